@@ -1,0 +1,84 @@
+"""Fixtures shared by every test: a few real States/UTs, districts, units and officials."""
+
+import pytest
+from django_otp.oath import TOTP
+
+from apps.accounts.models import Role, User
+from apps.directory.models import District, State, Unit, UnitType
+
+STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's password
+
+
+@pytest.fixture
+def odisha(db):
+    return State.objects.create(lgd_code=21, name_en="Odisha", name_hi="ओडिशा", kind="S")
+
+
+@pytest.fixture
+def bihar(db):
+    return State.objects.create(lgd_code=10, name_en="Bihar", name_hi="बिहार", kind="S")
+
+
+@pytest.fixture
+def khordha(odisha):
+    return District.objects.create(lgd_code=362, name_en="Khordha", state=odisha)
+
+
+@pytest.fixture
+def cuttack(odisha):
+    return District.objects.create(lgd_code=348, name_en="Cuttack", state=odisha)
+
+
+@pytest.fixture
+def patna(bihar):
+    return District.objects.create(lgd_code=212, name_en="Patna", state=bihar)
+
+
+@pytest.fixture
+def make_unit(db):
+    def make(unit_type=UnitType.POLICE_STATION, *, district=None, state=None, name=None, **extra):
+        return Unit.objects.create(
+            unit_type=unit_type,
+            name=name or f"{UnitType(unit_type).label} {Unit.objects.count() + 1}",
+            district=district,
+            state=district.state if district else state,
+            **extra,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_official(db):
+    def make(username, *roles, unit, password=STRONG_PASSWORD, **extra):
+        official = User(username=username, unit=unit, roles=list(roles), **extra)
+        official.set_password(password)
+        official.full_clean()
+        official.save()
+        return official
+
+    return make
+
+
+@pytest.fixture
+def ministry(make_unit):
+    return make_unit(UnitType.MINISTRY, name="Ministry of Women and Child Development")
+
+
+def current_token(device) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def sign_in_verified(client, official):
+    """Sign an official in with a confirmed authenticator, as after a full two-factor login."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=official, name="phone", confirmed=True)
+    client.force_login(official)
+    response = client.post("/accounts/two-factor/verify/", {"token": current_token(device)})
+    assert response.status_code == 302
+    return device
+
+
+__all__ = ["STRONG_PASSWORD", "Role", "current_token", "sign_in_verified"]

@@ -1,0 +1,18 @@
+"""Production settings, but plain HTTP, fast password hashing and unhashed static names."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+from trackchild.settings import *  # noqa: F403
+from trackchild.settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests call tasks inline; tests/test_celery_worker.py runs a real worker on the configured broker.
+CELERY_TASK_ALWAYS_EAGER = True
