@@ -1,0 +1,42 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from apps.directory.models import District, NodalOfficer, State, Unit
+
+
+@admin.register(State)
+class StateAdmin(TranslationAdmin):
+    list_display = ["name", "lgd_code", "kind"]
+    search_fields = ["name_en", "name_hi", "name_bn", "lgd_code"]
+    list_filter = ["kind"]
+
+
+@admin.register(District)
+class DistrictAdmin(TranslationAdmin):
+    list_display = ["name", "lgd_code", "state", "retired_on"]
+    list_filter = ["state", ("retired_on", admin.EmptyFieldListFilter)]
+    search_fields = ["name_en", "name_hi", "name_bn", "lgd_code"]
+    list_select_related = ["state"]
+
+
+class NodalOfficerInline(admin.TabularInline):
+    model = NodalOfficer
+    extra = 0
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit_type", "district", "state", "phone", "is_active"]
+    list_filter = ["unit_type", "is_active", "state"]
+    search_fields = ["name", "address", "pin_code", "district__name_en"]
+    autocomplete_fields = ["state", "district"]
+    list_select_related = ["state", "district"]
+    inlines = [NodalOfficerInline]
+
+
+@admin.register(NodalOfficer)
+class NodalOfficerAdmin(admin.ModelAdmin):
+    list_display = ["name", "designation", "scope", "unit", "phone"]
+    list_filter = ["scope", "unit__state"]
+    search_fields = ["name", "designation", "unit__name"]
+    autocomplete_fields = ["unit"]

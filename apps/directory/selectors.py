@@ -1,0 +1,45 @@
+"""Public reads of the directory: anyone may look a unit up."""
+
+from django.db.models import Count, Q
+
+from apps.directory.models import District, NodalOfficer, State, Unit
+
+
+def states_with_counts():
+    return State.objects.annotate(
+        district_count=Count("districts", filter=Q(districts__retired_on__isnull=True)),
+        unit_count=Count("units", filter=Q(units__is_active=True), distinct=True),
+    )
+
+
+def search_units(*, query="", state=None, district=None, unit_type=""):
+    units = Unit.objects.filter(is_active=True).select_related("state", "district")
+    if query:
+        units = units.filter(
+            Q(name__icontains=query) | Q(address__icontains=query) | Q(pin_code=query)
+        )
+    if state is not None:
+        units = units.filter(state=state)
+    if district is not None:
+        units = units.filter(district=district)
+    if unit_type:
+        units = units.filter(unit_type=unit_type)
+    return units.order_by("state__name_en", "district__name_en", "name")
+
+
+def nodal_officers_of_state(state):
+    return NodalOfficer.objects.filter(
+        scope=NodalOfficer.Scope.STATE, unit__state=state
+    ).select_related("unit")
+
+
+def nodal_officers_of_district(district):
+    return NodalOfficer.objects.filter(
+        scope=NodalOfficer.Scope.DISTRICT, unit__district=district
+    ).select_related("unit")
+
+
+def districts_of(state):
+    return District.objects.filter(state=state).annotate(
+        unit_count=Count("units", filter=Q(units__is_active=True))
+    )

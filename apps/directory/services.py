@@ -1,0 +1,114 @@
+"""Writes to the national directory."""
+
+import csv
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from apps.directory.models import District, State
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class LgdLoadReport:
+    states_created: int = 0
+    states_updated: int = 0
+    districts_created: int = 0
+    districts_updated: int = 0
+    districts_retired: list[str] = field(default_factory=list)
+    districts_restored: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            [
+                self.states_created,
+                self.states_updated,
+                self.districts_created,
+                self.districts_updated,
+                self.districts_retired,
+                self.districts_restored,
+            ]
+        )
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _census_code(value: str) -> int | None:
+    # LGD gives 0 for States/UTs formed after the census.
+    return (int(value) or None) if value else None
+
+
+def _save_if_changed(instance, values: dict) -> bool:
+    changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
+    for name, value in changed.items():
+        setattr(instance, name, value)
+    if changed:
+        instance.save(update_fields=list(changed))
+    return bool(changed)
+
+
+@transaction.atomic
+def load_lgd_snapshot(
+    *,
+    state_rows: list[dict[str, str]],
+    district_rows: list[dict[str, str]],
+    local_name_rows: list[dict[str, str]],
+    snapshot_date: datetime.date,
+) -> LgdLoadReport:
+    """Bring States/UTs and districts in line with one LGD snapshot; safe to run again.
+
+    Districts missing from the snapshot are retired on its date, never deleted, because reports
+    and units keep pointing at them; a district that comes back is restored.
+    """
+    report = LgdLoadReport()
+    local_names = {int(row["state_code"]): row for row in local_name_rows}
+    states = {state.lgd_code: state for state in State.objects.all()}
+    for row in state_rows:
+        code = int(row["state_code"])
+        values = {
+            "name_en": row["state_name"].strip(),
+            "kind": row["state_or_ut"].strip(),
+            "census_2011_code": _census_code(row.get("census_2011_code", "")),
+        }
+        if code in local_names:
+            values["name_hi"] = local_names[code]["name_hi"].strip()
+            values["name_bn"] = local_names[code]["name_bn"].strip()
+        if code not in states:
+            states[code] = State.objects.create(lgd_code=code, **values)
+            report.states_created += 1
+        elif _save_if_changed(states[code], values):
+            report.states_updated += 1
+
+    districts = {district.lgd_code: district for district in District.objects.all()}
+    in_snapshot = set()
+    for row in district_rows:
+        code = int(row["district_code"])
+        in_snapshot.add(code)
+        values = {
+            "name_en": row["district_name"].strip(),
+            "state_id": states[int(row["state_code"])].pk,
+        }
+        district = districts.get(code)
+        if district is None:
+            District.objects.create(lgd_code=code, **values)
+            report.districts_created += 1
+            continue
+        if district.retired_on is not None:
+            values["retired_on"] = None
+            _save_if_changed(district, values)
+            report.districts_restored += 1
+        elif _save_if_changed(district, values):
+            report.districts_updated += 1
+
+    for code, district in districts.items():
+        if code not in in_snapshot and district.retired_on is None:
+            _save_if_changed(district, {"retired_on": snapshot_date})
+            report.districts_retired.append(district.name_en)
+    return report

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from apps.directory import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("states/", views.state_list, name="states"),
+    path("states/<int:lgd_code>/", views.state_detail, name="state"),
+    path("districts/<int:lgd_code>/", views.district_detail, name="district"),
+    path("units/<int:pk>/", views.unit_detail, name="unit"),
+]

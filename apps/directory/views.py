@@ -1,0 +1,75 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from apps.accounts.jurisdiction import Jurisdiction
+from apps.directory import selectors
+from apps.directory.forms import UnitSearchForm
+from apps.directory.models import District, State, Unit
+
+UNITS_PER_PAGE = 25
+
+
+def search(request):
+    form = UnitSearchForm(request.GET or None)
+    units = Unit.objects.none()
+    if form.is_valid():
+        units = selectors.search_units(
+            query=form.cleaned_data["q"].strip(),
+            state=form.cleaned_data["state"],
+            district=form.cleaned_data["district"],
+            unit_type=form.cleaned_data["unit_type"],
+        )
+    elif not form.is_bound:
+        units = selectors.search_units()
+    page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "directory/search.html",
+        {"form": form, "page": page, "query_string": query.urlencode()},
+    )
+
+
+def state_list(request):
+    return render(request, "directory/state_list.html", {"states": selectors.states_with_counts()})
+
+
+def state_detail(request, lgd_code):
+    state = get_object_or_404(State, lgd_code=lgd_code)
+    return render(
+        request,
+        "directory/state_detail.html",
+        {
+            "state": state,
+            "districts": selectors.districts_of(state),
+            "state_units": selectors.search_units(state=state).filter(district__isnull=True),
+            "nodal_officers": selectors.nodal_officers_of_state(state),
+        },
+    )
+
+
+def district_detail(request, lgd_code):
+    district = get_object_or_404(District.objects.select_related("state"), lgd_code=lgd_code)
+    return render(
+        request,
+        "directory/district_detail.html",
+        {
+            "district": district,
+            "units": selectors.search_units(district=district),
+            "nodal_officers": selectors.nodal_officers_of_district(district),
+        },
+    )
+
+
+def unit_detail(request, pk):
+    unit = get_object_or_404(Unit.objects.select_related("state", "district"), pk=pk)
+    return render(
+        request,
+        "directory/unit_detail.html",
+        {
+            "unit": unit,
+            "nodal_officers": unit.nodal_officers.all(),
+            "can_see_officials": Jurisdiction.of(request.user).covers_unit(unit),
+        },
+    )
