@@ -1,0 +1,5 @@
+from apps.accounts.navigation import menu_for
+
+
+def navigation(request):
+    return {"nav_items": menu_for(request.user)}

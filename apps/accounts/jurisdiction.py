@@ -1,0 +1,63 @@
+"""The one way to limit records to what an official may see: nation, state, district or own unit.
+
+Every selector that reads non-public records passes its queryset through `scope_to_jurisdiction`,
+naming the path from the model to the unit that owns each record.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from apps.accounts.models import Level
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    level: Level | None
+    state_id: int | None = None
+    district_id: int | None = None
+    unit_id: int | None = None
+
+    @classmethod
+    def of(cls, user) -> "Jurisdiction":
+        if not user.is_authenticated or user.unit_id is None or user.level is None:
+            return cls(level=None)
+        unit = user.unit
+        return cls(
+            level=user.level,
+            state_id=unit.state_id,
+            district_id=unit.district_id,
+            unit_id=unit.pk,
+        )
+
+    def lookups(self, unit_path: str) -> dict | None:
+        """Filter arguments that keep records owned inside this jurisdiction; None keeps nothing."""
+        prefix = f"{unit_path}__" if unit_path else ""
+        if self.level is None:
+            return None
+        if self.level == Level.NATION:
+            return {}
+        if self.level == Level.STATE:
+            return {f"{prefix}state_id": self.state_id}
+        if self.level == Level.DISTRICT:
+            return {f"{prefix}district_id": self.district_id}
+        return {f"{prefix}pk": self.unit_id}
+
+    def covers_unit(self, unit) -> bool:
+        if self.level is None:
+            return False
+        return {
+            Level.NATION: True,
+            Level.STATE: unit.state_id == self.state_id,
+            Level.DISTRICT: unit.district_id == self.district_id,
+            Level.UNIT: unit.pk == self.unit_id,
+        }[self.level]
+
+
+def scope_to_jurisdiction(queryset: QuerySet, user, *, unit_path: str) -> QuerySet:
+    """Keep only the records of `queryset` whose owning unit (reached by `unit_path`) the user
+    oversees. `unit_path` is "" when the queryset is of units themselves."""
+    lookups = Jurisdiction.of(user).lookups(unit_path)
+    if lookups is None:
+        return queryset.none()
+    return queryset.filter(**lookups)

@@ -1,0 +1,23 @@
+"""The menu each official sees: only what their roles let them do."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url: str
+
+
+def menu_for(user) -> list[MenuItem]:
+    items = [MenuItem(_("Directory"), reverse("directory:search"))]
+    if not user.is_authenticated:
+        return items
+    if user.level is not None:
+        items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
+    if user.is_staff:
+        items.append(MenuItem(_("Administration"), reverse("admin:index")))
+    return items

@@ -1,0 +1,119 @@
+from base64 import b32encode
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts import selectors, services
+from apps.accounts.forms import ProfileForm, TokenForm
+
+
+class OfficialLoginView(LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+def _safe_next(request, fallback="core:home"):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _qr_svg(uri: str) -> str:
+    image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    return image.to_string(encoding="unicode")
+
+
+@login_required
+def two_factor_setup(request):
+    device = services.pending_totp_device(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.confirm_totp_device(request, device, form.cleaned_data["token"]):
+            messages.success(request, _("Two-factor sign-in is on for your account."))
+            return redirect(_safe_next(request))
+        form.add_error("token", _("That code is wrong or has expired. Try the current one."))
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "secret": _base32_secret(device),
+            "required": request.user.requires_two_factor,
+            "next": _safe_next(request, fallback=""),
+        },
+    )
+
+
+def _base32_secret(device) -> str:
+    return b32encode(device.bin_key).decode()
+
+
+@login_required
+def two_factor_verify(request):
+    if request.user.is_verified():
+        return redirect(_safe_next(request))
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.verify_second_factor(request, form.cleaned_data["token"]):
+            return redirect(_safe_next(request))
+        form.add_error("token", _("That code is wrong or has expired. Try the current one."))
+    return render(
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": _safe_next(request, fallback="")},
+    )
+
+
+@require_POST
+@login_required
+def two_factor_remove(request):
+    if request.user.requires_two_factor:
+        messages.error(request, _("Your role requires two-factor sign-in; it cannot be removed."))
+    else:
+        services.remove_two_factor(request.user)
+        messages.success(request, _("Two-factor sign-in is off for your account."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details are saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "has_two_factor": selectors.has_confirmed_totp_device(request.user)},
+    )
+
+
+@login_required
+def officials(request):
+    return render(
+        request,
+        "accounts/officials.html",
+        {"officials": selectors.officials_visible_to(request.user)[:500]},
+    )
+
+
+@login_required
+def unit_officials(request, unit_id):
+    unit = get_object_or_404(selectors.units_overseen_by(request.user), pk=unit_id)
+    return render(
+        request,
+        "accounts/officials.html",
+        {"officials": selectors.officials_visible_to(request.user, unit=unit), "unit": unit},
+    )
