@@ -1,0 +1,332 @@
+"""Demo units and one login per role, in a few real districts, for trying the portal out."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from apps.accounts.models import Role, User
+from apps.directory.models import District, NodalOfficer, State, Unit, UnitType
+from apps.directory.services import DATA_DIR, read_csv
+
+DEMO_PASSWORD = "Demo-TrackChild-2026"  # noqa: S105 - printed for the demo on purpose
+
+KHORDHA, PATNA, MUMBAI, KOLKATA = 362, 212, 482, 315
+ODISHA = 21
+
+# (district LGD code, unit type, name, address, PIN code, phone)
+DISTRICT_UNITS = [
+    (
+        KHORDHA,
+        UnitType.DCPU,
+        "DCPU Khordha",
+        "Collectorate campus, Khordha",
+        "752055",
+        "06755-220000",
+    ),
+    (
+        KHORDHA,
+        UnitType.DISTRICT_COLLECTORATE,
+        "District Magistrate, Khordha",
+        "Collectorate, Khordha",
+        "752055",
+        "06755-220001",
+    ),
+    (
+        KHORDHA,
+        UnitType.DISTRICT_POLICE,
+        "Commissionerate Police Bhubaneswar-Cuttack",
+        "Cantonment Road, Bhubaneswar",
+        "751001",
+        "0674-2390000",
+    ),
+    (
+        KHORDHA,
+        UnitType.SJPU,
+        "SJPU Khordha",
+        "Commissionerate Police, Bhubaneswar",
+        "751001",
+        "0674-2390101",
+    ),
+    (
+        KHORDHA,
+        UnitType.RAILWAY_POLICE,
+        "GRP Bhubaneswar Railway Station",
+        "Bhubaneswar Railway Station",
+        "751006",
+        "0674-2390202",
+    ),
+    (
+        KHORDHA,
+        UnitType.CWC,
+        "Child Welfare Committee, Khordha",
+        "Old Town, Bhubaneswar",
+        "751002",
+        "0674-2390303",
+    ),
+    (
+        KHORDHA,
+        UnitType.JJB,
+        "Juvenile Justice Board, Khordha",
+        "Court campus, Khordha",
+        "752055",
+        "06755-220404",
+    ),
+    (
+        KHORDHA,
+        UnitType.CHILDRENS_HOME,
+        "Government Children's Home for Boys, Bhubaneswar",
+        "Saheed Nagar, Bhubaneswar",
+        "751007",
+        "0674-2390505",
+    ),
+    (
+        KHORDHA,
+        UnitType.HELPLINE_NGO,
+        "Child Helpline 1098, Khordha",
+        "Unit 4, Bhubaneswar",
+        "751001",
+        "1098",
+    ),
+    (PATNA, UnitType.DCPU, "DCPU Patna", "Collectorate, Patna", "800001", "0612-2200000"),
+    (
+        PATNA,
+        UnitType.POLICE_STATION,
+        "Kotwali Police Station, Patna",
+        "Kotwali, Patna",
+        "800001",
+        "0612-2200100",
+    ),
+    (
+        PATNA,
+        UnitType.RAILWAY_POLICE,
+        "GRP Patna Junction",
+        "Patna Junction",
+        "800001",
+        "0612-2200200",
+    ),
+    (PATNA, UnitType.CWC, "Child Welfare Committee, Patna", "Patna", "800001", "0612-2200300"),
+    (
+        MUMBAI,
+        UnitType.POLICE_STATION,
+        "Colaba Police Station",
+        "Shahid Bhagat Singh Road, Colaba",
+        "400005",
+        "022-22850000",
+    ),
+    (
+        MUMBAI,
+        UnitType.SHELTER_HOME,
+        "Shelter Home for Girls, Mumbai",
+        "Mumbai",
+        "400001",
+        "022-22850100",
+    ),
+    (
+        KOLKATA,
+        UnitType.POLICE_STATION,
+        "Hare Street Police Station",
+        "Hare Street, Kolkata",
+        "700001",
+        "033-22140000",
+    ),
+    (
+        KOLKATA,
+        UnitType.CWC,
+        "Child Welfare Committee, Kolkata",
+        "Kolkata",
+        "700001",
+        "033-22140100",
+    ),
+]
+
+# (user name, roles, unit name, first name, last name, designation)
+DEMO_OFFICIALS = [
+    (
+        "national",
+        [Role.NATIONAL_ADMIN],
+        "Ministry of Women and Child Development",
+        "Asha",
+        "Verma",
+        "Joint Secretary",
+    ),
+    (
+        "state_odisha",
+        [Role.STATE_OFFICIAL],
+        "Odisha State Child Protection Society",
+        "Pradeep",
+        "Mohanty",
+        "State nodal officer",
+    ),
+    (
+        "district_khordha",
+        [Role.DISTRICT_OFFICIAL],
+        "DCPU Khordha",
+        "Sasmita",
+        "Das",
+        "District Child Protection Officer",
+    ),
+    (
+        "district_patna",
+        [Role.DISTRICT_OFFICIAL],
+        "DCPU Patna",
+        "Ravi",
+        "Kumar",
+        "District Child Protection Officer",
+    ),
+    (
+        "police_capital",
+        [Role.POLICE_OFFICER],
+        "Capital Police Station",
+        "Bikash",
+        "Nayak",
+        "Sub-Inspector",
+    ),
+    (
+        "sjpu_khordha",
+        [Role.SJPU_OFFICER],
+        "SJPU Khordha",
+        "Manoj",
+        "Swain",
+        "Child Welfare Police Officer",
+    ),
+    (
+        "cci_bhubaneswar",
+        [Role.CCI_STAFF],
+        "Government Children's Home for Boys, Bhubaneswar",
+        "Lipika",
+        "Pattnaik",
+        "Superintendent",
+    ),
+    (
+        "cwc_khordha",
+        [Role.CWC_MEMBER],
+        "Child Welfare Committee, Khordha",
+        "Gita",
+        "Behera",
+        "Chairperson",
+    ),
+    (
+        "jjb_khordha",
+        [Role.JJB_MEMBER],
+        "Juvenile Justice Board, Khordha",
+        "Subrat",
+        "Panda",
+        "Principal Magistrate",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    roles: str
+    unit: str
+
+
+@transaction.atomic
+def seed_demo() -> list[DemoLogin]:
+    """Create (or refresh) the demo directory units and officials; safe to run again."""
+    districts = {
+        d.lgd_code: d
+        for d in District.objects.filter(lgd_code__in=[KHORDHA, PATNA, MUMBAI, KOLKATA])
+    }
+    odisha = State.objects.get(lgd_code=ODISHA)
+    units = {
+        "Ministry of Women and Child Development": _unit(
+            UnitType.MINISTRY,
+            "Ministry of Women and Child Development",
+            state=None,
+            district=None,
+            address="Shastri Bhawan, New Delhi",
+            pin_code="110001",
+            phone="011-23380000",
+        ),
+        "Odisha State Child Protection Society": _unit(
+            UnitType.SCPS,
+            "Odisha State Child Protection Society",
+            state=odisha,
+            district=None,
+            address="Kalinga Bhawan, Bhubaneswar",
+            pin_code="751001",
+            phone="0674-2390999",
+        ),
+    }
+    for code, unit_type, name, address, pin_code, phone in DISTRICT_UNITS:
+        units[name] = _unit(
+            unit_type,
+            name,
+            state=None,
+            district=districts[code],
+            address=address,
+            pin_code=pin_code,
+            phone=phone,
+        )
+    for row in read_csv(DATA_DIR / "police_stations_sample.csv"):
+        name = row["police_station_name"]
+        units[name] = _unit(
+            UnitType.POLICE_STATION,
+            name,
+            state=None,
+            district=districts[int(row["district_code"])],
+            address=f"{name}, {row['city']}",
+            pin_code="",
+            phone="",
+        )
+    _nodal(
+        units["Odisha State Child Protection Society"],
+        NodalOfficer.Scope.STATE,
+        "Pradeep Mohanty",
+        "State nodal officer, missing children",
+        "0674-2390998",
+    )
+    _nodal(
+        units["DCPU Khordha"],
+        NodalOfficer.Scope.DISTRICT,
+        "Sasmita Das",
+        "District nodal officer, missing children",
+        "06755-220002",
+    )
+    _nodal(
+        units["DCPU Patna"],
+        NodalOfficer.Scope.DISTRICT,
+        "Ravi Kumar",
+        "District nodal officer, missing children",
+        "0612-2200001",
+    )
+
+    logins = []
+    for username, roles, unit_name, first_name, last_name, designation in DEMO_OFFICIALS:
+        official, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "designation": designation,
+                "unit": units[unit_name],
+                "roles": list(roles),
+                "email": f"{username}@demo.trackchild.invalid",
+                "is_staff": Role.NATIONAL_ADMIN in roles,
+                "is_superuser": Role.NATIONAL_ADMIN in roles,
+            },
+        )
+        official.set_password(DEMO_PASSWORD)
+        official.save(update_fields=["password"])
+        logins.append(DemoLogin(username, ", ".join(official.get_role_labels()), unit_name))
+    return logins
+
+
+def _unit(unit_type, name, *, state, district, address, pin_code, phone) -> Unit:
+    unit = Unit.objects.filter(unit_type=unit_type, name=name).first() or Unit(
+        unit_type=unit_type, name=name
+    )
+    unit.state, unit.district = state, district
+    unit.address, unit.pin_code, unit.phone = address, pin_code, phone
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+def _nodal(unit, scope, name, designation, phone) -> None:
+    NodalOfficer.objects.update_or_create(
+        unit=unit, scope=scope, defaults={"name": name, "designation": designation, "phone": phone}
+    )
