@@ -1,0 +1,21 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+RUN useradd --create-home --uid 1000 trackchild
+
+COPY pyproject.toml README.md ./
+COPY trackchild trackchild
+COPY apps apps
+RUN pip install .
+
+COPY . .
+# Settings need a key and a database URL to load; neither is used while building assets.
+RUN pybabel compile --domain django --directory locale \
+    && SECRET_KEY=build DATABASE_URL=postgres://build@localhost/build \
+       python manage.py collectstatic --noinput
+
+USER trackchild
+EXPOSE 8000
+CMD ["gunicorn", "trackchild.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4"]
