@@ -6,7 +6,16 @@ from django_otp.oath import TOTP
 from apps.accounts.models import Role, User
 from apps.directory.models import District, State, Unit, UnitType
 
+# Reports fixtures are shared by the apps that build on reports (audit, matching, ...).
+pytest_plugins = ["apps.reports.tests.fixtures"]
+
 STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's password
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Photos written by a test go to its own folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

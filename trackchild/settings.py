@@ -39,9 +39,12 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "simple_history",
     "apps.core",
     "apps.directory",
     "apps.accounts",
+    "apps.audit",
+    "apps.reports",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "apps.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made each change to a report's history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes must be last so that it sees the outcome of every login attempt.
@@ -203,6 +208,8 @@ FORMAT_MODULE_PATH = ["trackchild.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Children's photos live here. Nothing under it is served directly: every photo goes through a
+# view that checks who is asking, so MEDIA_URL is deliberately not routed.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,12 +1,11 @@
 """Officials: every account belongs to one directory unit and holds one or more roles."""
 
-from django import forms
 from django.contrib.auth.models import AbstractUser
-from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.fields import ChoiceArrayField
 from apps.directory.models import PHONE_VALIDATOR, Unit
 
 
@@ -38,17 +37,8 @@ ROLE_LEVEL = {
 TWO_FACTOR_ROLES = frozenset(ROLE_LEVEL)
 
 
-class RoleListField(ArrayField):
-    """A list of roles, edited as checkboxes rather than comma-separated text."""
-
-    def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
-            choices=Role.choices,
-            widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name,
-            required=not self.blank,
-            help_text=self.help_text,
-        )
+class RoleListField(ChoiceArrayField):
+    """An official's roles; named in migrations, so it keeps its own class."""
 
 
 class User(AbstractUser):

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.selectors import can_read_access_log
+
 
 @dataclass(frozen=True)
 class MenuItem:
@@ -17,7 +19,10 @@ def menu_for(user) -> list[MenuItem]:
     if not user.is_authenticated:
         return items
     if user.level is not None:
+        items.append(MenuItem(_("Children"), reverse("reports:search")))
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
+    if can_read_access_log(user):
+        items.append(MenuItem(_("Access log"), reverse("audit:access_log")))
     if user.is_staff:
         items.append(MenuItem(_("Administration"), reverse("admin:index")))
     return items

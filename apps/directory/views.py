@@ -1,7 +1,7 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from apps.accounts.jurisdiction import Jurisdiction
+from apps.core.pagination import paginate
 from apps.directory import selectors
 from apps.directory.forms import UnitSearchForm
 from apps.directory.models import District, State, Unit
@@ -21,13 +21,9 @@ def search(request):
         )
     elif not form.is_bound:
         units = selectors.search_units()
-    page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query_string = paginate(request, units, UNITS_PER_PAGE)
     return render(
-        request,
-        "directory/search.html",
-        {"form": form, "page": page, "query_string": query.urlencode()},
+        request, "directory/search.html", {"form": form, "page": page, "query_string": query_string}
     )
 
 

@@ -1,0 +1,1 @@
+"""Phonetic keys for children's names in Latin and Indian scripts (pure Python, no Django)."""

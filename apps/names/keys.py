@@ -1,0 +1,232 @@
+"""Phonetic keys that let a search for one spelling of a child's name find the others.
+
+A name is reduced in three steps:
+
+1. ``to_latin``: Indian scripts are transliterated and everything becomes plain ASCII Latin,
+   so "मोहम्मद" and "Mohammad" can be compared at all.
+2. ``phonetic_word``: each word is folded into a normal form that ignores the usual Indian
+   spelling variants (aspiration, long vowels, v/b, final schwa, doubled letters).
+3. ``skeleton``: the first letter plus the consonants of that form; this coarse key is what
+   records are indexed by, and ranking is left to ``name_similarity``.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from itertools import groupby
+
+from indic_transliteration import sanscript
+from rapidfuzz import fuzz
+
+# --- to_latin ------------------------------------------------------------------------------
+
+# Unicode lays the Brahmic scripts out as consecutive 128-code-point blocks in this order, so
+# a character's block (and its transliteration scheme) follows from its code point alone.
+_INDIC_FIRST, _INDIC_LAST, _BLOCK_SIZE = 0x0900, 0x0D7F, 0x80
+_BLOCK_SCHEMES = (
+    sanscript.DEVANAGARI,
+    sanscript.BENGALI,
+    sanscript.GURMUKHI,
+    sanscript.GUJARATI,
+    sanscript.ORIYA,
+    sanscript.TAMIL,
+    sanscript.TELUGU,
+    sanscript.KANNADA,
+    sanscript.MALAYALAM,
+)
+_TAMIL_TO_DEVANAGARI = -0x280  # the Tamil block sits five blocks after Devanagari
+
+# Characters deleted before transliterating. Joiners only steer how conjuncts are drawn; left
+# in, they would split a word. The library does not understand a nukta outside Devanagari
+# (ਖ਼ੁਸ਼ੀ comes out "kha਼usa਼i"), and the sounds it marks (z, f, q, the flapped r) fold into
+# j, ph, k and d in phonetic_word anyway, so every script's nukta simply goes.
+_NUKTAS = "".join(
+    chr(code)
+    for code in range(_INDIC_FIRST, _INDIC_LAST + 1)
+    if "NUKTA" in unicodedata.name(chr(code), "")
+)
+_DELETED = str.maketrans("", "", "\u200c\u200d" + _NUKTAS)
+
+# The library romanises Tamil as if it were Sanskrit (க -> "gh"). Tamil names are romanised by
+# how they sound, so the few Tamil-only letters are mapped to their usual Latin sounds first:
+# ற்ற sounds "tr" (Vetrivel), ற is an r, ழ is written "l" or "zh" (Tamil, Palani), ன is an n.
+_TAMIL_LETTERS = (("ற்ற", "ட்ர"), ("ற", "ர"), ("ழ", "ல"), ("ன", "ந"))
+# Tamil has one letter each for k/g, c/j/s and t/d; which sound is meant depends on position.
+# After a nasal they are voiced (Shanmugam's ங்க is "ng", Anjali's ஞ்ச is "nj", Pandian's ண்ட
+# is "nd"); between vowels க is "g", ச is "s", ட is "d" (Murugan, Vasanth, Vadivel); a ச that
+# starts a word is "s" (Selvi). Doubled letters (virama on either side) keep the plain sound.
+_TAMIL_AFTER_NASAL = re.compile("(?<=[ङञण]्)[कचट]")
+_TAMIL_BETWEEN_VOWELS = re.compile("(?<=[\u0904-\u0939\u093e-\u094c])[कचट](?!्)")
+_TAMIL_INITIAL_CA = re.compile("(?<![\u0900-\u097f])च(?!्)")
+_VOICED_AFTER_NASAL = str.maketrans("कचट", "गजड")
+_VOICED_BETWEEN_VOWELS = str.maketrans("कचट", "गसड")
+
+_NON_LETTERS = re.compile("[^a-z]+")
+
+
+def _indic_scheme(char: str) -> str | None:
+    """The transliteration scheme of an Indian-script letter or vowel sign, else None.
+
+    Digits and the danda fall outside (they are not letters), so they end up as spaces.
+    """
+    code = ord(char)
+    if not _INDIC_FIRST <= code <= _INDIC_LAST:
+        return None
+    if not unicodedata.category(char).startswith(("L", "M")):
+        return None
+    return _BLOCK_SCHEMES[(code - _INDIC_FIRST) // _BLOCK_SIZE]
+
+
+def _tamil_as_devanagari(run: str) -> str:
+    """Rewrite Tamil as Devanagari with the sounds Tamil names are romanised with."""
+    for tamil, sound in _TAMIL_LETTERS:
+        run = run.replace(tamil, sound)
+    run = "".join(chr(ord(char) + _TAMIL_TO_DEVANAGARI) for char in run)
+    run = _TAMIL_AFTER_NASAL.sub(lambda m: m[0].translate(_VOICED_AFTER_NASAL), run)
+    run = _TAMIL_BETWEEN_VOWELS.sub(lambda m: m[0].translate(_VOICED_BETWEEN_VOWELS), run)
+    return _TAMIL_INITIAL_CA.sub("स", run)
+
+
+def _romanise(run: str, scheme: str) -> str:
+    """ITRANS spelling of one run of a single Indian script.
+
+    ITRANS writes श as "sh" and ऋ as "RRi", close to how Indian names are spelled in English.
+    Its punctuation (chandrabindu ".N", "~n" for ञ) is dropped, not turned into spaces,
+    so it cannot split a word.
+    """
+    if scheme == sanscript.TAMIL:
+        run, scheme = _tamil_as_devanagari(run), sanscript.DEVANAGARI
+    latin = sanscript.transliterate(run, scheme, sanscript.ITRANS)
+    return "".join(char for char in latin if unicodedata.category(char).startswith(("L", "M")))
+
+
+def _plain_ascii(text: str) -> str:
+    """Lowercase ASCII words: accents and stray combining marks go, the rest becomes spaces.
+
+    Lowercasing runs again after NFKD because compatibility forms can decompose to capitals.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_LETTERS.sub(" ", bare.lower()).strip()
+
+
+def to_latin(text: str) -> str:
+    """Lowercase ASCII Latin words for a name in Latin or any of the nine major Indian scripts."""
+    if not text:
+        return ""
+    # NFC joins a vowel sign typed in two parts (Tamil ொ as ெ + ா) and splits letters such as
+    # ज़ into letter + nukta, so that the nukta can be deleted.
+    text = unicodedata.normalize("NFC", text).translate(_DELETED)
+    pieces = []
+    for scheme, chars in groupby(text, key=_indic_scheme):
+        run = "".join(chars)
+        pieces.append(_romanise(run, scheme) if scheme else run)
+    return _plain_ascii("".join(pieces))
+
+
+# --- phonetic_word -------------------------------------------------------------------------
+
+# Rule order matters; each step relies on the ones before it:
+# 1. digraphs, longest first ("chh" before "ch"): aspiration is dropped (bh -> b, kh -> k),
+#    sh/ch/ph become single letters, long and diphthong vowels fold (aa -> a, ee -> i, ou -> u,
+#    so Sourav meets Saurabh);
+# 2. single letters: q -> k, x -> ks, z -> j, and w/v -> b (Bengali has no v: Vishal = Bishal);
+# 3. m between a vowel and a non-labial consonant -> n, because the anusvara of "संजय" comes
+#    out as "m" (an anusvara always follows a vowel, so "Md" keeps its m);
+# 4. a final schwa after a consonant is dropped (राम -> rama -> ram), only in words longer
+#    than two letters so that short names keep a vowel;
+# 5. y after a vowel, before a vowel or at the end, becomes i (Sanjay = Sanjai); this runs
+#    after step 4 so that "sanjaya" and "sanjay" both end in "ai";
+# 6. doubled letters collapse last, to catch the doubles the earlier steps made (prii -> pri).
+_DIGRAPHS = {
+    "chh": "c",
+    "ch": "c",
+    "ph": "f",
+    "bh": "b",
+    "dh": "d",
+    "th": "t",
+    "kh": "k",
+    "gh": "g",
+    "jh": "j",
+    "sh": "s",
+    "ss": "s",
+    "ck": "k",
+    "zh": "l",  # Tamil ழ: "Tamizh" is also written "Tamil" (and ழ is read as l above)
+    "aa": "a",
+    "ee": "i",
+    "ii": "i",
+    "oo": "u",
+    "uu": "u",
+    "ou": "u",
+    "au": "u",
+}
+_DIGRAPH_PATTERN = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_LETTERS = str.maketrans({"q": "k", "x": "ks", "z": "j", "w": "b", "v": "b"})
+_ANUSVARA_M = re.compile("(?<=[aeiou])m(?=[cdgjkst])")
+_VOWEL_Y = re.compile("(?<=[aeiou])y(?=[aeiou]|$)")
+_DOUBLES = re.compile(r"(.)\1+")
+_VOWELS = "aeiou"
+
+
+def _drop_final_schwa(word: str) -> str:
+    """Drop the inherent 'a' that transliteration writes at the end (rama -> ram)."""
+    if len(word) > 2 and word.endswith("a") and word[-2] not in _VOWELS:
+        return word[:-1]
+    return word
+
+
+def phonetic_word(word: str) -> str:
+    """The spelling-tolerant normal form of one Latin word (see the rule order above)."""
+    word = _NON_LETTERS.sub("", word.lower())
+    word = _DIGRAPH_PATTERN.sub(lambda m: _DIGRAPHS[m[0]], word)
+    word = _ANUSVARA_M.sub("n", word.translate(_LETTERS))
+    word = _VOWEL_Y.sub("i", _drop_final_schwa(word))
+    return _DOUBLES.sub(r"\1", word)
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+def skeleton(phonetic: str) -> str:
+    """First letter plus consonants: vowels are where Indian spellings disagree most."""
+    if not phonetic:
+        return ""
+    return phonetic[0] + "".join(char for char in phonetic[1:] if char not in _VOWELS)
+
+
+def _word_keys(text: str | None) -> Iterator[str]:
+    """Skeletons of the words of a name, in order.
+
+    Single letters are initials ("R. Kumar"); their skeleton would equal that of whole names
+    such as Riya ("r"), so they are left out of the keys and only count in the ranking.
+    """
+    for word in to_latin(text or "").split():
+        if len(word) < 2:
+            continue
+        key = skeleton(phonetic_word(word))
+        if key:
+            yield key
+
+
+def name_keys(*names: str | None) -> list[str]:
+    """Sorted distinct keys of every word of every name, as stored with a record."""
+    return sorted({key for name in names for key in _word_keys(name)})
+
+
+def query_keys(text: str | None) -> list[str]:
+    """Distinct keys of a search query in word order; a record must carry all of them."""
+    return list(dict.fromkeys(_word_keys(text)))
+
+
+def normalise_name(text: str | None) -> str:
+    """The phonetic words of a whole name, for ranking matches by similarity."""
+    words = (phonetic_word(word) for word in to_latin(text or "").split())
+    return " ".join(word for word in words if word)
+
+
+def name_similarity(query: str | None, *names: str | None) -> float:
+    """0-100: how closely the best of the names matches the query, after normalisation."""
+    wanted = normalise_name(query)
+    candidates = [normalise_name(name) for name in names]
+    scores = [fuzz.token_set_ratio(wanted, found) for found in candidates if wanted and found]
+    return float(max(scores, default=0.0))

@@ -1,0 +1,128 @@
+"""A search for one spelling of a child's name finds the record under the other spellings.
+
+Records store name_keys() of their names; a search matches a record when every one of its
+query_keys() is among them, and name_similarity() ranks the matches.
+"""
+
+import pytest
+
+from apps.names.keys import (
+    name_keys,
+    name_similarity,
+    normalise_name,
+    phonetic_word,
+    query_keys,
+    skeleton,
+    to_latin,
+)
+
+SPELLING_VARIANTS = {
+    "Mohammad": ["Muhammed", "मोहम्मद"],
+    "Sourav": ["সৌরভ", "Saurabh"],
+    "Pooja": ["पूजा", "Puja"],
+    "Vishal": ["Bishal", "বিশাল"],
+    "Priya": ["Preeya", "প্রিয়া"],
+    "Ram": ["Rama", "राम"],
+}
+VARIANT_PAIRS = [(query, member) for query, group in SPELLING_VARIANTS.items() for member in group]
+
+
+def finds(query: str, name: str) -> bool:
+    """Whether a search for `query` returns a record stored under `name`."""
+    wanted = query_keys(query)
+    return bool(wanted) and set(wanted) <= set(name_keys(name))
+
+
+@pytest.mark.parametrize(("query", "name"), VARIANT_PAIRS)
+def test_a_search_finds_every_spelling_of_the_name(query, name):
+    assert finds(query, name)
+
+
+@pytest.mark.parametrize(("query", "name"), VARIANT_PAIRS)
+def test_the_other_spellings_find_the_search_term_back(query, name):
+    assert finds(name, query)
+
+
+@pytest.mark.parametrize("query", ["रवि कुमार", "Kumar Ravi", "ravi KUMAR", "ରବି କୁମାର"])
+def test_a_full_name_is_found_in_another_script_and_word_order(query):
+    assert finds(query, "Ravi Kumar")
+
+
+def test_a_record_is_found_by_one_of_its_names_alone():
+    assert finds("Kumar", "Ravi Kumar")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Priya", "Pooja"), ("Sunil", "Sanjay"), ("Ravi", "Rohit"), ("Aditya", "Aditi")],
+)
+def test_different_names_do_not_share_keys(one, other):
+    assert not set(name_keys(one)) & set(name_keys(other))
+
+
+def test_a_search_for_two_names_needs_both():
+    assert not finds("Ravi Kumar", "Ravi Sharma")
+
+
+def test_the_closer_name_ranks_first():
+    closer = name_similarity("Muhammad Ali", "Mohammed Ali")
+    further = name_similarity("Muhammad Ali", "Mohan Lal")
+    assert closer > further
+
+
+def test_similarity_takes_the_best_of_several_names():
+    assert name_similarity("Saurabh", "Mohan Lal", "সৌরভ") == 100
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "...", "- / ,", "१२३", None])
+def test_empty_input_gives_no_keys_and_no_similarity(empty):
+    assert name_keys(empty) == []
+    assert query_keys(empty) == []
+    assert normalise_name(empty) == ""
+    assert name_similarity(empty, "Ravi") == 0
+    assert name_similarity("Ravi", empty) == 0
+
+
+def test_similarity_with_no_names_is_zero():
+    assert name_similarity("Ravi") == 0
+
+
+@pytest.mark.parametrize(
+    ("local", "latin"),
+    [("ରବି", "Ravi"), ("ଅଖିଳ", "Akhil"), ("முருகன்", "Murugan"), ("செந்தில்", "Senthil")],
+)
+def test_odia_and_tamil_names_get_latin_keys(local, latin):
+    keys = name_keys(local)
+    assert keys
+    assert all(key.isascii() and key.isalpha() for key in keys)
+    assert finds(latin, local)
+
+
+def test_an_initial_is_not_a_key_but_counts_in_the_ranking():
+    assert name_keys("R. Kumar") == name_keys("Kumar")
+    assert name_similarity("R Kumar", "R. Kumar") > name_similarity("R Kumar", "S. Kumar")
+
+
+def test_record_keys_are_sorted_and_distinct_and_query_keys_keep_word_order():
+    assert name_keys("Ravi Kumar", "Kumar Ravi") == ["kmr", "rb"]
+    assert query_keys("Ravi Kumar Ravi") == ["rb", "kmr"]
+
+
+def test_to_latin_reads_indian_scripts_and_drops_accents_and_punctuation():
+    assert to_latin("राम") == "rama"
+    assert to_latin("প্রিয়া") == "priya"  # the nukta of য় is dropped, not kept as "a়"
+    assert to_latin("ਖ਼ੁਸ਼ੀ") == "khusi"  # a nukta anywhere is dropped; ਸ਼ and ਸ are both s
+    assert to_latin("José D'Souza!") == "jose d souza"
+
+
+def test_phonetic_word_folds_spelling_variants_in_order():
+    assert phonetic_word("saurabh") == phonetic_word("sourav") == "surab"
+    assert phonetic_word("samjaya") == phonetic_word("sanjay") == "sanjai"
+    assert phonetic_word("rama") == "ram"
+    assert phonetic_word("ma") == "ma"  # too short to lose its vowel
+
+
+def test_the_skeleton_keeps_the_first_letter_and_the_consonants():
+    assert skeleton("mohamad") == "mhmd"
+    assert skeleton("adity") == "adty"
+    assert skeleton("") == ""

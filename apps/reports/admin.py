@@ -1,0 +1,45 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto
+
+
+class MarkInline(admin.TabularInline):
+    model = IdentificationMark
+    extra = 0
+
+
+class PhotoInline(admin.TabularInline):
+    model = ReportPhoto
+    extra = 0
+    fields = ["public_id", "width", "height", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False  # photos are cleaned and stored by the report forms, never raw
+
+
+class NoteInline(admin.TabularInline):
+    model = CaseNote
+    extra = 0
+    readonly_fields = ["written_by", "written_at"]
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = ["case_number", "full_name", "kind", "status", "sex", "event_at", "owning_unit"]
+    list_filter = ["kind", "status", "sex"]
+    search_fields = ["full_name", "name_local", "fir_number"]
+    date_hierarchy = "event_at"
+    autocomplete_fields = [
+        "owning_unit",
+        "placed_at",
+        "event_state",
+        "event_district",
+        "permanent_state",
+        "permanent_district",
+        "present_state",
+        "present_district",
+    ]
+    raw_id_fields = ["created_by"]
+    inlines = [MarkInline, PhotoInline, NoteInline]

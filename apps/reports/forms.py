@@ -1,0 +1,427 @@
+"""The forms officials fill in. Validation that needs the whole record lives on the model."""
+
+from datetime import date
+from functools import partial
+
+from django import forms
+from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.photo_fields import MultiplePhotoField
+from apps.directory.models import State
+from apps.reports import selectors
+from apps.reports.choices import ClosureReason, Language, Placement, ReportKind, Sex, Status
+from apps.reports.models import ADULT_AGE, IdentificationMark, Report
+from apps.reports.services import FIR_TAKEN, MAX_PHOTOS_PER_REPORT
+
+CHILD_AGE_MESSAGES = {
+    "max_value": _("TrackChild is for children: the age must be under 18."),
+    "min_value": _("An age cannot be negative."),
+}
+DATE_TIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+PLACE_PARTS = ("state", "district", "locality", "pin_code")
+FAMILY_FIELDS = [
+    "father_name",
+    "father_phone",
+    "mother_name",
+    "mother_phone",
+    "guardian_name",
+    "guardian_phone",
+    *(f"{place}_{part}" for place in ("permanent", "present") for part in PLACE_PARTS),
+]
+PLACE_FIELDS = ["event_at", "event_state", "event_district", "event_locality", "event_landmark"]
+DESCRIPTION_FIELDS = [
+    "height_cm",
+    "build",
+    "complexion",
+    "hair",
+    "eye_colour",
+    "identification_marks",
+]
+ABOUT_FIELDS = ["languages", "mother_tongue", "school_class", "clothing", "medical_needs"]
+CHILD_FIELDS = ["full_name", "other_names", "name_local", "sex", *DESCRIPTION_FIELDS, *ABOUT_FIELDS]
+FAMILY_SECTIONS = [
+    (
+        _("Family"),
+        [
+            "father_name",
+            "father_phone",
+            "mother_name",
+            "mother_phone",
+            "guardian_name",
+            "guardian_phone",
+        ],
+    ),
+    (_("Permanent address"), [f"permanent_{part}" for part in PLACE_PARTS]),
+    (_("Present address"), [f"present_{part}" for part in PLACE_PARTS]),
+]
+CLOSING_SECTIONS = [
+    (_("Photographs and publication"), ["photos", "remove_photos", "publication_consent"]),
+    (_("About this change"), ["reason"]),
+]
+
+
+class _DistrictGroups(BaseChoiceIterator):
+    """Read only when the field is drawn, like Django's own model choices."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
+        yield "", self.field.empty_label
+        groups: dict[str, list] = {}
+        for district in self.field.queryset:
+            groups.setdefault(district.state.name, []).append((district.pk, district.name))
+        yield from groups.items()
+
+
+class DistrictField(forms.ModelChoiceField):
+    """Districts grouped under their State/UT, so 784 names stay easy to scan; with scripts on,
+    only the districts of the State/UT chosen in `state_field` are shown."""
+
+    def __init__(self, *, state_field: str, **kwargs):
+        kwargs["queryset"] = selectors.districts_grouped_by_state()
+        super().__init__(**kwargs)
+        self.widget.attrs["data-state-field"] = f"id_{state_field}"
+
+    @property
+    def choices(self):
+        return _DistrictGroups(self)
+
+    @choices.setter
+    def choices(self, value):
+        pass  # the choices always come from the queryset
+
+
+class MarkForm(forms.ModelForm):
+    class Meta:
+        model = IdentificationMark
+        fields = ["kind", "body_part", "side", "description"]
+
+
+MarkFormSet = forms.inlineformset_factory(
+    Report, IdentificationMark, form=MarkForm, extra=2, max_num=10, can_delete=True
+)
+
+
+class ReportForm(forms.ModelForm):
+    photos = MultiplePhotoField(
+        max_photos=MAX_PHOTOS_PER_REPORT,
+        label=_("Photographs"),
+        help_text=_("JPEG, PNG or WebP, up to 8 MB each, at most 6 per report."),
+    )
+
+    class Meta:
+        model = Report
+        fields: list[str] = []
+        field_classes = {
+            f"{place}_district": partial(DistrictField, state_field=f"{place}_state")
+            for place in ("event", "permanent", "present")
+        }
+        widgets = {
+            "event_at": DATE_TIME_WIDGET,
+            "fir_registered_at": DATE_TIME_WIDGET,
+            "date_of_birth": DATE_WIDGET,
+            "identification_marks": forms.Textarea(attrs={"rows": 2}),
+            "clothing": forms.Textarea(attrs={"rows": 2}),
+            "medical_needs": forms.Textarea(attrs={"rows": 2}),
+            "circumstances_detail": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, official, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.official = official
+        self.fields["event_state"].queryset = State.objects.order_by("name_en")
+        for place in ("permanent", "present"):
+            self.fields[f"{place}_state"].queryset = State.objects.order_by("name_en")
+        for field in ("event_at", "fir_registered_at"):
+            if field in self.fields:
+                self.fields[field].input_formats = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+        if self.instance.pk:
+            self.fields["photos"].existing_count = self.instance.photos.count()
+            self.fields["remove_photos"] = forms.ModelMultipleChoiceField(
+                queryset=self.instance.photos.all(),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label=_("Remove these photos"),
+            )
+            self.fields["reason"] = forms.CharField(
+                label=_("What changed and why"),
+                max_length=100,
+                help_text=_("Kept in the case history."),
+            )
+
+    def sections(self):
+        """(title, bound fields, shows the marks table) for each part of the form, in order."""
+        for title, names in self.fieldsets:
+            fields = [self[name] for name in names if name in self.fields]
+            if fields:
+                yield title, fields, "identification_marks" in names
+
+    def clean(self):
+        cleaned = super().clean()
+        removed = len(cleaned.get("remove_photos") or [])
+        self.fields["photos"].existing_count -= removed
+        return cleaned
+
+    def _event_date(self) -> date:
+        event_at = self.cleaned_data.get("event_at") or timezone.now()
+        return timezone.localtime(event_at).date()
+
+
+class MissingReportForm(ReportForm):
+    fieldsets = [
+        (
+            _("Registration"),
+            [
+                "registration_kind",
+                "fir_number",
+                "fir_registered_at",
+                "investigating_officer",
+                "investigating_officer_phone",
+            ],
+        ),
+        (
+            _("The child"),
+            [
+                "full_name",
+                "other_names",
+                "name_local",
+                "sex",
+                "date_of_birth",
+                "age",
+                *DESCRIPTION_FIELDS,
+            ],
+        ),
+        (_("Languages, school, clothing and health"), ABOUT_FIELDS),
+        (_("Last seen"), [*PLACE_FIELDS, "circumstances", "circumstances_detail"]),
+        *FAMILY_SECTIONS,
+        *CLOSING_SECTIONS,
+    ]
+    age = forms.IntegerField(
+        label=_("Age when missing (years)"),
+        required=False,
+        min_value=0,
+        max_value=ADULT_AGE - 1,
+        error_messages=CHILD_AGE_MESSAGES,
+        help_text=_("Give the date of birth, or the age if the date is not known."),
+    )
+
+    class Meta(ReportForm.Meta):
+        fields = [
+            "registration_kind",
+            "fir_number",
+            "fir_registered_at",
+            "investigating_officer",
+            "investigating_officer_phone",
+            *CHILD_FIELDS,
+            "date_of_birth",
+            *FAMILY_FIELDS,
+            *PLACE_FIELDS,
+            "circumstances",
+            "circumstances_detail",
+            "publication_consent",
+        ]
+        labels = {"event_at": _("Last seen on"), "clothing": _("Clothing when last seen")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in ("registration_kind", "fir_number", "fir_registered_at", "circumstances"):
+            self.fields[field].required = True
+        if self.instance.pk and not self.is_bound and self.instance.date_of_birth is None:
+            self.initial["age"] = self.instance.age_min
+
+    def clean(self):
+        cleaned = super().clean()
+        self._set_age(cleaned)
+        self._check_fir_is_new(cleaned)
+        return cleaned
+
+    def _set_age(self, cleaned):
+        born, age = cleaned.get("date_of_birth"), cleaned.get("age")
+        if born:
+            age = _years_between(born, self._event_date())
+            if age >= ADULT_AGE:
+                self.add_error(
+                    "date_of_birth",
+                    _(
+                        "By this date of birth the child was %(age)d when missing: TrackChild "
+                        "is for children under 18."
+                    )
+                    % {"age": age},
+                )
+                return
+        if age is None:
+            if "age" not in self.errors:
+                self.add_error("age", _("Give the date of birth or the age."))
+            return
+        self.instance.age_min = self.instance.age_max = max(age, 0)
+
+    def _check_fir_is_new(self, cleaned):
+        registered_at, number = cleaned.get("fir_registered_at"), cleaned.get("fir_number")
+        if not (registered_at and number):
+            return
+        unit = self.instance.owning_unit if self.instance.pk else self.official.unit
+        taken = Report.objects.filter(
+            kind=ReportKind.MISSING,
+            owning_unit=unit,
+            registration_kind=cleaned.get("registration_kind"),
+            fir_year=timezone.localtime(registered_at).year,
+            fir_number__iexact=number.strip(),
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
+            self.add_error("fir_number", FIR_TAKEN)
+
+
+class FoundReportForm(ReportForm):
+    fieldsets = [
+        (_("Where and when the child was found"), [*PLACE_FIELDS, "found_by"]),
+        (
+            _("The child's own account"),
+            ["full_name", "told_parent_names", "told_home_place", "told_language"],
+        ),
+        (
+            _("The child"),
+            ["other_names", "name_local", "sex", "age_min", "age_max", *DESCRIPTION_FIELDS],
+        ),
+        (_("Languages, school, clothing and health"), ABOUT_FIELDS),
+        (
+            _("Where the child is now"),
+            ["placement", "placed_at", "cwc_order_reference", "handed_over_to"],
+        ),
+        *FAMILY_SECTIONS,
+        *CLOSING_SECTIONS,
+    ]
+
+    class Meta(ReportForm.Meta):
+        fields = [
+            *PLACE_FIELDS,
+            "found_by",
+            *CHILD_FIELDS,
+            "age_min",
+            "age_max",
+            "told_parent_names",
+            "told_home_place",
+            "told_language",
+            *FAMILY_FIELDS,
+            "placement",
+            "placed_at",
+            "cwc_order_reference",
+            "handed_over_to",
+            "publication_consent",
+        ]
+        labels = {
+            "event_at": _("Found on"),
+            "full_name": _("Name as told by the child"),
+            "age_min": _("Apparent age from"),
+            "age_max": _("Apparent age to"),
+            "clothing": _("Clothing when found"),
+        }
+        help_texts = {
+            "age_max": _("Leave empty when the age is known exactly."),
+            "full_name": _("Leave empty if the child cannot say."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["found_by"].required = True
+        self.fields["placement"].required = True
+        self.fields["age_max"].required = False
+        self.fields["placed_at"].queryset = selectors.institutions_for(self.official)
+        for field in ("age_min", "age_max"):
+            self.fields[field].max_value = ADULT_AGE - 1
+            self.fields[field].error_messages.update(CHILD_AGE_MESSAGES)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("age_max") is None and cleaned.get("age_min") is not None:
+            cleaned["age_max"] = self.instance.age_max = cleaned["age_min"]
+        placement = cleaned.get("placement")
+        if placement == Placement.CCI and not cleaned.get("placed_at"):
+            self.add_error("placed_at", _("Choose the Child Care Institution."))
+        if placement == Placement.FAMILY and not cleaned.get("handed_over_to"):
+            self.add_error("handed_over_to", _("Say to whom the child was handed over."))
+        return cleaned
+
+
+def _years_between(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+FORM_FOR_KIND = {ReportKind.MISSING: MissingReportForm, ReportKind.FOUND: FoundReportForm}
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
+    closure_reason = forms.ChoiceField(
+        label=_("Reason for closing"),
+        choices=[("", "---------"), *ClosureReason.choices],
+        required=False,
+    )
+    note = forms.CharField(label=_("Why"), max_length=100, help_text=_("Kept in the case history."))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.CLOSED and not cleaned.get("closure_reason"):
+            self.add_error("closure_reason", _("Say why the case is being closed."))
+        return cleaned
+
+
+class CaseNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class ReportSearchForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=100,
+        help_text=_("Any spelling, in Latin, Devanagari or Bengali script."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Reports"),
+        choices=[("", _("Missing and found")), *ReportKind.choices],
+        required=False,
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", _("Any")), *Sex.choices], required=False)
+    age_from = forms.IntegerField(label=_("Age from"), required=False, min_value=0, max_value=17)
+    age_to = forms.IntegerField(label=_("Age to"), required=False, min_value=0, max_value=17)
+    date_from = forms.DateField(
+        label=_("Missing or found from"), required=False, widget=DATE_WIDGET
+    )
+    date_to = forms.DateField(label=_("until"), required=False, widget=DATE_WIDGET)
+    state = forms.ModelChoiceField(
+        label=_("State/UT"), queryset=State.objects.order_by("name_en"), required=False
+    )
+    district = DistrictField(label=_("District"), required=False, state_field="state")
+    unit_name = forms.CharField(label=_("Owning unit"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any")), *Status.choices], required=False
+    )
+    marks = forms.CharField(
+        label=_("Identification marks"),
+        required=False,
+        max_length=100,
+        help_text=_("Words such as: mole cheek, scar left hand."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Any")), *Language.choices], required=False
+    )
+    has_photo = forms.BooleanField(label=_("Only with a photo"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        for low, high in (("age_from", "age_to"), ("date_from", "date_to")):
+            first, last = cleaned.get(low), cleaned.get(high)
+            if first is not None and last is not None and first > last:
+                self.add_error(high, _("This must not be before the first value."))
+        return cleaned
+
+    def criteria(self) -> selectors.SearchCriteria:
+        values = {key: value for key, value in self.cleaned_data.items() if value is not None}
+        return selectors.SearchCriteria(**values)

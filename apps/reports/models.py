@@ -1,0 +1,411 @@
+"""Missing and found child reports: one table, so one national search covers both kinds."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.fields import ChoiceArrayField
+from apps.directory.models import PHONE_VALIDATOR, PIN_CODE_VALIDATOR, District, State, Unit
+from apps.reports.choices import (
+    BodyPart,
+    Build,
+    Circumstance,
+    ClosureReason,
+    Complexion,
+    EyeColour,
+    FoundBy,
+    Language,
+    MarkKind,
+    Placement,
+    RegistrationKind,
+    ReportKind,
+    Sex,
+    Side,
+    Status,
+)
+
+ADULT_AGE = 18
+CHILD_AGE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(ADULT_AGE - 1)]
+
+
+def _place_fields(prefix: str, label: str, *, required: bool):
+    """State, district, locality and PIN code of one place, as a group of model fields."""
+    optional = {} if required else {"null": True, "blank": True}
+    return {
+        f"{prefix}_state": models.ForeignKey(
+            State,
+            on_delete=models.PROTECT,
+            related_name="+",
+            verbose_name=format_lazy("{}: {}", label, _("State/UT")),
+            **optional,
+        ),
+        f"{prefix}_district": models.ForeignKey(
+            District,
+            on_delete=models.PROTECT,
+            related_name="+",
+            verbose_name=format_lazy("{}: {}", label, _("district")),
+            **optional,
+        ),
+        f"{prefix}_locality": models.CharField(
+            format_lazy("{}: {}", label, _("locality")), max_length=200, blank=True
+        ),
+        f"{prefix}_pin_code": models.CharField(
+            format_lazy("{}: {}", label, _("PIN code")),
+            max_length=6,
+            blank=True,
+            validators=[PIN_CODE_VALIDATOR],
+        ),
+    }
+
+
+class Report(models.Model):
+    kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
+    owning_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="reports", verbose_name=_("owning unit")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    closure_reason = models.CharField(
+        _("reason for closing"), max_length=20, choices=ClosureReason.choices, blank=True
+    )
+
+    # --- Registration (missing reports) ---
+    registration_kind = models.CharField(
+        _("registered as"), max_length=3, choices=RegistrationKind.choices, blank=True
+    )
+    fir_number = models.CharField(_("FIR / GD number"), max_length=30, blank=True)
+    fir_registered_at = models.DateTimeField(_("registered on"), null=True, blank=True)
+    fir_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    investigating_officer = models.CharField(_("investigating officer"), max_length=120, blank=True)
+    investigating_officer_phone = models.CharField(
+        _("investigating officer's phone"), max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+
+    # --- The child ---
+    full_name = models.CharField(
+        _("full name"),
+        max_length=150,
+        blank=True,
+        help_text=_("For a found child: the name the child gives, if any."),
+    )
+    other_names = models.CharField(_("other names and nicknames"), max_length=250, blank=True)
+    name_local = models.CharField(_("name in the local script"), max_length=150, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    age_min = models.PositiveSmallIntegerField(_("age from"), validators=CHILD_AGE_VALIDATORS)
+    age_max = models.PositiveSmallIntegerField(_("age to"), validators=CHILD_AGE_VALIDATORS)
+    height_cm = models.PositiveSmallIntegerField(
+        _("height (cm)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(30), MaxValueValidator(210)],
+    )
+    build = models.CharField(_("build"), max_length=10, choices=Build.choices, blank=True)
+    complexion = models.CharField(
+        _("complexion"), max_length=10, choices=Complexion.choices, blank=True
+    )
+    hair = models.CharField(_("hair"), max_length=100, blank=True)
+    eye_colour = models.CharField(
+        _("eye colour"), max_length=10, choices=EyeColour.choices, blank=True
+    )
+    identification_marks = models.TextField(_("identification marks"), blank=True)
+    languages = ChoiceArrayField(
+        models.CharField(max_length=5, choices=Language.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("languages spoken"),
+    )
+    mother_tongue = models.CharField(
+        _("mother tongue"), max_length=5, choices=Language.choices, blank=True
+    )
+    school_class = models.CharField(_("school and class"), max_length=150, blank=True)
+    clothing = models.TextField(_("clothing when last seen"), blank=True)
+    medical_needs = models.TextField(_("disability or medical needs"), blank=True)
+
+    # --- Family (shown only within the owning jurisdiction) ---
+    father_name = models.CharField(_("father's name"), max_length=150, blank=True)
+    father_phone = models.CharField(
+        _("father's phone"), max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+    mother_name = models.CharField(_("mother's name"), max_length=150, blank=True)
+    mother_phone = models.CharField(
+        _("mother's phone"), max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+    guardian_name = models.CharField(_("guardian's name"), max_length=150, blank=True)
+    guardian_phone = models.CharField(
+        _("guardian's phone"), max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+    # Three places share one shape; the fields are made by one function and placed in the class
+    # body (not added afterwards) so that the change history tracks them too.
+    locals().update(_place_fields("permanent", _("Permanent address"), required=False))
+    locals().update(_place_fields("present", _("Present address"), required=False))
+
+    # --- Where and when last seen (missing) or found (found) ---
+    event_at = models.DateTimeField(_("date and time"))
+    locals().update(_place_fields("event", _("Place"), required=True))
+    event_landmark = models.CharField(
+        _("landmark"), max_length=200, blank=True, help_text=_("For example: platform 3.")
+    )
+    circumstances = models.CharField(
+        _("circumstances"), max_length=15, choices=Circumstance.choices, blank=True
+    )
+    circumstances_detail = models.TextField(_("what happened"), blank=True)
+
+    # --- Found reports ---
+    found_by = models.CharField(_("found by"), max_length=10, choices=FoundBy.choices, blank=True)
+    told_parent_names = models.CharField(
+        _("parents' names as told by the child"), max_length=250, blank=True
+    )
+    told_home_place = models.CharField(
+        _("home place as told by the child"), max_length=250, blank=True
+    )
+    told_language = models.CharField(
+        _("language the child speaks"), max_length=5, choices=Language.choices, blank=True
+    )
+    placement = models.CharField(
+        _("where the child is now"), max_length=12, choices=Placement.choices, blank=True
+    )
+    placed_at = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children_placed",
+        verbose_name=_("Child Care Institution"),
+    )
+    cwc_order_reference = models.CharField(_("CWC order reference"), max_length=100, blank=True)
+    handed_over_to = models.CharField(_("handed over to"), max_length=200, blank=True)
+
+    publication_consent = models.BooleanField(
+        _("publication consent"),
+        default=False,
+        help_text=_(
+            "The family (or, for a found child, the Child Welfare Committee) agrees to the "
+            "child's photo and description being shown on public pages."
+        ),
+    )
+
+    # --- Kept by the portal ---
+    # Phonetic keys of every name, so spelling variants and Indian scripts find each other.
+    name_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
+    marks_search = SearchVectorField(null=True, editable=False)
+    photo_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    cover_photo = models.ForeignKey(
+        "ReportPhoto", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("filed by"),
+    )
+    created_at = models.DateTimeField(_("filed on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["name_keys", "marks_search", "photo_count", "cover_photo", "updated_at"]
+    )
+
+    class Meta:
+        ordering = ["-event_at", "-pk"]
+        verbose_name = _("child report")
+        verbose_name_plural = _("child reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owning_unit", "registration_kind", "fir_year", "fir_number"],
+                condition=models.Q(kind="missing"),
+                name="unique_fir_per_station_and_year",
+                violation_error_message=_(
+                    "This police station already has a report with this FIR/GD number this year."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(age_min__lte=models.F("age_max")),
+                name="age_range_in_order",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["event_at", "id"], name="report_event_at"),
+            models.Index(fields=["event_state", "event_at"], name="report_state_event_at"),
+            models.Index(fields=["event_district", "event_at"], name="report_district_event_at"),
+            models.Index(fields=["owning_unit", "event_at"], name="report_unit_event_at"),
+            GinIndex(fields=["name_keys"], name="report_name_keys"),
+            GinIndex(fields=["marks_search"], name="report_marks_search"),
+        ]
+
+    def __str__(self):
+        return f"{self.case_number} {self.display_name}"
+
+    def save(self, *args, **kwargs):
+        if self.fir_registered_at:
+            self.fir_year = timezone.localtime(self.fir_registered_at).year
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def case_number(self) -> str:
+        prefix = "M" if self.kind == ReportKind.MISSING else "F"
+        return f"{prefix}-{self.pk:07d}" if self.pk else prefix
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.name_local or str(_("Name not known"))
+
+    @property
+    def is_missing(self) -> bool:
+        return self.kind == ReportKind.MISSING
+
+    @property
+    def age_label(self) -> str:
+        if self.age_min == self.age_max:
+            return str(self.age_min)
+        return f"{self.age_min}\N{EN DASH}{self.age_max}"
+
+    @property
+    def appearance(self) -> list[str]:
+        return [
+            str(part)
+            for part in (
+                self.get_build_display() if self.build else "",
+                self.get_complexion_display() if self.complexion else "",
+                self.hair,
+                self.get_eye_colour_display() if self.eye_colour else "",
+            )
+            if part
+        ]
+
+    @property
+    def language_labels(self) -> list[str]:
+        codes = [*self.languages, self.mother_tongue, self.told_language]
+        return [str(Language(code).label) for code in dict.fromkeys(codes) if code]
+
+    @property
+    def is_publishable(self) -> bool:
+        """Shown to the public only with consent, and only while the child is still sought."""
+        return self.publication_consent and self.status == Status.OPEN
+
+    def clean(self):
+        errors = {}
+        now = timezone.now()
+        for field in ("event_at", "fir_registered_at"):
+            value = getattr(self, field)
+            if value and value > now:
+                errors[field] = _("This date is in the future.")
+        if self.date_of_birth and self.date_of_birth > now.date():
+            errors["date_of_birth"] = _("This date is in the future.")
+        if (
+            self.fir_registered_at
+            and self.event_at
+            and self.event_at > self.fir_registered_at
+            and "event_at" not in errors
+        ):
+            errors["event_at"] = _("The child cannot be last seen after the FIR was registered.")
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            errors["age_max"] = _("The upper age must not be below the lower age.")
+        errors.update(self._place_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _place_errors(self) -> dict:
+        from apps.directory.pincodes import pin_code_error
+
+        errors = {}
+        for prefix in ("event", "permanent", "present"):
+            state = getattr(self, f"{prefix}_state", None)
+            district = getattr(self, f"{prefix}_district", None)
+            if district and state and district.state_id != state.pk:
+                errors[f"{prefix}_district"] = _("This district is not in the chosen State/UT.")
+                continue
+            if district and not state:
+                setattr(self, f"{prefix}_state", district.state)
+                state = district.state
+            pin = getattr(self, f"{prefix}_pin_code")
+            if pin and state:
+                message = pin_code_error(
+                    pin,
+                    state_name=state.name_en,
+                    district_name=district.name_en if district else None,
+                )
+                if message:
+                    errors[f"{prefix}_pin_code"] = message
+        return errors
+
+
+class IdentificationMark(models.Model):
+    """One structured mark, so "mole on left cheek" can be searched and compared."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="marks")
+    kind = models.CharField(_("kind of mark"), max_length=10, choices=MarkKind.choices)
+    body_part = models.CharField(_("body part"), max_length=10, choices=BodyPart.choices)
+    side = models.CharField(_("side"), max_length=6, choices=Side.choices, blank=True)
+    description = models.CharField(_("description"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("identification mark")
+        verbose_name_plural = _("identification marks")
+
+    def __str__(self):
+        parts = [self.get_kind_display(), self.get_side_display(), self.get_body_part_display()]
+        return " ".join(str(part) for part in parts if part)
+
+    def search_text(self) -> str:
+        """The words an official may type for this mark, in English whatever the page language."""
+        return " ".join([self.kind, self.side, self.body_part, self.description]).replace("_", " ")
+
+
+def _photo_path(_instance, filename: str) -> str:
+    return f"reports/{uuid.uuid4().hex}{filename[filename.rfind('.') :]}"
+
+
+class ReportPhoto(models.Model):
+    # Photos are addressed by a random identifier, never by a counter that could be walked.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to=_photo_path)
+    thumbnail = models.FileField(upload_to=_photo_path)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return f"{self.report.case_number} photo {self.pk}"
+
+
+class CaseNote(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("note"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-written_at", "-pk"]
+        verbose_name = _("case note")
+        verbose_name_plural = _("case notes")
+
+    def __str__(self):
+        return f"{self.report.case_number}: {self.text[:40]}"

@@ -1,0 +1,199 @@
+"""Reads of child reports. Who may do what is decided here, next to the queries it limits.
+
+Every police and child-protection official may search the whole country and sees a tracing
+summary of any report. The full record (family, addresses, case notes, history) is open only to
+the owning unit and to the district, state and national officials who oversee it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from apps.accounts.jurisdiction import Jurisdiction
+from apps.directory.models import CCI_UNIT_TYPES, District, State, Unit, UnitType
+from apps.names.keys import name_similarity, query_keys
+from apps.reports.models import Report, ReportKind, ReportPhoto
+
+MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
+FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_UNIT_TYPES
+# A name search ranks at most this many of the newest candidates; a longer list asks the
+# official to narrow the search rather than making everyone wait.
+MAX_RANKED_CANDIDATES = 2000
+SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo")
+
+
+def can_search(user) -> bool:
+    return user.is_authenticated and user.level is not None
+
+
+def can_file(user, kind: ReportKind) -> bool:
+    if not can_search(user):
+        return False
+    units = MISSING_FILING_UNITS if kind == ReportKind.MISSING else FOUND_FILING_UNITS
+    return user.unit.unit_type in units
+
+
+def has_full_access(user, report: Report) -> bool:
+    """The owning unit and its supervisors see, and may change, everything about a report."""
+    return can_search(user) and Jurisdiction.of(user).covers_unit(report.owning_unit)
+
+
+def report_for(user, pk: int) -> Report:
+    if not can_search(user):
+        raise PermissionDenied
+    return get_object_or_404(
+        Report.objects.select_related(
+            *SUMMARY_RELATIONS,
+            "owning_unit__district",
+            "permanent_state",
+            "permanent_district",
+            "present_state",
+            "present_district",
+            "placed_at",
+            "created_by",
+        ).prefetch_related("marks", "photos"),
+        pk=pk,
+    )
+
+
+def editable_report_for(user, pk: int) -> Report:
+    report = report_for(user, pk)
+    if not has_full_access(user, report):
+        raise PermissionDenied
+    return report
+
+
+def public_report(pk: int) -> Report:
+    report = get_object_or_404(Report.objects.select_related(*SUMMARY_RELATIONS), pk=pk)
+    if not report.is_publishable:
+        raise Http404
+    return report
+
+
+def photo_for(user, public_id) -> ReportPhoto:
+    """Officials see every photo (it is part of the tracing summary); the public only those of
+    children whose family consented to publication and who are still sought."""
+    photo = get_object_or_404(ReportPhoto.objects.select_related("report"), public_id=public_id)
+    if can_search(user) or photo.report.is_publishable:
+        return photo
+    raise Http404
+
+
+def history_of(report: Report):
+    return report.history.select_related("history_user").order_by("-history_date", "-history_id")
+
+
+def notes_of(report: Report):
+    return report.notes.select_related("written_by")
+
+
+def districts_grouped_by_state():
+    return District.objects.current().select_related("state").order_by("state__name_en", "name_en")
+
+
+def institutions_for(user):
+    """Child Care Institutions a found child may be placed in, nearest the official first."""
+    institutions = Unit.objects.filter(unit_type__in=CCI_UNIT_TYPES, is_active=True)
+    jurisdiction = Jurisdiction.of(user)
+    if jurisdiction.state_id:
+        institutions = institutions.filter(state_id=jurisdiction.state_id)
+    return institutions.select_related("district").order_by("district__name_en", "name")
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    name: str = ""
+    kind: str = ""
+    sex: str = ""
+    age_from: int | None = None
+    age_to: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    state: State | None = None
+    district: District | None = None
+    unit_name: str = ""
+    status: str = ""
+    marks: str = ""
+    language: str = ""
+    has_photo: bool = False
+
+
+class RankedReports:
+    """Report ids in order of name similarity, fetched a page at a time for the Paginator."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, page: slice) -> list[Report]:
+        page_ids = self.ids[page]
+        found = Report.objects.select_related(*SUMMARY_RELATIONS).in_bulk(page_ids)
+        return [found[pk] for pk in page_ids if pk in found]
+
+
+def search_reports(criteria: SearchCriteria):
+    """All reports in the country that fit the criteria, best name match first, then newest."""
+    reports = _filtered(Report.objects.all(), criteria).order_by("-event_at", "-pk")
+    if not criteria.name.strip():
+        return reports.select_related(*SUMMARY_RELATIONS)
+    keys = query_keys(criteria.name)
+    if not keys:
+        return Report.objects.none()
+    candidates = reports.filter(name_keys__contains=keys).values_list(
+        "pk", "full_name", "other_names", "name_local"
+    )[:MAX_RANKED_CANDIDATES]
+    scored = [
+        (name_similarity(criteria.name, *names), position, pk)
+        for position, (pk, *names) in enumerate(candidates)
+    ]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return RankedReports([pk for _score, _position, pk in scored])
+
+
+def _filtered(reports, criteria: SearchCriteria):
+    exact = {
+        "kind": criteria.kind,
+        "sex": criteria.sex,
+        "status": criteria.status,
+        "event_state": criteria.state,
+        "event_district": criteria.district,
+    }
+    reports = reports.filter(**{field: value for field, value in exact.items() if value})
+    if criteria.unit_name.strip():
+        reports = reports.filter(owning_unit__name__icontains=criteria.unit_name.strip())
+    if criteria.age_from is not None:
+        reports = reports.filter(age_max__gte=criteria.age_from)
+    if criteria.age_to is not None:
+        reports = reports.filter(age_min__lte=criteria.age_to)
+    if criteria.date_from:
+        reports = reports.filter(event_at__gte=_start_of(criteria.date_from))
+    if criteria.date_to:
+        reports = reports.filter(event_at__lt=_start_of(criteria.date_to + timedelta(days=1)))
+    if criteria.marks.strip():
+        reports = reports.filter(
+            marks_search=SearchQuery(criteria.marks, config="simple", search_type="plain")
+        )
+    if criteria.language:
+        reports = reports.filter(
+            Q(languages__contains=[criteria.language])
+            | Q(mother_tongue=criteria.language)
+            | Q(told_language=criteria.language)
+        )
+    if criteria.has_photo:
+        reports = reports.filter(photo_count__gt=0)
+    return reports
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

@@ -1,0 +1,126 @@
+"""Every change to a child report: filing, editing, status, photos and notes.
+
+Each function is one transaction and leaves a line in the report's change history saying who
+changed it and why.
+"""
+
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.core.images import CleanPhoto
+from apps.names.keys import name_keys
+from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto, Status
+
+MAX_PHOTOS_PER_REPORT = 6
+FIR_TAKEN = gettext_lazy(
+    "This police station already has a report with this FIR/GD number this year."
+)
+
+
+@transaction.atomic
+def file_report(
+    *, report: Report, filed_by, marks: list[dict], photos: list[tuple[str, CleanPhoto]]
+) -> Report:
+    """Save a new, validated report as the filing official's unit's own."""
+    report.owning_unit = filed_by.unit
+    report.created_by = filed_by
+    _save_with_history(report, changed_by=filed_by, reason=_("Report filed"))
+    _replace_marks(report, marks)
+    _add_photos(report, photos, uploaded_by=filed_by)
+    _refresh_derived_fields(report)
+    return report
+
+
+@transaction.atomic
+def update_report(
+    *,
+    report: Report,
+    edited_by,
+    reason: str,
+    marks: list[dict],
+    new_photos: list[tuple[str, CleanPhoto]],
+    removed_photos: list[ReportPhoto],
+) -> Report:
+    _save_with_history(report, changed_by=edited_by, reason=reason)
+    _replace_marks(report, marks)
+    for photo in removed_photos:
+        if photo.report_id == report.pk:
+            _delete_photo(photo)
+    _add_photos(report, new_photos, uploaded_by=edited_by)
+    _refresh_derived_fields(report)
+    return report
+
+
+@transaction.atomic
+def change_status(
+    *, report: Report, changed_by, status: Status, closure_reason: str, note: str
+) -> Report:
+    if status == Status.CLOSED and not closure_reason:
+        raise ValidationError({"closure_reason": _("Say why the case is being closed.")})
+    report.status = status
+    report.closure_reason = closure_reason if status == Status.CLOSED else ""
+    _save_with_history(report, changed_by=changed_by, reason=note)
+    return report
+
+
+@transaction.atomic
+def add_case_note(*, report: Report, written_by, text: str) -> CaseNote:
+    return CaseNote.objects.create(report=report, written_by=written_by, text=text.strip())
+
+
+def _save_with_history(report: Report, *, changed_by, reason: str) -> None:
+    # simple-history reads these two attributes when it writes the history row.
+    report._history_user = changed_by
+    report._change_reason = reason[:100]
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        if "unique_fir_per_station_and_year" in str(error):
+            raise ValidationError({"fir_number": FIR_TAKEN}) from error
+        raise
+
+
+def _replace_marks(report: Report, marks: list[dict]) -> None:
+    report.marks.all().delete()
+    IdentificationMark.objects.bulk_create(IdentificationMark(report=report, **m) for m in marks)
+
+
+def _add_photos(report: Report, photos: list[tuple[str, CleanPhoto]], *, uploaded_by) -> None:
+    for _name, photo in photos:
+        stored = ReportPhoto(
+            report=report, width=photo.width, height=photo.height, uploaded_by=uploaded_by
+        )
+        stored.image.save("photo.jpg", ContentFile(photo.image), save=False)
+        stored.thumbnail.save("thumbnail.jpg", ContentFile(photo.thumbnail), save=False)
+        stored.save()
+
+
+def _delete_photo(photo: ReportPhoto) -> None:
+    files = [photo.image.name, photo.thumbnail.name]
+    storage = photo.image.storage
+    photo.delete()
+    # The files go only once the deletion is committed, so a rollback never loses a photo.
+    transaction.on_commit(lambda: [storage.delete(name) for name in files])
+
+
+def _refresh_derived_fields(report: Report) -> None:
+    """Search keys, the identification-mark words and the cover photo follow the record."""
+    photos = list(report.photos.order_by("pk").values_list("pk", flat=True))
+    marks_text = " ".join(
+        [report.identification_marks, *(mark.search_text() for mark in report.marks.all())]
+    )
+    Report.objects.filter(pk=report.pk).update(
+        name_keys=name_keys(report.full_name, report.other_names, report.name_local),
+        marks_search=SearchVector(Value(marks_text), config="simple"),
+        photo_count=len(photos),
+        cover_photo_id=photos[0] if photos else None,
+    )
+    report.refresh_from_db(
+        fields=["name_keys", "marks_search", "photo_count", "cover_photo", "updated_at"]
+    )

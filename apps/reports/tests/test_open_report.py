@@ -1,0 +1,89 @@
+"""Who sees the full record of a child, who sees only the tracing summary, and the audit trail."""
+
+import pytest
+
+from apps.accounts.models import Role
+from apps.audit.models import AccessAction, AccessLog
+from apps.directory.models import UnitType
+from conftest import sign_in_verified
+
+pytestmark = pytest.mark.django_db
+FATHER_PHONE = "98610 55555"
+
+
+@pytest.fixture
+def priya(officer, file_missing):
+    return file_missing(officer)
+
+
+def test_the_owning_officer_sees_family_contacts_and_the_opening_is_logged(client, officer, priya):
+    client.force_login(officer)
+
+    response = client.get(f"/reports/{priya.pk}/", REMOTE_ADDR="10.1.2.3")
+
+    assert response.status_code == 200
+    assert FATHER_PHONE in response.text
+    assert "Old Town, Bhubaneswar" in response.text
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.record_id, entry.owner_unit) == (
+        officer,
+        AccessAction.VIEW_RECORD,
+        priya.pk,
+        priya.owning_unit,
+    )
+    assert entry.ip_address == "10.1.2.3"
+
+
+def test_an_officer_in_another_state_sees_the_summary_only(client, patna_officer, priya):
+    client.force_login(patna_officer)
+
+    response = client.get(f"/reports/{priya.pk}/")
+
+    assert response.status_code == 200
+    assert "Priya Sahu" in response.text
+    assert "Mole on left cheek" in response.text
+    assert "0674-2390100" in response.text
+    assert FATHER_PHONE not in response.text
+    assert "Old Town, Bhubaneswar" not in response.text
+    assert "Add note" not in response.text
+    assert not AccessLog.objects.exists()
+
+
+def test_the_district_official_overseeing_the_station_sees_everything(
+    client, make_official, make_unit, khordha, priya
+):
+    dcpu = make_unit(UnitType.DCPU, district=khordha)
+    district_officer = make_official("dcpo", Role.DISTRICT_OFFICIAL, unit=dcpu)
+    sign_in_verified(client, district_officer)
+
+    response = client.get(f"/reports/{priya.pk}/")
+
+    assert FATHER_PHONE in response.text
+
+
+def test_a_district_official_of_a_neighbouring_district_sees_the_summary_only(
+    client, make_official, make_unit, cuttack, priya
+):
+    dcpu = make_unit(UnitType.DCPU, district=cuttack)
+    neighbour = make_official("dcpo_cuttack", Role.DISTRICT_OFFICIAL, unit=dcpu)
+    sign_in_verified(client, neighbour)
+
+    response = client.get(f"/reports/{priya.pk}/")
+
+    assert response.status_code == 200
+    assert FATHER_PHONE not in response.text
+
+
+def test_another_unit_in_the_same_district_sees_the_summary_only(client, cwc_member, priya):
+    client.force_login(cwc_member)
+
+    response = client.get(f"/reports/{priya.pk}/")
+
+    assert FATHER_PHONE not in response.text
+    assert client.get(f"/reports/{priya.pk}/history/").status_code == 403
+
+
+def test_a_visitor_is_sent_to_sign_in(client, priya):
+    response = client.get(f"/reports/{priya.pk}/")
+
+    assert response.status_code == 302

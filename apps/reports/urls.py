@@ -1,0 +1,21 @@
+from django.urls import path
+
+from apps.reports import views
+from apps.reports.choices import ReportKind
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("export.csv", views.export, name="export"),
+    path("missing/new/", views.file_report, {"kind": ReportKind.MISSING}, name="file_missing"),
+    path("found/new/", views.file_report, {"kind": ReportKind.FOUND}, name="file_found"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit_report, name="edit"),
+    path("<int:pk>/status/", views.change_status, name="change_status"),
+    path("<int:pk>/notes/", views.add_note, name="add_note"),
+    path("<int:pk>/history/", views.history, name="history"),
+    path("<int:pk>/notice/", views.notice, name="notice"),
+    path("photos/<uuid:public_id>/", views.photo, name="photo"),
+    path("photos/<uuid:public_id>/thumbnail/", views.photo, {"thumbnail": True}, name="thumbnail"),
+]

@@ -1,0 +1,297 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.audit.models import AccessAction
+from apps.audit.services import record_access
+from apps.core.pagination import paginate
+from apps.reports import selectors, services
+from apps.reports.choices import ReportKind
+from apps.reports.forms import (
+    FORM_FOR_KIND,
+    CaseNoteForm,
+    MarkFormSet,
+    ReportSearchForm,
+    StatusForm,
+)
+from apps.reports.models import Report
+
+RESULTS_PER_PAGE = 25
+MAX_EXPORT_ROWS = 5000
+MARK_FIELDS = ("kind", "body_part", "side", "description")
+
+
+def _require_search(user):
+    if not selectors.can_search(user):
+        raise PermissionDenied
+
+
+@login_required
+def search(request):
+    _require_search(request.user)
+    form = ReportSearchForm(request.GET or None)
+    results = Report.objects.none()
+    if form.is_valid():
+        results = selectors.search_reports(form.criteria())
+    elif not form.is_bound:
+        results = selectors.search_reports(selectors.SearchCriteria())
+    page, query_string = paginate(request, results, RESULTS_PER_PAGE)
+    return render(
+        request,
+        "reports/search.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": query_string,
+            "can_file_missing": selectors.can_file(request.user, ReportKind.MISSING),
+            "can_file_found": selectors.can_file(request.user, ReportKind.FOUND),
+        },
+    )
+
+
+@login_required
+def export(request):
+    _require_search(request.user)
+    form = ReportSearchForm(request.GET or None)
+    criteria = form.criteria() if form.is_valid() else selectors.SearchCriteria()
+    reports = list(selectors.search_reports(criteria)[:MAX_EXPORT_ROWS])
+    record_access(
+        request,
+        action=AccessAction.EXPORT,
+        detail=f"{len(reports)} rows: {request.GET.urlencode()}",
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="trackchild-reports-{stamp}.csv"'
+    response.write("\ufeff")  # lets spreadsheet programs read Indian scripts as UTF-8
+    _write_summary_csv(response, reports)
+    return response
+
+
+def _write_summary_csv(output, reports):
+    """Only the tracing summary crosses jurisdictions, so only the summary is exported."""
+    writer = csv.writer(output)
+    writer.writerow(
+        [
+            _("Case"),
+            _("Kind"),
+            _("Status"),
+            _("Name"),
+            _("Name in the local script"),
+            _("Sex"),
+            _("Age"),
+            _("Date"),
+            _("State/UT"),
+            _("District"),
+            _("Locality"),
+            _("Identification marks"),
+            _("Owning unit"),
+            _("Unit phone"),
+        ]
+    )
+    for report in reports:
+        writer.writerow(
+            [
+                report.case_number,
+                report.get_kind_display(),
+                report.get_status_display(),
+                report.full_name,
+                report.name_local,
+                report.get_sex_display(),
+                report.age_label,
+                timezone.localtime(report.event_at).strftime("%d/%m/%Y %H:%M"),
+                report.event_state.name,
+                report.event_district.name,
+                report.event_locality,
+                report.identification_marks,
+                report.owning_unit.name,
+                report.owning_unit.phone,
+            ]
+        )
+
+
+@login_required
+def file_report(request, kind):
+    if not selectors.can_file(request.user, kind):
+        raise PermissionDenied
+    form = FORM_FOR_KIND[kind](
+        request.POST or None,
+        request.FILES or None,
+        instance=Report(kind=kind),
+        official=request.user,
+    )
+    marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
+    if request.method == "POST" and _all_valid(form, marks):
+        try:
+            report = services.file_report(
+                report=form.instance,
+                filed_by=request.user,
+                marks=_marks_of(marks),
+                photos=form.cleaned_data["photos"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Report %(case)s is filed.") % {"case": report.case_number})
+            return redirect(report)
+    return _render_form(request, form, marks, kind=kind)
+
+
+@login_required
+def edit_report(request, pk):
+    report = selectors.editable_report_for(request.user, pk)
+    form = FORM_FOR_KIND[report.kind](
+        request.POST or None, request.FILES or None, instance=report, official=request.user
+    )
+    marks = MarkFormSet(request.POST or None, instance=report, prefix="marks")
+    if request.method == "POST" and _all_valid(form, marks):
+        try:
+            services.update_report(
+                report=form.instance,
+                edited_by=request.user,
+                reason=form.cleaned_data["reason"],
+                marks=_marks_of(marks),
+                new_photos=form.cleaned_data["photos"],
+                removed_photos=list(form.cleaned_data.get("remove_photos") or []),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(report)
+    return _render_form(request, form, marks, kind=report.kind)
+
+
+def _all_valid(form, marks) -> bool:
+    form_valid = form.is_valid()
+    return marks.is_valid() and form_valid
+
+
+def _marks_of(formset) -> list[dict]:
+    return [
+        {field: mark.cleaned_data[field] for field in MARK_FIELDS}
+        for mark in formset.forms
+        if mark.cleaned_data and not mark.cleaned_data.get("DELETE")
+    ]
+
+
+def _render_form(request, form, marks, *, kind):
+    if form.is_bound and not (form.is_valid() and marks.is_valid()):
+        messages.error(
+            request,
+            _("The report is not saved yet: please correct the fields marked below.")
+            + (" " + _("Choose the photos again.") if request.FILES else ""),
+        )
+    return render(
+        request,
+        "reports/report_form.html",
+        {"form": form, "marks": marks, "kind": kind, "report": form.instance},
+    )
+
+
+@login_required
+def detail(request, pk):
+    report = selectors.report_for(request.user, pk)
+    full_access = selectors.has_full_access(request.user, report)
+    context = {"report": report, "full_access": full_access}
+    if full_access:
+        record_access(
+            request, action=AccessAction.VIEW_RECORD, record=report, owner_unit=report.owning_unit
+        )
+        context |= {
+            "notes": selectors.notes_of(report),
+            "status_form": StatusForm(initial={"status": report.status}),
+            "note_form": CaseNoteForm(),
+        }
+    return render(request, "reports/detail.html", context)
+
+
+@require_POST
+@login_required
+def change_status(request, pk):
+    report = selectors.editable_report_for(request.user, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.change_status(
+            report=report,
+            changed_by=request.user,
+            status=form.cleaned_data["status"],
+            closure_reason=form.cleaned_data["closure_reason"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(
+            request, _("The status is now: %(status)s.") % {"status": report.get_status_display()}
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(report)
+
+
+@require_POST
+@login_required
+def add_note(request, pk):
+    report = selectors.editable_report_for(request.user, pk)
+    form = CaseNoteForm(request.POST)
+    if form.is_valid():
+        services.add_case_note(
+            report=report, written_by=request.user, text=form.cleaned_data["text"]
+        )
+        messages.success(request, _("The note is added."))
+    else:
+        messages.error(request, _("Write the note before adding it."))
+    return redirect(report)
+
+
+@login_required
+def history(request, pk):
+    report = selectors.editable_report_for(request.user, pk)
+    record_access(
+        request, action=AccessAction.VIEW_HISTORY, record=report, owner_unit=report.owning_unit
+    )
+    return render(
+        request,
+        "reports/history.html",
+        {"report": report, "changes": _changes(selectors.history_of(report))},
+    )
+
+
+def _changes(records):
+    """Each history row with the fields it changed, newest first."""
+    records = list(records)
+    changes = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        fields = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            fields = [
+                (Report._meta.get_field(change.field).verbose_name, change.old, change.new)
+                for change in delta.changes
+            ]
+        changes.append({"record": newer, "fields": fields})
+    return changes
+
+
+def notice(request, pk):
+    """The printable notice: the public may open it only when publication is allowed."""
+    if selectors.can_search(request.user):
+        report = selectors.report_for(request.user, pk)
+    else:
+        report = selectors.public_report(pk)
+    return render(request, "reports/notice.html", {"report": report})
+
+
+def photo(request, public_id, *, thumbnail=False):
+    picture = selectors.photo_for(request.user, public_id)
+    stored = picture.thumbnail if thumbnail else picture.image
+    response = FileResponse(stored.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
