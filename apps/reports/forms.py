@@ -229,7 +229,8 @@ class MissingReportForm(ReportForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in ("registration_kind", "fir_number", "fir_registered_at", "circumstances"):
+        required = ("registration_kind", "fir_number", "fir_registered_at", "full_name")
+        for field in (*required, "circumstances"):
             self.fields[field].required = True
         if self.instance.pk and not self.is_bound and self.instance.date_of_birth is None:
             self.initial["age"] = self.instance.age_min
@@ -376,6 +377,13 @@ class CaseNoteForm(forms.Form):
     )
 
 
+ANY = _("Any")
+
+
+def _any_of(choices, label=ANY) -> list:
+    return [("", label), *choices]
+
+
 class ReportSearchForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
@@ -385,10 +393,10 @@ class ReportSearchForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("Reports"),
-        choices=[("", _("Missing and found")), *ReportKind.choices],
+        choices=_any_of(ReportKind.choices, _("Missing and found")),
         required=False,
     )
-    sex = forms.ChoiceField(label=_("Sex"), choices=[("", _("Any")), *Sex.choices], required=False)
+    sex = forms.ChoiceField(label=_("Sex"), choices=_any_of(Sex.choices), required=False)
     age_from = forms.IntegerField(label=_("Age from"), required=False, min_value=0, max_value=17)
     age_to = forms.IntegerField(label=_("Age to"), required=False, min_value=0, max_value=17)
     date_from = forms.DateField(
@@ -400,9 +408,7 @@ class ReportSearchForm(forms.Form):
     )
     district = DistrictField(label=_("District"), required=False, state_field="state")
     unit_name = forms.CharField(label=_("Owning unit"), required=False, max_length=100)
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Any")), *Status.choices], required=False
-    )
+    status = forms.ChoiceField(label=_("Status"), choices=_any_of(Status.choices), required=False)
     marks = forms.CharField(
         label=_("Identification marks"),
         required=False,
@@ -410,7 +416,7 @@ class ReportSearchForm(forms.Form):
         help_text=_("Words such as: mole cheek, scar left hand."),
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Any")), *Language.choices], required=False
+        label=_("Language"), choices=_any_of(Language.choices), required=False
     )
     has_photo = forms.BooleanField(label=_("Only with a photo"), required=False)
 

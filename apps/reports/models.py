@@ -94,12 +94,8 @@ class Report(models.Model):
     )
 
     # --- The child ---
-    full_name = models.CharField(
-        _("full name"),
-        max_length=150,
-        blank=True,
-        help_text=_("For a found child: the name the child gives, if any."),
-    )
+    # Blank only for a found child who cannot say their name.
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
     other_names = models.CharField(_("other names and nicknames"), max_length=250, blank=True)
     name_local = models.CharField(_("name in the local script"), max_length=150, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)

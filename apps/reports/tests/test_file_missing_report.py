@@ -133,6 +133,7 @@ def test_another_station_may_use_the_same_fir_number(
         ({"age": "18"}, "the age must be under 18"),
         ({"age": None, "date_of_birth": "2001-01-01"}, "TrackChild is for children under 18"),
         ({"age": None}, "Give the date of birth or the age."),
+        ({"full_name": ""}, "This field is required."),
         (
             {"event_at": local_input(timezone.now() + timedelta(days=2))},
             "This date is in the future.",
