@@ -110,6 +110,35 @@ def missing_report_data(odisha, khordha, **overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def found_report_data(odisha, khordha, home, **overrides) -> dict:
+    """What a CWC member types for Munna, found on a railway platform this morning."""
+    data = {
+        "event_at": local_input(timezone.now() - timedelta(hours=5)),
+        "event_state": odisha.pk,
+        "event_district": khordha.pk,
+        "event_locality": "Bhubaneswar railway station",
+        "event_landmark": "Platform 3",
+        "found_by": "railway",
+        "full_name": "Munna",
+        "told_parent_names": "Papa: Suresh",
+        "told_home_place": "near a big temple",
+        "told_language": "hi",
+        "sex": "M",
+        "age_min": "8",
+        "age_max": "10",
+        "identification_marks": "Scar on forehead",
+        "placement": "cci",
+        "placed_at": home.pk,
+        "cwc_order_reference": "CWC/KHD/2026/311",
+        "marks-TOTAL_FORMS": "0",
+        "marks-INITIAL_FORMS": "0",
+        "marks-MIN_NUM_FORMS": "0",
+        "marks-MAX_NUM_FORMS": "10",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
 @pytest.fixture
 def file_missing(odisha, khordha):
     """File a missing report through the service, as the form would, for tests about later steps."""

@@ -6,38 +6,10 @@ import pytest
 from django.utils import timezone
 
 from apps.reports.models import Report
-from apps.reports.tests.fixtures import local_input, photo_upload
+from apps.reports.tests.fixtures import found_report_data, local_input, photo_upload
 
 URL = "/reports/found/new/"
 pytestmark = pytest.mark.django_db
-
-
-def found_report_data(odisha, khordha, home, **overrides) -> dict:
-    data = {
-        "event_at": local_input(timezone.now() - timedelta(hours=5)),
-        "event_state": odisha.pk,
-        "event_district": khordha.pk,
-        "event_locality": "Bhubaneswar railway station",
-        "event_landmark": "Platform 3",
-        "found_by": "railway",
-        "full_name": "Munna",
-        "told_parent_names": "Papa: Suresh",
-        "told_home_place": "near a big temple",
-        "told_language": "hi",
-        "sex": "M",
-        "age_min": "8",
-        "age_max": "10",
-        "identification_marks": "Scar on forehead",
-        "placement": "cci",
-        "placed_at": home.pk,
-        "cwc_order_reference": "CWC/KHD/2026/311",
-        "marks-TOTAL_FORMS": "0",
-        "marks-INITIAL_FORMS": "0",
-        "marks-MIN_NUM_FORMS": "0",
-        "marks-MAX_NUM_FORMS": "10",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_cwc_member_files_a_found_child_placed_in_a_home(

@@ -7,7 +7,8 @@ import pytest
 
 from apps.audit.models import AccessAction, AccessLog
 from apps.core.images import clean_photo
-from apps.reports.tests.fixtures import photo_upload
+from apps.reports.models import Report
+from apps.reports.tests.fixtures import found_report_data, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,19 @@ def test_an_account_without_a_role_cannot_search(client, make_official, make_uni
 
     assert client.get("/reports/").status_code == 403
     assert client.get("/reports/export.csv").status_code == 403
+
+
+def test_a_child_found_by_a_cwc_in_odisha_is_found_from_bihar(
+    client, cwc_member, patna_officer, odisha, khordha, childrens_home
+):
+    client.force_login(cwc_member)
+    client.post("/reports/found/new/", found_report_data(odisha, khordha, childrens_home))
+    found = Report.objects.get()
+    client.force_login(patna_officer)
+
+    response = search(client, name="munnaa", kind="found", age_from="9", age_to="9")
+
+    assert found.case_number in response.text
+    summary = client.get(f"/reports/{found.pk}/").text
+    assert "Suresh" in summary  # the child's own account helps tracing
+    assert "Children&#x27;s Home Bhubaneswar" not in summary  # where the child stays does not
