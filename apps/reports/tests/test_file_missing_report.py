@@ -179,7 +179,7 @@ def test_errors_are_explained_in_hindi_for_a_hindi_speaking_officer(
     )
 
     assert response.status_code == 200
-    assert "18" in response.text
+    assert "आयु 18 वर्ष से कम होनी चाहिए" in response.text
     assert "the age must be under 18" not in response.text
 
 

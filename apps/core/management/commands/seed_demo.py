@@ -1,13 +1,24 @@
+from pathlib import Path
+from time import perf_counter
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.core.demo import DEMO_PASSWORD, seed_demo
 from apps.directory.models import State
+from apps.reports import demo
+from apps.reports.models import Report
+
+DEMO_REPORTS = 3000
+DEMO_SEED = 2026
 
 
 class Command(BaseCommand):
-    help = "Create demo units in a few real districts and one demo login per role."
+    help = (
+        "Create demo units in a few real districts, one demo login per role, and a few thousand "
+        "demo missing and found child reports."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,13 +26,38 @@ class Command(BaseCommand):
             action="store_true",
             help="Seed even though DJANGO_DEBUG is off (never on a live portal).",
         )
+        parser.add_argument(
+            "--reports",
+            type=int,
+            default=DEMO_REPORTS,
+            metavar="N",
+            help=f"Add demo reports until the database holds N reports (default {DEMO_REPORTS}); "
+            "running the command again adds none.",
+        )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=None,
+            metavar="N",
+            help="Add exactly N more demo reports however many there are, for benchmarks "
+            "(instead of --reports), and print how fast they went in.",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEMO_SEED,
+            help="Random seed of the demo reports; a later batch adds the number of reports "
+            f"already there to it, so it differs from the first (default {DEMO_SEED}).",
+        )
 
-    def handle(self, *args, allow_production, **options):
+    def handle(self, *args, allow_production, reports, scale, seed, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
                 "Refusing to create demo logins with DJANGO_DEBUG off; "
                 "pass --allow-production if this really is a demo server."
             )
+        if min(reports, scale or 0) < 0:
+            raise CommandError("The number of reports cannot be negative.")
         if not State.objects.exists():
             call_command("load_lgd", stdout=self.stdout)
         logins = seed_demo()
@@ -33,3 +69,30 @@ class Command(BaseCommand):
             "National, state and district officials are asked to set up an authenticator app "
             "(two-factor sign-in) at their first sign-in."
         )
+        self._seed_reports(reports=reports, scale=scale, seed=seed)
+
+    def _seed_reports(self, *, reports: int, scale: int | None, seed: int) -> None:
+        existing = Report.objects.count()
+        wanted = scale if scale is not None else max(0, reports - existing)
+        started = perf_counter()
+        summary = demo.seed_demo_reports(wanted, seed=seed + existing)
+        elapsed = perf_counter() - started
+        if scale is not None:
+            rate = wanted / elapsed if elapsed else 0
+            self.stdout.write(
+                f"Created {wanted:,} reports in {elapsed:.1f} s ({rate:,.0f} reports a second)."
+            )
+        self.stdout.write(
+            f"Demo reports: {summary.missing:,} missing and {summary.found:,} found created, "
+            f"with {len(summary.true_pairs):,} true missing/found pairs"
+            f"{f' (listed in {_shown(demo.TRUE_PAIRS_CSV)})' if summary.true_pairs else ''}; "
+            f"{existing + wanted:,} reports in all."
+        )
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the project, when it is in it."""
+    try:
+        return str(path.relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(path)
