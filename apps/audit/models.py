@@ -11,6 +11,8 @@ class AccessAction(models.TextChoices):
     VIEW_RECORD = "view_record", _("Opened the full record")
     EXPORT = "export", _("Exported a result list")
     VIEW_HISTORY = "view_history", _("Opened the change history")
+    VIEW_MATCH = "view_match", _("Compared a proposed match")
+    DECIDE_MATCH = "decide_match", _("Decided on a proposed match")
 
 
 class AccessLog(models.Model):

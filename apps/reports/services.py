@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from apps.core.images import CleanPhoto
 from apps.names.keys import name_keys
 from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto, Status
+from apps.reports.signals import report_saved
 
 MAX_PHOTOS_PER_REPORT = 6
 FIR_TAKEN = gettext_lazy(
@@ -33,6 +34,7 @@ def file_report(
     _replace_marks(report, marks)
     _add_photos(report, photos, uploaded_by=filed_by)
     _refresh_derived_fields(report)
+    _announce(report, created=True)
     return report
 
 
@@ -53,6 +55,7 @@ def update_report(
             _delete_photo(photo)
     _add_photos(report, new_photos, uploaded_by=edited_by)
     _refresh_derived_fields(report)
+    _announce(report, created=False)
     return report
 
 
@@ -65,6 +68,7 @@ def change_status(
     report.status = status
     report.closure_reason = closure_reason if status == Status.CLOSED else ""
     _save_with_history(report, changed_by=changed_by, reason=note)
+    _announce(report, created=False)
     return report
 
 
@@ -84,6 +88,16 @@ def _save_with_history(report: Report, *, changed_by, reason: str) -> None:
         if "unique_fir_per_station_and_year" in str(error):
             raise ValidationError({"fir_number": FIR_TAKEN}) from error
         raise
+
+
+def _announce(report: Report, *, created: bool) -> None:
+    report_id = report.pk
+    # robust: a failing receiver (say, matching run eagerly) is logged and never turns the
+    # already committed filing into an error page.
+    transaction.on_commit(
+        lambda: report_saved.send(sender=Report, report_id=report_id, created=created),
+        robust=True,
+    )
 
 
 def _replace_marks(report: Report, marks: list[dict]) -> None:
