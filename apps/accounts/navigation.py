@@ -20,6 +20,7 @@ def menu_for(user) -> list[MenuItem]:
         return items
     if user.level is not None:
         items.append(MenuItem(_("Children"), reverse("reports:search")))
+        items.append(MenuItem(_("Matches"), reverse("matching:queue")))
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
     if can_read_access_log(user):
         items.append(MenuItem(_("Access log"), reverse("audit:access_log")))

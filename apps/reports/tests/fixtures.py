@@ -11,7 +11,7 @@ from PIL import Image
 from apps.accounts.models import Role
 from apps.directory.models import UnitType
 from apps.reports import services
-from apps.reports.forms import MissingReportForm
+from apps.reports.forms import FoundReportForm, MissingReportForm
 from apps.reports.models import Report
 
 
@@ -149,6 +149,21 @@ def file_missing(odisha, khordha):
         assert form.is_valid(), form.errors
         return services.file_report(
             report=form.instance, filed_by=official, marks=list(marks), photos=list(photos)
+        )
+
+    return file
+
+
+@pytest.fixture
+def file_found(odisha, khordha, childrens_home):
+    """File a found report through the form and service, as a CWC member would."""
+
+    def file(official, *, photos=(), **overrides):
+        data = found_report_data(odisha, khordha, childrens_home, **overrides)
+        form = FoundReportForm(data, instance=Report(kind="found"), official=official)
+        assert form.is_valid(), form.errors
+        return services.file_report(
+            report=form.instance, filed_by=official, marks=[], photos=list(photos)
         )
 
     return file

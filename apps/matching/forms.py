@@ -1,0 +1,16 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.matching.models import CandidateStatus
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are these not the same child?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Show"), choices=CandidateStatus.choices, required=False)

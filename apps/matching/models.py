@@ -1,0 +1,94 @@
+"""Face encodings of report photos, and the missing ↔ found pairs proposed for officials' review."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.reports.models import Report, ReportPhoto
+
+
+class FaceStatus(models.TextChoices):
+    OK = "ok", _("Face found")
+    NO_FACE = "no_face", _("No face detected")
+    SEVERAL_FACES = "several_faces", _("Several faces; the largest was used")
+    UNREADABLE = "unreadable", _("Photo could not be read")
+
+
+class FaceEncoding(models.Model):
+    photo = models.OneToOneField(ReportPhoto, on_delete=models.CASCADE, related_name="face")
+    # Kept beside the photo's report so that a whole candidate set loads in one query.
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="faces")
+    status = models.CharField(max_length=15, choices=FaceStatus.choices)
+    face_count = models.PositiveSmallIntegerField(default=0)
+    encoding = ArrayField(models.FloatField(), size=128, null=True, blank=True)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("face encoding")
+        verbose_name_plural = _("face encodings")
+
+    def __str__(self):
+        return f"{self.photo}: {self.status}"
+
+
+class CandidateKind(models.TextChoices):
+    MATCH = "match", _("Missing and found child may be the same")
+    REPEAT = "repeat", _("May have gone missing before")
+
+
+class CandidateStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Awaiting review")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+    SUPERSEDED = "superseded", _("Closed by another match")
+
+
+class MatchCandidate(models.Model):
+    """A pair the engine proposes; officials confirm or reject it, and nobody decides twice."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=CandidateKind.choices)
+    missing = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="candidates_as_missing"
+    )
+    # The found report for a match; the earlier restored or closed case for a repeat.
+    other = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="candidates_as_other")
+    score = models.FloatField(_("score"))
+    evidence = models.JSONField(_("evidence"), default=list)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CandidateStatus.choices,
+        default=CandidateStatus.PROPOSED,
+        db_index=True,
+    )
+    # What the two reports said when the pair was last scored: a rejected pair comes back only
+    # when this changes, i.e. when one of the reports changed materially.
+    fingerprint = models.CharField(max_length=64)
+    proposed_at = models.DateTimeField(_("proposed on"), auto_now_add=True)
+    rescored_at = models.DateTimeField(auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decision_reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["rescored_at"])
+
+    class Meta:
+        ordering = ["-proposed_at", "-score"]
+        verbose_name = _("match candidate")
+        verbose_name_plural = _("match candidates")
+        constraints = [
+            models.UniqueConstraint(fields=["missing", "other"], name="one_candidate_per_pair")
+        ]
+        indexes = [models.Index(fields=["status", "-proposed_at"], name="candidate_queue")]
+
+    def __str__(self):
+        return f"{self.missing.case_number} ~ {self.other.case_number} ({self.score:.0f})"

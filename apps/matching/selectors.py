@@ -1,0 +1,149 @@
+"""Reads for matching: candidate sets for the engine, review queues and who may decide."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from apps.accounts.jurisdiction import scope_to_jurisdiction
+from apps.matching.engine import blocking_keys
+from apps.matching.models import CandidateStatus, FaceEncoding, FaceStatus, MatchCandidate
+from apps.matching.records import child_record
+from apps.reports.choices import ReportKind, Sex, Status
+from apps.reports.models import Report
+from apps.reports.selectors import can_search, has_full_access
+
+# How many candidates the database hands to the engine: enough for recall across the country,
+# few enough to score within the time budget.
+KEY_CANDIDATE_LIMIT = 1500
+DISTRICT_CANDIDATE_LIMIT = 300
+AGE_SLACK_YEARS = 3
+RECENTLY_CHANGED = timedelta(days=2)
+REMATCH_CYCLE_DAYS = 30
+RECORD_RELATIONS = ("owning_unit", "event_state", "event_district")
+FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
+
+
+def candidate_reports(report: Report) -> list[Report]:
+    """Open reports of the other side that could be this child: sharing a name key, or found in
+    the same district; the engine's hard filters (sex, dates, age) already applied in SQL."""
+    others = _compatible_other_side(report)
+    keys = blocking_keys(child_record(report))
+    by_name = others.filter(name_keys__overlap=keys)[:KEY_CANDIDATE_LIMIT] if keys else []
+    nearby = others.filter(event_district_id=report.event_district_id)[:DISTRICT_CANDIDATE_LIMIT]
+    unique = {candidate.pk: candidate for candidate in [*by_name, *nearby]}
+    return list(unique.values())
+
+
+def _compatible_other_side(report: Report):
+    missing = report.kind == ReportKind.MISSING
+    others = (
+        Report.objects.filter(kind=ReportKind.FOUND if missing else ReportKind.MISSING)
+        .filter(status=Status.OPEN)
+        .select_related(*RECORD_RELATIONS)
+        .prefetch_related("marks")
+        .order_by("-event_at")
+    )
+    if report.sex in (Sex.MALE, Sex.FEMALE):
+        others = others.filter(sex__in=[report.sex, Sex.UNKNOWN, Sex.TRANSGENDER])
+    if missing:
+        # Found after going missing, and not younger than the child was then.
+        return others.filter(
+            event_at__gte=report.event_at - timedelta(days=1),
+            age_max__gte=report.age_min - AGE_SLACK_YEARS,
+        )
+    return others.filter(
+        event_at__lte=report.event_at + timedelta(days=1),
+        age_min__lte=report.age_max + AGE_SLACK_YEARS,
+    )
+
+
+def earlier_cases(report: Report) -> list[Report]:
+    """Restored or closed cases that may be the same child going missing again."""
+    keys = blocking_keys(child_record(report))
+    if not keys:
+        return []
+    earlier = (
+        Report.objects.filter(status__in=[Status.RESTORED, Status.CLOSED], name_keys__overlap=keys)
+        .filter(event_at__lt=report.event_at)
+        .exclude(pk=report.pk)
+        .select_related(*RECORD_RELATIONS)
+        .prefetch_related("marks")
+        .order_by("-event_at")
+    )
+    if report.sex in (Sex.MALE, Sex.FEMALE):
+        earlier = earlier.filter(sex__in=[report.sex, Sex.UNKNOWN])
+    return list(earlier[:DISTRICT_CANDIDATE_LIMIT])
+
+
+def face_of(report_id: int):
+    return faces_of([report_id]).get(report_id)
+
+
+def faces_of(report_ids: list[int]) -> dict[int, list[float]]:
+    """One encoding per report (its first photo with a face)."""
+    faces = {}
+    encodings = FaceEncoding.objects.filter(
+        report_id__in=report_ids, status__in=FACE_STATUSES
+    ).order_by("photo_id")
+    for report_id, encoding in encodings.values_list("report_id", "encoding"):
+        faces.setdefault(report_id, encoding)
+    return faces
+
+
+def open_reports_due_for_rematch(today) -> list[int]:
+    recently = timezone.now() - RECENTLY_CHANGED
+    share = today.toordinal() % REMATCH_CYCLE_DAYS
+    due = (
+        Report.objects.filter(status=Status.OPEN)
+        .annotate(cycle=F("id") % REMATCH_CYCLE_DAYS)
+        .filter(Q(updated_at__gte=recently) | Q(cycle=share))
+    )
+    return list(due.values_list("pk", flat=True))
+
+
+def can_decide(user, candidate: MatchCandidate) -> bool:
+    """The unit owning either report, or its supervisors, decide."""
+    return has_full_access(user, candidate.missing) or has_full_access(user, candidate.other)
+
+
+def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED):
+    """Pairs touching a report owned inside the official's jurisdiction, newest and strongest
+    first."""
+    if not can_search(user):
+        return MatchCandidate.objects.none()
+    pairs = MatchCandidate.objects.select_related(
+        "missing__owning_unit", "other__owning_unit", "missing__cover_photo", "other__cover_photo"
+    )
+    mine = scope_to_jurisdiction(pairs, user, unit_path="missing__owning_unit").values("pk")
+    theirs = scope_to_jurisdiction(pairs, user, unit_path="other__owning_unit").values("pk")
+    pairs = pairs.filter(Q(pk__in=mine) | Q(pk__in=theirs))
+    if status:
+        pairs = pairs.filter(status=status)
+    return pairs.order_by("-proposed_at", "-score")
+
+
+def candidate_for(user, pk: int) -> MatchCandidate:
+    """Any official who can search may compare a pair; only its owners may decide."""
+    if not can_search(user):
+        raise PermissionDenied
+    return get_object_or_404(
+        MatchCandidate.objects.select_related(
+            "missing__owning_unit",
+            "other__owning_unit",
+            "missing__event_state",
+            "missing__event_district",
+            "other__event_state",
+            "other__event_district",
+            "decided_by",
+        ),
+        pk=pk,
+    )
+
+
+def candidates_of_report(report: Report):
+    return MatchCandidate.objects.filter(Q(missing=report) | Q(other=report)).select_related(
+        "missing", "other"
+    )

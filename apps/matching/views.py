@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.audit.models import AccessAction
+from apps.audit.services import record_access
+from apps.core.pagination import paginate
+from apps.matching import selectors, services
+from apps.matching.forms import QueueFilterForm, RejectForm
+from apps.matching.models import CandidateStatus
+from apps.reports.selectors import can_search
+
+PAIRS_PER_PAGE = 20
+
+
+@login_required
+def queue(request):
+    if not can_search(request.user):
+        raise PermissionDenied
+    form = QueueFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else CandidateStatus.PROPOSED
+    pairs = selectors.review_queue_for(request.user, status=status or CandidateStatus.PROPOSED)
+    page, query_string = paginate(request, pairs, PAIRS_PER_PAGE)
+    return render(
+        request,
+        "matching/queue.html",
+        {"form": form, "page": page, "query_string": query_string},
+    )
+
+
+@login_required
+def compare(request, pk):
+    candidate = selectors.candidate_for(request.user, pk)
+    for report in (candidate.missing, candidate.other):
+        record_access(
+            request,
+            action=AccessAction.VIEW_MATCH,
+            record=report,
+            owner_unit=report.owning_unit,
+            detail=str(candidate),
+        )
+    return render(
+        request,
+        "matching/compare.html",
+        {
+            "candidate": candidate,
+            "reports": [candidate.missing, candidate.other],
+            "can_decide": candidate.status == CandidateStatus.PROPOSED
+            and selectors.can_decide(request.user, candidate),
+            "reject_form": RejectForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def confirm(request, pk):
+    candidate = selectors.candidate_for(request.user, pk)
+    try:
+        services.confirm_match(request, candidate=candidate)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Confirmed: both reports are now marked as matched."))
+    return redirect("matching:compare", pk=pk)
+
+
+@require_POST
+@login_required
+def reject(request, pk):
+    candidate = selectors.candidate_for(request.user, pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why these are not the same child."))
+        return redirect("matching:compare", pk=pk)
+    try:
+        services.reject_match(request, candidate=candidate, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Rejected: this pair will not be proposed again."))
+    return redirect("matching:compare", pk=pk)
