@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.audit",
     "apps.reports",
+    "apps.matching",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +117,10 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
         "schedule": timedelta(hours=6),
+    },
+    "rematch-open-reports": {
+        "task": "apps.matching.tasks.rematch_open_reports",
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 
