@@ -22,8 +22,9 @@ def child_record(report, *, face=None, as_side: str | None = None) -> ChildRecor
         age_min=report.age_min,
         age_max=report.age_max,
         event_date=timezone.localtime(report.event_at).date(),
-        state=str(report.event_state_id),
-        district=str(report.event_district_id),
+        state=report.event_state.name_en,
+        # Qualified by the state: several states have a district of the same name.
+        district=f"{report.event_district.name_en}, {report.event_state.name_en}",
         place=" ".join(filter(None, [report.event_locality, report.event_landmark])),
         height_cm=report.height_cm,
         complexion=report.complexion,

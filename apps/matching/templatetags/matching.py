@@ -1,8 +1,28 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from apps.matching import selectors
 
 register = template.Library()
+
+EVIDENCE_LABELS = {
+    "name": _("Name"),
+    "sex": _("Sex"),
+    "age": _("Age"),
+    "dates": _("Dates"),
+    "place": _("Place"),
+    "height": _("Height"),
+    "parents": _("Parents' names"),
+    "languages": _("Languages"),
+    "marks": _("Identification marks"),
+    "complexion": _("Complexion"),
+    "face": _("Face"),
+}
+
+
+@register.filter
+def evidence_label(key: str) -> str:
+    return EVIDENCE_LABELS.get(key, key)
 
 
 @register.inclusion_tag("matching/_report_candidates.html")
