@@ -1,13 +1,20 @@
 """A newcomer seeds the demo and signs in with the printed credentials for each role."""
 
+import csv
+import re
+from collections import Counter
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from apps.accounts.models import Role, User
 from apps.core.demo import DEMO_PASSWORD
 from apps.directory.models import Unit
+from apps.names.keys import name_keys
+from apps.reports.choices import ReportKind
+from apps.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +54,85 @@ def test_demo_logins_are_refused_on_a_production_portal():
     with pytest.raises(CommandError, match="Refusing"):
         seed()
     assert not User.objects.exists()
+
+
+# --- Demo child reports --------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def pairs_csv(tmp_path, monkeypatch):
+    """The true pairs go to a file of the test's own, not to the project's var/ folder."""
+    path = tmp_path / "demo_true_pairs.csv"
+    monkeypatch.setattr("apps.reports.demo.TRUE_PAIRS_CSV", path)
+    return path
+
+
+SCRIPT_PATTERNS = {
+    "latin": re.compile("[A-Za-z]"),
+    "devanagari": re.compile("[\u0900-\u097f]"),
+    "bengali": re.compile("[\u0980-\u09ff]"),
+}
+
+
+def _scripts(report) -> set[str]:
+    text = report.full_name + report.name_local
+    return {script for script, pattern in SCRIPT_PATTERNS.items() if pattern.search(text)}
+
+
+def test_demo_reports_are_valid_varied_and_include_true_pairs(settings, pairs_csv):
+    settings.DEBUG = True
+    output = seed(reports=200)
+
+    reports = list(Report.objects.order_by("pk"))
+    assert len(reports) == 200
+    assert "200 reports in all" in output
+    for report in reports[::10]:
+        report.full_clean()
+    kinds = Counter(report.kind for report in reports)
+    assert 100 < kinds[ReportKind.MISSING] < 140
+    assert kinds[ReportKind.FOUND] == 200 - kinds[ReportKind.MISSING]
+    assert {"latin", "devanagari", "bengali"} <= set().union(*map(_scripts, reports))
+    for report in reports:
+        assert report.name_keys == name_keys(
+            report.full_name, report.other_names, report.name_local
+        )
+        assert report.marks_search is not None
+        if report.kind == ReportKind.MISSING:
+            assert report.fir_year == timezone.localtime(report.fir_registered_at).year
+            assert report.event_at <= report.fir_registered_at <= timezone.now()
+
+    with pairs_csv.open(encoding="utf-8") as handle:
+        pairs = [(int(row["missing_id"]), int(row["found_id"])) for row in csv.DictReader(handle)]
+    assert pairs
+    assert f"{len(pairs)} true missing/found pairs" in output
+    by_pk = {report.pk: report for report in reports}
+    for missing_pk, found_pk in pairs:
+        missing, found = by_pk[missing_pk], by_pk[found_pk]
+        assert (missing.kind, found.kind) == (ReportKind.MISSING, ReportKind.FOUND)
+        assert missing.sex == found.sex
+        assert found.age_min - 1 <= missing.age_max
+        assert missing.age_min - 1 <= found.age_max
+        assert missing.event_at < found.event_at
+        assert missing.event_state_id == found.event_state_id
+
+
+def test_seeding_twice_with_the_same_number_of_reports_adds_none(settings):
+    settings.DEBUG = True
+    seed(reports=120)
+    output = seed(reports=120)
+
+    assert Report.objects.count() == 120
+    assert "0 missing and 0 found created" in output
+
+
+def test_scale_adds_exactly_that_many_reports(settings):
+    settings.DEBUG = True
+    seed(reports=40)
+    output = seed(scale=50)
+
+    assert Report.objects.count() == 90
+    assert "Created 50 reports in" in output
+    numbers = Report.objects.filter(kind=ReportKind.MISSING).values_list(
+        "owning_unit", "registration_kind", "fir_year", "fir_number"
+    )
+    assert len(set(numbers)) == len(numbers)

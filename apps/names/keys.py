@@ -226,7 +226,15 @@ def normalise_name(text: str | None) -> str:
 
 def name_similarity(query: str | None, *names: str | None) -> float:
     """0-100: how closely the best of the names matches the query, after normalisation."""
-    wanted = normalise_name(query)
-    candidates = [normalise_name(name) for name in names]
-    scores = [fuzz.token_set_ratio(wanted, found) for found in candidates if wanted and found]
+    return normalised_similarity(normalise_name(query), *(normalise_name(name) for name in names))
+
+
+def name_forms(*names: str | None) -> list[str]:
+    """The normalised names a record keeps, so that ranking a search need not normalise again."""
+    return [form for form in (normalise_name(name) for name in names) if form]
+
+
+def normalised_similarity(wanted: str, *forms: str) -> float:
+    """name_similarity for names already passed through normalise_name."""
+    scores = [fuzz.token_set_ratio(wanted, found) for found in forms if wanted and found]
     return float(max(scores, default=0.0))

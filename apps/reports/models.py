@@ -196,6 +196,8 @@ class Report(models.Model):
     # --- Kept by the portal ---
     # Phonetic keys of every name, so spelling variants and Indian scripts find each other.
     name_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
+    # The same names normalised, for ranking search results without normalising again.
+    name_forms = ArrayField(models.CharField(max_length=250), default=list, editable=False)
     marks_search = SearchVectorField(null=True, editable=False)
     photo_count = models.PositiveSmallIntegerField(default=0, editable=False)
     cover_photo = models.ForeignKey(
@@ -211,7 +213,14 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["name_keys", "marks_search", "photo_count", "cover_photo", "updated_at"]
+        excluded_fields=[
+            "name_keys",
+            "name_forms",
+            "marks_search",
+            "photo_count",
+            "cover_photo",
+            "updated_at",
+        ]
     )
 
     class Meta:
@@ -238,6 +247,14 @@ class Report(models.Model):
             models.Index(fields=["event_district", "event_at"], name="report_district_event_at"),
             models.Index(fields=["owning_unit", "event_at"], name="report_unit_event_at"),
             GinIndex(fields=["name_keys"], name="report_name_keys"),
+            GinIndex(fields=["languages"], name="report_languages"),
+            models.Index(fields=["mother_tongue"], name="report_mother_tongue"),
+            models.Index(fields=["told_language"], name="report_told_language"),
+            models.Index(
+                fields=["event_at", "id"],
+                condition=models.Q(photo_count__gt=0),
+                name="report_with_photo_event_at",
+            ),
             GinIndex(fields=["marks_search"], name="report_marks_search"),
         ]
 

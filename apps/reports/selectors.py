@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.directory.models import CCI_UNIT_TYPES, District, State, Unit, UnitType
-from apps.names.keys import name_similarity, query_keys
+from apps.names.keys import normalise_name, normalised_similarity, query_keys
 from apps.reports.models import Report, ReportKind, ReportPhoto
 
 MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
@@ -25,6 +25,9 @@ FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_
 # A name search ranks at most this many of the newest candidates; a longer list asks the
 # official to narrow the search rather than making everyone wait.
 MAX_RANKED_CANDIDATES = 2000
+# Counting every match of a broad search over millions of reports costs more than the page
+# itself; beyond this many the list says "more than".
+MAX_COUNTED = 1000
 SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo")
 
 
@@ -124,6 +127,22 @@ class SearchCriteria:
     has_photo: bool = False
 
 
+class CountCapped:
+    """A queryset whose count stops at `cap + 1`, for the Paginator."""
+
+    def __init__(self, queryset, cap: int):
+        self.queryset, self.cap = queryset, cap
+
+    def count(self) -> int:
+        return self.queryset.order_by()[: self.cap + 1].count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
 class RankedReports:
     """Report ids in order of name similarity, fetched a page at a time for the Paginator."""
 
@@ -146,16 +165,17 @@ def search_reports(criteria: SearchCriteria):
     """All reports in the country that fit the criteria, best name match first, then newest."""
     reports = _filtered(Report.objects.all(), criteria).order_by("-event_at", "-pk")
     if not criteria.name.strip():
-        return reports.select_related(*SUMMARY_RELATIONS)
+        return CountCapped(reports.select_related(*SUMMARY_RELATIONS), MAX_COUNTED)
     keys = query_keys(criteria.name)
     if not keys:
         return Report.objects.none()
-    candidates = reports.filter(name_keys__contains=keys).values_list(
-        "pk", "full_name", "other_names", "name_local"
-    )[:MAX_RANKED_CANDIDATES]
+    candidates = reports.filter(name_keys__contains=keys).values_list("pk", "name_forms")[
+        :MAX_RANKED_CANDIDATES
+    ]
+    wanted = normalise_name(criteria.name)
     scored = [
-        (name_similarity(criteria.name, *names), position, pk)
-        for position, (pk, *names) in enumerate(candidates)
+        (normalised_similarity(wanted, *forms), position, pk)
+        for position, (pk, forms) in enumerate(candidates)
     ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     return RankedReports([pk for _score, _position, pk in scored])

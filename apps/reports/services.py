@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.images import CleanPhoto
-from apps.names.keys import name_keys
+from apps.names.keys import name_forms, name_keys
 from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto, Status
 from apps.reports.signals import report_saved
 
 MAX_PHOTOS_PER_REPORT = 6
+DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
 FIR_TAKEN = gettext_lazy(
     "This police station already has a report with this FIR/GD number this year."
 )
@@ -129,12 +130,21 @@ def _refresh_derived_fields(report: Report) -> None:
     marks_text = " ".join(
         [report.identification_marks, *(mark.search_text() for mark in report.marks.all())]
     )
+    names = (report.full_name, report.other_names, report.name_local)
     Report.objects.filter(pk=report.pk).update(
-        name_keys=name_keys(report.full_name, report.other_names, report.name_local),
+        name_keys=name_keys(*names),
+        name_forms=name_forms(*names),
         marks_search=SearchVector(Value(marks_text), config="simple"),
         photo_count=len(photos),
         cover_photo_id=photos[0] if photos else None,
     )
     report.refresh_from_db(
-        fields=["name_keys", "marks_search", "photo_count", "cover_photo", "updated_at"]
+        fields=[
+            "name_keys",
+            "name_forms",
+            "marks_search",
+            "photo_count",
+            "cover_photo",
+            "updated_at",
+        ]
     )

@@ -50,6 +50,7 @@ def search(request):
             "form": form,
             "page": page,
             "query_string": query_string,
+            "max_counted": selectors.MAX_COUNTED,
             "can_file_missing": selectors.can_file(request.user, ReportKind.MISSING),
             "can_file_found": selectors.can_file(request.user, ReportKind.FOUND),
         },
