@@ -5,10 +5,13 @@ WORKDIR /app
 
 RUN useradd --create-home --uid 1000 trackchild
 
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements-nodeps.txt ./
 COPY trackchild trackchild
 COPY apps apps
-RUN pip install .
+# face-recognition goes in without its dependencies: they name dlib, which pip would compile
+# from source, whereas the prebuilt dlib-bin wheel already provides it.
+RUN pip install . \
+    && pip install --no-deps -r requirements-nodeps.txt
 
 COPY . .
 # Settings need a key and a database URL to load; neither is used while building assets.

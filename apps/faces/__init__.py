@@ -1,0 +1,1 @@
+"""Face encodings for children's photos, and nearest-face search (pure Python, no Django)."""
