@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from apps.core.demo import DEMO_PASSWORD, seed_demo
 from apps.directory.models import State
+from apps.matching.services import match_report
 from apps.reports import demo
 from apps.reports.models import Report
 
@@ -88,6 +89,14 @@ class Command(BaseCommand):
             f"{f' (listed in {_shown(demo.TRUE_PAIRS_CSV)})' if summary.true_pairs else ''}; "
             f"{existing + wanted:,} reports in all."
         )
+        if scale is None and summary.true_pairs:
+            self._match_true_pairs(summary.true_pairs)
+
+    def _match_true_pairs(self, pairs) -> None:
+        """Run the engine on the demo's found children so the review queue has pairs to show;
+        the rest are matched by the nightly job, as on a live portal."""
+        proposed = sum(len(match_report(found_id)) for _missing_id, found_id in pairs)
+        self.stdout.write(f"Matching proposed {proposed:,} pairs for review (see /matches/).")
 
 
 def _shown(path: Path) -> str:
