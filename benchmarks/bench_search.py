@@ -35,8 +35,9 @@ from pathlib import Path
 
 # Run as a plain script, so the project root is not on sys.path by itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trackchild.settings")
-os.environ.setdefault("DJANGO_DEBUG", "true")
+# Production settings (DEBUG off, so templates are cached as on a live portal), over plain HTTP.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trackchild.settings_for_tests")
+os.environ.setdefault("ALLOWED_HOSTS", "localhost")
 
 import django
 
@@ -130,9 +131,9 @@ def prepare(wanted: int) -> None:
     missing = wanted - Report.objects.count()
     if missing > 0:
         print(f"Adding {missing:,} demo reports...", flush=True)
-        call_command("seed_demo", scale=missing)
+        call_command("seed_demo", scale=missing, allow_production=True)
     elif not User.objects.filter(username=OFFICIAL).exists():
-        call_command("seed_demo", reports=0)
+        call_command("seed_demo", reports=0, allow_production=True)
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"VACUUM ANALYZE {Report._meta.db_table}")

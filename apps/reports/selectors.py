@@ -50,17 +50,10 @@ def has_full_access(user, report: Report) -> bool:
 def report_for(user, pk: int) -> Report:
     if not can_search(user):
         raise PermissionDenied
+    # Only the summary's relations are joined: planning a join of every related table cost more
+    # than the few single-row reads the full record needs when it is shown.
     return get_object_or_404(
-        Report.objects.select_related(
-            *SUMMARY_RELATIONS,
-            "owning_unit__district",
-            "permanent_state",
-            "permanent_district",
-            "present_state",
-            "present_district",
-            "placed_at",
-            "created_by",
-        ).prefetch_related("marks", "photos"),
+        Report.objects.select_related(*SUMMARY_RELATIONS).prefetch_related("marks", "photos"),
         pk=pk,
     )
 
