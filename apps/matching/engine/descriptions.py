@@ -1,0 +1,169 @@
+"""Identification marks, languages and complexion, reduced to comparable values.
+
+Officials write marks freely, in English or Hindi ("mole on left cheek", "बाएं गाल पर तिल",
+"til on L cheek"); the words are transliterated and mapped onto one English vocabulary of kinds
+of mark, body parts and sides, and everything else is dropped.
+"""
+
+from functools import lru_cache
+
+from apps.names.keys import phonetic_word, to_latin
+
+
+def _vocabulary(groups: dict[str, str]) -> dict[str, str]:
+    """Map the phonetic form of every spelling (any script) to its English word."""
+    mapping = {}
+    for english, spellings in groups.items():
+        for spelling in [english, *spellings.split()]:
+            for word in to_latin(spelling).split():
+                mapping[phonetic_word(word)] = english
+    return mapping
+
+
+MARK_KINDS = _vocabulary(
+    {
+        "mole": "moles til तिल তিল masa",
+        "scar": "scars cut cuts stitch stitches wound injury chot चोट kata কাটা",
+        "burn": "burnt burns burned jala jale जला जले পোড়া",
+        "birthmark": "birth lahsun lehsun janmchinh जन्मचिह्न",
+        "tattoo": "tatoo tattooed tatto godna गोदना ট্যাটু",
+        "wart": "warts",
+        "spot": "spots patch patches dag dhabba धब्बा दाग",
+        "squint": "squinted bhenga",
+        "missing": "lost amputated",
+        "extra": "sixth six",
+    }
+)
+BODY_PARTS = _vocabulary(
+    {
+        "cheek": "cheeks gaal gal गाल গাল",
+        "forehead": "maatha matha mathe माथा माथे কপাল kapal",
+        "chin": "thodi ठोड़ी ঠুতনি",
+        "ear": "ears kaan kan कान কান",
+        "nose": "naak nak नाक নাক",
+        "lip": "lips honth hoth होंठ ঠোঁট",
+        "eye": "eyes aankh ankh आँख आंख চোখ",
+        "eyebrow": "eyebrows bhaunh भौंह ভ্রু",
+        "neck": "gardan gardon गर्दन",
+        "face": "chehra चेहरा মুখ",
+        "head": "sir sar सिर মাথা",
+        "hand": "hands haath hath हाथ হাত palm",
+        "arm": "arms banh bazu बांह বাহু",
+        "finger": "fingers ungli उंगली আঙুল thumb",
+        "leg": "legs taang tang पैर টাং পা",
+        "knee": "knees ghutna घुटना হাঁটু",
+        "foot": "feet",
+        "back": "peeth pith पीठ পিঠ",
+        "chest": "chhati chati छाती বুক",
+        "stomach": "belly abdomen pet पेट পেট",
+        "shoulder": "shoulders kandha कंधा কাঁধ",
+        "tooth": "teeth daant dant दांत দাঁত",
+    }
+)
+SIDES = _vocabulary(
+    {
+        "left": "lt l baen baayen bayen baya bayan बाएं बायें बाएँ बायां বাম বাঁ",
+        "right": "rt r daen daayen dayen daya dayan दाएं दायें दाएँ दायां ডান",
+    }
+)
+# How much a shared word says: a side alone ("left") is common to half of all marks.
+_KIND_WEIGHT = {
+    **dict.fromkeys(MARK_KINDS.values(), 1.0),
+    **dict.fromkeys(BODY_PARTS.values(), 1.0),
+}
+_SIDE_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=1 << 16)
+def mark_words(text: str | None) -> frozenset[str]:
+    """The kinds of mark, body parts and sides a marks description mentions."""
+    words = set()
+    for latin in to_latin(text or "").split():
+        phonetic = phonetic_word(latin)
+        for vocabulary in (MARK_KINDS, BODY_PARTS, SIDES):
+            if phonetic in vocabulary:
+                words.add(vocabulary[phonetic])
+                break
+    return frozenset(words)
+
+
+def marks_similarity(one: frozenset[str], other: frozenset[str]) -> float:
+    """0..1: the weighted share of the shorter description found in the other.
+
+    A kind or body part counts fully, a side half; "mole on left cheek" against
+    "mole on right cheek" is 0.8, against "mole, left cheek" is 1.
+    """
+    shorter, longer = sorted((one, other), key=len)
+    total = sum(_word_weight(word) for word in shorter)
+    shared = sum(_word_weight(word) for word in shorter & longer)
+    return shared / total if total else 0.0
+
+
+def _word_weight(word: str) -> float:
+    return _KIND_WEIGHT.get(word, _SIDE_WEIGHT)
+
+
+# --- languages -----------------------------------------------------------------------------
+
+# Codes as the portal stores them (apps.reports.choices.Language), with names people type.
+_LANGUAGE_NAMES = {
+    "as": "assamese asamiya",
+    "bn": "bengali bangla",
+    "brx": "bodo",
+    "doi": "dogri",
+    "en": "english",
+    "gu": "gujarati",
+    "hi": "hindi",
+    "kn": "kannada",
+    "ks": "kashmiri",
+    "kok": "konkani",
+    "mai": "maithili",
+    "ml": "malayalam",
+    "mni": "manipuri meitei",
+    "mr": "marathi",
+    "ne": "nepali",
+    "or": "odia oriya",
+    "pa": "punjabi panjabi",
+    "sa": "sanskrit",
+    "sat": "santali",
+    "sd": "sindhi",
+    "ta": "tamil",
+    "te": "telugu",
+    "ur": "urdu",
+}
+LANGUAGE_CODES = {
+    word: code for code, names in _LANGUAGE_NAMES.items() for word in [code, *names.split()]
+}
+# Languages that many children speak besides their own, so sharing them says less.
+LINGUA_FRANCAS = frozenset({"hi", "en", "ur"})
+_NOT_A_LANGUAGE = frozenset({"", "other", "unknown", "none"})
+
+
+def language_codes(languages) -> frozenset[str]:
+    """Portal language codes for codes or English names ('Hindi', 'bn'); others kept as typed."""
+    codes = set()
+    for language in languages or ():
+        word = str(language).strip().casefold()
+        if word not in _NOT_A_LANGUAGE:
+            codes.add(LANGUAGE_CODES.get(word, word))
+    return frozenset(codes)
+
+
+# --- complexion ----------------------------------------------------------------------------
+
+# The portal's four complexions in order, with the Hindi words officials also use.
+_COMPLEXION_RANKS = {
+    0: "fair gora gori",
+    1: "wheatish gehua gehuan medium",
+    2: "brown sanwla sanwala saanwla dusky",
+    3: "dark kala kali black",
+}
+COMPLEXION_RANK = {
+    word: rank for rank, words in _COMPLEXION_RANKS.items() for word in words.split()
+}
+COMPLEXION_STEPS = len(_COMPLEXION_RANKS) - 1
+
+
+def complexion_rank(text: str | None) -> int | None:
+    """0 (fair) .. 3 (dark), or None for a blank or unrecognised complexion."""
+    return COMPLEXION_RANK.get((text or "").strip().casefold())

@@ -1,0 +1,563 @@
+"""Each kind of evidence about a (missing, found) pair, as a log-likelihood-ratio contribution.
+
+For every kind of evidence there is a `measure_*` function that compares one aspect of two
+Profiles and returns a Measure whose `value` is, roughly,
+log(P(what we see | same child) / P(what we see | two different children)): positive when the
+observation is more typical of the same child, negative when it is more typical of two
+children, and None when one side does not say (unknown evidence is neutral). A `describe_*`
+function puts the same comparison into words for officials. Ranking a thousand candidates only
+needs the numbers; the words are written for the few pairs that are shown.
+
+The numbers are set by reasoning about Indian records (how common a name is, how far apparent
+ages are off, how soon children are found) rather than fitted one by one, so that each stays
+explainable; docs/matching.md has the table and the reasons. scoring.py adds them up and
+calibrates the sum.
+
+Three observations are not weighed but rule a pair out (`exclusion`): a boy and a girl, a
+child found well before going missing, and an age that cannot be reconciled.
+"""
+
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+from apps.matching.engine.descriptions import COMPLEXION_STEPS, LINGUA_FRANCAS, marks_similarity
+from apps.matching.engine.names import (
+    WEAK_WEIGHT,
+    NameForm,
+    NameMatch,
+    compare_forms,
+    pair_words,
+)
+from apps.matching.engine.profile import Profile
+
+DAYS_PER_YEAR = 365.25
+
+
+class Measure(NamedTuple):
+    """`weight`: the most this evidence could add for this pair; `similarity`: 0..1;
+    `value`: what it adds to the log-odds; `about`: what describing it needs."""
+
+    weight: float
+    similarity: float
+    value: float
+    about: object = None
+
+
+def contribution(similarity: float, weight: float, pivot: float, penalty: float) -> float:
+    """Linear from -penalty (similarity 0) through 0 (at pivot) to +weight (similarity 1)."""
+    if similarity >= pivot:
+        return weight * (similarity - pivot) / (1 - pivot) if pivot < 1 else 0.0
+    return -penalty * (pivot - similarity) / pivot
+
+
+# --- hard filters ----------------------------------------------------------------------------
+
+# A found date this long before the missing date is taken as a different child; within it,
+# as a mistyped date (FIRs are often filed days after the child was last seen).
+DATE_GRACE_DAYS = 30
+# How far apart ages may be before a pair is ruled out, in tolerances (see age_tolerance).
+AGE_EXCLUSION_TOLERANCES = 2.0
+AGE_EXCLUSION_MARGIN = 1.0
+
+
+def exclusion(missing: Profile, found: Profile) -> str | None:
+    """Why the two reports cannot be the same child, or None when they can."""
+    if missing.sex and found.sex and missing.sex != found.sex:
+        return "a boy and a girl"
+    days = elapsed_days(missing, found)
+    if days is not None and days < -DATE_GRACE_DAYS:
+        return f"found {-days} days before going missing"
+    if missing.ages is not None and found.ages is not None:
+        gap, tolerance = ages_apart(missing.ages, found.ages, days)
+        if ages_irreconcilable(gap, tolerance):
+            return f"ages {gap:.0f} years apart"
+    return None
+
+
+def elapsed_days(missing: Profile, found: Profile) -> int | None:
+    if missing.day is None or found.day is None:
+        return None
+    return found.day - missing.day
+
+
+# --- name ------------------------------------------------------------------------------------
+
+# The name is weighed word by word. The first word that matches says most (a given name shared
+# by one child in a few hundred); each further matching word adds less, since a surname is
+# shared by a whole family and caste. A word that clearly differs counts against, but mildly:
+# children give another surname (the caste name, the father's first name, "Kumari") or a pet
+# name, and records misspell.
+NAME_FIRST_WORD_WEIGHT = 5.0
+NAME_MORE_WORD_WEIGHT = 2.5
+NAME_WORD_PIVOT = 0.75  # word similarity that is neither for nor against
+NAME_DIFFERENT_WORD = 0.5  # at or below this similarity a word is simply different
+NAME_CONFLICT_PENALTY = 2.3  # log(0.1 / 0.98): a tenth of children give a different word
+NAME_MAX_PENALTY = 3.5
+NAME_MISSING_WORD_PENALTY = 0.1  # a surname left out says almost nothing
+
+
+def measure_name(missing: Profile, found: Profile) -> Measure | None:
+    if not missing.names or not found.names:
+        return None
+    best_value, best_pair = -math.inf, None
+    for left in missing.names:
+        for right in found.names:
+            value = _form_pair_value(left.words, left.weights, right.words, right.weights)
+            if value > best_value:
+                best_value, best_pair = value, (left, right)
+    match = compare_forms(*best_pair)
+    return Measure(name_weight(match), match.similarity, best_value, match)
+
+
+def describe_name(missing: Profile, found: Profile, measure: Measure) -> str:
+    match = measure.about
+    return f"name '{match.left.text}' ~ '{match.right.text}' ({match.similarity * 100:.0f})"
+
+
+@lru_cache(maxsize=1 << 17)
+def _form_pair_value(
+    words: tuple[str, ...],
+    weights: tuple[float, ...],
+    other_words: tuple[str, ...],
+    other_weights: tuple[float, ...],
+) -> float:
+    _, pairs, unpaired = pair_words(words, weights, other_words, other_weights)
+    return words_value(pairs, unpaired)
+
+
+def name_value(match: NameMatch) -> float:
+    """The log-likelihood ratio of a pair of name forms, word by word (see above)."""
+    return words_value(match.pairs, match.unpaired)
+
+
+def words_value(pairs: tuple[tuple[float, float, bool], ...], unpaired: tuple[float, ...]) -> float:
+    agreeing, surnames_agreeing = [], []
+    against = NAME_MISSING_WORD_PENALTY * sum(unpaired)
+    for similarity, weight, surnames in pairs:
+        if similarity >= NAME_WORD_PIVOT:
+            value = weight * (similarity - NAME_WORD_PIVOT) / (1 - NAME_WORD_PIVOT)
+            (surnames_agreeing if surnames else agreeing).append(value)
+        else:
+            span = NAME_WORD_PIVOT - NAME_DIFFERENT_WORD
+            share = min(1.0, (NAME_WORD_PIVOT - similarity) / span)
+            against += NAME_CONFLICT_PENALTY * weight * share
+    # The strongest agreement counts as the first word, whatever order the words came in; a
+    # shared surname never does, or every sibling and cousin would look like the child.
+    agreeing.sort(reverse=True)
+    support = sum(_word_weight(rank) * value for rank, value in enumerate(agreeing))
+    support += NAME_MORE_WORD_WEIGHT * sum(surnames_agreeing)
+    return support - min(against, NAME_MAX_PENALTY)
+
+
+def name_weight(match: NameMatch) -> float:
+    """The most this pair of forms could add: every paired word matching exactly."""
+    given = sorted((weight for _, weight, surnames in match.pairs if not surnames), reverse=True)
+    surnames = sum(weight for _, weight, is_surname in match.pairs if is_surname)
+    ranked = sum(_word_weight(rank) * weight for rank, weight in enumerate(given))
+    return ranked + NAME_MORE_WORD_WEIGHT * surnames
+
+
+def _word_weight(rank: int) -> float:
+    return NAME_FIRST_WORD_WEIGHT if rank == 0 else NAME_MORE_WORD_WEIGHT
+
+
+# --- sex -------------------------------------------------------------------------------------
+
+SEX_WEIGHT = math.log(2)  # a random child of the other side is the same sex half the time
+_SEX_WORDS = {"M": "boys", "F": "girls"}
+
+
+def measure_sex(missing: Profile, found: Profile) -> Measure | None:
+    if not missing.sex or not found.sex:
+        return None
+    return Measure(SEX_WEIGHT, 1.0, SEX_WEIGHT)
+
+
+def describe_sex(missing: Profile, found: Profile, measure: Measure) -> str:
+    return f"both {_SEX_WORDS[found.sex]}"
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+# Most missing children are traced within days or weeks, while the open reports a found child
+# is compared with were filed over years: a report filed in the weeks before the child was
+# found is far likelier to be theirs. Children also stay in homes for years before anyone
+# connects them to a report, so a long time counts against only mildly.
+DATES_WEIGHT = 1.5  # within a month
+DATES_SOON_DAYS = 30
+DATES_NEUTRAL_DAYS = 2 * 365  # neither for nor against
+DATES_LONG_DAYS = 6 * 365
+DATES_LONG_PENALTY = 0.6
+DATES_MISTYPED_PENALTY = 1.5
+_LOG_SOON_TO_NEUTRAL = math.log(DATES_NEUTRAL_DAYS / DATES_SOON_DAYS)
+_LOG_NEUTRAL_TO_LONG = math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)
+_LOG_SOON_TO_LONG = math.log(DATES_LONG_DAYS / DATES_SOON_DAYS)
+
+
+def measure_dates(missing: Profile, found: Profile) -> Measure | None:
+    days = elapsed_days(missing, found)
+    if days is None:
+        return None
+    if days < 0:
+        return Measure(DATES_WEIGHT, 0.0, -DATES_MISTYPED_PENALTY, days)
+    days_counted = max(days, DATES_SOON_DAYS)
+    similarity = max(0.0, 1.0 - math.log(days_counted / DATES_SOON_DAYS) / _LOG_SOON_TO_LONG)
+    if days_counted <= DATES_NEUTRAL_DAYS:
+        value = DATES_WEIGHT * math.log(DATES_NEUTRAL_DAYS / days_counted) / _LOG_SOON_TO_NEUTRAL
+    else:
+        share = math.log(days_counted / DATES_NEUTRAL_DAYS) / _LOG_NEUTRAL_TO_LONG
+        value = -DATES_LONG_PENALTY * min(1.0, share)
+    return Measure(DATES_WEIGHT, similarity, value, days)
+
+
+def describe_dates(missing: Profile, found: Profile, measure: Measure) -> str:
+    days = measure.about
+    if days < 0:
+        return f"found {-days} days before the date missing (a date may be mistyped)"
+    return f"found {duration(days)} after going missing"
+
+
+def duration(days: int) -> str:
+    if days < 2 * 30:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 2 * 365:
+        return f"{days / 30.4:.0f} months"
+    return f"{days / DAYS_PER_YEAR:.1f} years"
+
+
+# --- age -------------------------------------------------------------------------------------
+
+AGE_WEIGHT = 1.6
+AGE_PENALTY = 3.0
+AGE_BASE_TOLERANCE = 2.0  # years: apparent ages of found children are often this far off
+UNKNOWN_ELAPSED_YEARS = 3.0  # without both dates, allow this much growing older
+# Parents give a child's age in completed years: "11" is anywhere from 11 to 12, so the
+# missing side's ages are read from the middle of the year.
+COMPLETED_YEAR_SHIFT = 0.5
+
+
+def expected_ages(missing_ages: tuple[float, float], days: int | None) -> tuple[float, float]:
+    """The ages the missing child would be at the found date, `days` after going missing."""
+    low = missing_ages[0] + COMPLETED_YEAR_SHIFT
+    high = missing_ages[1] + COMPLETED_YEAR_SHIFT
+    if days is None:
+        return (low, high + UNKNOWN_ELAPSED_YEARS)
+    years = days / DAYS_PER_YEAR if days > 0 else 0.0
+    return (low + years, high + years)
+
+
+def ages_apart(
+    missing_ages: tuple[float, float], found_ages: tuple[float, float], days: int | None
+) -> tuple[float, float]:
+    """(years between the expected and the apparent age ranges, their tolerance).
+
+    The tolerance is ±2 years plus half the width of the two ranges: wide estimates are less
+    precise.
+    """
+    low, high = expected_ages(missing_ages, days)
+    found_low, found_high = found_ages
+    gap = max(0.0, found_low - high, low - found_high)
+    tolerance = AGE_BASE_TOLERANCE + ((high - low) + (found_high - found_low)) / 2
+    return gap, tolerance
+
+
+def ages_irreconcilable(gap: float, tolerance: float) -> bool:
+    return gap > AGE_EXCLUSION_TOLERANCES * tolerance + AGE_EXCLUSION_MARGIN
+
+
+def measure_age(missing: Profile, found: Profile) -> Measure | None:
+    if missing.ages is None or found.ages is None:
+        return None
+    gap, tolerance = ages_apart(missing.ages, found.ages, elapsed_days(missing, found))
+    similarity = max(0.0, 1.0 - gap / (2 * tolerance))
+    # A narrow age says more than a wide one ("10-16") that half of all children fit.
+    weight = AGE_WEIGHT * AGE_BASE_TOLERANCE / tolerance
+    return Measure(weight, similarity, contribution(similarity, weight, 0.5, AGE_PENALTY))
+
+
+def describe_age(missing: Profile, found: Profile, measure: Measure) -> str:
+    days = elapsed_days(missing, found)
+    if days is None:
+        when = "(dates not known)"
+    else:
+        when = f"{duration(days)} earlier" if days > 0 else "then"
+    expected = expected_ages(missing.ages, days)
+    return (
+        f"age {_ages(missing.ages)} when missing {when} → about {_ages(expected)}; "
+        f"found aged {_ages(found.ages)}"
+    )
+
+
+def _ages(ages: tuple[float, float]) -> str:
+    low, high = math.floor(ages[0]), math.floor(ages[1])
+    return f"{low}" if low == high else f"{low}\N{EN DASH}{high}"
+
+
+# --- place -----------------------------------------------------------------------------------
+
+# Weak on purpose: trafficked and runaway children are found far from home, often at railway
+# stations in another state, so "elsewhere" hardly counts against.
+PLACE_WEIGHT = 2.0
+PLACE_PENALTY = 0.4
+PLACE_PIVOT = 0.4
+SAME_DISTRICT, SAME_STATE, OTHER_DISTRICT, ELSEWHERE = 1.0, 0.6, 0.4, 0.0
+
+
+def measure_place(missing: Profile, found: Profile) -> Measure | None:
+    if missing.district and missing.district == found.district:
+        similarity = SAME_DISTRICT
+    elif missing.state and found.state:
+        similarity = SAME_STATE if missing.state == found.state else ELSEWHERE
+    elif missing.district and found.district:
+        similarity = OTHER_DISTRICT
+    else:
+        return None
+    value = contribution(similarity, PLACE_WEIGHT, PLACE_PIVOT, PLACE_PENALTY)
+    return Measure(PLACE_WEIGHT, similarity, value)
+
+
+def describe_place(missing: Profile, found: Profile, measure: Measure) -> str:
+    if measure.similarity == SAME_DISTRICT:
+        return f"found in the same district ({found.district})"
+    if measure.similarity == SAME_STATE:
+        return f"found in the same state ({found.state}), another district"
+    if measure.similarity == OTHER_DISTRICT:
+        return "found in another district (state not known)"
+    return f"found in another state ({found.state}; missing from {missing.state})"
+
+
+# --- height ----------------------------------------------------------------------------------
+
+HEIGHT_WEIGHT = 1.0
+HEIGHT_PENALTY = 2.0
+HEIGHT_BASE_TOLERANCE_CM = 7.0  # heights are often estimated, not measured
+HEIGHT_TOLERANCE_CM_PER_YEAR = 2.5  # growth differs between children
+_UNKNOWN_AGE = 10.0
+
+
+def growth_cm(age: float, years: float) -> float:
+    """Typical growth of a child of `age` over `years`: ~6 cm a year before puberty, less in
+    the early teens, almost none after 16."""
+    grown, step = 0.0, 0.25
+    for index in range(round(years / step)):
+        grown += _growth_rate(age + (index + 0.5) * step) * step
+    return grown
+
+
+def _growth_rate(age: float) -> float:
+    if age < 2:
+        return 12.0
+    if age < 12:
+        return 6.0
+    if age < 14:
+        return 5.0
+    if age < 16:
+        return 3.0
+    return 1.0 if age < 18 else 0.0
+
+
+def measure_height(missing: Profile, found: Profile) -> Measure | None:
+    if missing.height is None or found.height is None:
+        return None
+    expected, tolerance = _expected_height(missing, found)
+    similarity = max(0.0, 1.0 - abs(found.height - expected) / (2 * tolerance))
+    value = contribution(similarity, HEIGHT_WEIGHT, 0.5, HEIGHT_PENALTY)
+    return Measure(HEIGHT_WEIGHT, similarity, value, expected)
+
+
+def _expected_height(missing: Profile, found: Profile) -> tuple[float, float]:
+    days = elapsed_days(missing, found)
+    years = max(days or 0, 0) / DAYS_PER_YEAR
+    age = (sum(missing.ages) / 2 + COMPLETED_YEAR_SHIFT) if missing.ages else _UNKNOWN_AGE
+    tolerance = HEIGHT_BASE_TOLERANCE_CM + HEIGHT_TOLERANCE_CM_PER_YEAR * years
+    if days is None:
+        tolerance += HEIGHT_TOLERANCE_CM_PER_YEAR * UNKNOWN_ELAPSED_YEARS
+    return missing.height + growth_cm(age, years), tolerance
+
+
+def describe_height(missing: Profile, found: Profile, measure: Measure) -> str:
+    return (
+        f"height {missing.height:.0f} cm when missing → about {measure.about:.0f} cm; "
+        f"found {found.height:.0f} cm"
+    )
+
+
+# --- parents ---------------------------------------------------------------------------------
+
+PARENT_WEIGHT = 3.0
+BOTH_PARENTS_WEIGHT = 4.5
+PARENT_PENALTY = 1.0  # children give "Papa", nicknames or a grandparent's name
+PARENT_PIVOT = 0.75
+PARENT_MATCHED = 0.85
+
+
+def measure_parents(missing: Profile, found: Profile) -> Measure | None:
+    if not missing.parents or not found.parents:
+        return None
+    # The family surname is in the child's name too; it must not count twice.
+    family = missing.name_words | found.name_words
+    best, best_pair, matched = -1.0, None, 0
+    for parent in missing.parents:
+        best_for_parent = -1.0
+        for told in found.parents:
+            similarity = _parent_similarity(parent, told, family)
+            if similarity > best_for_parent:
+                best_for_parent = similarity
+            if similarity > best:
+                best, best_pair = similarity, (parent, told)
+        matched += best_for_parent >= PARENT_MATCHED
+    weight = BOTH_PARENTS_WEIGHT if matched >= 2 else PARENT_WEIGHT
+    value = contribution(best, weight, PARENT_PIVOT, PARENT_PENALTY)
+    return Measure(weight, best, value, (best_pair, matched))
+
+
+def _parent_similarity(parent: NameForm, told: NameForm, family: frozenset[str]) -> float:
+    """How alike two parents' names are, with the family's surname counting as weak."""
+    weights = _reweighted(parent, family)
+    told_weights = _reweighted(told, family)
+    return pair_words(parent.words, weights, told.words, told_weights)[0]
+
+
+def _reweighted(form: NameForm, weak: frozenset[str]) -> tuple[float, ...]:
+    if weak.isdisjoint(form.words):
+        return form.weights
+    return tuple(
+        WEAK_WEIGHT if word in weak else weight
+        for word, weight in zip(form.words, form.weights, strict=True)
+    )
+
+
+def describe_parents(missing: Profile, found: Profile, measure: Measure) -> str:
+    (parent, told), matched = measure.about
+    detail = f"parent '{parent.text}' ~ told '{told.text}' ({measure.similarity * 100:.0f})"
+    return detail + (f"; {matched} parents match" if matched >= 2 else "")
+
+
+# --- languages -------------------------------------------------------------------------------
+
+LANGUAGE_WEIGHT = 1.2
+LINGUA_FRANCA_WEIGHT = 0.4
+LANGUAGE_PENALTY = 1.2
+# A side that lists only Hindi or English may simply have recorded the language the child
+# and the staff spoke together, so not sharing it says less.
+LINGUA_FRANCA_PENALTY = 0.4
+
+
+def measure_languages(missing: Profile, found: Profile) -> Measure | None:
+    if not missing.languages or not found.languages:
+        return None
+    shared = missing.languages & found.languages
+    if not shared:
+        lingua_franca_only = (
+            missing.languages <= LINGUA_FRANCAS or found.languages <= LINGUA_FRANCAS
+        )
+        penalty = LINGUA_FRANCA_PENALTY if lingua_franca_only else LANGUAGE_PENALTY
+        return Measure(LANGUAGE_WEIGHT, 0.0, -penalty, shared)
+    weight = LINGUA_FRANCA_WEIGHT if shared <= LINGUA_FRANCAS else LANGUAGE_WEIGHT
+    similarity = len(shared) / min(len(missing.languages), len(found.languages))
+    return Measure(weight, similarity, weight * similarity, shared)
+
+
+def describe_languages(missing: Profile, found: Profile, measure: Measure) -> str:
+    listed = f"{', '.join(sorted(missing.languages))} ~ {', '.join(sorted(found.languages))}"
+    if not measure.about:
+        return f"no language in common ({listed})"
+    return f"speaks {', '.join(sorted(measure.about))} ({listed})"
+
+
+# --- identification marks --------------------------------------------------------------------
+
+MARKS_WEIGHT = 2.5
+MARKS_PIVOT = 0.34
+MARKS_PENALTY = 0.4  # a mark is easily missed or described differently
+
+
+def measure_marks(missing: Profile, found: Profile) -> Measure | None:
+    if not missing.marks or not found.marks:
+        return None
+    similarity = marks_similarity(missing.marks, found.marks)
+    value = contribution(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
+    return Measure(MARKS_WEIGHT, similarity, value)
+
+
+def describe_marks(missing: Profile, found: Profile, measure: Measure) -> str:
+    return (
+        f"marks '{missing.record.identification_marks}' ~ "
+        f"'{found.record.identification_marks}' ({measure.similarity * 100:.0f})"
+    )
+
+
+# --- complexion ------------------------------------------------------------------------------
+
+COMPLEXION_WEIGHT = 0.3
+COMPLEXION_PENALTY = 1.0
+COMPLEXION_PIVOT = 2 / 3  # one step apart (fair/wheatish) is as likely as not
+
+
+def measure_complexion(missing: Profile, found: Profile) -> Measure | None:
+    if missing.complexion is None or found.complexion is None:
+        return None
+    similarity = 1.0 - abs(missing.complexion - found.complexion) / COMPLEXION_STEPS
+    value = contribution(similarity, COMPLEXION_WEIGHT, COMPLEXION_PIVOT, COMPLEXION_PENALTY)
+    return Measure(COMPLEXION_WEIGHT, similarity, value)
+
+
+def describe_complexion(missing: Profile, found: Profile, measure: Measure) -> str:
+    return f"complexion {missing.record.complexion.lower()} ~ {found.record.complexion.lower()}"
+
+
+# --- face ------------------------------------------------------------------------------------
+
+# dlib encodings are unreliable for children and for South Asian faces, so a close face adds
+# at most this much, less than a name, and a distant face counts for nothing at all.
+FACE_WEIGHT = 2.5
+FACE_STRONG_DISTANCE = 0.4
+FACE_CLOSE_DISTANCE = 0.5
+FACE_NO_EVIDENCE_DISTANCE = 0.7
+
+
+def measure_face(distance: float | None) -> Measure | None:
+    if distance is None:
+        return None
+    span = FACE_NO_EVIDENCE_DISTANCE - FACE_STRONG_DISTANCE
+    similarity = min(1.0, max(0.0, (FACE_NO_EVIDENCE_DISTANCE - distance) / span))
+    return Measure(FACE_WEIGHT, similarity, FACE_WEIGHT * similarity, distance)
+
+
+def describe_face(measure: Measure) -> str:
+    distance = measure.about
+    if distance < FACE_CLOSE_DISTANCE:
+        strength = "close"
+    elif measure.similarity > 0:
+        strength = "somewhat close"
+    else:
+        strength = "no evidence"
+    return f"face distance {distance:.2f} ({strength}; weak evidence for children)"
+
+
+# --- all kinds -------------------------------------------------------------------------------
+
+
+class Kind(NamedTuple):
+    key: str
+    measure: Callable[[Profile, Profile], Measure | None]
+    describe: Callable[[Profile, Profile, Measure], str]
+    unknown: str  # the detail when one side does not say
+
+
+KINDS = (
+    Kind("name", measure_name, describe_name, "no name on one side"),
+    Kind("sex", measure_sex, describe_sex, "sex not known, or not boy/girl, on one side"),
+    Kind("age", measure_age, describe_age, "age not known on one side"),
+    Kind("dates", measure_dates, describe_dates, "date missing or found not known"),
+    Kind("place", measure_place, describe_place, "place not known on one side"),
+    Kind("height", measure_height, describe_height, "height not known on one side"),
+    Kind("parents", measure_parents, describe_parents, "parents' names not known on one side"),
+    Kind("languages", measure_languages, describe_languages, "languages not known on one side"),
+    Kind("marks", measure_marks, describe_marks, "marks not described on one side"),
+    Kind("complexion", measure_complexion, describe_complexion, "complexion not known"),
+)
+FACE_KEY = "face"
+FACE_UNKNOWN = "no face encoding on one side"

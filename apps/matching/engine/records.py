@@ -1,0 +1,125 @@
+"""The engine's plain view of one child report, and the evidence it returns about a pair.
+
+Nothing here knows about Django: the portal turns a stored report into a ChildRecord
+(apps/matching/records.py), and the evaluation tools build them from CSV files.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass
+
+MISSING = "missing"
+FOUND = "found"
+SIDES = (MISSING, FOUND)
+
+# Sex as the engine reads it: only a boy and a girl exclude each other. "O" (other, "T" in the
+# portal) and "U" (not known) are compatible with everything.
+MALE, FEMALE = "M", "F"
+DECIDED_SEXES = frozenset({MALE, FEMALE})
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRecord:
+    """What one missing or found report says about the child, all of it optional but `id`.
+
+    `age_min`/`age_max` are the age when the child went missing (missing side) or the apparent
+    age when found (found side); `event_date` is the date missing or found. On the found side
+    the child's own account of the parents' names goes into the parents' fields.
+    """
+
+    id: str
+    side: str
+    name: str = ""
+    local_name: str = ""
+    other_names: str = ""
+    sex: str = "U"
+    age_min: float | None = None
+    age_max: float | None = None
+    event_date: datetime.date | None = None
+    state: str = ""
+    district: str = ""
+    place: str = ""
+    height_cm: float | None = None
+    complexion: str = ""
+    identification_marks: str = ""
+    languages: frozenset[str] = frozenset()
+    father_name: str = ""
+    mother_name: str = ""
+    guardian_name: str = ""
+    face: tuple[float, ...] | None = None
+
+    def __post_init__(self):
+        if self.side not in SIDES:
+            raise ValueError(f"side must be one of {SIDES}, not {self.side!r}")
+
+
+def decided_sex(record: ChildRecord) -> str:
+    """'M' or 'F', or '' when the record leaves the sex open (unknown, other, blank)."""
+    sex = (record.sex or "").strip().upper()[:1]
+    return sex if sex in DECIDED_SEXES else ""
+
+
+def age_range(record: ChildRecord) -> tuple[float, float] | None:
+    """(youngest, oldest) age the record allows, or None when it gives no age at all.
+
+    One bound alone stands for both; bounds typed the wrong way round are put in order.
+    """
+    given = [age for age in (record.age_min, record.age_max) if _is_number(age)]
+    if not given:
+        return None
+    return (float(min(given)), float(max(given)))
+
+
+def known_height(record: ChildRecord) -> float | None:
+    return float(record.height_cm) if _is_number(record.height_cm) else None
+
+
+def _is_number(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence about a pair.
+
+    `weight` is the most this kind of evidence could add to the log-odds for this pair,
+    `similarity` is 0..1 (None when one side does not say), `contribution` is what it actually
+    added (negative when it speaks against the match; 0 when unknown), `detail` says why.
+    """
+
+    key: str
+    weight: float
+    similarity: float | None
+    detail: str
+    contribution: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "weight": round(self.weight, 2),
+            "similarity": None if self.similarity is None else round(self.similarity, 3),
+            "detail": self.detail,
+            "contribution": round(self.contribution, 2),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MatchScore:
+    """How likely two reports are the same child: `score` 0..100 and the evidence behind it."""
+
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    def as_dict(self) -> dict:
+        return {
+            "score": round(self.score, 1),
+            "evidence": [item.as_dict() for item in self.evidence],
+        }
+
+    @property
+    def log_odds(self) -> float:
+        """The summed contributions, before calibration (see scoring.calibrated_score)."""
+        return sum(item.contribution for item in self.evidence)
+
+    def evidence_for(self, key: str) -> Evidence | None:
+        return next((item for item in self.evidence if item.key == key), None)

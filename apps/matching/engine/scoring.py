@@ -1,0 +1,98 @@
+"""One calibrated 0-100 score per (missing, found) pair, with the evidence behind it.
+
+The contributions of all evidence (each a log-likelihood ratio, see evidence.py) are summed
+into log-odds and passed through a logistic curve whose two numbers were fitted on the
+synthetic evaluation set (see docs/matching.md, "Calibration"):
+
+    score = 100 / (1 + exp(-(SCORE_SLOPE * sum_of_contributions + SCORE_INTERCEPT)))
+
+so 50 is where the evidence as a whole makes the two reports as likely the same child as not:
+REVIEW_THRESHOLD, the point from which a pair is worth an official's look.
+"""
+
+import math
+
+from apps.matching.engine.evidence import (
+    FACE_KEY,
+    FACE_UNKNOWN,
+    KINDS,
+    describe_face,
+    exclusion,
+    measure_face,
+)
+from apps.matching.engine.faces import face_distance
+from apps.matching.engine.profile import Profile, read_profile
+from apps.matching.engine.records import ChildRecord, Evidence, MatchScore
+
+REVIEW_THRESHOLD = 50.0
+# How strongly the summed evidence is trusted, and the log-odds before any evidence: fitted on
+# the evaluation set so that 50 is one chance in four of the same child (docs/matching.md).
+SCORE_SLOPE = 1.1
+SCORE_INTERCEPT = -9.3
+
+_NOT_GIVEN = object()
+
+
+def score_pair(missing: ChildRecord, found: ChildRecord) -> MatchScore | None:
+    """How likely `found` is the child of report `missing`; None when a hard filter rules the
+    pair out (a boy and a girl, found long before going missing, ages irreconcilable)."""
+    return score_profiles(read_profile(missing), read_profile(found))
+
+
+def exclusion_reason(missing: ChildRecord, found: ChildRecord) -> str | None:
+    """Why score_pair returns None for these two reports, or None when it does not."""
+    return exclusion(read_profile(missing), read_profile(found))
+
+
+def score_profiles(
+    missing: Profile, found: Profile, distance: float | object | None = _NOT_GIVEN
+) -> MatchScore | None:
+    """score_pair for records already read; the index passes the face distance it has."""
+    if exclusion(missing, found) is not None:
+        return None
+    if distance is _NOT_GIVEN:
+        distance = face_distance(missing.record.face, found.record.face)
+    return explain_pair(missing, found, distance)
+
+
+def explain_pair(missing: Profile, found: Profile, distance: float | None) -> MatchScore:
+    """The score with every piece of evidence in words (no hard filters checked here)."""
+    evidence = []
+    for kind in KINDS:
+        measure = kind.measure(missing, found)
+        if measure is None:
+            evidence.append(Evidence(kind.key, 0.0, None, kind.unknown, 0.0))
+        else:
+            detail = kind.describe(missing, found, measure)
+            evidence.append(
+                Evidence(kind.key, measure.weight, measure.similarity, detail, measure.value)
+            )
+    face = measure_face(distance)
+    if face is None:
+        evidence.append(Evidence(FACE_KEY, 0.0, None, FACE_UNKNOWN, 0.0))
+    else:
+        evidence.append(
+            Evidence(FACE_KEY, face.weight, face.similarity, describe_face(face), face.value)
+        )
+    log_odds = sum(item.contribution for item in evidence)
+    return MatchScore(calibrated_score(log_odds), tuple(evidence))
+
+
+def pair_log_odds(missing: Profile, found: Profile, distance: float | None) -> float:
+    """The summed contributions alone: what ranking needs, without the words."""
+    total = 0.0
+    for kind in KINDS:
+        measure = kind.measure(missing, found)
+        if measure is not None:
+            total += measure.value
+    face = measure_face(distance)
+    return total + (face.value if face is not None else 0.0)
+
+
+def calibrated_score(log_odds: float) -> float:
+    """0..100 from the summed contributions (see the module docstring)."""
+    exponent = SCORE_SLOPE * log_odds + SCORE_INTERCEPT
+    if exponent < 0:
+        odds = math.exp(exponent)
+        return 100.0 * odds / (1.0 + odds)
+    return 100.0 / (1.0 + math.exp(-exponent))

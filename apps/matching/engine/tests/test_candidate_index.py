@@ -1,0 +1,149 @@
+"""A found child is looked up among many missing reports and the right one comes out on top.
+
+The index finds the child's report when the name was written in another script and the child
+turned up in another state, when the child only gives a pet name, and ranks a close face
+among the candidates without letting it outrank a report that matches on everything else.
+"""
+
+import datetime
+from dataclasses import replace
+
+import pytest
+
+from apps.matching.engine import CandidateIndex, ChildRecord
+
+DAY = datetime.date(2024, 1, 10)
+
+
+def missing(record_id: str, name: str, **fields) -> ChildRecord:
+    defaults = {
+        "sex": "F",
+        "age_min": 12,
+        "age_max": 12,
+        "event_date": DAY,
+        "state": "21",
+        "district": "362",
+    }
+    return ChildRecord(id=record_id, side="missing", name=name, **{**defaults, **fields})
+
+
+def found(**fields) -> ChildRecord:
+    defaults = {"sex": "F", "age_min": 12, "age_max": 13, "event_date": DAY.replace(month=3)}
+    return ChildRecord(id="F-1", side="found", **{**defaults, **fields})
+
+
+def face(*values: float) -> tuple[float, ...]:
+    return tuple(values) + (0.0,) * (128 - len(values))
+
+
+@pytest.fixture
+def index():
+    """Missing girls of Odisha and Bihar with common names, and the ones the tests look for."""
+    index = CandidateIndex()
+    others = [
+        ("Priya Das", {}),
+        ("Priya Nayak", {"district": "348"}),
+        ("Pooja Sahu", {}),
+        ("Anjali Sahu", {"other_names": "Pinki"}),
+        ("Sunita Kumari", {"state": "10", "district": "212", "other_names": "Pinki"}),
+        ("Puja Kumari", {"state": "10", "district": "212"}),
+        ("Rinki Das", {"other_names": "Guddi"}),
+    ]
+    for number, (name, fields) in enumerate(others * 5):
+        age = 9 + number % 7  # many ages, so that some others are ruled out by age
+        index.add(missing(f"M-{number:03d}", name, age_min=age, age_max=age, **fields))
+    index.add(
+        missing(
+            "M-PRIYA",
+            "Priya Sahu",
+            local_name="প্রিয়া সাহু",
+            father_name="Ramesh Sahu",
+            identification_marks="mole on left cheek",
+        )
+    )
+    index.add(missing("M-MUNNI", "Kavita Devi", other_names="Munni", state="10", district="212"))
+    index.add(missing("M-BOY", "Priya Sahu", sex="M"))  # a typing slip on a boy's report
+    return index
+
+
+def ids(results) -> list[str]:
+    return [record.id for record, _ in results]
+
+
+def test_a_child_reported_in_bengali_script_is_found_from_devanagari_in_another_state(index):
+    child = found(local_name="प्रिया साहू", state="27", district="519")
+    results = index.top_matches(child, top=5)
+    assert ids(results)[0] == "M-PRIYA"
+    assert results[0][1].evidence_for("place").detail.startswith("found in another state")
+
+
+def test_a_child_who_only_says_her_pet_name_is_found_through_other_names(index):
+    child = found(name="Munni", state="10", district="212")
+    assert ids(index.top_matches(child, top=3))[0] == "M-MUNNI"
+
+
+def test_a_misspelt_name_with_a_title_is_still_found(index):
+    child = found(name="Kumari Preeya Saahu", father_name="Ramesh")
+    assert ids(index.top_matches(child, top=3))[0] == "M-PRIYA"
+
+
+def test_candidates_obey_the_hard_filters(index):
+    child = found(name="Priya Sahu")
+    candidates = index.candidates(child)
+    assert "M-BOY" not in {record.id for record in candidates}
+    assert all(record.sex != "M" for record in candidates)
+    assert all(record.age_max >= 9 for record in candidates)
+
+
+def test_a_child_found_in_the_same_district_without_a_name_is_still_a_candidate(index):
+    child = found(state="21", district="362")
+    assert "M-PRIYA" in {record.id for record in index.candidates(child)}
+
+
+def test_results_come_best_first_and_no_more_than_asked(index):
+    results = index.top_matches(found(name="Priya"), top=4)
+    scores = [result.score for _, result in results]
+    assert len(results) == 4
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_top_matches_scores_are_those_of_score_pair(index):
+    from apps.matching.engine import score_pair
+
+    child = found(local_name="प्रिया साहू")
+    for record, result in index.top_matches(child, top=3):
+        assert result.score == pytest.approx(score_pair(record, child).score)
+
+
+def test_a_face_only_neighbour_is_ranked_but_not_above_a_strong_attribute_match(index):
+    index.add(missing("M-FACE", "Sonali Barik", state="33", district="600", face=face(0.3)))
+    child = found(name="Priya Sahu", father_name="Ramesh", face=face(0.3, 0.2))
+    results = index.top_matches(child, top=50)
+    assert ids(results)[0] == "M-PRIYA"
+    assert "M-FACE" in ids(results)  # no name key or place in common: found by its face
+    neighbour = dict(zip(ids(results), (result for _, result in results), strict=True))["M-FACE"]
+    assert neighbour.evidence_for("face").similarity == 1.0
+
+
+def test_the_face_of_a_returned_record_is_kept(index):
+    index.add(missing("M-FACE", "Sonali Barik", face=face(0.25, 0.5)))
+    child = found(face=face(0.25, 0.5))
+    record = next(record for record in index.candidates(child) if record.id == "M-FACE")
+    assert record.face == pytest.approx(face(0.25, 0.5))
+
+
+def test_a_missing_report_can_be_the_query_against_found_reports():
+    index = CandidateIndex()
+    index.add(found(local_name="প্রিয়া সাহু", state="19", district="700"))
+    index.add(replace(found(name="Pooja Das"), id="F-2"))
+    query = missing("M-1", "Priya Sahu")
+    assert ids(index.top_matches(query, top=1)) == ["F-1"]
+
+
+def test_very_common_keys_only_rank_records_found_through_rarer_keys():
+    index = CandidateIndex(common_key_size=3)
+    for number in range(6):
+        index.add(missing(f"M-{number}", f"Priya Other{'abcdef'[number]}"))
+    index.add(missing("M-RARE", "Priya Zorawar"))
+    candidates = index.candidates(found(name="Priya Zorawar"))
+    assert candidates[0].id == "M-RARE"

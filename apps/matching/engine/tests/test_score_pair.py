@@ -1,0 +1,246 @@
+"""An official reads one score per pair and, under it, why: each piece of evidence explained.
+
+Some pairs cannot be the same child and get no score at all; evidence one side does not give
+changes nothing; a face alone, however close, is never enough to put a pair up for review.
+"""
+
+import datetime
+import json
+import math
+from dataclasses import replace
+
+import pytest
+
+from apps.matching.engine import REVIEW_THRESHOLD, ChildRecord, exclusion_reason, score_pair
+from apps.matching.engine.scoring import SCORE_INTERCEPT, SCORE_SLOPE
+
+MISSING = ChildRecord(
+    id="M-1",
+    side="missing",
+    name="Priya Sahu",
+    other_names="Pinki",
+    sex="F",
+    age_min=11,
+    age_max=11,
+    event_date=datetime.date(2023, 3, 1),
+    state="21",
+    district="362",
+    height_cm=140,
+    complexion="wheatish",
+    identification_marks="mole on left cheek",
+    languages=frozenset({"or"}),
+    father_name="Ramesh Sahu",
+    mother_name="Sunita Sahu",
+)
+FOUND = ChildRecord(
+    id="F-1",
+    side="found",
+    local_name="प्रिया साहू",
+    sex="F",
+    age_min=12,
+    age_max=14,
+    event_date=datetime.date(2025, 3, 10),
+    state="10",
+    district="212",
+    height_cm=152,
+    complexion="wheatish",
+    identification_marks="til on left cheek",
+    languages=frozenset({"Odia"}),
+    father_name="Ramesh and Sunita",
+)
+EVIDENCE_KEYS = [
+    "name",
+    "sex",
+    "age",
+    "dates",
+    "place",
+    "height",
+    "parents",
+    "languages",
+    "marks",
+    "complexion",
+    "face",
+]
+
+
+def face(*values: float) -> tuple[float, ...]:
+    """A 128-number encoding: the given values first, zeros after."""
+    return tuple(values) + (0.0,) * (128 - len(values))
+
+
+def bare(record: ChildRecord, **fields) -> ChildRecord:
+    """The same report with nothing known but its id and side (and the given fields)."""
+    return ChildRecord(id=record.id, side=record.side, **fields)
+
+
+# --- hard filters ----------------------------------------------------------------------------
+
+
+def test_a_boy_is_never_matched_with_a_girl():
+    assert score_pair(MISSING, replace(FOUND, sex="M")) is None
+    assert exclusion_reason(MISSING, replace(FOUND, sex="M")) == "a boy and a girl"
+
+
+@pytest.mark.parametrize("sex", ["U", "O", ""])
+def test_an_unknown_or_other_sex_rules_nothing_out(sex):
+    assert score_pair(MISSING, replace(FOUND, sex=sex)) is not None
+
+
+def test_a_child_found_long_before_going_missing_is_another_child():
+    found_earlier = replace(FOUND, event_date=datetime.date(2022, 12, 1))
+    assert score_pair(MISSING, found_earlier) is None
+    assert "before going missing" in exclusion_reason(MISSING, found_earlier)
+
+
+def test_a_found_date_a_few_days_early_is_taken_for_a_typing_slip_and_counts_against():
+    slightly_early = replace(FOUND, event_date=datetime.date(2023, 2, 25))
+    result = score_pair(MISSING, slightly_early)
+    assert result is not None
+    assert result.evidence_for("dates").contribution < 0
+    assert "mistyped" in result.evidence_for("dates").detail
+
+
+def test_an_age_that_cannot_be_reconciled_rules_the_pair_out():
+    # 11 when missing two years ago: a found child who looks 3 cannot be her.
+    assert score_pair(MISSING, replace(FOUND, age_min=3, age_max=3)) is None
+    assert "apart" in exclusion_reason(MISSING, replace(FOUND, age_min=3, age_max=3))
+
+
+def test_a_wide_apparent_age_tolerates_more():
+    # About 13 now: "looks 7" is impossible, "looks 7 to 12" is not.
+    assert score_pair(MISSING, replace(FOUND, age_min=7, age_max=7)) is None
+    assert score_pair(MISSING, replace(FOUND, age_min=7, age_max=12)) is not None
+
+
+# --- the breakdown ---------------------------------------------------------------------------
+
+
+def test_a_strong_match_scores_high_and_every_kind_of_evidence_is_listed():
+    result = score_pair(MISSING, FOUND)
+    assert result.score > 95
+    assert [item.key for item in result.evidence] == EVIDENCE_KEYS
+    exponent = SCORE_SLOPE * result.log_odds + SCORE_INTERCEPT
+    assert result.score == pytest.approx(100 / (1 + math.exp(-exponent)))
+
+
+def test_each_piece_of_evidence_is_explained_in_words():
+    result = score_pair(MISSING, FOUND)
+    details = {item.key: item.detail for item in result.evidence}
+    assert details["name"] == "name 'Priya Sahu' ~ 'प्रिया साहू' (100)"
+    assert details["age"] == (
+        "age 11 when missing 2.0 years earlier → about 13; found aged 12\N{EN DASH}14"
+    )
+    assert details["sex"] == "both girls"
+    assert details["place"] == "found in another state (10; missing from 21)"
+    assert details["dates"] == "found 2.0 years after going missing"
+    assert details["parents"].endswith("2 parents match")
+    assert details["languages"] == "speaks or (or ~ or)"
+    assert "til on left cheek" in details["marks"]
+    assert details["face"] == "no face encoding on one side"
+
+
+def test_evidence_that_speaks_for_the_match_adds_and_against_it_subtracts():
+    result = score_pair(MISSING, FOUND)
+    for key in ("name", "sex", "age", "parents", "languages", "marks"):
+        assert result.evidence_for(key).contribution > 0, key
+    assert result.evidence_for("place").contribution < 0  # another state: mildly against
+    other_language = replace(FOUND, languages=frozenset({"ta"}))
+    assert score_pair(MISSING, other_language).evidence_for("languages").contribution < 0
+
+
+def test_similarities_are_between_0_and_1_and_weights_bound_the_contributions():
+    for item in score_pair(MISSING, FOUND).evidence:
+        if item.similarity is not None:
+            assert 0 <= item.similarity <= 1
+            assert item.contribution <= item.weight + 1e-9
+
+
+def test_the_score_and_breakdown_are_json_for_the_portal():
+    as_dict = score_pair(MISSING, FOUND).as_dict()
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert set(as_dict["evidence"][0]) == {"key", "weight", "similarity", "detail", "contribution"}
+
+
+def test_the_same_girl_found_soon_and_nearby_with_only_her_pet_name_is_worth_a_look():
+    found_nearby = bare(
+        FOUND,
+        name="Pinki",
+        father_name="Papa ka naam Ramesh",
+        sex="F",
+        age_min=11,
+        age_max=11,
+        event_date=datetime.date(2023, 3, 9),
+        state="21",
+        district="362",
+    )
+    assert score_pair(MISSING, found_nearby).score >= REVIEW_THRESHOLD
+
+
+def test_another_child_with_the_same_common_pet_name_elsewhere_is_not():
+    found_elsewhere = bare(
+        FOUND,
+        name="Pinki",
+        sex="F",
+        age_min=14,
+        age_max=14,
+        event_date=datetime.date(2025, 6, 1),
+        state="7",
+        district="77",
+    )
+    assert score_pair(MISSING, found_elsewhere).score < REVIEW_THRESHOLD
+
+
+# --- unknown evidence is neutral -------------------------------------------------------------
+
+
+def test_evidence_one_side_does_not_give_changes_nothing():
+    with_height = score_pair(MISSING, FOUND)
+    without_height = score_pair(MISSING, replace(FOUND, height_cm=None))
+    height = with_height.evidence_for("height")
+    assert without_height.evidence_for("height").similarity is None
+    assert without_height.evidence_for("height").contribution == 0
+    assert without_height.log_odds == pytest.approx(with_height.log_odds - height.contribution)
+
+
+def test_two_reports_that_say_nothing_score_the_prior_alone():
+    result = score_pair(bare(MISSING), bare(FOUND))
+    assert all(item.similarity is None for item in result.evidence)
+    assert result.log_odds == 0
+    assert result.score < 1
+
+
+# --- faces -----------------------------------------------------------------------------------
+
+
+def test_a_near_identical_face_alone_never_reaches_review():
+    same_face = face(0.1, 0.2, 0.3)
+    result = score_pair(bare(MISSING, face=same_face), bare(FOUND, face=same_face))
+    assert result.evidence_for("face").similarity == 1.0
+    assert result.score < REVIEW_THRESHOLD
+
+
+def test_a_close_face_with_sex_age_and_place_still_does_not_decide_alone():
+    details = {
+        "sex": "F",
+        "age_min": 11,
+        "age_max": 11,
+        "event_date": datetime.date(2023, 3, 1),
+        "state": "21",
+        "district": "362",
+        "face": face(0.1),
+    }
+    found = bare(FOUND, **{**details, "face": face(0.1, 0.4)})  # distance 0.4: close
+    result = score_pair(bare(MISSING, **details), found)
+    assert result.evidence_for("face").detail.startswith("face distance 0.40 (close")
+    assert result.score < REVIEW_THRESHOLD
+
+
+def test_a_distant_face_is_no_evidence_against():
+    far = score_pair(replace(MISSING, face=face(0.0)), replace(FOUND, face=face(0.9)))
+    assert far.evidence_for("face").contribution == 0
+    assert far.score == pytest.approx(score_pair(MISSING, FOUND).score)
+
+
+def test_a_close_face_adds_to_other_evidence():
+    close = score_pair(replace(MISSING, face=face(0.0)), replace(FOUND, face=face(0.3)))
+    assert close.log_odds > score_pair(MISSING, FOUND).log_odds

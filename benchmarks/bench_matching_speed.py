@@ -1,0 +1,144 @@
+"""How fast CandidateIndex answers top_matches over a large index, and how much memory it takes.
+
+Run from the project root:
+
+    .venv/bin/python benchmarks/bench_matching_speed.py [--records 1000000] [--queries 200]
+
+It builds an index of N synthetic missing reports (half of them with a random 128-number face
+encoding), then times top_matches for new found reports (half with a face; some of those a
+noisy copy of an indexed face, as a photo of the same child would be) and prints p50/p95 per
+query and the process's peak memory. Records are assembled from the fields of a pool of
+evaluation-set reports, so names, ages and places follow the same distributions; the face
+search needs numpy (without it, it falls back to plain Python, which is far too slow here).
+"""
+
+import argparse
+import random
+import resource
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+# Run as a plain script, so the project root is not on sys.path by itself.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from apps.matching.engine import CandidateIndex, ChildRecord
+from apps.matching.engine.evaluation import Generator
+from apps.matching.engine.faces import FACE_DIMENSIONS, numpy
+
+POOL_SIZE = 20_000
+FACE_SCALE = 1 / (2 * FACE_DIMENSIONS) ** 0.5  # two random encodings lie about 1.0 apart
+NAME_FIELDS = ("name", "local_name", "other_names")
+FAMILY_FIELDS = ("father_name", "mother_name")
+CHILD_FIELDS = ("sex", "age_min", "age_max", "height_cm", "complexion", "languages")
+PLACE_FIELDS = ("event_date", "state", "district")
+
+
+def main() -> None:
+    options = _options()
+    rng = random.Random(options.seed)  # noqa: S311 - synthetic data
+    print(f"numpy {'available' if numpy is not None else 'NOT available (plain Python faces)'}")
+    started = time.perf_counter()
+    pool = _pool(options.seed)
+    print(f"pool of {len(pool)} reports generated in {time.perf_counter() - started:.1f} s")
+    index, faces = _build(pool, options.records, rng)
+    queries = _queries(options.seed, options.queries, faces, rng)
+    timings, found = [], 0
+    for query in queries:
+        started = time.perf_counter()
+        found += len(index.top_matches(query, top=10))
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    print(
+        f"top_matches over {len(index):,} records, {len(queries)} queries "
+        f"({sum(q.face is not None for q in queries)} with a face): "
+        f"p50 {_percentile(timings, 0.5) * 1000:.0f} ms, "
+        f"p95 {_percentile(timings, 0.95) * 1000:.0f} ms, "
+        f"max {timings[-1] * 1000:.0f} ms; {found / len(queries):.1f} results per query"
+    )
+    print(f"peak memory (max RSS) {_peak_rss_mb():,.0f} MB")
+
+
+def _pool(seed: int) -> list[ChildRecord]:
+    generator = Generator(seed)
+    return [generator.missing_report(generator.child()) for _ in range(POOL_SIZE)]
+
+
+def _build(pool: list[ChildRecord], count: int, rng: random.Random):
+    """An index of `count` records mixed from the pool; returns it and the faces given."""
+    index = CandidateIndex()
+    faces = []
+    before = _peak_rss_mb()
+    started = time.perf_counter()
+    for number in range(count):
+        face = _random_face(rng) if number % 2 else None
+        if face is not None and len(faces) < 1000:
+            faces.append(face)
+        index.add(_mixed(pool, rng, f"M{number:08d}", "missing", face))
+        if number and number % 200_000 == 0:
+            print(f"  {number:,} added, {time.perf_counter() - started:.0f} s")
+    elapsed = time.perf_counter() - started
+    print(
+        f"index of {count:,} records built in {elapsed:.0f} s "
+        f"({elapsed / count * 1e6:.0f} µs per record); "
+        f"memory grew by about {_peak_rss_mb() - before:,.0f} MB"
+    )
+    return index, faces
+
+
+def _mixed(pool, rng: random.Random, record_id: str, side: str, face) -> ChildRecord:
+    """One record whose name, family, child details and place come from four pool reports."""
+    names, family, child, place = (rng.choice(pool) for _ in range(4))
+    return replace(
+        child,
+        id=record_id,
+        side=side,
+        face=face,
+        **{field: getattr(names, field) for field in NAME_FIELDS},
+        **{field: getattr(family, field) for field in FAMILY_FIELDS},
+        **{field: getattr(place, field) for field in PLACE_FIELDS},
+        identification_marks=rng.choice(pool).identification_marks,
+    )
+
+
+def _queries(seed: int, count: int, faces, rng: random.Random) -> list[ChildRecord]:
+    generator = Generator(seed + 1)
+    queries = []
+    for number in range(count):
+        found = generator.found_report(generator.child(), None)
+        if number % 4 == 1 and faces:
+            face = tuple(value + rng.gauss(0, FACE_SCALE / 3) for value in rng.choice(faces))
+        elif number % 4 == 3:
+            face = _random_face(rng)
+        else:
+            face = None
+        queries.append(replace(found, id=f"Q{number:04d}", face=face))
+    return queries
+
+
+def _random_face(rng: random.Random) -> tuple[float, ...]:
+    if numpy is not None:  # much faster; seeded from rng so runs repeat
+        generator = numpy.random.default_rng(rng.getrandbits(32))
+        return tuple(generator.normal(0, FACE_SCALE, FACE_DIMENSIONS).tolist())
+    return tuple(rng.gauss(0, FACE_SCALE) for _ in range(FACE_DIMENSIONS))
+
+
+def _percentile(sorted_values: list[float], share: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
