@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
-from apps.matching.engine import blocking_keys
+from apps.matching.engine import DATE_GRACE_DAYS, blocking_keys
 from apps.matching.models import CandidateStatus, FaceEncoding, FaceStatus, MatchCandidate
 from apps.matching.records import child_record
 from apps.reports.choices import ReportKind, Sex, Status
@@ -51,11 +51,11 @@ def _compatible_other_side(report: Report):
     if missing:
         # Found after going missing, and not younger than the child was then.
         return others.filter(
-            event_at__gte=report.event_at - timedelta(days=1),
+            event_at__gte=report.event_at - timedelta(days=DATE_GRACE_DAYS),
             age_max__gte=report.age_min - AGE_SLACK_YEARS,
         )
     return others.filter(
-        event_at__lte=report.event_at + timedelta(days=1),
+        event_at__lte=report.event_at + timedelta(days=DATE_GRACE_DAYS),
         age_min__lte=report.age_max + AGE_SLACK_YEARS,
     )
 

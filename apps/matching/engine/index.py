@@ -79,6 +79,17 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self._profiles)
 
+    @property
+    def face_count(self) -> int:
+        return len(self._faces)
+
+    def nearest_faces(self, face, count: int = 10, max_distance: float = 2.0):
+        """(record, distance) of the stored faces nearest to `face`: exact search, no filters."""
+        return [
+            (self.record(position), distance)
+            for position, distance in self._faces.nearest(face, count, max_distance)
+        ]
+
     # --- building ---------------------------------------------------------------------------
 
     def add(self, record: ChildRecord) -> None:

@@ -1,8 +1,6 @@
 """How fast CandidateIndex answers top_matches over a large index, and how much memory it takes.
 
-Run from the project root:
-
-    .venv/bin/python benchmarks/bench_matching_speed.py [--records 1000000] [--queries 200]
+Run with `python manage.py match_benchmark [--records 1000000] [--queries 200]`.
 
 It builds an index of N synthetic missing reports (half of them with a random 128-number face
 encoding), then times top_matches for new found reports (half with a face; some of those a
@@ -12,16 +10,10 @@ evaluation-set reports, so names, ages and places follow the same distributions;
 search needs numpy (without it, it falls back to plain Python, which is far too slow here).
 """
 
-import argparse
 import random
 import resource
-import sys
 import time
 from dataclasses import replace
-from pathlib import Path
-
-# Run as a plain script, so the project root is not on sys.path by itself.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apps.matching.engine import CandidateIndex, ChildRecord
 from apps.matching.engine.evaluation import Generator
@@ -35,37 +27,55 @@ CHILD_FIELDS = ("sex", "age_min", "age_max", "height_cm", "complexion", "languag
 PLACE_FIELDS = ("event_date", "state", "district")
 
 
-def main() -> None:
-    options = _options()
-    rng = random.Random(options.seed)  # noqa: S311 - synthetic data
-    print(f"numpy {'available' if numpy is not None else 'NOT available (plain Python faces)'}")
+def run(*, records: int, queries: int, seed: int, report=print) -> None:
+    """Build the index, time the queries and hand each line of figures to `report`."""
+    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    report(f"numpy {'available' if numpy is not None else 'NOT available (plain Python faces)'}")
     started = time.perf_counter()
-    pool = _pool(options.seed)
-    print(f"pool of {len(pool)} reports generated in {time.perf_counter() - started:.1f} s")
-    index, faces = _build(pool, options.records, rng)
-    queries = _queries(options.seed, options.queries, faces, rng)
+    pool = _pool(seed, min(POOL_SIZE, max(records, 100)))
+    report(f"pool of {len(pool)} reports generated in {time.perf_counter() - started:.1f} s")
+    index, faces = _build(pool, records, rng, report)
+    new_reports = _queries(seed, queries, faces, rng)
     timings, found = [], 0
-    for query in queries:
+    for query in new_reports:
         started = time.perf_counter()
         found += len(index.top_matches(query, top=10))
         timings.append(time.perf_counter() - started)
     timings.sort()
-    print(
-        f"top_matches over {len(index):,} records, {len(queries)} queries "
-        f"({sum(q.face is not None for q in queries)} with a face): "
+    report(
+        f"top_matches over {len(index):,} records, {len(new_reports)} queries "
+        f"({sum(q.face is not None for q in new_reports)} with a face): "
         f"p50 {_percentile(timings, 0.5) * 1000:.0f} ms, "
         f"p95 {_percentile(timings, 0.95) * 1000:.0f} ms, "
-        f"max {timings[-1] * 1000:.0f} ms; {found / len(queries):.1f} results per query"
+        f"max {timings[-1] * 1000:.0f} ms; {found / len(new_reports):.1f} results per query"
     )
-    print(f"peak memory (max RSS) {_peak_rss_mb():,.0f} MB")
+    report(_face_search_line(index, new_reports))
+    report(f"peak memory (max RSS) {_peak_rss_mb():,.0f} MB")
 
 
-def _pool(seed: int) -> list[ChildRecord]:
+def _face_search_line(index: CandidateIndex, new_reports: list[ChildRecord]) -> str:
+    timings = []
+    for query in new_reports:
+        if query.face is not None:
+            started = time.perf_counter()
+            index.nearest_faces(query.face, 10)
+            timings.append(time.perf_counter() - started)
+    if not timings:
+        return "face search: no query had a face"
+    timings.sort()
+    return (
+        f"exact face search over {index.face_count:,} encodings, {len(timings)} queries: "
+        f"p50 {_percentile(timings, 0.5) * 1000:.0f} ms, "
+        f"p95 {_percentile(timings, 0.95) * 1000:.0f} ms"
+    )
+
+
+def _pool(seed: int, size: int) -> list[ChildRecord]:
     generator = Generator(seed)
-    return [generator.missing_report(generator.child()) for _ in range(POOL_SIZE)]
+    return [generator.missing_report(generator.child()) for _ in range(size)]
 
 
-def _build(pool: list[ChildRecord], count: int, rng: random.Random):
+def _build(pool: list[ChildRecord], count: int, rng: random.Random, report):
     """An index of `count` records mixed from the pool; returns it and the faces given."""
     index = CandidateIndex()
     faces = []
@@ -77,9 +87,9 @@ def _build(pool: list[ChildRecord], count: int, rng: random.Random):
             faces.append(face)
         index.add(_mixed(pool, rng, f"M{number:08d}", "missing", face))
         if number and number % 200_000 == 0:
-            print(f"  {number:,} added, {time.perf_counter() - started:.0f} s")
+            report(f"  {number:,} added, {time.perf_counter() - started:.0f} s")
     elapsed = time.perf_counter() - started
-    print(
+    report(
         f"index of {count:,} records built in {elapsed:.0f} s "
         f"({elapsed / count * 1e6:.0f} µs per record); "
         f"memory grew by about {_peak_rss_mb() - before:,.0f} MB"
@@ -130,15 +140,3 @@ def _percentile(sorted_values: list[float], share: float) -> float:
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def _options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--records", type=int, default=1_000_000)
-    parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=7)
-    return parser.parse_args()
-
-
-if __name__ == "__main__":
-    main()
