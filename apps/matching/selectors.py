@@ -24,6 +24,33 @@ AGE_SLACK_YEARS = 3
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
 RECORD_RELATIONS = ("owning_unit", "event_state", "event_district")
+# What the engine reads of a candidate (apps.matching.records.child_record), and no more: wide
+# rows cost more to load than to score.
+RECORD_FIELDS = (
+    "kind",
+    "full_name",
+    "other_names",
+    "name_local",
+    "name_keys",
+    "sex",
+    "age_min",
+    "age_max",
+    "event_at",
+    "event_state__name_en",
+    "event_district__name_en",
+    "event_locality",
+    "event_landmark",
+    "height_cm",
+    "complexion",
+    "identification_marks",
+    "languages",
+    "mother_tongue",
+    "told_language",
+    "father_name",
+    "told_parent_names",
+    "mother_name",
+    "guardian_name",
+)
 FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
 
 
@@ -68,9 +95,9 @@ def _compatible_other_side(report: Report):
     others = (
         Report.objects.filter(kind=ReportKind.FOUND if missing else ReportKind.MISSING)
         .filter(status=Status.OPEN)
-        .select_related(*RECORD_RELATIONS)
+        .select_related("event_state", "event_district")
         .prefetch_related("marks")
-        .defer("marks_search", "name_forms")
+        .only(*RECORD_FIELDS)
         .order_by("-event_at")
     )
     if report.sex in (Sex.MALE, Sex.FEMALE):

@@ -13,6 +13,8 @@ from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.matching import selectors
 from apps.matching.engine import REVIEW_THRESHOLD, score_pair
+from apps.matching.engine.profile import read_profile
+from apps.matching.engine.scoring import score_profiles
 from apps.matching.models import (
     CandidateKind,
     CandidateStatus,
@@ -71,11 +73,13 @@ def match_report(report_id: int) -> list[MatchCandidate]:
 
 def _propose(report, target, candidates, kind) -> list[MatchCandidate]:
     faces = selectors.faces_of([candidate.pk for candidate in candidates])
+    target_profile = read_profile(target)  # read once, not once per pair
     scored = []
     for candidate in candidates:
         record = child_record(candidate, face=faces.get(candidate.pk))
         missing, found = (target, record) if report.is_missing else (record, target)
-        result = score_pair(missing, found)
+        profiles = (target_profile, read_profile(record))
+        result = score_profiles(*(profiles if report.is_missing else reversed(profiles)))
         if result is not None and result.score >= PROPOSAL_THRESHOLD:
             scored.append((result, candidate, missing, found))
     scored.sort(key=lambda item: -item[0].score)
