@@ -17,9 +17,9 @@ from apps.reports.selectors import can_search, has_full_access
 
 # How many candidates the database hands to the engine: enough for recall across the country,
 # few enough to score within the time budget.
-KEY_CANDIDATE_LIMIT = 500
+KEY_CANDIDATE_LIMIT = 400
 DISTRICT_CANDIDATE_LIMIT = 200
-SCORED_CANDIDATES = 300
+SCORED_CANDIDATES = 200
 AGE_SLACK_YEARS = 3
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
