@@ -207,13 +207,19 @@ def _record_decision(request, candidate, *, reason: str) -> None:
     candidate._history_user = request.user
     candidate._change_reason = candidate.get_status_display()
     candidate.save()
+    record_pair_access(
+        request,
+        candidate,
+        action=AccessAction.DECIDE_MATCH,
+        detail=f"{candidate.get_status_display()}: {candidate}",
+    )
+
+
+def record_pair_access(request, candidate, *, action: AccessAction, detail: str) -> None:
+    """A pair shows two children's records: the access log gets an entry for each."""
     for report in (candidate.missing, candidate.other):
         record_access(
-            request,
-            action=AccessAction.DECIDE_MATCH,
-            record=report,
-            owner_unit=report.owning_unit,
-            detail=f"{candidate.get_status_display()}: {candidate}",
+            request, action=action, record=report, owner_unit=report.owning_unit, detail=detail
         )
 
 

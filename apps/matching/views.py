@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.audit.models import AccessAction
-from apps.audit.services import record_access
 from apps.core.pagination import paginate
 from apps.matching import selectors, services
 from apps.matching.forms import QueueFilterForm, RejectForm
@@ -34,14 +33,9 @@ def queue(request):
 @login_required
 def compare(request, pk):
     candidate = selectors.candidate_for(request.user, pk)
-    for report in (candidate.missing, candidate.other):
-        record_access(
-            request,
-            action=AccessAction.VIEW_MATCH,
-            record=report,
-            owner_unit=report.owning_unit,
-            detail=str(candidate),
-        )
+    services.record_pair_access(
+        request, candidate, action=AccessAction.VIEW_MATCH, detail=str(candidate)
+    )
     return render(
         request,
         "matching/compare.html",

@@ -36,6 +36,9 @@ from apps.reports.choices import (
 )
 
 ADULT_AGE = 18
+# Kept by the portal from the rest of the record (search keys, photos): not the official's
+# words, so not part of the change history.
+DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
 CHILD_AGE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(ADULT_AGE - 1)]
 
 
@@ -212,16 +215,7 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("filed on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    history = HistoricalRecords(
-        excluded_fields=[
-            "name_keys",
-            "name_forms",
-            "marks_search",
-            "photo_count",
-            "cover_photo",
-            "updated_at",
-        ]
-    )
+    history = HistoricalRecords(excluded_fields=[*DERIVED_FIELDS, "updated_at"])
 
     class Meta:
         ordering = ["-event_at", "-pk"]

@@ -14,11 +14,16 @@ from django.utils.translation import gettext_lazy
 
 from apps.core.images import CleanPhoto
 from apps.names.keys import name_forms, name_keys
-from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto, Status
+from apps.reports.models import (
+    CaseNote,
+    IdentificationMark,
+    Report,
+    ReportPhoto,
+    Status,
+)
 from apps.reports.signals import report_saved
 
 MAX_PHOTOS_PER_REPORT = 6
-DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
 FIR_TAKEN = gettext_lazy(
     "This police station already has a report with this FIR/GD number this year."
 )
