@@ -1,17 +1,15 @@
 """Face encodings (128 numbers from dlib) and an exact nearest-face search over many of them.
 
-numpy does the search over one float32 matrix when it is installed; without it the same exact
-search runs in plain Python, which is correct but only fit for small sets (tests, a district).
+The encodings of an index live in one float32 matrix with each row's squared length beside it;
+the search itself is apps.faces.encoding.nearest_faces, shared with the face module.
 """
 
-import heapq
 import math
 from collections.abc import Sequence
 
-try:  # numpy arrives with the face-recognition packages; the engine must work without it.
-    import numpy
-except ImportError:  # pragma: no cover - depends on the installation
-    numpy = None
+import numpy
+
+from apps.faces.encoding import nearest_faces
 
 FACE_DIMENSIONS = 128
 _FIRST_CAPACITY = 1024
@@ -32,11 +30,8 @@ class FaceStore:
         self._count = 0
         self._row_of: dict[int, int] = {}
         self._positions: list[int] = []
-        if numpy is not None:
-            self._matrix = numpy.zeros((_FIRST_CAPACITY, dimensions), dtype=numpy.float32)
-            self._norms = numpy.zeros(_FIRST_CAPACITY, dtype=numpy.float32)
-        else:
-            self._vectors: list[tuple[float, ...]] = []
+        self._matrix = numpy.zeros((_FIRST_CAPACITY, dimensions), dtype=numpy.float32)
+        self._norms = numpy.zeros(_FIRST_CAPACITY, dtype=numpy.float32)
 
     def __len__(self) -> int:
         return self._count
@@ -47,13 +42,10 @@ class FaceStore:
             return False
         self._row_of[position] = self._count
         self._positions.append(position)
-        if numpy is None:
-            self._vectors.append(tuple(float(value) for value in vector))
-        else:
-            self._grow_if_full()
-            row = numpy.asarray(vector, dtype=numpy.float32)
-            self._matrix[self._count] = row
-            self._norms[self._count] = row @ row
+        self._grow_if_full()
+        row = numpy.asarray(vector, dtype=numpy.float32)
+        self._matrix[self._count] = row
+        self._norms[self._count] = row @ row
         self._count += 1
         return True
 
@@ -64,8 +56,6 @@ class FaceStore:
         row = self._row_of.get(position)
         if row is None:
             return None
-        if numpy is None:
-            return self._vectors[row]
         return tuple(self._matrix[row].tolist())
 
     def distance(self, position: int, query: Sequence[float]) -> float | None:
@@ -78,26 +68,18 @@ class FaceStore:
         exact search over every stored encoding."""
         if not self._count or len(query) != self.dimensions or count <= 0:
             return []
-        if numpy is None:
-            found = heapq.nsmallest(
-                count, ((math.dist(query, vector), row) for row, vector in enumerate(self._vectors))
-            )
-        else:
-            found = self._nearest_with_numpy(query, count)
-        return [
-            (self._positions[row], distance) for distance, row in found if distance <= max_distance
-        ]
-
-    def _nearest_with_numpy(self, query: Sequence[float], count: int) -> list[tuple[float, int]]:
-        matrix = self._matrix[: self._count]
-        point = numpy.asarray(query, dtype=numpy.float32)
-        # |a - b|² = |a|² + |b|² - 2 a·b: one matrix-vector product for all rows.
-        squared = self._norms[: self._count] - 2 * (matrix @ point) + point @ point
-        count = min(count, self._count)
-        rows = numpy.argpartition(squared, count - 1)[:count]
+        rows = nearest_faces(
+            query,
+            self._matrix[: self._count],
+            range(self._count),
+            k=count,
+            norms=self._norms[: self._count],
+        )
         # Recompute the few winners exactly, so the distances equal face_distance's.
-        exact = numpy.sqrt(((matrix[rows].astype(numpy.float64) - point) ** 2).sum(axis=1))
-        return sorted(zip(exact.tolist(), rows.tolist(), strict=True))
+        exact = sorted((face_distance(self._matrix[row].tolist(), query), row) for row, _ in rows)
+        return [
+            (self._positions[row], distance) for distance, row in exact if distance <= max_distance
+        ]
 
     def _grow_if_full(self) -> None:
         if self._count < len(self._matrix):

@@ -6,8 +6,7 @@ It builds an index of N synthetic missing reports (half of them with a random 12
 encoding), then times top_matches for new found reports (half with a face; some of those a
 noisy copy of an indexed face, as a photo of the same child would be) and prints p50/p95 per
 query and the process's peak memory. Records are assembled from the fields of a pool of
-evaluation-set reports, so names, ages and places follow the same distributions; the face
-search needs numpy (without it, it falls back to plain Python, which is far too slow here).
+evaluation-set reports, so names, ages and places follow the same distributions.
 """
 
 import random
@@ -15,9 +14,11 @@ import resource
 import time
 from dataclasses import replace
 
+import numpy
+
 from apps.matching.engine import CandidateIndex, ChildRecord
 from apps.matching.engine.evaluation import Generator
-from apps.matching.engine.faces import FACE_DIMENSIONS, numpy
+from apps.matching.engine.faces import FACE_DIMENSIONS
 
 POOL_SIZE = 20_000
 FACE_SCALE = 1 / (2 * FACE_DIMENSIONS) ** 0.5  # two random encodings lie about 1.0 apart
@@ -30,7 +31,6 @@ PLACE_FIELDS = ("event_date", "state", "district")
 def run(*, records: int, queries: int, seed: int, report=print) -> None:
     """Build the index, time the queries and hand each line of figures to `report`."""
     rng = random.Random(seed)  # noqa: S311 - synthetic data
-    report(f"numpy {'available' if numpy is not None else 'NOT available (plain Python faces)'}")
     started = time.perf_counter()
     pool = _pool(seed, min(POOL_SIZE, max(records, 100)))
     report(f"pool of {len(pool)} reports generated in {time.perf_counter() - started:.1f} s")
@@ -128,10 +128,8 @@ def _queries(seed: int, count: int, faces, rng: random.Random) -> list[ChildReco
 
 
 def _random_face(rng: random.Random) -> tuple[float, ...]:
-    if numpy is not None:  # much faster; seeded from rng so runs repeat
-        generator = numpy.random.default_rng(rng.getrandbits(32))
-        return tuple(generator.normal(0, FACE_SCALE, FACE_DIMENSIONS).tolist())
-    return tuple(rng.gauss(0, FACE_SCALE) for _ in range(FACE_DIMENSIONS))
+    generator = numpy.random.default_rng(rng.getrandbits(32))  # seeded from rng: runs repeat
+    return tuple(generator.normal(0, FACE_SCALE, FACE_DIMENSIONS).tolist())
 
 
 def _percentile(sorted_values: list[float], share: float) -> float:

@@ -1,9 +1,8 @@
-"""The nearest stored faces are found exactly, with numpy or, on a machine without it, in plain
-Python, and a malformed encoding is ignored rather than breaking the search."""
+"""The nearest stored faces are found exactly, and a malformed encoding is ignored rather than
+breaking the search."""
 
 import pytest
 
-from apps.matching.engine import faces
 from apps.matching.engine.faces import FaceStore, face_distance
 
 
@@ -18,12 +17,8 @@ def nearest_ids(store: FaceStore, query, count=3, max_distance=0.7):
     ]
 
 
-@pytest.fixture(params=["numpy", "plain python"])
-def store(request, monkeypatch):
-    if request.param == "plain python":
-        monkeypatch.setattr(faces, "numpy", None)
-    elif faces.numpy is None:
-        pytest.skip("numpy is not installed")
+@pytest.fixture
+def store():
     store = FaceStore()
     for position, first in enumerate((0.0, 0.3, 0.5, 0.9, 0.1)):
         store.add(position * 10, encoding(first))
