@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
-from apps.matching.engine import DATE_GRACE_DAYS, blocking_keys
+from apps.matching.engine import DATE_GRACE_DAYS
 from apps.matching.models import CandidateStatus, FaceEncoding, FaceStatus, MatchCandidate
-from apps.matching.records import child_record
 from apps.reports.choices import ReportKind, Sex, Status
 from apps.reports.models import Report
 from apps.reports.selectors import can_search, has_full_access
@@ -54,11 +53,11 @@ RECORD_FIELDS = (
 FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
 
 
-def candidate_reports(report: Report) -> list[Report]:
-    """Open reports of the other side that could be this child: sharing a name key, or found in
-    the same district; the engine's hard filters (sex, dates, age) already applied in SQL."""
+def candidate_reports(report: Report, keys: list[str]) -> list[Report]:
+    """Open reports of the other side that could be this child: sharing one of its name `keys`
+    (apps.matching.engine.blocking_keys), or found in the same district; the engine's hard
+    filters (sex, dates, age) already applied in SQL."""
     others = _compatible_other_side(report)
-    keys = blocking_keys(child_record(report))
     chosen: dict[int, Report] = {}
     if len(keys) > 1:
         # Every name word shared: few rows even for common names, so they come first.
@@ -114,9 +113,8 @@ def _compatible_other_side(report: Report):
     )
 
 
-def earlier_cases(report: Report) -> list[Report]:
+def earlier_cases(report: Report, keys: list[str]) -> list[Report]:
     """Restored or closed cases that may be the same child going missing again."""
-    keys = blocking_keys(child_record(report))
     if not keys:
         return []
     earlier = (

@@ -2,6 +2,7 @@
 and safe to run twice: a pair is stored once, and a decided pair is never silently reopened."""
 
 import hashlib
+from dataclasses import replace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.matching import selectors
-from apps.matching.engine import REVIEW_THRESHOLD, score_pair
+from apps.matching.engine import REVIEW_THRESHOLD, blocking_keys, score_pair
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.scoring import score_profiles
 from apps.matching.models import (
@@ -65,9 +66,11 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     if report is None or report.status != Status.OPEN:
         return []
     target = child_record(report, face=selectors.face_of(report.pk))
-    stored = _propose(report, target, selectors.candidate_reports(report), CandidateKind.MATCH)
+    keys = blocking_keys(target)
+    candidates = selectors.candidate_reports(report, keys)
+    stored = _propose(report, target, candidates, CandidateKind.MATCH)
     if report.kind == ReportKind.MISSING:
-        stored += _propose_repeats(report)
+        stored += _propose_repeats(report, target, selectors.earlier_cases(report, keys))
     return stored
 
 
@@ -95,12 +98,12 @@ def _propose(report, target, candidates, kind) -> list[MatchCandidate]:
     ]
 
 
-def _propose_repeats(report) -> list[MatchCandidate]:
+def _propose_repeats(report, target, earlier_cases) -> list[MatchCandidate]:
     """An earlier, closed case of the same child stands in as the "missing" side: its date and
     age come first, the new disappearance second, which is the order the engine expects."""
-    new_case = child_record(report, face=selectors.face_of(report.pk), as_side="found")
+    new_case = replace(target, side="found")
     stored = []
-    for earlier in selectors.earlier_cases(report):
+    for earlier in earlier_cases:
         record = child_record(earlier, as_side="missing")
         result = score_pair(record, new_case)
         if result is not None and result.score >= REPEAT_THRESHOLD:
