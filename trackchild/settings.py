@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "apps.audit",
     "apps.reports",
     "apps.matching",
+    "apps.care",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("directory/", include("apps.directory.urls")),
     path("reports/", include("apps.reports.urls")),
     path("matches/", include("apps.matching.urls")),
+    path("care/", include("apps.care.urls")),
     path("audit/", include("apps.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.audit.selectors import can_read_access_log
+from apps.care.selectors import can_see_children_in_care
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ def menu_for(user) -> list[MenuItem]:
     if user.level is not None:
         items.append(MenuItem(_("Children"), reverse("reports:search")))
         items.append(MenuItem(_("Matches"), reverse("matching:queue")))
+    if can_see_children_in_care(user):
+        items.append(MenuItem(_("Children in care"), reverse("care:children")))
+    if user.level is not None:
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
     if can_read_access_log(user):
         items.append(MenuItem(_("Access log"), reverse("audit:access_log")))

@@ -72,6 +72,8 @@ class ClosureReason(models.TextChoices):
     MATCHED_ON_PORTAL = "matched_on_portal", _("Matched on the portal")
     DECEASED = "deceased", _("Child deceased")
     DUPLICATE = "duplicate", _("Duplicate report")
+    RAN_AWAY_FROM_CARE = "ran_away_from_care", _("Ran away from a Child Care Institution")
+    LEFT_CARE = "left_care", _("Left care (adult, adopted or released)")
     OTHER = "other", _("Other")
 
 

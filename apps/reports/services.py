@@ -31,10 +31,16 @@ FIR_TAKEN = gettext_lazy(
 
 @transaction.atomic
 def file_report(
-    *, report: Report, filed_by, marks: list[dict], photos: list[tuple[str, CleanPhoto]]
+    *,
+    report: Report,
+    filed_by,
+    marks: list[dict],
+    photos: list[tuple[str, CleanPhoto]],
+    owning_unit=None,
 ) -> Report:
-    """Save a new, validated report as the filing official's unit's own."""
-    report.owning_unit = filed_by.unit
+    """Save a new, validated report as the filing official's unit's own, or as `owning_unit`'s
+    when it is filed for another unit (a Child Care Institution reporting a runaway to police)."""
+    report.owning_unit = owning_unit or filed_by.unit
     report.created_by = filed_by
     _save_with_history(report, changed_by=filed_by, reason=_("Report filed"))
     _replace_marks(report, marks)
@@ -74,6 +80,15 @@ def change_status(
     report.status = status
     report.closure_reason = closure_reason if status == Status.CLOSED else ""
     _save_with_history(report, changed_by=changed_by, reason=note)
+    _announce(report, created=False)
+    return report
+
+
+@transaction.atomic
+def record_change(*, report: Report, changed_by, reason: str) -> Report:
+    """Save a change another part of the portal made to the report (a placement that follows
+    the child in care), with its reason in the history."""
+    _save_with_history(report, changed_by=changed_by, reason=reason)
     _announce(report, created=False)
     return report
 

@@ -1,0 +1,193 @@
+"""Who may open which child in care, and what they may do there.
+
+A Child Care Institution sees its own children (and, after a transfer, what it wrote while the
+child was with it); the district's CWC and DCPU see every child placed in the district, the JJB
+the children in conflict with law; district, state and national officials their scope. Police
+never open care records: they meet children in care only through national search and matching.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from apps.accounts.models import Level
+from apps.care.choices import CareStatus, Category, TransferStatus
+from apps.care.models import ChildInCare, Transfer
+from apps.directory.models import CCI_UNIT_TYPES, Unit, UnitType
+
+POLICE_UNIT_TYPES = frozenset(
+    {
+        UnitType.POLICE_STATION,
+        UnitType.RAILWAY_POLICE,
+        UnitType.SJPU,
+        UnitType.DISTRICT_POLICE,
+        UnitType.STATE_POLICE,
+    }
+)
+# Units that watch over every child placed in their district, whatever their own level.
+DISTRICT_CARE_UNITS = frozenset({UnitType.CWC, UnitType.DCPU, UnitType.JJB})
+DECIDING_BODIES = frozenset({UnitType.CWC, UnitType.JJB})
+RECORD_RELATIONS = ("report", "institution__district", "deciding_body")
+
+
+@dataclass(frozen=True)
+class CareAccess:
+    """What one official may do with one child's record."""
+
+    read_all: bool = False
+    own_entries_of: Unit | None = None  # a former institution reads only its own entries
+    write_entries: bool = False
+    record_orders: bool = False
+    manage_stay: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.read_all or self.own_entries_of is not None
+
+
+def _official_unit(user) -> Unit | None:
+    if not user.is_authenticated or user.unit_id is None or user.level is None:
+        return None
+    return user.unit
+
+
+def can_see_children_in_care(user) -> bool:
+    unit = _official_unit(user)
+    return unit is not None and unit.unit_type not in POLICE_UNIT_TYPES and _scope(user) is not None
+
+
+def can_admit(user) -> bool:
+    unit = _official_unit(user)
+    return unit is not None and unit.is_cci
+
+
+def _scope(user) -> Q | None:
+    """The children in care the user oversees, as a filter; None for none."""
+    unit = _official_unit(user)
+    if unit is None or unit.unit_type in POLICE_UNIT_TYPES:
+        return None
+    if unit.is_cci:
+        return Q(institution=unit)
+    if unit.unit_type in {UnitType.CWC, UnitType.DCPU}:
+        return Q(institution__district_id=unit.district_id)
+    if unit.unit_type == UnitType.JJB:
+        return Q(institution__district_id=unit.district_id, category=Category.CONFLICT_WITH_LAW)
+    return {
+        Level.NATION: Q(),
+        Level.STATE: Q(institution__state_id=unit.state_id),
+        Level.DISTRICT: Q(institution__district_id=unit.district_id),
+    }.get(user.level)
+
+
+def access_to(user, child: ChildInCare) -> CareAccess:
+    scope = _scope(user)
+    unit = _official_unit(user)
+    if scope is None:
+        return CareAccess()
+    if not ChildInCare.objects.filter(scope, pk=child.pk).exists():
+        if unit.is_cci and _was_transferred_from(child, unit):
+            return CareAccess(own_entries_of=unit)
+        return CareAccess()
+    current_home = unit.pk == child.institution_id
+    in_district = unit.district_id == child.institution.district_id
+    deciding = unit.unit_type in DECIDING_BODIES and in_district
+    care_team = current_home or (unit.unit_type == UnitType.DCPU and in_district)
+    return CareAccess(
+        read_all=True,
+        write_entries=care_team,
+        record_orders=deciding,
+        manage_stay=current_home or (unit.unit_type == UnitType.CWC and in_district),
+    )
+
+
+def _was_transferred_from(child: ChildInCare, unit: Unit) -> bool:
+    return child.transfers.filter(from_institution=unit, status=TransferStatus.ACCEPTED).exists()
+
+
+def child_for(user, pk: int) -> tuple[ChildInCare, CareAccess]:
+    child = get_object_or_404(ChildInCare.objects.select_related(*RECORD_RELATIONS), pk=pk)
+    access = access_to(user, child)
+    if not access.any:
+        raise PermissionDenied
+    return child, access
+
+
+def children_in_care_for(user, *, status: str = CareStatus.IN_CARE, name: str = ""):
+    scope = _scope(user)
+    if scope is None:
+        return ChildInCare.objects.none()
+    children = ChildInCare.objects.filter(scope)
+    if status:
+        children = children.filter(status=status)
+    if name.strip():
+        children = children.filter(
+            Q(report__full_name__icontains=name.strip())
+            | Q(report__name_local__icontains=name.strip())
+        )
+    return children.select_related(*RECORD_RELATIONS).order_by("-arrived_at", "-pk")
+
+
+def transferred_out_of(unit: Unit):
+    """Children who left this institution by transfer: it keeps reading what it wrote."""
+    return (
+        ChildInCare.objects.filter(
+            transfers__from_institution=unit, transfers__status=TransferStatus.ACCEPTED
+        )
+        .exclude(institution=unit)
+        .select_related(*RECORD_RELATIONS)
+        .distinct()
+    )
+
+
+def entries_visible(entries, access: CareAccess):
+    if access.read_all:
+        return entries
+    return entries.filter(institution=access.own_entries_of)
+
+
+def incoming_transfers_for(user):
+    unit = _official_unit(user)
+    if unit is None or not unit.is_cci:
+        return Transfer.objects.none()
+    return Transfer.objects.filter(
+        to_institution=unit, status=TransferStatus.PENDING
+    ).select_related("child__report", "from_institution__district__state")
+
+
+def incoming_transfer_for(user, pk: int) -> Transfer:
+    return get_object_or_404(incoming_transfers_for(user), pk=pk)
+
+
+def receiving_institutions(child: ChildInCare):
+    """Any active Child Care Institution in the country except the child's own."""
+    return (
+        Unit.objects.filter(unit_type__in=CCI_UNIT_TYPES, is_active=True)
+        .exclude(pk=child.institution_id)
+        .select_related("district__state")
+        .order_by("state__name_en", "district__name_en", "name")
+    )
+
+
+def police_stations_near(child: ChildInCare):
+    return Unit.objects.filter(
+        unit_type__in=[UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE],
+        district_id=child.institution.district_id,
+        is_active=True,
+    ).order_by("name")
+
+
+def deciding_bodies_near(institution: Unit):
+    return Unit.objects.filter(
+        unit_type__in=DECIDING_BODIES, district_id=institution.district_id, is_active=True
+    ).order_by("unit_type", "name")
+
+
+def admittable_report(pk: int):
+    """A found report the institution may admit: a found child not already in care."""
+    from apps.reports.models import Report, ReportKind
+
+    return get_object_or_404(
+        Report.objects.select_related("owning_unit"), pk=pk, kind=ReportKind.FOUND
+    )
