@@ -1,0 +1,101 @@
+"""A children's home admits Munna, found on a railway platform, from his found report."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from apps.care.models import ChildInCare
+from apps.care.tests.fixtures import admission_data
+from apps.reports.tests.fixtures import local_input
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_admits_a_found_child_and_the_found_report_follows(
+    client, home_staff, munna_found, khordha_cwc, other_home_staff
+):
+    munna_found.placed_at = other_home_staff.unit  # the CWC first named another home
+    munna_found.save()
+    client.force_login(home_staff)
+
+    response = client.post(f"/care/admit/{munna_found.pk}/", admission_data(khordha_cwc))
+
+    child = ChildInCare.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/care/{child.pk}/"
+    assert (child.institution, child.report, child.status) == (
+        home_staff.unit,
+        munna_found,
+        "in_care",
+    )
+    assert child.admitted_by == home_staff
+    munna_found.refresh_from_db()
+    assert munna_found.placed_at == home_staff.unit
+    assert munna_found.history.first().history_change_reason.startswith("Admitted to")
+
+
+def test_the_found_report_offers_the_home_to_admit_the_child(client, home_staff, munna_found):
+    client.force_login(home_staff)
+
+    page = client.get(f"/reports/{munna_found.pk}/").content.decode()
+
+    assert f"/care/admit/{munna_found.pk}/" in page
+
+
+def test_the_home_finds_the_report_by_its_case_number(client, home_staff, munna_found):
+    client.force_login(home_staff)
+
+    response = client.get("/care/admit/", {"case": munna_found.case_number})
+
+    assert response["Location"] == f"/care/admit/{munna_found.pk}/"
+    page = client.get("/care/admit/", {"case": "Munna"}).content.decode()
+    assert "Type the found report&#x27;s case number" in page
+
+
+def test_a_child_already_in_care_is_not_admitted_twice(
+    client, other_home_staff, munna_in_care, khordha_cwc
+):
+    client.force_login(other_home_staff)
+
+    response = client.post(f"/care/admit/{munna_in_care.report.pk}/", admission_data(khordha_cwc))
+
+    assert response.status_code == 200
+    assert "This child is already in care." in response.content.decode()
+    assert ChildInCare.objects.get() == munna_in_care
+
+
+def test_missing_production_details_and_future_dates_are_explained(
+    client, home_staff, munna_found, khordha_cwc
+):
+    client.force_login(home_staff)
+    tomorrow = local_input(timezone.now() + timedelta(days=1))
+
+    response = client.post(
+        f"/care/admit/{munna_found.pk}/",
+        admission_data(khordha_cwc, arrived_at=tomorrow, produced_at="", order_number=""),
+    )
+
+    form = response.context["form"]
+    assert form.errors["arrived_at"] == ["This date is in the future."]
+    assert "Required when the child was produced" in form.errors["produced_at"][0]
+    assert "Required when the child was produced" in form.errors["order_number"][0]
+    assert not ChildInCare.objects.exists()
+
+
+def test_a_missing_report_cannot_be_admitted(client, home_staff, officer, file_missing):
+    missing = file_missing(officer)
+    client.force_login(home_staff)
+
+    assert client.get(f"/care/admit/{missing.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["officer", "cwc_member"])
+def test_only_an_institution_admits(client, request, who, munna_found, khordha_cwc):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get("/care/admit/").status_code == 403
+    response = client.post(f"/care/admit/{munna_found.pk}/", admission_data(khordha_cwc))
+
+    assert response.status_code == 403
+    assert not ChildInCare.objects.exists()

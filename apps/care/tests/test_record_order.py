@@ -1,0 +1,58 @@
+"""The district's CWC records its orders on Munna's record."""
+
+import pytest
+from django.utils import timezone
+
+from apps.care.models import CareOrder
+
+pytestmark = pytest.mark.django_db
+
+
+def order_data(**overrides) -> dict:
+    data = {
+        "kind": "interim",
+        "number": "CWC/KHD/2026/340",
+        "order_date": timezone.localdate().isoformat(),
+        "details": "Continue in the children's home pending home investigation",
+    }
+    return data | overrides
+
+
+def test_a_cwc_member_records_an_order_as_the_committee(client, cwc_member, munna_in_care):
+    client.force_login(cwc_member)
+
+    response = client.post(f"/care/{munna_in_care.pk}/add/order/", order_data())
+
+    assert response.status_code == 302
+    order = CareOrder.objects.get()
+    assert (order.kind, order.deciding_body, order.written_by) == (
+        "interim",
+        cwc_member.unit,
+        cwc_member,
+    )
+    assert "CWC/KHD/2026/340" in client.get(f"/care/{munna_in_care.pk}/").content.decode()
+
+
+def test_an_order_needs_a_number_and_a_date_not_in_the_future(client, cwc_member, munna_in_care):
+    client.force_login(cwc_member)
+
+    response = client.post(
+        f"/care/{munna_in_care.pk}/add/order/", order_data(number="", order_date="2999-01-01")
+    )
+
+    errors = response.context["form"].errors
+    assert "number" in errors
+    assert errors["order_date"] == ["This date is in the future."]
+    assert not CareOrder.objects.exists()
+
+
+def test_the_home_and_a_cwc_elsewhere_cannot_record_orders(
+    client, home_staff, make_official, make_unit, patna, munna_in_care
+):
+    client.force_login(home_staff)
+    assert client.post(f"/care/{munna_in_care.pk}/add/order/", order_data()).status_code == 403
+
+    patna_cwc = make_unit("cwc", district=patna, name="CWC Patna")
+    client.force_login(make_official("cwc_patna", "cwc_member", unit=patna_cwc))
+    assert client.post(f"/care/{munna_in_care.pk}/add/order/", order_data()).status_code == 403
+    assert not CareOrder.objects.exists()

@@ -1,0 +1,80 @@
+"""The home uploads Munna's scanned CWC order and medical report; only his carers can open them."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from apps.audit.models import AccessLog
+from apps.care.models import CareDocument
+from apps.reports.tests.fixtures import photo_upload
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def upload(client, child, file, kind="order", title="CWC interim order"):
+    return client.post(
+        f"/care/{child.pk}/add/document/", {"kind": kind, "title": title, "upload": file}
+    )
+
+
+def test_a_pdf_is_kept_and_served_only_through_the_record(client, home_staff, munna_in_care):
+    client.force_login(home_staff)
+
+    response = upload(client, munna_in_care, SimpleUploadedFile("order.pdf", PDF))
+
+    assert response.status_code == 302
+    document = CareDocument.objects.get()
+    assert document.content_type == "application/pdf"
+    download = client.get(f"/care/documents/{document.public_id}/")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content) == PDF
+    assert AccessLog.objects.filter(detail__startswith="document:").exists()
+
+
+def test_a_scanned_picture_loses_its_camera_metadata(client, home_staff, munna_in_care):
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make
+    client.force_login(home_staff)
+
+    upload(client, munna_in_care, photo_upload("report.jpg", exif=exif), kind="medical")
+
+    stored = CareDocument.objects.get()
+    with Image.open(stored.file.open("rb")) as picture:
+        assert not picture.getexif()
+    assert stored.content_type == "image/jpeg"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"just some text", "Choose a PDF file or a JPEG, PNG or WebP picture"),
+        (PDF[:20], "The file is damaged"),
+    ],
+)
+def test_a_file_that_is_not_a_document_is_refused_with_a_reason(
+    client, home_staff, munna_in_care, content, message
+):
+    client.force_login(home_staff)
+
+    response = upload(client, munna_in_care, SimpleUploadedFile("x.pdf", content))
+
+    assert message in response.content.decode()
+    assert "Choose the file again." in response.content.decode()
+    assert not CareDocument.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["officer", "other_home_staff"])
+def test_police_and_other_homes_cannot_download_or_upload(
+    client, request, who, home_staff, munna_in_care
+):
+    client.force_login(home_staff)
+    upload(client, munna_in_care, SimpleUploadedFile("order.pdf", PDF))
+    document = CareDocument.objects.get()
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(f"/care/documents/{document.public_id}/").status_code == 403
+    refused = upload(client, munna_in_care, SimpleUploadedFile("o.pdf", PDF))
+    assert refused.status_code == 403
+    assert CareDocument.objects.count() == 1
