@@ -136,3 +136,21 @@ def test_scale_adds_exactly_that_many_reports(settings):
         "owning_unit", "registration_kind", "fir_year", "fir_number"
     )
     assert len(set(numbers)) == len(numbers)
+
+
+def test_the_demo_home_holds_children_in_care_some_with_plans_and_some_waiting(settings):
+    from apps.care.models import CarePlan, ChildInCare
+
+    settings.DEBUG = True
+    output = seed(reports=300)
+    again = seed(reports=300)
+
+    children = ChildInCare.objects.filter(institution__name__contains="Bhubaneswar")
+    assert 0 < children.count() <= 24
+    assert f"Demo children in care: {children.count()} admitted" in output
+    assert "Demo children in care: 0 admitted" in again
+    planned = CarePlan.objects.values("child").distinct().count()
+    assert 0 < planned < children.count()
+    for child in children:
+        assert child.report.placed_at == child.institution
+        assert child.arrived_at >= child.report.event_at

@@ -106,6 +106,14 @@ DISTRICT_UNITS = [
     ),
     (PATNA, UnitType.CWC, "Child Welfare Committee, Patna", "Patna", "800001", "0612-2200300"),
     (
+        PATNA,
+        UnitType.CHILDRENS_HOME,
+        "Apna Ghar Children's Home, Patna",
+        "Kankarbagh, Patna",
+        "800020",
+        "0612-2200400",
+    ),
+    (
         MUMBAI,
         UnitType.POLICE_STATION,
         "Colaba Police Station",
@@ -195,6 +203,14 @@ DEMO_OFFICIALS = [
         "Government Children's Home for Boys, Bhubaneswar",
         "Lipika",
         "Pattnaik",
+        "Superintendent",
+    ),
+    (
+        "cci_patna",
+        [Role.CCI_STAFF],
+        "Apna Ghar Children's Home, Patna",
+        "Nisha",
+        "Kumari",
         "Superintendent",
     ),
     (
