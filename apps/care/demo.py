@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.care import services
-from apps.care.choices import AdmissionRoute, Category, CareStatus
+from apps.care.choices import AdmissionRoute, CareStatus, Category
 from apps.care.models import CarePlan, ChildInCare, ProgressReport
 from apps.reports.choices import ReportKind, Sex, Status
 from apps.reports.models import Report
