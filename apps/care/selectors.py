@@ -29,6 +29,11 @@ POLICE_UNIT_TYPES = frozenset(
 # Units that watch over every child placed in their district, whatever their own level.
 DISTRICT_CARE_UNITS = frozenset({UnitType.CWC, UnitType.DCPU, UnitType.JJB})
 DECIDING_BODIES = frozenset({UnitType.CWC, UnitType.JJB})
+# The JJ Act sends children in need of care to the CWC and children in conflict with law to the JJB.
+DECIDING_BODY_FOR = {
+    Category.CARE_AND_PROTECTION: UnitType.CWC,
+    Category.CONFLICT_WITH_LAW: UnitType.JJB,
+}
 RECORD_RELATIONS = ("report", "institution__district", "deciding_body")
 
 
@@ -92,7 +97,7 @@ def access_to(user, child: ChildInCare) -> CareAccess:
         return CareAccess()
     current_home = unit.pk == child.institution_id
     in_district = unit.district_id == child.institution.district_id
-    deciding = unit.unit_type in DECIDING_BODIES and in_district
+    deciding = in_district and unit.unit_type == DECIDING_BODY_FOR[child.category]
     care_team = current_home or (unit.unit_type == UnitType.DCPU and in_district)
     return CareAccess(
         read_all=True,

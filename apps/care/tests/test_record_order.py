@@ -56,3 +56,19 @@ def test_the_home_and_a_cwc_elsewhere_cannot_record_orders(
     client.force_login(make_official("cwc_patna", "cwc_member", unit=patna_cwc))
     assert client.post(f"/care/{munna_in_care.pk}/add/order/", order_data()).status_code == 403
     assert not CareOrder.objects.exists()
+
+
+def test_the_jjb_decides_for_children_in_conflict_with_law_and_the_cwc_does_not(
+    client, cwc_member, make_official, make_unit, khordha, munna_in_care
+):
+    munna_in_care.category = "ccl"
+    munna_in_care.save()
+    jjb = make_unit("jjb", district=khordha, name="JJB Khordha")
+    client.force_login(cwc_member)
+    assert client.post(f"/care/{munna_in_care.pk}/add/order/", order_data()).status_code == 403
+
+    client.force_login(make_official("jjb_khordha", "jjb_member", unit=jjb))
+    response = client.post(f"/care/{munna_in_care.pk}/add/order/", order_data(kind="release"))
+
+    assert response.status_code == 302
+    assert CareOrder.objects.get().deciding_body == jjb
