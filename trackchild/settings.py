@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "apps.reports",
     "apps.matching",
     "apps.care",
+    "apps.compliance",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +123,10 @@ CELERY_BEAT_SCHEDULE = {
     "rematch-open-reports": {
         "task": "apps.matching.tasks.rematch_open_reports",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "compute-overdue-items": {
+        "task": "apps.compliance.tasks.compute_overdue_items",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 

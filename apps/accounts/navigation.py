@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.audit.selectors import can_read_access_log
 from apps.care.selectors import can_see_children_in_care
+from apps.compliance.selectors import can_see_compliance
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ def menu_for(user) -> list[MenuItem]:
         items.append(MenuItem(_("Matches"), reverse("matching:queue")))
     if can_see_children_in_care(user):
         items.append(MenuItem(_("Children in care"), reverse("care:children")))
+    if can_see_compliance(user):
+        items.append(MenuItem(_("Overdue work"), reverse("compliance:queue")))
     if user.level is not None:
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
     if can_read_access_log(user):

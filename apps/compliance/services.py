@@ -1,0 +1,203 @@
+"""Computing overdue items and each unit's compliance figures, in one transaction.
+
+Safe to run twice: an item is identified by its event, record, responsible unit and deadline, a
+partial unique index keeps one open item per identity, and rows are written with
+INSERT … SELECT … ON CONFLICT, so a second run at the same moment changes nothing. Items whose
+record is brought up to date (or whose deadline moved) get `resolved_at`. Every step is one
+set-based statement; no row of the large tables passes through Python.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import connection, transaction
+from django.db.models import (
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.care.choices import CareStatus
+from apps.care.models import (
+    CareDocument,
+    CareOrder,
+    CarePlan,
+    ChildInCare,
+    FollowUpVisit,
+    HomeInvestigation,
+    ProgressReport,
+)
+from apps.compliance import rules
+from apps.compliance.choices import QUEUED_EVENTS, Event
+from apps.compliance.models import DeadlineRule, OverdueItem, UnitCompliance
+from apps.directory.models import Unit, UnitType
+from apps.reports.models import Report
+from apps.reports.selectors import FOUND_FILING_UNITS
+
+# The units expected to upload: those that file found reports, and the Juvenile Justice Boards.
+UPLOADING_UNIT_TYPES = frozenset(FOUND_FILING_UNITS | {UnitType.JJB})
+# "Uploaded recently" and "filed late recently" look back this far.
+RECENT = timedelta(days=30)
+# Any fixed number: two computations (beat and an operator's command) take turns.
+LOCK_KEY = 5_0001
+CARE_ENTRIES = (CareOrder, CarePlan, ProgressReport, HomeInvestigation, FollowUpVisit, CareDocument)
+
+
+@dataclass(frozen=True)
+class Computation:
+    computed_at: datetime
+    created: int
+    resolved: int
+    open: int
+    units: int
+
+
+@transaction.atomic
+def compute_overdue_items(*, now: datetime | None = None) -> Computation:
+    """Bring the overdue items and every unit's compliance figures up to `now`."""
+    now = now or timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+    deadlines = {rule.event: rule for rule in DeadlineRule.objects.all()}
+    created = resolved = 0
+    for event in QUEUED_EVENTS:
+        rule = deadlines.get(event)
+        overdue = []
+        if rule is not None and rule.is_active:
+            overdue = [
+                query.filter(o_due__lt=now) for query in rules.candidates(event, rule.allowed)
+            ]
+        resolved += _resolve_items_no_longer_overdue(event, overdue, now)
+        created += sum(_insert_new_items(query, now) for query in overdue)
+    units = _refresh_unit_compliance(now, deadlines.get(Event.FOUND_FILING))
+    return Computation(
+        computed_at=now,
+        created=created,
+        resolved=resolved,
+        open=OverdueItem.objects.filter(resolved_at__isnull=True).count(),
+        units=units,
+    )
+
+
+def _resolve_items_no_longer_overdue(event: Event, overdue: list[QuerySet], now) -> int:
+    items = OverdueItem.objects.filter(event=event, resolved_at__isnull=True)
+    for query in overdue:
+        subject = "child_id" if query.model is ChildInCare else "report_id"
+        still_overdue = query.filter(
+            pk=OuterRef(subject), o_unit=OuterRef("responsible_unit_id"), o_due=OuterRef("due_at")
+        )
+        items = items.exclude(Exists(still_overdue))
+    return items.update(resolved_at=now)
+
+
+def _insert_from(query: QuerySet, columns: dict[str, str], table: str, on_conflict: str) -> int:
+    """INSERT INTO table SELECT the annotations of `query`: the ORM builds the SELECT, the
+    database copies the rows. `columns` maps each annotation to its column; every name here
+    is a constant of this module, never input."""
+    sql, params = query.values(*columns).query.sql_with_params()
+    targets = ", ".join(connection.ops.quote_name(column) for column in columns.values())
+    sources = ", ".join(connection.ops.quote_name(alias) for alias in columns)
+    statement = (
+        f"INSERT INTO {connection.ops.quote_name(table)} ({targets}) "  # noqa: S608
+        f"SELECT {sources} FROM ({sql}) AS source {on_conflict}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount
+
+
+def _insert_new_items(query: QuerySet, now) -> int:
+    query = query.annotate(o_detected=Value(now, output_field=DateTimeField()))
+    columns = {**rules.ITEM_COLUMNS, "o_detected": "detected_at"}
+    return _insert_from(query, columns, OverdueItem._meta.db_table, "ON CONFLICT DO NOTHING")
+
+
+def _aggregate(query: QuerySet, function: str, field: str = "pk"):
+    """One number about the rows of `query` (filtered by OuterRef), as a correlated subquery."""
+    return Subquery(
+        query.order_by().annotate(value=Func(F(field), function=function)).values("value")
+    )
+
+
+def _last_upload():
+    """The latest record the unit created: reports it owns, children its staff admitted and
+    entries its staff wrote in care records (orders, plans, progress, investigations, visits,
+    documents)."""
+    unit = OuterRef("pk")
+    latest = [
+        _aggregate(Report.objects.filter(owning_unit=unit), "MAX", "created_at"),
+        _aggregate(ChildInCare.objects.filter(admitted_by__unit=unit), "MAX", "created_at"),
+    ]
+    latest += [
+        _aggregate(model.objects.filter(written_by__unit=unit), "MAX", "written_at")
+        for model in CARE_ENTRIES
+    ]
+    return Greatest(*latest, output_field=DateTimeField())
+
+
+def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
+    unit = OuterRef("pk")
+    open_items = OverdueItem.objects.filter(resolved_at__isnull=True)
+    children = ChildInCare.objects.filter(status=CareStatus.IN_CARE, institution=unit)
+    reports = rules.found_reports_needing_attention().filter(owning_unit=unit)
+    overdue_child = Exists(open_items.filter(child=OuterRef("pk")))
+    overdue_report = Exists(open_items.filter(report=OuterRef("pk")))
+    if late_filing_rule is not None and late_filing_rule.is_active:
+        late = rules.late_filings(late_filing_rule.allowed).filter(
+            owning_unit=unit, created_at__gte=now - RECENT
+        )
+        late_count = _aggregate(late, "COUNT")
+    else:
+        late_count = Value(0)
+    units = Unit.objects.filter(
+        is_active=True, unit_type__in=UPLOADING_UNIT_TYPES, district__isnull=False
+    ).annotate(
+        o_unit=F("pk"),
+        o_type=F("unit_type"),
+        o_district=F("district_id"),
+        o_state=F("state_id"),
+        o_registered=Exists(User.objects.filter(unit=unit, is_active=True).filter(~Q(roles=[]))),
+        o_last=_last_upload(),
+        o_open=_aggregate(open_items.filter(responsible_unit=unit), "COUNT"),
+        o_records=_aggregate(children, "COUNT") + _aggregate(reports, "COUNT"),
+        o_records_overdue=_aggregate(children.filter(overdue_child), "COUNT")
+        + _aggregate(reports.filter(overdue_report), "COUNT"),
+        o_late=late_count,
+        o_computed=Value(now, output_field=DateTimeField()),
+    )
+    columns = {
+        "o_unit": "unit_id",
+        "o_type": "unit_type",
+        "o_district": "district_id",
+        "o_state": "state_id",
+        "o_registered": "is_registered",
+        "o_last": "last_upload_at",
+        "o_open": "open_items",
+        "o_records": "records",
+        "o_records_overdue": "records_overdue",
+        "o_late": "late_filings",
+        "o_computed": "computed_at",
+    }
+    updates = ", ".join(
+        f"{name} = EXCLUDED.{name}"
+        for name in (connection.ops.quote_name(column) for column in columns.values())
+        if name != connection.ops.quote_name("unit_id")
+    )
+    count = _insert_from(
+        units.order_by(),
+        columns,
+        UnitCompliance._meta.db_table,
+        f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
+    )
+    # Units retired, moved out of a district or no longer uploading leave the figures.
+    UnitCompliance.objects.exclude(computed_at=now).delete()
+    return count

@@ -1,0 +1,12 @@
+"""Thin Celery wrapper; safe to run twice (see apps.compliance.services)."""
+
+from celery import shared_task
+
+from apps.compliance import services
+
+
+@shared_task(acks_late=True)
+def compute_overdue_items() -> dict:
+    """The daily job: overdue items and every unit's compliance figures, as of now."""
+    result = services.compute_overdue_items()
+    return {"created": result.created, "resolved": result.resolved, "open": result.open}
