@@ -124,11 +124,18 @@ def _children_in_care() -> QuerySet:
 
 
 def production(allowed: timedelta) -> list[QuerySet]:
-    """A found child in an institution or not yet placed, never recorded as produced before the
-    CWC/JJB: due `allowed` after the child was found."""
-    produced = ChildInCare.objects.filter(report=OuterRef("pk"), produced_at__isnull=False)
+    """A found child in an institution or not yet placed (or with no placement given), with no
+    sign of having been produced before the CWC/JJB: due `allowed` after the child was found.
+
+    Production shows as a CWC order reference on the found report, or on a stay in care of the
+    child as the date of production, an admission order number or any recorded CWC/JJB order
+    (an order is made only for a child produced before the body)."""
+    produced = ChildInCare.objects.filter(report=OuterRef("pk")).filter(
+        Q(produced_at__isnull=False) | ~Q(order_number="") | Q(orders__isnull=False)
+    )
     reports = found_reports_needing_attention().filter(
-        Q(placement__in=[Placement.CCI, Placement.NOT_PLACED]) | Q(placement="")
+        Q(placement__in=[Placement.CCI, Placement.NOT_PLACED]) | Q(placement=""),
+        cwc_order_reference="",
     )
     reports = reports.exclude(Exists(produced))
     return [

@@ -13,7 +13,7 @@ from apps.accounts.models import Role
 from apps.care import services as care
 from apps.care.models import ChildInCare
 from apps.compliance.services import compute_overdue_items
-from apps.compliance.tests.helpers import DAY
+from apps.compliance.tests.helpers import DAY, NOT_PRODUCED
 from apps.directory.models import UnitType
 
 
@@ -135,7 +135,7 @@ def overdue_everywhere(
     """Thirty-one days on: Munna (Children's Home Bhubaneswar) has no care plan; a child at the
     Girls' Home Khordha and one at the Children's Home Cuttack have none either; a child found
     by Capital PS was never produced before the CWC."""
-    not_produced = file_found(officer, placement="not_placed", placed_at=None, full_name="Raju")
+    not_produced = file_found(officer, **NOT_PRODUCED, full_name="Raju")
     girl = admit(
         file_found(officer, sex="F", full_name="Rani"),
         girls_home_staff,

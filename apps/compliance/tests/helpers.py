@@ -7,6 +7,8 @@ from apps.care.models import CareOrder, CarePlan, ProgressReport
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
+# A found child not placed anywhere and never produced before the CWC (no order reference).
+NOT_PRODUCED = {"placement": "not_placed", "placed_at": None, "cwc_order_reference": None}
 
 
 def write_plan(child, staff, *, review_on: date):

@@ -7,7 +7,14 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from apps.compliance.models import DeadlineRule, OverdueItem
-from apps.compliance.tests.helpers import DAY, HOUR, file_progress, record_order, write_plan
+from apps.compliance.tests.helpers import (
+    DAY,
+    HOUR,
+    NOT_PRODUCED,
+    file_progress,
+    record_order,
+    write_plan,
+)
 from apps.reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +45,7 @@ def test_the_defaults_are_seeded_and_editable():
 def test_a_found_child_not_produced_within_24_hours_is_overdue_for_the_police_station(
     officer, file_found, admit, home_staff, start, compute
 ):
-    report = file_found(officer, placement="not_placed", placed_at=None)  # found 5 hours ago
+    report = file_found(officer, **NOT_PRODUCED)  # found 5 hours ago
 
     compute(at=start + 18 * HOUR)
     assert open_items() == []
@@ -62,22 +69,36 @@ def test_a_found_child_not_produced_within_24_hours_is_overdue_for_the_police_st
 def test_a_child_placed_in_a_home_but_not_admitted_is_overdue_for_the_home(
     cwc_member, file_found, admit, home_staff, start, compute
 ):
-    report = file_found(cwc_member)  # placed in the Children's Home Bhubaneswar
+    # Filed by the CWC with its order reference: produced, but the home has not admitted Munna.
+    report = file_found(cwc_member)
 
     compute(at=start + 25 * HOUR)
 
-    assert sorted(open_items()) == [
-        ("admission", "Children's Home Bhubaneswar", f"F-{report.pk:07d}"),
-        ("production", "CWC Khordha", f"F-{report.pk:07d}"),
-    ]
-    admission = OverdueItem.objects.get(event="admission")
+    assert open_items() == [("admission", "Children's Home Bhubaneswar", f"F-{report.pk:07d}")]
+    admission = OverdueItem.objects.get()
     assert admission.due_at == report.created_at + 24 * HOUR
+    assert admission.district == home_staff.unit.district
 
     admit(report, home_staff, arrived_at=start + 25 * HOUR, order_number="CWC/KHD/2")
     compute(at=start + 26 * HOUR)
 
     assert open_items() == []
-    assert OverdueItem.objects.filter(resolved_at__isnull=False).count() == 2
+    assert OverdueItem.objects.filter(resolved_at__isnull=False).count() == 1
+
+
+def test_a_child_admitted_without_production_stays_overdue_until_the_cwc_makes_an_order(
+    officer, file_found, admit, home_staff, cwc_member, start, compute
+):
+    report = file_found(officer, cwc_order_reference=None)  # placed in the home, not produced
+    child = admit(report, home_staff, arrived_at=start, produced=False)
+
+    compute(at=start + 2 * DAY)
+    assert open_items() == [("production", "Capital PS", f"F-{report.pk:07d}")]
+
+    record_order(child, cwc_member, on=timezone.localdate(start + 2 * DAY))
+    compute(at=start + 3 * DAY)
+
+    assert open_items() == []
 
 
 def test_a_child_without_a_care_plan_after_30_days_is_overdue_for_the_home(
@@ -203,7 +224,7 @@ def test_with_no_cwc_in_the_district_the_home_itself_owes_the_order(
 
 
 def test_a_late_found_report_is_counted_not_queued(officer, file_found, start, compute):
-    report = file_found(officer, placement="not_placed", placed_at=None)
+    report = file_found(officer, **NOT_PRODUCED)
     Report.objects.filter(pk=report.pk).update(event_at=start - 30 * HOUR)
 
     compute(at=start + HOUR)
@@ -213,7 +234,7 @@ def test_a_late_found_report_is_counted_not_queued(officer, file_found, start, c
 
 
 def test_running_twice_changes_nothing(child_in_care, officer, file_found, start, compute):
-    file_found(officer, placement="not_placed", placed_at=None)
+    file_found(officer, **NOT_PRODUCED)
     first = compute(at=start + 31 * DAY)
     rows = list(OverdueItem.objects.values())
 
@@ -262,7 +283,7 @@ def test_a_longer_deadline_set_in_admin_moves_the_item(child_in_care, start, com
 def test_each_unit_gets_its_compliance_figures(
     child_in_care, officer, file_found, cuttack_home, home_staff, start, compute
 ):
-    file_found(officer, placement="not_placed", placed_at=None)
+    file_found(officer, **NOT_PRODUCED)
 
     compute(at=start + 31 * DAY)
 

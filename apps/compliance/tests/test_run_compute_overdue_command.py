@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from apps.compliance import tasks
 from apps.compliance.models import OverdueItem, UnitCompliance
-from apps.compliance.tests.helpers import HOUR
+from apps.compliance.tests.helpers import HOUR, NOT_PRODUCED
 from apps.reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def child_found_two_days_ago(officer, file_found, start):
-    report = file_found(officer, placement="not_placed", placed_at=None)
+    report = file_found(officer, **NOT_PRODUCED)
     Report.objects.filter(pk=report.pk).update(event_at=start - 48 * HOUR)
     return report
 

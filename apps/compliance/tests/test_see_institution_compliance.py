@@ -5,7 +5,7 @@ official's own scope."""
 
 import pytest
 
-from apps.compliance.tests.helpers import HOUR
+from apps.compliance.tests.helpers import HOUR, NOT_PRODUCED
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def khordha_figures(
     """Twenty hours on: Capital PS filed two found reports and one child was never produced
     before the CWC; the Children's Home Bhubaneswar admitted Munna; the Girls' Home Khordha and
     the DCPU have accounts but uploaded nothing; Balianta PS has no account."""
-    file_found(officer, placement="not_placed", placed_at=None, full_name="Raju")
+    file_found(officer, **NOT_PRODUCED, full_name="Raju")
     compute(at=start + 20 * HOUR)
 
 

@@ -4,7 +4,7 @@ Police see their own station's items, and never an item about a child's care."""
 
 import pytest
 
-from apps.compliance.tests.helpers import DAY, HOUR
+from apps.compliance.tests.helpers import DAY, HOUR, NOT_PRODUCED
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_police_see_their_stations_items_and_no_care_items(
 def test_a_state_official_sees_every_district_of_the_state(
     client, state_official, patna_officer, file_found, start, compute, overdue_everywhere
 ):
-    file_found(patna_officer, placement="not_placed", placed_at=None)
+    file_found(patna_officer, **NOT_PRODUCED)
     compute(at=start + 31 * DAY + HOUR)
     sign_in_verified(client, state_official)
 
