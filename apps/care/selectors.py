@@ -190,7 +190,7 @@ def deciding_bodies_near(institution: Unit):
 
 
 def admittable_report(pk: int):
-    """A found report the institution may admit: a found child not already in care."""
+    """A found report, which an institution may admit (admit_child refuses a child in care)."""
     from apps.reports.models import Report, ReportKind
 
     return get_object_or_404(

@@ -64,7 +64,12 @@ def admit_child(*, child: ChildInCare, admitted_by) -> ChildInCare:
 @transaction.atomic
 def record_order(*, order: CareOrder, child: ChildInCare, recorded_by) -> CareOrder:
     order.deciding_body = recorded_by.unit
-    return _add_entry(order, child=child, written_by=recorded_by)
+    _add_entry(order, child=child, written_by=recorded_by)
+    if child.deciding_body_id is None:
+        # A child admitted without production now has the committee or board that decides.
+        child.deciding_body = recorded_by.unit
+        _save_with_history(child, changed_by=recorded_by, reason=str(order.get_kind_display()))
+    return order
 
 
 @transaction.atomic

@@ -33,6 +33,19 @@ def test_a_cwc_member_records_an_order_as_the_committee(client, cwc_member, munn
     assert "CWC/KHD/2026/340" in client.get(f"/care/{munna_in_care.pk}/").content.decode()
 
 
+def test_a_child_admitted_without_production_gets_the_deciding_committee_from_its_first_order(
+    client, cwc_member, munna_in_care
+):
+    munna_in_care.deciding_body = None
+    munna_in_care.save()
+    client.force_login(cwc_member)
+
+    client.post(f"/care/{munna_in_care.pk}/add/order/", order_data())
+
+    munna_in_care.refresh_from_db()
+    assert munna_in_care.deciding_body == cwc_member.unit
+
+
 def test_an_order_needs_a_number_and_a_date_not_in_the_future(client, cwc_member, munna_in_care):
     client.force_login(cwc_member)
 
