@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "apps.reports",
     "apps.matching",
     "apps.care",
+    "apps.messaging",
     "apps.compliance",
 ]
 
@@ -176,6 +177,20 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="TrackChild <noreply@localhost>")
+
+# --- SMS: printed in development; an Indian HTTP gateway (DLT-registered templates) in production
+SMS_BACKEND = env.str("SMS_BACKEND", default="apps.messaging.backends.console.ConsoleBackend")
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_USERNAME = env.str("SMS_GATEWAY_USERNAME", default="")
+SMS_GATEWAY_PASSWORD = env.str("SMS_GATEWAY_PASSWORD", default="")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10.0)
+SMS_SENDER_ID = env.str("SMS_SENDER_ID", default="TRKCLD")
+# The principal entity ID and each template's ID, as registered on the operator's DLT platform:
+# SMS_DLT_TEMPLATE_IDS="verification_code=1107160000000000001,monthly_digest=1107..."
+SMS_DLT_ENTITY_ID = env.str("SMS_DLT_ENTITY_ID", default="")
+SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
+# Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
+SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
 
 # --- Security: production defaults, relaxed only when DEBUG is explicitly on ---
 SESSION_COOKIE_SECURE = not DEBUG

@@ -14,5 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "apps.messaging.backends.locmem.LocmemBackend"
 # Tests call tasks inline; tests/test_celery_worker.py runs a real worker on the configured broker.
 CELERY_TASK_ALWAYS_EAGER = True

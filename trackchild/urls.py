@@ -11,6 +11,7 @@ urlpatterns = [
     path("reports/", include("apps.reports.urls")),
     path("matches/", include("apps.matching.urls")),
     path("care/", include("apps.care.urls")),
+    path("messaging/", include("apps.messaging.urls")),
     path("compliance/", include("apps.compliance.urls")),
     path("audit/", include("apps.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

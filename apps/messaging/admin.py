@@ -1,0 +1,40 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from apps.messaging import services
+from apps.messaging.models import Message
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    list_display = (
+        "created_at",
+        "channel",
+        "recipient",
+        "template",
+        "language",
+        "status",
+        "attempts",
+    )
+    list_filter = ("status", "channel", "template", "language")
+    search_fields = ("recipient", "gateway_reference", "dedupe_key")
+    date_hierarchy = "created_at"
+    actions = ["resend_failed"]
+    readonly_fields = [field.name for field in Message._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Resend the selected failed messages"))
+    def resend_failed(self, request, queryset):
+        count = sum(services.resend(message) for message in queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d message queued again.", "%(count)d messages queued again.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

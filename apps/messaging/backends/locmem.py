@@ -1,0 +1,10 @@
+from apps.messaging.backends import BaseSmsBackend, OutgoingSms
+
+# Tests read what was "sent" here, as Django's mail.outbox.
+outbox: list[OutgoingSms] = []
+
+
+class LocmemBackend(BaseSmsBackend):
+    def send(self, sms: OutgoingSms) -> str:
+        outbox.append(sms)
+        return f"locmem-{len(outbox)}"

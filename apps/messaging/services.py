@@ -1,0 +1,146 @@
+"""Queueing and sending messages. A message is written once per alert, recipient and period;
+sending claims it under a row lock, so two workers never send the same message."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+
+from apps.messaging.backends import OutgoingSms, PermanentGatewayError, get_backend
+from apps.messaging.catalogue import MessageTemplate
+from apps.messaging.models import Channel, Message, MessageStatus
+from apps.messaging.segments import measure
+
+FINISHED = (MessageStatus.SENT, MessageStatus.DELIVERED)
+
+
+@transaction.atomic
+def queue_message(
+    *,
+    channel: Channel,
+    template: MessageTemplate,
+    context: dict,
+    recipient: str,
+    language: str,
+    alert_key: str,
+    recipient_user=None,
+    recipient_unit=None,
+) -> Message:
+    """Write the message (or find the one already written for this alert and recipient) and send
+    it once the transaction commits."""
+    dedupe_key = f"{alert_key}:{channel}:{recipient}"[:250]
+    existing = Message.objects.filter(dedupe_key=dedupe_key).first()
+    if existing is not None:
+        return existing
+    with translation.override(language):
+        text = str(template.text) % context
+        subject = str(template.subject) % context if template.subject else ""
+    length = measure(text) if channel == Channel.SMS else None
+    message, created = Message.objects.get_or_create(
+        dedupe_key=dedupe_key,
+        defaults={
+            "channel": channel,
+            "recipient": recipient,
+            "recipient_user": recipient_user,
+            "recipient_unit": recipient_unit,
+            "template": template.key,
+            "dlt_template_id": template.dlt_template_id if channel == Channel.SMS else "",
+            "language": language,
+            "subject": subject,
+            "text": text,
+            "encoding": length.encoding if length else "",
+            "parts": length.parts if length else 1,
+        },
+    )
+    if created:
+        _send_after_commit(message)
+    return message
+
+
+def _send_after_commit(message: Message) -> None:
+    from apps.messaging.tasks import send_message
+
+    message_id = message.pk
+    transaction.on_commit(lambda: send_message.delay(message_id), robust=True)
+
+
+def claim(message_id: int) -> Message | None:
+    """Mark the message as being sent and count the attempt; None when it needs no sending."""
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message_id)
+        if message.status in FINISHED:
+            return None
+        message.status = MessageStatus.SENDING
+        message.attempts += 1
+        message.save(update_fields=["status", "attempts"])
+    return message
+
+
+def deliver(message_id: int) -> Message | None:
+    """Send one claimed message. Gateway errors are recorded and re-raised for the task."""
+    message = claim(message_id)
+    if message is None:
+        return None
+    try:
+        reference = _send(message)
+    except Exception as error:
+        failed = isinstance(error, PermanentGatewayError)
+        _record(
+            message, status=MessageStatus.FAILED if failed else MessageStatus.QUEUED, error=error
+        )
+        raise
+    message.gateway_reference = reference[:100]
+    message.sent_at = timezone.now()
+    _record(message, status=MessageStatus.SENT, error=None)
+    return message
+
+
+def give_up(message_id: int, error: Exception) -> None:
+    """After the last retry the message is failed; an administrator may resend it."""
+    message = Message.objects.get(pk=message_id)
+    _record(message, status=MessageStatus.FAILED, error=error)
+
+
+def _send(message: Message) -> str:
+    if message.channel == Channel.EMAIL:
+        send_mail(message.subject, message.text, settings.DEFAULT_FROM_EMAIL, [message.recipient])
+        return ""
+    return get_backend().send(
+        OutgoingSms(
+            reference=str(message.public_id),
+            to=message.recipient,
+            text=message.text,
+            is_unicode=message.encoding == "ucs2",
+            dlt_template_id=message.dlt_template_id,
+        )
+    )
+
+
+def _record(message: Message, *, status: MessageStatus, error: Exception | None) -> None:
+    message.status = status
+    message.last_error = str(error)[:300] if error else ""
+    message.save(update_fields=["status", "last_error", "gateway_reference", "sent_at"])
+
+
+@transaction.atomic
+def resend(message: Message) -> bool:
+    """Queue a failed message again (an administrator's action); others are left alone."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status != MessageStatus.FAILED:
+        return False
+    message.status = MessageStatus.QUEUED
+    message.save(update_fields=["status"])
+    _send_after_commit(message)
+    return True
+
+
+@transaction.atomic
+def record_delivery(*, gateway_reference: str, delivered: bool) -> int:
+    """A gateway's delivery report; returns how many messages it concerned."""
+    status = MessageStatus.DELIVERED if delivered else MessageStatus.FAILED
+    changes = {"status": status}
+    if delivered:
+        changes["delivered_at"] = timezone.now()
+    return Message.objects.filter(
+        gateway_reference=gateway_reference, channel=Channel.SMS, gateway_reference__gt=""
+    ).update(**changes)

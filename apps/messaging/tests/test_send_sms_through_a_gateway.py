@@ -1,0 +1,215 @@
+"""Messages go out through a real HTTP gateway (a local server, as an Indian SMS gateway would
+answer): failures are retried with backoff, nothing is sent twice, and every message is logged."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+from django.core import mail
+
+from apps.messaging import services
+from apps.messaging.catalogue import VERIFICATION_CODE
+from apps.messaging.models import Channel, Message
+from apps.messaging.tasks import send_message
+from trackchild.celery import app
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def retries_run_inline():
+    """Eager Celery re-runs a retried task at once only when it does not propagate the retry."""
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = True
+
+
+class FakeGateway(BaseHTTPRequestHandler):
+    """Answers with the queued status codes, then "402,MsgID = …"; drops resent references."""
+
+    answers: list[int] = []
+    received: list[dict] = []
+    accepted: set[str] = set()
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        fields = {key: values[0] for key, values in parse_qs(body).items()}
+        type(self).received.append(fields)
+        status = type(self).answers.pop(0) if type(self).answers else 200
+        if status == 200 and fields["reference"] in type(self).accepted:
+            reply = "duplicate reference dropped"
+        else:
+            if status == 200:
+                type(self).accepted.add(fields["reference"])
+            reply = f"402,MsgID = gw-{len(type(self).received)}"
+        self.send_response(status)
+        self.end_headers()
+        self.wfile.write(reply.encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def gateway(settings):
+    FakeGateway.answers, FakeGateway.received, FakeGateway.accepted = [], [], set()
+    server = HTTPServer(("127.0.0.1", 0), FakeGateway)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.SMS_BACKEND = "apps.messaging.backends.http.HttpGatewayBackend"
+    settings.SMS_GATEWAY_URL = f"http://127.0.0.1:{server.server_port}/send"
+    settings.SMS_GATEWAY_USERNAME, settings.SMS_GATEWAY_PASSWORD = "trackchild", "secret"
+    settings.SMS_SENDER_ID, settings.SMS_DLT_ENTITY_ID = "TRKCLD", "1101000000000000001"
+    settings.SMS_DLT_TEMPLATE_IDS = {"verification_code": "1107000000000000042"}
+    settings.SMS_GATEWAY_TIMEOUT = 2
+    yield FakeGateway
+    server.shutdown()
+
+
+def queue(language="en", recipient="9876543210", alert_key="otp:report-17:1"):
+    return services.queue_message(
+        channel=Channel.SMS,
+        template=VERIFICATION_CODE,
+        context={"code": "482913"},
+        recipient=recipient,
+        language=language,
+        alert_key=alert_key,
+    )
+
+
+def test_a_message_goes_out_with_its_dlt_ids_and_is_logged_as_sent(
+    gateway, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+
+    (request,) = gateway.received
+    assert request["mobileno"] == "9876543210"
+    assert request["templateid"] == "1107000000000000042"
+    assert request["entityid"] == "1101000000000000001"
+    assert request["senderid"] == "TRKCLD"
+    assert request["smsservicetype"] == "singlemsg"
+    assert "482913 is your TrackChild verification code" in request["content"]
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.gateway_reference) == ("sent", 1, "gw-1")
+
+
+def test_hindi_goes_as_unicode_with_numeric_entities(gateway, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue(language="hi")
+
+    (request,) = gateway.received
+    assert request["smsservicetype"] == "unicodemsg"
+    assert "&#" in request["content"]
+    assert message.encoding == "ucs2"
+    assert message.text != str(VERIFICATION_CODE.text) % {"code": "482913"}  # it is translated
+
+
+def test_gateway_errors_are_retried_until_it_accepts(gateway, django_capture_on_commit_callbacks):
+    gateway.answers = [503, 502]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+
+    message.refresh_from_db()
+    assert len(gateway.received) == 3
+    assert (message.status, message.attempts, message.last_error) == ("sent", 3, "")
+
+
+def test_a_refused_message_is_failed_at_once_and_an_administrator_can_resend_it(
+    gateway, django_capture_on_commit_callbacks
+):
+    gateway.answers = [400]
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    message.refresh_from_db()
+    assert (message.status, len(gateway.received)) == ("failed", 1)
+    assert "400" in message.last_error
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.resend(message)
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("sent", 2)
+
+
+def test_the_same_alert_for_the_same_recipient_is_never_sent_twice(
+    gateway, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = queue()
+        again = queue()
+    send_message.delay(first.pk)  # the task delivered twice by the broker
+
+    assert first == again
+    assert Message.objects.count() == 1
+    assert len(gateway.received) == 1
+
+
+def test_a_worker_dying_mid_send_resends_with_the_same_reference_which_the_gateway_drops(
+    gateway, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    Message.objects.filter(pk=message.pk).update(status="sending")  # died before recording
+
+    send_message.delay(message.pk)
+
+    assert len(gateway.received) == 2
+    assert gateway.received[0]["reference"] == gateway.received[1]["reference"]
+    assert len(gateway.accepted) == 1
+
+
+def test_an_unreachable_gateway_is_retried_then_given_up(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.SMS_BACKEND = "apps.messaging.backends.http.HttpGatewayBackend"
+    settings.SMS_GATEWAY_URL = "http://127.0.0.1:9/send"  # nothing listens on the discard port
+    settings.SMS_GATEWAY_TIMEOUT = 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+
+    message.refresh_from_db()
+    assert message.status == "failed"
+    assert message.attempts == send_message.max_retries + 1
+    assert "unreachable" in message.last_error
+
+
+def test_e_mail_goes_through_djangos_mail_framework(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.queue_message(
+            channel=Channel.EMAIL,
+            template=VERIFICATION_CODE,
+            context={"code": "11"},
+            recipient="dm.khordha@example.gov.in",
+            language="en",
+            alert_key="otp:x",
+        )
+
+    (sent,) = mail.outbox
+    assert sent.to == ["dm.khordha@example.gov.in"]
+    assert sent.subject == "Your TrackChild verification code"
+    message.refresh_from_db()
+    assert message.status == "sent"
+
+
+def test_delivery_reports_mark_messages_delivered_only_with_the_token(
+    client, settings, gateway, django_capture_on_commit_callbacks
+):
+    settings.SMS_DLR_TOKEN = "dlr-secret"
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+
+    refused = client.get("/messaging/delivery-report/", {"reference": "gw-1", "status": "DELIVRD"})
+    accepted = client.get(
+        "/messaging/delivery-report/",
+        {"reference": "gw-1", "status": "DELIVRD", "token": "dlr-secret"},
+    )
+
+    assert refused.status_code == 403
+    assert accepted.content == b"ok 1"
+    message.refresh_from_db()
+    assert message.status == "delivered"
+    assert message.delivered_at is not None

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from apps.messaging import views
+
+app_name = "messaging"
+
+urlpatterns = [path("delivery-report/", views.delivery_report, name="delivery_report")]
