@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "captcha",
     "simple_history",
     "apps.core",
     "apps.directory",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "apps.matching",
     "apps.care",
     "apps.messaging",
+    "apps.citizens",
     "apps.compliance",
 ]
 
@@ -109,6 +111,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Celery: Redis when REDIS_URL is set, otherwise tasks run eagerly in-process ---
 REDIS_URL = env.str("REDIS_URL", default="")
+# The cache holds rate-limit counters: shared through Redis when there is one.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

@@ -15,5 +15,9 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "apps.messaging.backends.locmem.LocmemBackend"
+# Each test run counts its own rate limits, never another run's on the shared Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The CAPTCHA accepts the word "passed", so tests and the browser test can get through it.
+CAPTCHA_TEST_MODE = True
 # Tests call tasks inline; tests/test_celery_worker.py runs a real worker on the configured broker.
 CELERY_TASK_ALWAYS_EAGER = True

@@ -12,6 +12,8 @@ urlpatterns = [
     path("matches/", include("apps.matching.urls")),
     path("care/", include("apps.care.urls")),
     path("messaging/", include("apps.messaging.urls")),
+    path("", include("apps.citizens.urls")),
+    path("captcha/", include("captcha.urls")),
     path("compliance/", include("apps.compliance.urls")),
     path("audit/", include("apps.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

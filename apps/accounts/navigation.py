@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.audit.selectors import can_read_access_log
 from apps.care.selectors import can_see_children_in_care
+from apps.citizens.selectors import can_see_citizen_reports
 from apps.compliance.selectors import can_see_compliance
 
 
@@ -23,6 +24,8 @@ def menu_for(user) -> list[MenuItem]:
     if user.level is not None:
         items.append(MenuItem(_("Children"), reverse("reports:search")))
         items.append(MenuItem(_("Matches"), reverse("matching:queue")))
+    if can_see_citizen_reports(user):
+        items.append(MenuItem(_("Citizens' reports"), reverse("citizens:queue")))
     if can_see_children_in_care(user):
         items.append(MenuItem(_("Children in care"), reverse("care:children")))
     if can_see_compliance(user):

@@ -11,7 +11,9 @@ ENGINE_SEX = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.TRANSGENDER: "O", Sex.UNKNOWN:
 def child_record(report, *, face=None, as_side: str | None = None) -> ChildRecord:
     """`as_side` lets an earlier case stand in as the "missing" side when looking for repeats."""
     missing = report.kind == ReportKind.MISSING
-    marks = " ".join([report.identification_marks, *(m.search_text() for m in report.marks.all())])
+    # An unsaved report (a parent's inquiry) has no structured marks yet.
+    structured = report.marks.all() if report.pk else []
+    marks = " ".join([report.identification_marks, *(m.search_text() for m in structured)])
     return ChildRecord(
         id=str(report.pk),
         side=as_side or ("missing" if missing else "found"),

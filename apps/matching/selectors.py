@@ -51,6 +51,8 @@ RECORD_FIELDS = (
     "guardian_name",
 )
 FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
+# A child a citizen saw is matched like a child the police found.
+FOUND_SIDE = (ReportKind.FOUND, ReportKind.SIGHTING)
 
 
 def candidate_reports(report: Report, keys: list[str]) -> list[Report]:
@@ -92,7 +94,7 @@ def _add(chosen: dict, reports, up_to: int) -> None:
 def _compatible_other_side(report: Report):
     missing = report.kind == ReportKind.MISSING
     others = (
-        Report.objects.filter(kind=ReportKind.FOUND if missing else ReportKind.MISSING)
+        Report.objects.filter(kind__in=FOUND_SIDE if missing else [ReportKind.MISSING])
         .filter(status=Status.OPEN)
         .select_related("event_state", "event_district")
         .prefetch_related("marks")

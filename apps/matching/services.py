@@ -230,3 +230,20 @@ def reports_to_rematch(today) -> list[int]:
     """The nightly safety net: open reports changed in the last two days (a task may have been
     lost), plus a thirtieth of all other open reports, so every one is re-matched each month."""
     return selectors.open_reports_due_for_rematch(today)
+
+
+def likely_found_children(report: Report) -> list[tuple[Report, float]]:
+    """Found children who may be the child of an unsaved missing report (a parent's inquiry),
+    strongest first; nothing is stored."""
+    target = child_record(report)
+    found = [
+        candidate
+        for candidate in selectors.candidate_reports(report, blocking_keys(target))
+        if candidate.kind == ReportKind.FOUND
+    ]
+    scored = []
+    for candidate in found:
+        result = score_pair(target, child_record(candidate))
+        if result is not None and result.score >= PROPOSAL_THRESHOLD:
+            scored.append((candidate, result.score))
+    return sorted(scored, key=lambda pair: -pair[1])[:TOP_CANDIDATES]

@@ -24,4 +24,12 @@ VERIFICATION_CODE = MessageTemplate(
     _("%(code)s is your TrackChild verification code, valid for 10 minutes. Do not share it."),
     subject=_("Your TrackChild verification code"),
 )
-TEMPLATES = {template.key: template for template in (VERIFICATION_CODE,)}
+INQUIRY_MATCH = MessageTemplate(
+    "inquiry_match",
+    _(
+        "TrackChild: a parent's inquiry %(reference)s may match your report %(case)s. "
+        "The parent has been asked to contact you; please check the portal."
+    ),
+    subject=_("A parent may be looking for a child you reported found"),
+)
+TEMPLATES = {template.key: template for template in (VERIFICATION_CODE, INQUIRY_MATCH)}

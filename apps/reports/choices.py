@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class ReportKind(models.TextChoices):
     MISSING = "missing", _("Missing child")
     FOUND = "found", _("Found / recovered child")
+    # Seen by a citizen and reported through Khoya-Paya; matched like a found child.
+    SIGHTING = "sighting", _("Child seen by a citizen")
 
 
 class Sex(models.TextChoices):

@@ -96,15 +96,27 @@ class DistrictField(forms.ModelChoiceField):
         pass  # the choices always come from the queryset
 
 
+MARK_FIELDS = ("kind", "body_part", "side", "description")
+
+
 class MarkForm(forms.ModelForm):
     class Meta:
         model = IdentificationMark
-        fields = ["kind", "body_part", "side", "description"]
+        fields = list(MARK_FIELDS)
 
 
 MarkFormSet = forms.inlineformset_factory(
     Report, IdentificationMark, form=MarkForm, extra=2, max_num=10, can_delete=True
 )
+
+
+def marks_of(formset) -> list[dict]:
+    """The marks a valid formset keeps, as the services take them."""
+    return [
+        {field: mark.cleaned_data[field] for field in MARK_FIELDS}
+        for mark in formset.forms
+        if mark.cleaned_data and not mark.cleaned_data.get("DELETE")
+    ]
 
 
 class ReportForm(forms.ModelForm):
@@ -352,7 +364,12 @@ def _years_between(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-FORM_FOR_KIND = {ReportKind.MISSING: MissingReportForm, ReportKind.FOUND: FoundReportForm}
+# A citizen's sighting is kept and corrected by the police in the found report's shape.
+FORM_FOR_KIND = {
+    ReportKind.MISSING: MissingReportForm,
+    ReportKind.FOUND: FoundReportForm,
+    ReportKind.SIGHTING: FoundReportForm,
+}
 
 
 class StatusForm(forms.Form):

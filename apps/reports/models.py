@@ -265,7 +265,7 @@ class Report(models.Model):
 
     @property
     def case_number(self) -> str:
-        prefix = "M" if self.kind == ReportKind.MISSING else "F"
+        prefix = {ReportKind.MISSING: "M", ReportKind.SIGHTING: "S"}.get(self.kind, "F")
         return f"{prefix}-{self.pk:07d}" if self.pk else prefix
 
     @property

@@ -18,7 +18,7 @@ from django.utils import timezone
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.directory.models import CCI_UNIT_TYPES, District, State, Unit, UnitType
 from apps.names.keys import normalise_name, normalised_similarity, query_keys
-from apps.reports.models import Report, ReportKind, ReportPhoto
+from apps.reports.models import Report, ReportKind, ReportPhoto, Status
 
 MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
 FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_UNIT_TYPES
@@ -118,6 +118,7 @@ class SearchCriteria:
     marks: str = ""
     language: str = ""
     has_photo: bool = False
+    publishable_only: bool = False  # the public search: consent given and still sought
 
 
 class CountCapped:
@@ -205,6 +206,8 @@ def _filtered(reports, criteria: SearchCriteria):
         )
     if criteria.has_photo:
         reports = reports.filter(photo_count__gt=0)
+    if criteria.publishable_only:
+        reports = reports.filter(publication_consent=True, status=Status.OPEN)
     return reports
 
 

@@ -20,12 +20,12 @@ from apps.reports.forms import (
     MarkFormSet,
     ReportSearchForm,
     StatusForm,
+    marks_of,
 )
 from apps.reports.models import Report
 
 RESULTS_PER_PAGE = 25
 MAX_EXPORT_ROWS = 5000
-MARK_FIELDS = ("kind", "body_part", "side", "description")
 
 
 def _require_search(user):
@@ -134,7 +134,7 @@ def file_report(request, kind):
             report = services.file_report(
                 report=form.instance,
                 filed_by=request.user,
-                marks=_marks_of(marks),
+                marks=marks_of(marks),
                 photos=form.cleaned_data["photos"],
             )
         except ValidationError as error:
@@ -158,7 +158,7 @@ def edit_report(request, pk):
                 report=form.instance,
                 edited_by=request.user,
                 reason=form.cleaned_data["reason"],
-                marks=_marks_of(marks),
+                marks=marks_of(marks),
                 new_photos=form.cleaned_data["photos"],
                 removed_photos=list(form.cleaned_data.get("remove_photos") or []),
             )
@@ -173,14 +173,6 @@ def edit_report(request, pk):
 def _all_valid(form, marks) -> bool:
     form_valid = form.is_valid()
     return marks.is_valid() and form_valid
-
-
-def _marks_of(formset) -> list[dict]:
-    return [
-        {field: mark.cleaned_data[field] for field in MARK_FIELDS}
-        for mark in formset.forms
-        if mark.cleaned_data and not mark.cleaned_data.get("DELETE")
-    ]
 
 
 def _render_form(request, form, marks, *, kind):

@@ -4,6 +4,7 @@ from django import template
 
 from apps.care import selectors
 from apps.care.choices import CareStatus
+from apps.reports.choices import ReportKind
 
 register = template.Library()
 
@@ -13,7 +14,7 @@ def admit_link(context, report):
     """Offer a Child Care Institution to admit a found child who is not in care yet."""
     user = context["request"].user
     offer = (
-        not report.is_missing
+        report.kind == ReportKind.FOUND
         and selectors.can_admit(user)
         and not report.care_stays.filter(status=CareStatus.IN_CARE).exists()
     )

@@ -1,0 +1,83 @@
+"""Limits that keep Khoya-Paya usable for parents and useless for pranksters and SMS pumping.
+
+Counted in the database, so every web process and server sees the same counts.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.citizens.models import CitizenReport, MobileVerification, Moderation
+
+CODES_PER_MOBILE_PER_HOUR = 3
+CODES_PER_MOBILE_PER_DAY = 8
+REPORTS_PER_ADDRESS_PER_HOUR = 10
+REPORTS_PER_MOBILE_PER_DAY = 5
+TRACKING_TRIES_PER_ADDRESS_PER_HOUR = 30
+ABUSE_MEMORY = timedelta(days=90)
+
+TOO_MANY_FROM_ADDRESS = _(
+    "Too many reports have come from your connection in the last hour. Please try again later. "
+    "If a child is in danger now, call 112 or the child helpline 1098."
+)
+TOO_MANY_FROM_MOBILE = _(
+    "This mobile number has sent too many reports today. Please try again tomorrow. "
+    "If a child is in danger now, call 112 or the child helpline 1098."
+)
+TOO_MANY_CODES = _(
+    "Too many codes have been sent to this mobile number. Please wait an hour and try again."
+)
+BLOCKED_MOBILE = _(
+    "Reports from this mobile number are not accepted because earlier reports were found to be "
+    "false. Please contact your police station directly."
+)
+TOO_MANY_LOOKUPS = _("Too many attempts from your connection. Please try again in an hour.")
+
+
+class RateLimitError(Exception):
+    """A request refused by a limit; `message` says why in the citizen's language."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def _since(**period):
+    return timezone.now() - timedelta(**period)
+
+
+def check_new_report(*, mobile: str, ip_address: str | None) -> None:
+    if CitizenReport.objects.filter(
+        reporter_mobile=mobile, moderation=Moderation.ABUSIVE, created_at__gte=_since(days=90)
+    ).exists():
+        raise RateLimitError(BLOCKED_MOBILE)
+    if ip_address and (
+        CitizenReport.objects.filter(ip_address=ip_address, created_at__gte=_since(hours=1)).count()
+        >= REPORTS_PER_ADDRESS_PER_HOUR
+    ):
+        raise RateLimitError(TOO_MANY_FROM_ADDRESS)
+    if (
+        CitizenReport.objects.filter(reporter_mobile=mobile, created_at__gte=_since(days=1)).count()
+        >= REPORTS_PER_MOBILE_PER_DAY
+    ):
+        raise RateLimitError(TOO_MANY_FROM_MOBILE)
+
+
+def check_new_code(*, mobile: str) -> None:
+    codes = MobileVerification.objects.filter(mobile=mobile)
+    if (
+        codes.filter(sent_at__gte=_since(hours=1)).count() >= CODES_PER_MOBILE_PER_HOUR
+        or codes.filter(sent_at__gte=_since(days=1)).count() >= CODES_PER_MOBILE_PER_DAY
+    ):
+        raise RateLimitError(TOO_MANY_CODES)
+
+
+def count_lookup(ip_address: str | None) -> None:
+    """Each tracking attempt counts against the address, so references cannot be guessed."""
+    from django.core.cache import cache
+
+    key = f"khoya-paya:lookups:{ip_address}"
+    cache.add(key, 0, timeout=3600)
+    if cache.incr(key) > TRACKING_TRIES_PER_ADDRESS_PER_HOUR:
+        raise RateLimitError(TOO_MANY_LOOKUPS)

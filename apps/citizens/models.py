@@ -1,0 +1,161 @@
+"""What citizens send through Khoya-Paya: missing-child complaints, sightings and parents'
+inquiries among found children, with the mobile number that vouches for each."""
+
+import secrets
+import uuid
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.directory.models import District, State, Unit
+from apps.reports.choices import Sex
+from apps.reports.models import Report
+
+MOBILE_VALIDATOR = RegexValidator(
+    r"^[6-9][0-9]{9}$", _("Enter a 10-digit Indian mobile number, for example 9876543210.")
+)
+# Crockford's alphabet: no I, L, O or U to misread on a phone screen or over the telephone.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_reference() -> str:
+    return "KP" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class CitizenReportKind(models.TextChoices):
+    MISSING = "missing", _("Missing child")
+    SIGHTING = "sighting", _("Child seen alone or in danger")
+    INQUIRY = "inquiry", _("Looking for my child among found children")
+
+
+class CitizenReportStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("Waiting for the mobile number to be confirmed")
+    RECEIVED = "received", _("Received: the police station will act on it")
+    CONVERTED = "converted", _("Registered by the police as a missing child report")
+    FORWARDED = "forwarded", _("Passed to the police and child protection unit, and being matched")
+    ANSWERED = "answered", _("Checked against found children")
+    DECLINED = "declined", _("Closed by the police station")
+
+
+class Moderation(models.TextChoices):
+    GENUINE = "genuine", _("Genuine")
+    DUPLICATE = "duplicate", _("Duplicate")
+    ABUSIVE = "abusive", _("Abusive or false")
+
+
+def _photo_path(_instance, filename: str) -> str:
+    return f"citizens/{uuid.uuid4().hex}{filename[filename.rfind('.') :]}"
+
+
+class CitizenReport(models.Model):
+    reference = models.CharField(
+        _("reference"), max_length=10, unique=True, default=new_reference, editable=False
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=CitizenReportKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CitizenReportStatus.choices,
+        default=CitizenReportStatus.UNVERIFIED,
+        db_index=True,
+    )
+    reporter_name = models.CharField(_("your name"), max_length=120)
+    reporter_mobile = models.CharField(
+        _("your mobile number"), max_length=10, validators=[MOBILE_VALIDATOR], db_index=True
+    )
+    mobile_verified_at = models.DateTimeField(null=True, blank=True)
+
+    child_name = models.CharField(_("child's name"), max_length=150, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    age = models.PositiveSmallIntegerField(
+        _("age (years)"), validators=[MinValueValidator(0), MaxValueValidator(17)]
+    )
+    description = models.TextField(
+        _("description"),
+        help_text=_("Height, build, clothes, anything that helps recognise the child."),
+    )
+    identification_marks = models.CharField(_("identification marks"), max_length=250, blank=True)
+    father_name = models.CharField(_("father's name"), max_length=150, blank=True)
+    mother_name = models.CharField(_("mother's name"), max_length=150, blank=True)
+
+    event_at = models.DateTimeField(_("when"))
+    event_state = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="+", verbose_name=_("State/UT")
+    )
+    event_district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="+", verbose_name=_("district")
+    )
+    event_locality = models.CharField(_("place or landmark"), max_length=200)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+
+    photo = models.FileField(upload_to=_photo_path, blank=True)
+    thumbnail = models.FileField(upload_to=_photo_path, blank=True)
+
+    police_station = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="citizen_reports",
+        verbose_name=_("police station"),
+    )
+    child_protection_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The official report it became: the FIR-backed missing report, or the sighting on record.
+    report = models.ForeignKey(
+        Report, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # For an inquiry: the found reports the engine proposed, whose units were told.
+    possible_matches = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    decision_note = models.TextField(_("why"), blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    moderation = models.CharField(
+        _("moderation"), max_length=10, choices=Moderation.choices, blank=True, db_index=True
+    )
+    moderated_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("citizen's report")
+        verbose_name_plural = _("citizens' reports")
+        indexes = [models.Index(fields=["police_station", "status"], name="citizen_station_status")]
+
+    def __str__(self):
+        return f"{self.reference} ({self.get_kind_display()})"
+
+    def get_absolute_url(self):
+        return reverse("citizens:case", args=[self.reference])
+
+
+class MobileVerification(models.Model):
+    """One one-time code sent to a reporter's mobile; only its hash is kept."""
+
+    citizen_report = models.ForeignKey(
+        CitizenReport, on_delete=models.CASCADE, related_name="verifications"
+    )
+    mobile = models.CharField(max_length=10, db_index=True)
+    code_hash = models.CharField(max_length=128)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"code for {self.citizen_report.reference}"

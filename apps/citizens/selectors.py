@@ -1,0 +1,168 @@
+"""Reads for Khoya-Paya: the public side sees only what families agreed to publish; officials see
+citizens' reports routed to them or made in their jurisdiction."""
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from apps.accounts.models import Level
+from apps.citizens.models import CitizenReport, CitizenReportStatus
+from apps.directory.models import Unit, UnitType
+from apps.reports.choices import ReportKind
+from apps.reports.models import Report
+from apps.reports.selectors import SearchCriteria, search_reports
+
+STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
+DISTRICT_WATCHERS = frozenset({UnitType.DCPU, UnitType.CWC, UnitType.DISTRICT_POLICE})
+
+
+def police_stations_in(district):
+    return Unit.objects.filter(
+        unit_type__in=STATION_TYPES, district=district, is_active=True
+    ).order_by("name")
+
+
+def default_station(district) -> Unit | None:
+    """When the citizen does not know the station: the district police office, which forwards
+    it, or else the first station of the district."""
+    office = Unit.objects.filter(
+        unit_type=UnitType.DISTRICT_POLICE, district=district, is_active=True
+    ).first()
+    return office or police_stations_in(district).first()
+
+
+def search_missing_children(*, name: str, sex: str, age: int | None, state, since):
+    """Only missing children whose families consented to publication, still sought, by name."""
+    criteria = SearchCriteria(
+        name=name,
+        kind=ReportKind.MISSING,
+        sex=sex,
+        age_from=age,
+        age_to=age,
+        state=state,
+        date_from=since,
+        publishable_only=True,
+    )
+    return search_reports(criteria)
+
+
+def case_for_tracking(reference: str, mobile: str) -> CitizenReport | None:
+    return (
+        CitizenReport.objects.select_related("police_station", "report")
+        .filter(reference=reference, reporter_mobile=mobile)
+        .exclude(status=CitizenReportStatus.UNVERIFIED)
+        .first()
+    )
+
+
+def _official_unit(user) -> Unit | None:
+    if not user.is_authenticated or user.unit_id is None or user.level is None:
+        return None
+    return user.unit
+
+
+def _scope(user) -> Q | None:
+    """Routed to the official's station, made in the district/state they watch over, or a
+    parent's inquiry that may match a child the official's unit reported found."""
+    unit = _official_unit(user)
+    if unit is None:
+        return None
+    own_reports = ArraySubquery(Report.objects.filter(owning_unit=unit).values("pk"))
+    place = _place_scope(user, unit)
+    inquiries = Q(possible_matches__overlap=own_reports)
+    return inquiries if place is None else place | inquiries
+
+
+def _place_scope(user, unit) -> Q | None:
+    level = user.level
+    if level == Level.NATION:
+        return Q()
+    if level == Level.STATE:
+        return Q(event_state_id=unit.state_id)
+    if level == Level.DISTRICT or unit.unit_type in DISTRICT_WATCHERS:
+        return Q(event_district_id=unit.district_id)
+    if unit.unit_type in STATION_TYPES:
+        return Q(police_station=unit)
+    return None
+
+
+def can_see_citizen_reports(user) -> bool:
+    return _scope(user) is not None
+
+
+def queue_for(user, *, status: str = ""):
+    scope = _scope(user)
+    if scope is None:
+        return CitizenReport.objects.none()
+    reports = CitizenReport.objects.filter(scope).exclude(status=CitizenReportStatus.UNVERIFIED)
+    if status:
+        reports = reports.filter(status=status)
+    return reports.select_related("police_station", "event_district", "report")
+
+
+def citizen_report_for(user, reference: str) -> CitizenReport:
+    if _scope(user) is None:
+        raise PermissionDenied
+    return get_object_or_404(queue_for(user), reference=reference)
+
+
+def can_act_on(user, citizen_report: CitizenReport) -> bool:
+    """The station it was routed to registers the FIR or says why not."""
+    unit = _official_unit(user)
+    return unit is not None and unit.pk == citizen_report.police_station_id
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and (user.level or 0) >= Level.DISTRICT
+
+
+def pending_report(reference: str) -> CitizenReport:
+    return get_object_or_404(
+        CitizenReport, reference=reference, status=CitizenReportStatus.UNVERIFIED
+    )
+
+
+def tracked_case(reference: str) -> CitizenReport:
+    return get_object_or_404(
+        CitizenReport.objects.select_related("police_station", "child_protection_unit"),
+        reference=reference,
+    )
+
+
+def units_to_contact(citizen_report: CitizenReport) -> list[Unit]:
+    """For a parent's inquiry: the units holding the possible matches — never the children."""
+    if not citizen_report.possible_matches:
+        return []
+    unit_ids = (
+        Report.objects.filter(pk__in=citizen_report.possible_matches)
+        .values_list("owning_unit_id", flat=True)
+        .distinct()
+    )
+    return list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+
+
+def missing_report_initial(citizen_report: CitizenReport) -> dict:
+    """What the complaint already says, for the station's missing report form."""
+    return {
+        "full_name": citizen_report.child_name,
+        "sex": citizen_report.sex,
+        "age": citizen_report.age,
+        "identification_marks": citizen_report.identification_marks,
+        "clothing": citizen_report.description,
+        "father_name": citizen_report.father_name,
+        "mother_name": citizen_report.mother_name,
+        "event_at": citizen_report.event_at,
+        "event_state": citizen_report.event_state_id,
+        "event_district": citizen_report.event_district_id,
+        "event_locality": citizen_report.event_locality,
+        "circumstances_detail": _(
+            "Complaint %(reference)s from %(name)s, mobile %(mobile)s, through Khoya-Paya."
+        )
+        % {
+            "reference": citizen_report.reference,
+            "name": citizen_report.reporter_name,
+            "mobile": citizen_report.reporter_mobile,
+        },
+    }

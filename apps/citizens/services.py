@@ -1,0 +1,286 @@
+"""Taking in citizens' reports, confirming their mobile numbers, and what officials do with them.
+Each function is one transaction."""
+
+import io
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+from PIL import Image
+
+from apps.citizens import limits
+from apps.citizens.models import (
+    CitizenReport,
+    CitizenReportKind,
+    CitizenReportStatus,
+    MobileVerification,
+    Moderation,
+)
+from apps.core.images import CleanPhoto
+from apps.directory.models import Unit, UnitType
+from apps.messaging.catalogue import INQUIRY_MATCH, VERIFICATION_CODE
+from apps.messaging.models import Channel
+from apps.messaging.services import queue_message
+from apps.reports import services as report_services
+from apps.reports.choices import FoundBy, Placement, ReportKind
+from apps.reports.models import ADULT_AGE, Report
+
+CODE_VALID_FOR = timedelta(minutes=10)
+MAX_CODE_ATTEMPTS = 5
+# Reports that arrive through Khoya-Paya are filed in the name of this account (no roles, no
+# password): the citizen is recorded on the citizen's report itself.
+PORTAL_ACCOUNT = "khoya-paya"
+
+
+@transaction.atomic
+def submit(
+    *,
+    citizen_report: CitizenReport,
+    ip_address: str | None,
+    photo: CleanPhoto | None,
+    language: str,
+) -> CitizenReport:
+    """Keep what the citizen sent and text them a code; nothing reaches officials before the
+    mobile number is confirmed."""
+    limits.check_new_report(mobile=citizen_report.reporter_mobile, ip_address=ip_address)
+    citizen_report.ip_address = ip_address
+    citizen_report.child_protection_unit = _dcpu_of(citizen_report.event_district_id)
+    if photo is not None:
+        citizen_report.photo.save("photo.jpg", ContentFile(photo.image), save=False)
+        citizen_report.thumbnail.save("thumbnail.jpg", ContentFile(photo.thumbnail), save=False)
+    citizen_report.save()
+    send_code(citizen_report=citizen_report, ip_address=ip_address, language=language)
+    return citizen_report
+
+
+def _dcpu_of(district_id: int) -> Unit | None:
+    return Unit.objects.filter(
+        unit_type=UnitType.DCPU, district_id=district_id, is_active=True
+    ).first()
+
+
+@transaction.atomic
+def send_code(*, citizen_report: CitizenReport, ip_address: str | None, language: str) -> None:
+    mobile = citizen_report.reporter_mobile
+    limits.check_new_code(mobile=mobile)
+    code = f"{secrets.randbelow(10**6):06d}"
+    verification = MobileVerification.objects.create(
+        citizen_report=citizen_report,
+        mobile=mobile,
+        code_hash=_hash(code),
+        expires_at=timezone.now() + CODE_VALID_FOR,
+        ip_address=ip_address,
+    )
+    queue_message(
+        channel=Channel.SMS,
+        template=VERIFICATION_CODE,
+        context={"code": code},
+        recipient=mobile,
+        language=language,
+        alert_key=f"verification:{verification.pk}",
+    )
+
+
+def _hash(code: str) -> str:
+    return salted_hmac("khoya-paya-code", code, algorithm="sha256").hexdigest()
+
+
+@transaction.atomic
+def confirm_mobile(*, citizen_report: CitizenReport, code: str) -> bool:
+    """The code proves the number; the report then goes where it belongs. A wrong code is
+    counted (and False returned) rather than raised, so the count is kept."""
+    citizen_report = CitizenReport.objects.select_for_update().get(pk=citizen_report.pk)
+    if citizen_report.mobile_verified_at:
+        return True
+    verification = citizen_report.verifications.select_for_update().first()
+    if verification is None or verification.expires_at < timezone.now():
+        raise ValidationError(_("This code has expired. Ask for a new one."))
+    if verification.attempts >= MAX_CODE_ATTEMPTS:
+        raise ValidationError(_("Too many wrong codes. Ask for a new one."))
+    verification.attempts += 1
+    verification.save(update_fields=["attempts"])
+    if not constant_time_compare(verification.code_hash, _hash(code.strip())):
+        return False
+    citizen_report.mobile_verified_at = timezone.now()
+    _route(citizen_report)
+    citizen_report.save()
+    return True
+
+
+def _route(citizen_report: CitizenReport) -> None:
+    if citizen_report.kind == CitizenReportKind.MISSING:
+        citizen_report.status = CitizenReportStatus.RECEIVED
+    elif citizen_report.kind == CitizenReportKind.SIGHTING:
+        citizen_report.report = _file_sighting(citizen_report)
+        citizen_report.status = CitizenReportStatus.FORWARDED
+    else:
+        citizen_report.status = CitizenReportStatus.RECEIVED
+        report_id = citizen_report.pk
+        transaction.on_commit(lambda: answer_inquiry_later(report_id), robust=True)
+
+
+def answer_inquiry_later(citizen_report_id: int) -> None:
+    from apps.citizens.tasks import answer_inquiry
+
+    answer_inquiry.delay(citizen_report_id)
+
+
+@transaction.atomic
+def answer_inquiry(citizen_report_id: int) -> CitizenReport:
+    """Compare the parent's child with found children; keep only which reports may match and
+    tell their units. The parent is shown the units, never the children. Safe to run twice."""
+    from apps.matching.services import likely_found_children
+
+    inquiry = CitizenReport.objects.select_for_update().get(pk=citizen_report_id)
+    if inquiry.status == CitizenReportStatus.ANSWERED:
+        return inquiry
+    matches = likely_found_children(_as_missing_report(inquiry))
+    inquiry.possible_matches = [found.pk for found, _score in matches]
+    inquiry.status = CitizenReportStatus.ANSWERED
+    inquiry.save(update_fields=["possible_matches", "status"])
+    for found, _score in matches:
+        _tell_unit(found.owning_unit, inquiry=inquiry, found=found)
+    return inquiry
+
+
+def _as_missing_report(inquiry: CitizenReport) -> Report:
+    return Report(
+        kind=ReportKind.MISSING,
+        full_name=inquiry.child_name,
+        sex=inquiry.sex,
+        age_min=inquiry.age,
+        age_max=inquiry.age,
+        identification_marks=inquiry.identification_marks,
+        father_name=inquiry.father_name,
+        mother_name=inquiry.mother_name,
+        event_at=inquiry.event_at,
+        event_state=inquiry.event_state,
+        event_district=inquiry.event_district,
+        event_locality=inquiry.event_locality,
+    )
+
+
+def _tell_unit(unit: Unit, *, inquiry: CitizenReport, found: Report) -> None:
+    context = {"reference": inquiry.reference, "case": found.case_number}
+    channels = [(Channel.EMAIL, unit.email)]
+    mobile = "".join(filter(str.isdigit, unit.phone))[-10:]
+    if len(mobile) == 10 and mobile[0] in "6789":
+        channels.append((Channel.SMS, mobile))
+    for channel, address in channels:
+        if address:
+            queue_message(
+                channel=channel,
+                template=INQUIRY_MATCH,
+                context=context,
+                recipient=address,
+                language="en",
+                alert_key=f"inquiry:{inquiry.reference}:{found.pk}",
+                recipient_unit=unit,
+            )
+
+
+def portal_account():
+    account, created = get_user_model().objects.get_or_create(
+        username=PORTAL_ACCOUNT, defaults={"is_active": False, "first_name": "Khoya-Paya"}
+    )
+    if created:
+        account.set_unusable_password()
+        account.save(update_fields=["password"])
+    return account
+
+
+def _file_sighting(citizen_report: CitizenReport) -> Report:
+    """A sighting enters the national record as a report of the police station of the place,
+    so its officers and the district's child protection unit see it and matching runs on it."""
+    sighting = Report(
+        kind=ReportKind.SIGHTING,
+        full_name=citizen_report.child_name,
+        sex=citizen_report.sex,
+        age_min=max(citizen_report.age - 2, 0),
+        age_max=min(citizen_report.age + 2, ADULT_AGE - 1),
+        identification_marks=citizen_report.identification_marks,
+        clothing=citizen_report.description,
+        father_name=citizen_report.father_name,
+        mother_name=citizen_report.mother_name,
+        event_at=citizen_report.event_at,
+        event_state=citizen_report.event_state,
+        event_district=citizen_report.event_district,
+        event_locality=citizen_report.event_locality,
+        found_by=FoundBy.CITIZEN,
+        placement=Placement.NOT_PLACED,
+        circumstances_detail=_("Seen by a citizen; Khoya-Paya reference %(reference)s.")
+        % {"reference": citizen_report.reference},
+    )
+    return report_services.file_report(
+        report=sighting,
+        filed_by=portal_account(),
+        owning_unit=citizen_report.police_station,
+        marks=[],
+        photos=_photos_of(citizen_report),
+    )
+
+
+def _photos_of(citizen_report: CitizenReport) -> list[tuple[str, CleanPhoto]]:
+    if not citizen_report.photo:
+        return []
+    with citizen_report.photo.open("rb") as image, citizen_report.thumbnail.open("rb") as thumb:
+        data, thumbnail = image.read(), thumb.read()
+    with Image.open(io.BytesIO(data)) as picture:
+        width, height = picture.size
+    return [("photo.jpg", CleanPhoto(data, thumbnail, width, height))]
+
+
+@transaction.atomic
+def convert_to_missing_report(
+    *, citizen_report: CitizenReport, report: Report, filed_by, marks: list[dict], photos: list
+) -> Report:
+    """The police station registers the FIR: the complaint becomes its missing report."""
+    citizen_report = _undecided(citizen_report, CitizenReportKind.MISSING)
+    report_services.file_report(
+        report=report,
+        filed_by=filed_by,
+        marks=marks,
+        photos=[*_photos_of(citizen_report), *photos],
+    )
+    citizen_report.report = report
+    _decide(citizen_report, CitizenReportStatus.CONVERTED, decided_by=filed_by, note="")
+    return report
+
+
+@transaction.atomic
+def decline(*, citizen_report: CitizenReport, declined_by, note: str) -> CitizenReport:
+    if not note.strip():
+        raise ValidationError({"note": _("Say why no report is registered.")})
+    citizen_report = _undecided(citizen_report, CitizenReportKind.MISSING)
+    _decide(citizen_report, CitizenReportStatus.DECLINED, decided_by=declined_by, note=note)
+    return citizen_report
+
+
+def _undecided(citizen_report: CitizenReport, kind: CitizenReportKind) -> CitizenReport:
+    citizen_report = CitizenReport.objects.select_for_update().get(pk=citizen_report.pk)
+    if citizen_report.kind != kind or citizen_report.status != CitizenReportStatus.RECEIVED:
+        raise ValidationError(_("This report has already been dealt with."))
+    return citizen_report
+
+
+def _decide(citizen_report, status, *, decided_by, note: str) -> None:
+    citizen_report.status = status
+    citizen_report.decided_by = decided_by
+    citizen_report.decided_at = timezone.now()
+    citizen_report.decision_note = note.strip()
+    citizen_report.save()
+
+
+@transaction.atomic
+def moderate(*, citizen_report: CitizenReport, moderated_by, verdict: Moderation) -> None:
+    """A district official's verdict; an abusive report blocks its mobile number for 90 days."""
+    citizen_report.moderation = verdict
+    citizen_report.moderated_by = moderated_by
+    citizen_report.moderated_at = timezone.now()
+    citizen_report.save(update_fields=["moderation", "moderated_by", "moderated_at"])

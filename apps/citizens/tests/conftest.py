@@ -1,0 +1,92 @@
+"""A citizen's phone: what it types into Khoya-Paya, and the SMS it receives."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import TestCase
+from django.utils import timezone
+
+from apps.messaging.backends import locmem
+from apps.reports.tests.fixtures import local_input, photo_upload
+
+MOBILE = "9437012345"
+
+
+@pytest.fixture(autouse=True)
+def fresh_phone_and_counters():
+    locmem.outbox.clear()
+    cache.clear()
+    yield
+    locmem.outbox.clear()
+
+
+def last_code() -> str:
+    return re.search(r"\b(\d{6})\b", locmem.outbox[-1].text).group(1)
+
+
+def place(district) -> str:
+    return f"?state={district.state_id}&district={district.pk}"
+
+
+def sighting_data(station=None, **overrides) -> dict:
+    data = {
+        "event_at": local_input(timezone.now() - timedelta(minutes=30)),
+        "event_locality": "Bhubaneswar railway station, platform 3",
+        "sex": "F",
+        "age": "11",
+        "description": "Thin girl in a blue school uniform, crying, alone",
+        "identification_marks": "mole on left cheek",
+        "child_name": "Priya",
+        "police_station": station.pk if station else "",
+        "reporter_name": "Anil Das",
+        "reporter_mobile": "+91 94370 12345",
+        "captcha_0": "test",
+        "captcha_1": "PASSED",
+        "photo_upload": photo_upload("platform.jpg"),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def missing_complaint_data(station, **overrides) -> dict:
+    data = {
+        "child_name": "Raju Sethi",
+        "sex": "M",
+        "age": "9",
+        "description": "Red T-shirt, black shorts, slippers",
+        "identification_marks": "scar on chin",
+        "father_name": "Bapi Sethi",
+        "mother_name": "",
+        "event_at": local_input(timezone.now() - timedelta(hours=20)),
+        "event_locality": "Unit 4 market",
+        "police_station": station.pk,
+        "reporter_name": "Bapi Sethi",
+        "reporter_mobile": MOBILE,
+        "captcha_0": "test",
+        "captcha_1": "PASSED",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def post_committed(client, url, data):
+    """A request whose after-commit work (the SMS, matching) runs, as outside a test."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, data)
+
+
+def send_report(client, kind, district, data) -> str:
+    """The citizen sends the form and an SMS arrives; returns the reference."""
+    response = post_committed(client, f"/khoya-paya/report/{kind}/{place(district)}", data)
+    assert response.status_code == 302, response.context["form"].errors
+    return response["Location"].rstrip("/").rsplit("/", 1)[-1]
+
+
+def send_and_confirm(client, kind, district, data) -> str:
+    """What a citizen does: send the form, read the SMS, type the code."""
+    reference = send_report(client, kind, district, data)
+    confirmed = post_committed(client, f"/khoya-paya/verify/{reference}/", {"code": last_code()})
+    assert confirmed["Location"] == f"/khoya-paya/case/{reference}/"
+    return reference

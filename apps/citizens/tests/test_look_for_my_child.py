@@ -1,0 +1,71 @@
+"""A mother looks for her son among found children: she learns which office to call, and nothing
+about any child; that office is told."""
+
+import pytest
+
+from apps.citizens.models import CitizenReport
+from apps.citizens.tests.conftest import send_and_confirm
+from apps.messaging.models import Message
+from apps.reports.tests.fixtures import local_input
+
+pytestmark = pytest.mark.django_db
+
+
+def inquiry_data(**overrides) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    data = {
+        "child_name": "Munna",
+        "sex": "M",
+        "age": "9",
+        "description": "Thin, short hair",
+        "identification_marks": "scar on forehead",
+        "father_name": "Suresh",
+        "mother_name": "Kamala",
+        "event_at": local_input(timezone.now() - timedelta(days=3)),
+        "event_locality": "Bhubaneswar bus stand",
+        "reporter_name": "Kamala Devi",
+        "reporter_mobile": "9861012345",
+        "captcha_0": "test",
+        "captcha_1": "PASSED",
+    }
+    return data | overrides
+
+
+def test_a_possible_match_names_the_office_to_contact_and_nothing_more(
+    client, khordha, cwc_member, file_found
+):
+    cwc = cwc_member.unit
+    cwc.email, cwc.phone = "cwc.khordha@example.gov.in", "9437000111"
+    cwc.save()
+    munna = file_found(cwc_member)  # Munna, 8-10, found on a platform, told "Papa: Suresh"
+
+    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
+
+    inquiry = CitizenReport.objects.get(reference=reference)
+    assert (inquiry.status, inquiry.possible_matches) == ("answered", [munna.pk])
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    assert "Possible match." in page
+    assert "CWC Khordha" in page
+    assert "9437000111" in page
+    for private in (munna.case_number, "Papa: Suresh", "Platform 3", "near a big temple"):
+        assert private not in page
+    assert "/reports/photos/" not in page
+    told = Message.objects.filter(template="inquiry_match")
+    assert {message.recipient for message in told} == {"cwc.khordha@example.gov.in", "9437000111"}
+    client.force_login(cwc_member)
+    assert reference in client.get("/citizen-reports/").content.decode()
+
+
+def test_no_match_says_so_and_keeps_the_inquiry(client, khordha, cwc_member, file_found):
+    file_found(cwc_member)
+
+    reference = send_and_confirm(
+        client, "inquiry", khordha, inquiry_data(child_name="Sunita", sex="F", age="15")
+    )
+
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    assert "No found child matches your description yet." in page
+    assert not Message.objects.filter(template="inquiry_match").exists()

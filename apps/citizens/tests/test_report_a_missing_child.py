@@ -1,0 +1,88 @@
+"""A father complains that his son is missing; the station registers the FIR from the complaint
+in one action, or says why not, and the father follows it with his reference."""
+
+import pytest
+
+from apps.citizens.models import CitizenReport
+from apps.citizens.tests.conftest import MOBILE, missing_complaint_data, send_and_confirm
+from apps.reports.models import Report
+from apps.reports.tests.fixtures import local_input
+
+pytestmark = pytest.mark.django_db
+
+
+def fir_data(complaint_page_form, **overrides) -> dict:
+    """What the officer adds to the prefilled form: the FIR."""
+    from django.utils import timezone
+
+    data = {
+        name: field.value()
+        for name, field in ((n, complaint_page_form[n]) for n in complaint_page_form.fields)
+        if field.value() not in (None, "") and name not in ("photos", "languages")
+    }
+    data |= {
+        "registration_kind": "fir",
+        "fir_number": "301/2026",
+        "circumstances": "left_home",
+        "fir_registered_at": local_input(timezone.now()),
+        "event_at": local_input(complaint_page_form.initial["event_at"]),
+        "marks-TOTAL_FORMS": "0",
+        "marks-INITIAL_FORMS": "0",
+        "marks-MIN_NUM_FORMS": "0",
+        "marks-MAX_NUM_FORMS": "10",
+    }
+    return data | overrides
+
+
+def test_the_station_registers_the_fir_from_the_complaint(client, khordha, capital_ps, officer):
+    reference = send_and_confirm(client, "missing", khordha, missing_complaint_data(capital_ps))
+    client.force_login(officer)
+    assert reference in client.get("/citizen-reports/").content.decode()
+
+    form = client.get(f"/citizen-reports/{reference}/convert/").context["form"]
+    assert form.initial["full_name"] == "Raju Sethi"
+    response = client.post(f"/citizen-reports/{reference}/convert/", fir_data(form))
+    assert response.status_code == 302, response.context["form"].errors
+
+    report = Report.objects.get(kind="missing")
+    assert response["Location"] == f"/reports/{report.pk}/"
+    assert (report.full_name, report.owning_unit, report.fir_number) == (
+        "Raju Sethi",
+        capital_ps,
+        "301/2026",
+    )
+    assert reference in report.circumstances_detail
+    assert MOBILE in report.circumstances_detail
+    complaint = CitizenReport.objects.get(reference=reference)
+    assert (complaint.status, complaint.report) == ("converted", report)
+    client.logout()
+    client.post("/khoya-paya/track/", {"reference": reference, "mobile": MOBILE})
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    assert "Registered by the police as a missing child report" in page
+
+
+def test_the_station_may_close_it_with_a_reason_the_citizen_reads(
+    client, khordha, capital_ps, officer
+):
+    reference = send_and_confirm(client, "missing", khordha, missing_complaint_data(capital_ps))
+    client.force_login(officer)
+
+    client.post(f"/citizen-reports/{reference}/decline/", {"note": ""})
+    assert CitizenReport.objects.get().status == "received"
+    client.post(f"/citizen-reports/{reference}/decline/", {"note": "The child came home at 9 pm"})
+
+    client.logout()
+    client.post("/khoya-paya/track/", {"reference": reference, "mobile": MOBILE})
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    assert "The child came home at 9 pm" in page
+
+
+def test_another_station_cannot_act_on_it(client, khordha, capital_ps, make_official, make_unit):
+    other = make_unit("police_station", district=khordha, name="Saheed Nagar PS")
+    reference = send_and_confirm(client, "missing", khordha, missing_complaint_data(capital_ps))
+    client.force_login(make_official("si_saheed", "police_officer", unit=other))
+
+    assert client.get(f"/citizen-reports/{reference}/").status_code == 404
+    assert client.get(f"/citizen-reports/{reference}/convert/").status_code == 404
+    client.post(f"/citizen-reports/{reference}/decline/", {"note": "not ours"})
+    assert CitizenReport.objects.get().status == "received"

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from apps.citizens import views
+
+app_name = "citizens"
+
+urlpatterns = [
+    # The public side, Khoya-Paya: no account needed.
+    path("khoya-paya/", views.home, name="home"),
+    path("khoya-paya/search/", views.search, name="search"),
+    path("khoya-paya/track/", views.track, name="track"),
+    path("khoya-paya/report/<slug:kind>/", views.report, name="report"),
+    path("khoya-paya/verify/<str:reference>/", views.verify, name="verify"),
+    path("khoya-paya/case/<str:reference>/", views.case, name="case"),
+    # Officials.
+    path("citizen-reports/", views.queue, name="queue"),
+    path("citizen-reports/<str:reference>/", views.detail, name="detail"),
+    path("citizen-reports/<str:reference>/photo/", views.photo, name="photo"),
+    path("citizen-reports/<str:reference>/convert/", views.convert, name="convert"),
+    path("citizen-reports/<str:reference>/decline/", views.decline, name="decline"),
+    path("citizen-reports/<str:reference>/moderate/", views.moderate, name="moderate"),
+]

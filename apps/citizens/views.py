@@ -1,0 +1,275 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.citizens import limits, selectors, services
+from apps.citizens.forms import (
+    FORM_FOR_KIND,
+    CodeForm,
+    DeclineForm,
+    ModerationForm,
+    PlaceForm,
+    PublicSearchForm,
+    TrackForm,
+)
+from apps.citizens.models import CitizenReportKind, CitizenReportStatus
+from apps.core.pagination import paginate
+from apps.reports.forms import MarkFormSet, MissingReportForm, marks_of
+from apps.reports.models import Report
+
+PENDING_KEY = "khoya_paya_pending"
+CASES_KEY = "khoya_paya_cases"
+RESULTS_PER_PAGE = 10
+
+
+def _client_address(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def home(request):
+    return render(request, "citizens/home.html", {"search": PublicSearchForm()})
+
+
+def report(request, kind):
+    form_class = FORM_FOR_KIND.get(kind)
+    if form_class is None:
+        raise Http404
+    place = PlaceForm(request.GET or None)
+    if not place.is_valid():
+        return render(request, "citizens/place.html", {"place": place, "kind": kind})
+    district = place.cleaned_data["district"]
+    form = form_class(request.POST or None, request.FILES or None, district=district)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            citizen_report = services.submit(
+                citizen_report=form.save(),
+                ip_address=_client_address(request),
+                photo=form.cleaned_data["photo_upload"],
+                language=get_language(),
+            )
+        except limits.RateLimitError as refused:
+            refusal = refused.message
+        else:
+            request.session[PENDING_KEY] = citizen_report.reference
+            return redirect("citizens:verify", reference=citizen_report.reference)
+    status = 429 if refusal else 200
+    context = {"form": form, "kind": kind, "district": district, "refusal": refusal}
+    return render(request, "citizens/report_form.html", context, status=status)
+
+
+def verify(request, reference):
+    """Only the browser that sent the report may confirm it (the code alone is not enough)."""
+    if request.session.get(PENDING_KEY) != reference:
+        return redirect("citizens:track")
+    citizen_report = selectors.pending_report(reference)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        try:
+            services.send_code(
+                citizen_report=citizen_report,
+                ip_address=_client_address(request),
+                language=get_language(),
+            )
+            messages.info(request, _("A new code is on its way."))
+        except limits.RateLimitError as refused:
+            messages.error(request, refused.message)
+        return redirect("citizens:verify", reference=reference)
+    if request.method == "POST" and form.is_valid():
+        try:
+            confirmed = services.confirm_mobile(
+                citizen_report=citizen_report, code=form.cleaned_data["code"]
+            )
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            if confirmed:
+                _remember_case(request, reference)
+                del request.session[PENDING_KEY]
+                return redirect("citizens:case", reference=reference)
+            form.add_error("code", _("This code is not right. Check the SMS and try again."))
+    return render(request, "citizens/verify.html", {"form": form, "citizen_report": citizen_report})
+
+
+def _remember_case(request, reference: str) -> None:
+    request.session[CASES_KEY] = [*request.session.get(CASES_KEY, []), reference][-20:]
+
+
+def case(request, reference):
+    if reference not in request.session.get(CASES_KEY, []):
+        return redirect("citizens:track")
+    citizen_report = selectors.tracked_case(reference)
+    return render(
+        request,
+        "citizens/case.html",
+        {
+            "citizen_report": citizen_report,
+            "matched_units": selectors.units_to_contact(citizen_report),
+        },
+    )
+
+
+def track(request):
+    form = TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            limits.count_lookup(_client_address(request))
+        except limits.RateLimitError as refused:
+            form.add_error(None, refused.message)
+        else:
+            found = selectors.case_for_tracking(
+                form.cleaned_data["reference"], form.cleaned_data["mobile"]
+            )
+            if found is not None:
+                _remember_case(request, found.reference)
+                return redirect("citizens:case", reference=found.reference)
+            form.add_error(None, _("No report has this reference number and mobile number."))
+    return render(request, "citizens/track.html", {"form": form})
+
+
+def search(request):
+    form = PublicSearchForm(request.GET or None)
+    results = Report.objects.none()
+    if form.is_valid():
+        results = selectors.search_missing_children(**form.cleaned_data)
+    page, query_string = paginate(request, results, RESULTS_PER_PAGE)
+    return render(
+        request, "citizens/search.html", {"form": form, "page": page, "query_string": query_string}
+    )
+
+
+# --- Officials -----------------------------------------------------------------------------
+
+
+@login_required
+def queue(request):
+    if not selectors.can_see_citizen_reports(request.user):
+        raise PermissionDenied
+    status = request.GET.get("status", "")
+    listed = selectors.queue_for(request.user, status=status)
+    page, query_string = paginate(request, listed, 25)
+    return render(
+        request,
+        "citizens/queue.html",
+        {
+            "page": page,
+            "query_string": query_string,
+            "status": status,
+            "statuses": CitizenReportStatus.choices[1:],
+        },
+    )
+
+
+@login_required
+def detail(request, reference):
+    citizen_report = selectors.citizen_report_for(request.user, reference)
+    return render(
+        request,
+        "citizens/detail.html",
+        {
+            "citizen_report": citizen_report,
+            "can_act": selectors.can_act_on(request.user, citizen_report)
+            and citizen_report.kind == CitizenReportKind.MISSING
+            and citizen_report.status == CitizenReportStatus.RECEIVED,
+            "can_moderate": selectors.can_moderate(request.user),
+            "decline_form": DeclineForm(),
+            "moderation_form": ModerationForm(initial={"verdict": citizen_report.moderation}),
+            "matched_units": selectors.units_to_contact(citizen_report),
+        },
+    )
+
+
+@login_required
+def photo(request, reference):
+    citizen_report = selectors.citizen_report_for(request.user, reference)
+    if not citizen_report.photo:
+        raise Http404
+    response = FileResponse(citizen_report.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _actionable(request, reference):
+    citizen_report = selectors.citizen_report_for(request.user, reference)
+    if not selectors.can_act_on(request.user, citizen_report):
+        raise PermissionDenied
+    return citizen_report
+
+
+@login_required
+def convert(request, reference):
+    """The station registers the FIR: the missing report form comes filled from the complaint."""
+    citizen_report = _actionable(request, reference)
+    form = MissingReportForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=Report(kind="missing"),
+        official=request.user,
+        initial=selectors.missing_report_initial(citizen_report),
+    )
+    marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
+    if request.method == "POST" and form.is_valid() and marks.is_valid():
+        try:
+            filed = services.convert_to_missing_report(
+                citizen_report=citizen_report,
+                report=form.instance,
+                filed_by=request.user,
+                marks=marks_of(marks),
+                photos=form.cleaned_data["photos"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Report %(case)s is filed from the citizen's complaint.")
+                % {"case": filed.case_number},
+            )
+            return redirect(filed)
+    return render(
+        request,
+        "reports/report_form.html",
+        {"form": form, "marks": marks, "kind": "missing", "report": form.instance},
+    )
+
+
+@require_POST
+@login_required
+def decline(request, reference):
+    citizen_report = _actionable(request, reference)
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decline(
+                citizen_report=citizen_report,
+                declined_by=request.user,
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("The complaint is closed; the citizen can see why."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Say why no report is registered."))
+    return redirect("citizens:detail", reference=reference)
+
+
+@require_POST
+@login_required
+def moderate(request, reference):
+    if not selectors.can_moderate(request.user):
+        raise PermissionDenied
+    citizen_report = selectors.citizen_report_for(request.user, reference)
+    form = ModerationForm(request.POST)
+    if form.is_valid():
+        services.moderate(
+            citizen_report=citizen_report,
+            moderated_by=request.user,
+            verdict=form.cleaned_data["verdict"],
+        )
+        messages.success(request, _("The verdict is saved."))
+    return redirect("citizens:detail", reference=reference)
