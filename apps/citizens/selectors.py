@@ -92,13 +92,15 @@ def can_see_citizen_reports(user) -> bool:
     return _scope(user) is not None
 
 
-def queue_for(user, *, status: str = ""):
+def queue_for(user, *, status: str = "", unmoderated: bool = False):
     scope = _scope(user)
     if scope is None:
         return CitizenReport.objects.none()
     reports = CitizenReport.objects.filter(scope).exclude(status=CitizenReportStatus.UNVERIFIED)
     if status:
         reports = reports.filter(status=status)
+    if unmoderated:
+        reports = reports.filter(moderation="")
     return reports.select_related("police_station", "event_district", "report")
 
 

@@ -151,7 +151,8 @@ def queue(request):
     if not selectors.can_see_citizen_reports(request.user):
         raise PermissionDenied
     status = request.GET.get("status", "")
-    listed = selectors.queue_for(request.user, status=status)
+    unmoderated = request.GET.get("unmoderated") == "1"
+    listed = selectors.queue_for(request.user, status=status, unmoderated=unmoderated)
     page, query_string = paginate(request, listed, 25)
     return render(
         request,
@@ -160,6 +161,8 @@ def queue(request):
             "page": page,
             "query_string": query_string,
             "status": status,
+            "unmoderated": unmoderated,
+            "can_moderate": selectors.can_moderate(request.user),
             "statuses": CitizenReportStatus.choices[1:],
         },
     )

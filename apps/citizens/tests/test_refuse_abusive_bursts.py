@@ -86,3 +86,19 @@ def test_tracking_needs_the_right_mobile_and_guessing_is_limited(client, khordha
     right = client.post("/khoya-paya/track/", {"reference": reference, "mobile": MOBILE})
 
     assert "Too many attempts from your connection" in right.content.decode()
+
+
+def test_the_moderation_queue_lists_what_is_not_yet_judged(
+    client, khordha, capital_ps, dcpu_officer
+):
+    judged = send_and_confirm(client, "sighting", khordha, sighting_data(capital_ps))
+    waiting = send_and_confirm(
+        client, "sighting", khordha, sighting_data(capital_ps, reporter_mobile="9861055555")
+    )
+    sign_in_verified(client, dcpu_officer)
+    client.post(f"/citizen-reports/{judged}/moderate/", {"verdict": "genuine"})
+
+    page = client.get("/citizen-reports/", {"unmoderated": "1"}).content.decode()
+
+    assert waiting in page
+    assert judged not in page
