@@ -25,6 +25,9 @@ from apps.reports.selectors import can_search, has_full_access
 # few enough to score within the time budget (docs/matching.md, "The production path").
 KEY_CANDIDATE_LIMIT = 400
 DISTRICT_CANDIDATE_LIMIT = 200
+# Of the same district's reports, this many of the closest in time are ranked by how well
+# their ages agree (as the engine's age evidence would), and DISTRICT_CANDIDATE_LIMIT kept.
+DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
@@ -97,14 +100,21 @@ SELECT report_id, shared FROM ranked
 UNION ALL
 (
     SELECT report_id, 0
-    FROM matching_candidatekey AS posting
-    WHERE posting.key = %(district_key)s AND posting.status = 'open' AND posting.kind = %(kind)s
-      AND posting.event_at {date_test} %(date_bound)s
-      AND posting.{age_test} AND {sex_test}
-    ORDER BY posting.event_at {order}
+    FROM (
+        SELECT report_id, event_at, age_min, age_max
+        FROM matching_candidatekey AS posting
+        WHERE posting.key = %(district_key)s AND posting.status = 'open'
+          AND posting.kind = %(kind)s AND posting.event_at {date_test} %(date_bound)s
+          AND posting.{age_test} AND {sex_test}
+        ORDER BY posting.event_at {order}
+        LIMIT %(district_read)s
+    ) AS nearby
+    ORDER BY {age_gap}, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
     LIMIT %(district_limit)s
 )
 """
+# Years between the two reports' dates (0 when the found date comes first), for the age gap.
+_YEARS_APART = "greatest(0, extract(epoch FROM {later} - {earlier})) / (365.25 * 86400)"
 
 
 def candidate_ids(report: Report, keys: list[str]) -> list[int]:
@@ -124,6 +134,7 @@ def candidate_ids(report: Report, keys: list[str]) -> list[int]:
         "event_at": report.event_at,
         "district_key": f"{DISTRICT_KEY_PREFIX}{report.event_district_id}",
         "district_limit": DISTRICT_CANDIDATE_LIMIT,
+        "district_read": DISTRICT_POSTINGS_READ,
     }
     with connection.cursor() as cursor:
         cursor.execute(_CANDIDATES_SQL.format(**filters.sql), params)
@@ -143,18 +154,33 @@ class _Filters:
         self.params = {
             "kind": ReportKind.FOUND if missing else ReportKind.MISSING,
             "sexes": sexes or [],
+            "age_min": report.age_min,
+            "age_max": report.age_max,
         }
+        # The age gap: years between the age the missing child would have by the found date
+        # (ages in completed years, so from the middle of the year) and the apparent age.
         if missing:
             # Found after going missing (or within the grace period before), and not younger
             # than the child was then; closest in time is soonest after.
             self.params["date_bound"] = report.event_at - grace
             self.params["age_bound"] = report.age_min - AGE_SLACK_YEARS
+            years = _YEARS_APART.format(later="event_at", earlier="%(event_at)s")
+            age_gap = (
+                f"greatest(0, age_min - (%(age_max)s + 0.5 + {years}), "
+                f"(%(age_min)s + 0.5 + {years}) - age_max)"
+            )
             self.sql = {"date_test": ">=", "order": "ASC", "age_test": "age_max >= %(age_bound)s"}
         else:
             self.params["date_bound"] = report.event_at + grace
             self.params["age_bound"] = report.age_max + AGE_SLACK_YEARS
+            years = _YEARS_APART.format(later="%(event_at)s", earlier="event_at")
+            age_gap = (
+                f"greatest(0, %(age_min)s - (age_max + 0.5 + {years}), "
+                f"(age_min + 0.5 + {years}) - %(age_max)s)"
+            )
             self.sql = {"date_test": "<=", "order": "DESC", "age_test": "age_min <= %(age_bound)s"}
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
+        self.sql["age_gap"] = age_gap
 
 
 def _compatible_sexes(sex: str) -> list[str] | None:

@@ -132,6 +132,16 @@ def test_a_child_without_a_name_is_compared_with_the_district(
     assert candidates_of(found) == [missing.pk]
 
 
+def test_of_the_district_the_reports_whose_age_agrees_come_first(
+    officer, file_missing, file_found, cwc_member
+):
+    fourteen = missing_child(file_missing, officer, 1, 2, age="14", full_name="Rina")
+    eleven = missing_child(file_missing, officer, 2, 60, full_name="Mina")
+    found = file_found(cwc_member, full_name="", sex="F", age_min="11", age_max="12")
+
+    assert candidates_of(found) == [eleven.pk, fourteen.pk]
+
+
 def test_an_earlier_case_of_the_same_name_is_found_whatever_its_side(
     officer, file_missing, found_child
 ):
