@@ -10,6 +10,12 @@ from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
+from apps.matching.engine.evidence import (
+    AGE_BASE_TOLERANCE,
+    AGE_EXCLUSION_MARGIN,
+    AGE_EXCLUSION_TOLERANCES,
+    COMPLETED_YEAR_SHIFT,
+)
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
     CandidateStatus,
@@ -33,7 +39,6 @@ SCORED_CANDIDATES = 200
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
 EARLIER_CASES_LIMIT = 200
-AGE_SLACK_YEARS = 3
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
 # What the engine reads of a candidate (apps.matching.records.child_record), and no more: wide
@@ -80,7 +85,7 @@ WITH by_key AS (
         FROM matching_candidatekey AS posting
         WHERE posting.key = wanted.key AND posting.status = 'open' AND posting.kind = %(kind)s
           AND posting.event_at {date_test} %(date_bound)s
-          AND posting.{age_test} AND {sex_test}
+          AND {sex_test} AND {age_test}
         ORDER BY posting.event_at {order}
         LIMIT %(per_key)s
     ) AS found
@@ -105,7 +110,7 @@ UNION ALL
         FROM matching_candidatekey AS posting
         WHERE posting.key = %(district_key)s AND posting.status = 'open'
           AND posting.kind = %(kind)s AND posting.event_at {date_test} %(date_bound)s
-          AND posting.{age_test} AND {sex_test}
+          AND {sex_test} AND {age_test}
         ORDER BY posting.event_at {order}
         LIMIT %(district_read)s
     ) AS nearby
@@ -113,8 +118,24 @@ UNION ALL
     LIMIT %(district_limit)s
 )
 """
-# Years between the two reports' dates (0 when the found date comes first), for the age gap.
-_YEARS_APART = "greatest(0, extract(epoch FROM {later} - {earlier})) / (365.25 * 86400)"
+# Years from going missing to being found (0 when the found date comes first).
+_YEARS_APART = "greatest(0, extract(epoch FROM {found} - {missing})::float8) / 31557600"
+# The engine compares local dates, this timestamps: a little slack so that SQL never rules
+# out a pair the engine would keep.
+_SQL_AGE_SLACK_YEARS = 0.05
+
+
+def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tuple[str, str]:
+    """SQL for (the gap between the ages, whether the engine would still compare them):
+    apps.matching.engine.evidence.ages_apart and ages_irreconcilable, with (age_min, age_max)
+    of each side as SQL expressions."""
+    low = f"({missing[0]} + {COMPLETED_YEAR_SHIFT} + {years})"
+    high = f"({missing[1]} + {COMPLETED_YEAR_SHIFT} + {years})"
+    gap = f"greatest(0, {found[0]} - {high}, {low} - {found[1]})"
+    widths = f"(({missing[1]} - {missing[0]}) + ({found[1]} - {found[0]}))"
+    tolerance = f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
 
 
 def candidate_ids(report: Report, keys: list[str]) -> list[int]:
@@ -145,7 +166,9 @@ def candidate_ids(report: Report, keys: list[str]) -> list[int]:
 
 
 class _Filters:
-    """The engine's hard filters on the other side, as SQL on matching_candidatekey."""
+    """The engine's hard filters on the other side, as SQL on matching_candidatekey: sex,
+    date order (with the grace period) and ages that can still be the same child; and the
+    age gap, to rank by."""
 
     def __init__(self, report: Report):
         missing = report.kind == ReportKind.MISSING
@@ -157,30 +180,22 @@ class _Filters:
             "age_min": report.age_min,
             "age_max": report.age_max,
         }
-        # The age gap: years between the age the missing child would have by the found date
-        # (ages in completed years, so from the middle of the year) and the apparent age.
+        its_ages, their_ages = ("%(age_min)s", "%(age_max)s"), ("age_min", "age_max")
         if missing:
-            # Found after going missing (or within the grace period before), and not younger
-            # than the child was then; closest in time is soonest after.
+            # Found after going missing (or within the grace period before); closest in time
+            # is soonest after.
             self.params["date_bound"] = report.event_at - grace
-            self.params["age_bound"] = report.age_min - AGE_SLACK_YEARS
-            years = _YEARS_APART.format(later="event_at", earlier="%(event_at)s")
-            age_gap = (
-                f"greatest(0, age_min - (%(age_max)s + 0.5 + {years}), "
-                f"(%(age_min)s + 0.5 + {years}) - age_max)"
-            )
-            self.sql = {"date_test": ">=", "order": "ASC", "age_test": "age_max >= %(age_bound)s"}
+            years = _YEARS_APART.format(found="event_at", missing="%(event_at)s")
+            age_gap, age_test = _age_sql(its_ages, their_ages, years)
+            self.sql = {"date_test": ">=", "order": "ASC"}
         else:
             self.params["date_bound"] = report.event_at + grace
-            self.params["age_bound"] = report.age_max + AGE_SLACK_YEARS
-            years = _YEARS_APART.format(later="%(event_at)s", earlier="event_at")
-            age_gap = (
-                f"greatest(0, %(age_min)s - (age_max + 0.5 + {years}), "
-                f"(age_min + 0.5 + {years}) - %(age_max)s)"
-            )
-            self.sql = {"date_test": "<=", "order": "DESC", "age_test": "age_min <= %(age_bound)s"}
+            years = _YEARS_APART.format(found="%(event_at)s", missing="event_at")
+            age_gap, age_test = _age_sql(their_ages, its_ages, years)
+            self.sql = {"date_test": "<=", "order": "DESC"}
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
         self.sql["age_gap"] = age_gap
+        self.sql["age_test"] = age_test
 
 
 def _compatible_sexes(sex: str) -> list[str] | None:
@@ -202,34 +217,44 @@ def candidate_rows(report_ids: list[int]) -> list[tuple[dict, list[str]]]:
     return [(rows[pk], marks.get(pk, [])) for pk in report_ids if pk in rows]
 
 
+# Closed and restored reports sharing a name key, before the new one, the most recent first.
+_EARLIER_CASES_SQL = """
+SELECT DISTINCT found.report_id, found.event_at
+FROM unnest(%(keys)s::varchar[]) AS wanted(key)
+CROSS JOIN LATERAL (
+    SELECT report_id, event_at
+    FROM matching_candidatekey AS posting
+    WHERE posting.key = wanted.key
+      AND posting.status = ANY(%(statuses)s)
+      AND posting.event_at < %(event_at)s
+      AND (%(sexes)s::varchar[] IS NULL OR posting.sex = ANY(%(sexes)s))
+      AND {age_test}
+    ORDER BY posting.event_at DESC
+    LIMIT %(limit)s
+) AS found
+ORDER BY found.event_at DESC, found.report_id
+LIMIT %(limit)s
+"""
+
+
 def earlier_case_ids(report: Report, keys: list[str]) -> list[int]:
     """Restored or closed cases that may be the same child going missing again: sharing a name
     key, of a compatible sex, before this report, the most recent first."""
     if not keys:
         return []
     sexes = [report.sex, Sex.UNKNOWN] if report.sex in (Sex.MALE, Sex.FEMALE) else None
+    # The earlier case stands as the "missing" side, this report as the "found" one.
+    years = _YEARS_APART.format(found="%(event_at)s", missing="event_at")
+    _gap, age_test = _age_sql(("age_min", "age_max"), ("%(age_min)s", "%(age_max)s"), years)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            SELECT DISTINCT found.report_id, found.event_at
-            FROM unnest(%(keys)s::varchar[]) AS wanted(key)
-            CROSS JOIN LATERAL (
-                SELECT report_id, event_at
-                FROM matching_candidatekey AS posting
-                WHERE posting.key = wanted.key
-                  AND posting.status = ANY(%(statuses)s)
-                  AND posting.event_at < %(before)s
-                  AND (%(sexes)s::varchar[] IS NULL OR posting.sex = ANY(%(sexes)s))
-                ORDER BY posting.event_at DESC
-                LIMIT %(limit)s
-            ) AS found
-            ORDER BY found.event_at DESC, found.report_id
-            LIMIT %(limit)s
-            """,
+            _EARLIER_CASES_SQL.format(age_test=age_test),
             {
                 "keys": list(keys),
                 "statuses": [Status.RESTORED, Status.CLOSED],
-                "before": report.event_at,
+                "event_at": report.event_at,
+                "age_min": report.age_min,
+                "age_max": report.age_max,
                 "sexes": sexes,
                 "limit": EARLIER_CASES_LIMIT,
             },

@@ -4,6 +4,7 @@ hands the engine the most promising ones first."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from apps.matching import selectors, services
@@ -168,3 +169,35 @@ def test_matching_stores_the_pair_with_exactly_the_engines_score(
     assert pair.missing_id == missing.pk
     assert pair.score == expected.score
     assert pair.evidence == expected.as_dict()["evidence"]
+
+
+def test_the_sql_age_test_keeps_every_pair_the_engine_keeps_and_little_else():
+    from apps.matching.engine.evidence import ages_apart, ages_irreconcilable
+
+    gap_sql, keep_sql = selectors._age_sql(
+        ("%(m_min)s", "%(m_max)s"), ("%(f_min)s", "%(f_max)s"), "%(years)s"
+    )
+    ranges = [(age, age) for age in (2, 6, 9, 12, 15, 17)] + [(8, 10), (12, 16), (5, 12)]
+    checked = 0
+    with connection.cursor() as cursor:
+        for missing in ranges:
+            for found in ranges:
+                for days in (0, 40, 400, 2000):
+                    params = {
+                        "m_min": missing[0],
+                        "m_max": missing[1],
+                        "f_min": found[0],
+                        "f_max": found[1],
+                        "years": days / 365.25,
+                    }
+                    cursor.execute(f"SELECT {gap_sql}, {keep_sql}", params)
+                    gap, kept = cursor.fetchone()
+                    expected_gap, tolerance = ages_apart(missing, found, days)
+                    assert float(gap) == pytest.approx(expected_gap)
+                    if not ages_irreconcilable(expected_gap, tolerance):
+                        assert kept, params
+                    elif kept:  # only within the slack for dates read as timestamps
+                        slack = selectors._SQL_AGE_SLACK_YEARS
+                        assert not ages_irreconcilable(expected_gap - slack, tolerance), params
+                    checked += 1
+    assert checked == 9 * 9 * 4
