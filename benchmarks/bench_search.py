@@ -54,6 +54,7 @@ from django.utils import timezone  # noqa: E402
 
 from apps.accounts.models import User  # noqa: E402
 from apps.directory.models import District, State  # noqa: E402
+from apps.matching.models import CandidateKey  # noqa: E402
 from apps.reports import selectors  # noqa: E402
 from apps.reports.choices import Language, ReportKind, Sex, Status  # noqa: E402
 from apps.reports.demo import spelling_variant  # noqa: E402
@@ -137,6 +138,8 @@ def prepare(wanted: int) -> None:
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"VACUUM ANALYZE {Report._meta.db_table}")
+        # Kept by triggers as reports are added (apps.matching.models.CandidateKey).
+        cursor.execute(f"VACUUM ANALYZE {CandidateKey._meta.db_table}")
         cursor.execute("ANALYZE")
     print(f"VACUUM ANALYZE took {time.perf_counter() - started:.1f} s.")
 

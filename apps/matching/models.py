@@ -92,3 +92,44 @@ class MatchCandidate(models.Model):
 
     def __str__(self):
         return f"{self.missing.case_number} ~ {self.other.case_number} ({self.score:.0f})"
+
+
+# The key of a report's district among its candidate keys (name keys are letters only).
+DISTRICT_KEY_PREFIX = "d:"
+
+
+class CandidateKey(models.Model):
+    """The database's posting lists for finding candidates: one row per report and name key
+    (Report.name_keys), and one per open report for its district ("d:<district id>"), with the
+    few fields the hard filters and the ranking read.
+
+    Kept by triggers on reports_report (migration 0002), in the same transaction as every
+    insert, update or delete of a report, so it never disagrees with the reports; Django
+    never writes it. Its index lists each key's reports by status, side and date, so the
+    newest compatible reports of a very common name are read from the index alone without
+    visiting the reports table (apps/matching/selectors.py).
+    """
+
+    pk = models.CompositePrimaryKey("report_id", "key")
+    report_id = models.BigIntegerField()
+    key = models.CharField(max_length=48)
+    status = models.CharField(max_length=12)
+    kind = models.CharField(max_length=10)
+    event_at = models.DateTimeField()
+    sex = models.CharField(max_length=1)
+    age_min = models.SmallIntegerField()
+    age_max = models.SmallIntegerField()
+    district_id = models.BigIntegerField(null=True)
+    state_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["key", "status", "kind", "event_at"],
+                include=["sex", "age_min", "age_max", "district_id", "state_id", "report_id"],
+                name="candidate_key_lookup",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.key}: report {self.report_id}"

@@ -1,5 +1,7 @@
 """Turning a stored report into the engine's plain ChildRecord (the only Django-aware step)."""
 
+from collections.abc import Mapping
+
 from django.utils import timezone
 
 from apps.matching.engine import ChildRecord
@@ -10,33 +12,71 @@ ENGINE_SEX = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.TRANSGENDER: "O", Sex.UNKNOWN:
 
 def child_record(report, *, face=None, as_side: str | None = None) -> ChildRecord:
     """`as_side` lets an earlier case stand in as the "missing" side when looking for repeats."""
-    missing = report.kind == ReportKind.MISSING
+    fields = {
+        name: getattr(report, name)
+        for name in (
+            "kind",
+            "full_name",
+            "other_names",
+            "name_local",
+            "sex",
+            "age_min",
+            "age_max",
+            "event_at",
+            "event_locality",
+            "event_landmark",
+            "height_cm",
+            "complexion",
+            "identification_marks",
+            "languages",
+            "mother_tongue",
+            "told_language",
+            "father_name",
+            "told_parent_names",
+            "mother_name",
+            "guardian_name",
+        )
+    }
+    fields["id"] = report.pk
+    fields["event_state__name_en"] = report.event_state.name_en
+    fields["event_district__name_en"] = report.event_district.name_en
     # An unsaved report (a parent's inquiry) has no structured marks yet.
-    structured = report.marks.all() if report.pk else []
-    marks = " ".join([report.identification_marks, *(m.search_text() for m in structured)])
+    marks = [mark.search_text() for mark in report.marks.all()] if report.pk else []
+    return record_from_fields(fields, marks, face=face, as_side=as_side)
+
+
+def record_from_fields(
+    fields: Mapping, marks: list[str], *, face=None, as_side: str | None = None
+) -> ChildRecord:
+    """The ChildRecord of a report read as plain values (apps.matching.selectors.RECORD_FIELDS)
+    and its identification marks as words."""
+    missing = fields["kind"] == ReportKind.MISSING
+    state = fields["event_state__name_en"]
     return ChildRecord(
-        id=str(report.pk),
+        id=str(fields["id"]),
         side=as_side or ("missing" if missing else "found"),
-        name=report.full_name,
-        local_name=report.name_local,
-        other_names=report.other_names,
-        sex=ENGINE_SEX.get(report.sex, "U"),
-        age_min=report.age_min,
-        age_max=report.age_max,
-        event_date=timezone.localtime(report.event_at).date(),
-        state=report.event_state.name_en,
+        name=fields["full_name"],
+        local_name=fields["name_local"],
+        other_names=fields["other_names"],
+        sex=ENGINE_SEX.get(fields["sex"], "U"),
+        age_min=fields["age_min"],
+        age_max=fields["age_max"],
+        event_date=timezone.localtime(fields["event_at"]).date(),
+        state=state,
         # Qualified by the state: several states have a district of the same name.
-        district=f"{report.event_district.name_en}, {report.event_state.name_en}",
-        place=" ".join(filter(None, [report.event_locality, report.event_landmark])),
-        height_cm=report.height_cm,
-        complexion=report.complexion,
-        identification_marks=marks.strip(),
+        district=f"{fields['event_district__name_en']}, {state}",
+        place=" ".join(filter(None, [fields["event_locality"], fields["event_landmark"]])),
+        height_cm=fields["height_cm"],
+        complexion=fields["complexion"],
+        identification_marks=" ".join([fields["identification_marks"], *marks]).strip(),
         languages=frozenset(
-            code for code in [*report.languages, report.mother_tongue, report.told_language] if code
+            code
+            for code in [*fields["languages"], fields["mother_tongue"], fields["told_language"]]
+            if code
         ),
         # A found child's own account of their parents stands where a family's names would.
-        father_name=" ".join(filter(None, [report.father_name, report.told_parent_names])),
-        mother_name=report.mother_name,
-        guardian_name=report.guardian_name,
+        father_name=" ".join(filter(None, [fields["father_name"], fields["told_parent_names"]])),
+        mother_name=fields["mother_name"],
+        guardian_name=fields["guardian_name"],
         face=tuple(face) if face is not None else None,
     )

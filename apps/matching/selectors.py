@@ -3,34 +3,52 @@
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
-from apps.matching.models import CandidateStatus, FaceEncoding, FaceStatus, MatchCandidate
+from apps.matching.engine.evidence import (
+    AGE_BASE_TOLERANCE,
+    AGE_EXCLUSION_MARGIN,
+    AGE_EXCLUSION_TOLERANCES,
+    COMPLETED_YEAR_SHIFT,
+)
+from apps.matching.models import (
+    DISTRICT_KEY_PREFIX,
+    CandidateStatus,
+    FaceEncoding,
+    FaceStatus,
+    MatchCandidate,
+)
 from apps.reports.choices import ReportKind, Sex, Status
-from apps.reports.models import Report
+from apps.reports.models import IdentificationMark, Report
 from apps.reports.selectors import can_search, has_full_access
 
 # How many candidates the database hands to the engine: enough for recall across the country,
-# few enough to score within the time budget.
+# few enough to score within the time budget (docs/matching.md, "The production path").
 KEY_CANDIDATE_LIMIT = 400
 DISTRICT_CANDIDATE_LIMIT = 200
+# Of the same district's reports, this many of the closest in time are ranked by how well
+# their ages agree (as the engine's age evidence would), and DISTRICT_CANDIDATE_LIMIT kept.
+DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
-AGE_SLACK_YEARS = 3
+# At most this many of a name key's reports are read, the closest in time first: a very common
+# key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
+KEY_POSTINGS_READ = 5000
+EARLIER_CASES_LIMIT = 200
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
-RECORD_RELATIONS = ("owning_unit", "event_state", "event_district")
 # What the engine reads of a candidate (apps.matching.records.child_record), and no more: wide
 # rows cost more to load than to score.
 RECORD_FIELDS = (
+    "id",
     "kind",
     "full_name",
     "other_names",
     "name_local",
-    "name_keys",
     "sex",
     "age_min",
     "age_max",
@@ -50,86 +68,200 @@ RECORD_FIELDS = (
     "mother_name",
     "guardian_name",
 )
+MARK_FIELDS = ("report_id", "kind", "side", "body_part", "description")
 FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
 # A child a citizen saw is matched like a child the police found.
 FOUND_SIDE = (ReportKind.FOUND, ReportKind.SIGHTING)
 
-
-def candidate_reports(report: Report, keys: list[str]) -> list[Report]:
-    """Open reports of the other side that could be this child: sharing one of its name `keys`
-    (apps.matching.engine.blocking_keys), or found in the same district; the engine's hard
-    filters (sex, dates, age) already applied in SQL."""
-    others = _compatible_other_side(report)
-    chosen: dict[int, Report] = {}
-    if len(keys) > 1:
-        # Every name word shared: few rows even for common names, so they come first.
-        _add(chosen, others.filter(name_keys__contains=keys), KEY_CANDIDATE_LIMIT)
-    if keys:
-        _add(chosen, others.filter(name_keys__overlap=keys), KEY_CANDIDATE_LIMIT)
-    nearby = others.filter(event_district_id=report.event_district_id)
-    _add(chosen, nearby, len(chosen) + DISTRICT_CANDIDATE_LIMIT)
-    return _most_promising(report, keys, list(chosen.values()))
-
-
-def _most_promising(report: Report, keys: list[str], candidates: list[Report]) -> list[Report]:
-    """Full scoring costs about a third of a millisecond a pair: only the candidates sharing
-    the most name keys (then the same district, then the newest) are scored."""
-    wanted = set(keys)
-
-    def promise(candidate: Report) -> tuple:
-        shared = len(wanted.intersection(candidate.name_keys))
-        same_district = candidate.event_district_id == report.event_district_id
-        return (-shared, not same_district, -candidate.event_at.timestamp())
-
-    return sorted(candidates, key=promise)[:SCORED_CANDIDATES]
-
-
-def _add(chosen: dict, reports, up_to: int) -> None:
-    if len(chosen) >= up_to:
-        return
-    for candidate in reports.exclude(pk__in=list(chosen))[: up_to - len(chosen)]:
-        chosen[candidate.pk] = candidate
-
-
-def _compatible_other_side(report: Report):
-    missing = report.kind == ReportKind.MISSING
-    others = (
-        Report.objects.filter(kind__in=FOUND_SIDE if missing else [ReportKind.MISSING])
-        .filter(status=Status.OPEN)
-        .select_related("event_state", "event_district")
-        .prefetch_related("marks")
-        .only(*RECORD_FIELDS)
-        .order_by("-event_at")
-    )
-    if report.sex in (Sex.MALE, Sex.FEMALE):
-        others = others.filter(sex__in=[report.sex, Sex.UNKNOWN, Sex.TRANSGENDER])
-    if missing:
-        # Found after going missing, and not younger than the child was then.
-        return others.filter(
-            event_at__gte=report.event_at - timedelta(days=DATE_GRACE_DAYS),
-            age_max__gte=report.age_min - AGE_SLACK_YEARS,
-        )
-    return others.filter(
-        event_at__lte=report.event_at + timedelta(days=DATE_GRACE_DAYS),
-        age_min__lte=report.age_max + AGE_SLACK_YEARS,
-    )
+# Candidates from the posting lists of matching_candidatekey (CandidateKey): for each of the
+# report's name keys the closest compatible reports in time, read from the index alone, then
+# ranked by how many keys each shares, same district, same state, closeness in time; and the
+# reports of the same district, closest in time first. {date_test}, {order}, {age_test} are
+# filled in for the side (see _Filters).
+_CANDIDATES_SQL = """
+WITH by_key AS (
+    SELECT found.*
+    FROM unnest(%(keys)s::varchar[]) AS wanted(key)
+    CROSS JOIN LATERAL (
+        SELECT report_id, district_id, state_id, event_at
+        FROM matching_candidatekey AS posting
+        WHERE posting.key = wanted.key AND posting.status = 'open' AND posting.kind = ANY(%(kinds)s)
+          AND posting.event_at {date_test} %(date_bound)s
+          AND {sex_test} AND {age_test}
+        ORDER BY posting.event_at {order}
+        LIMIT %(per_key)s
+    ) AS found
+),
+ranked AS (
+    SELECT report_id, count(*) AS shared
+    FROM by_key
+    GROUP BY report_id
+    ORDER BY count(*) DESC,
+             (max(district_id) = %(district)s) IS TRUE DESC,
+             (max(state_id) = %(state)s) IS TRUE DESC,
+             abs(extract(epoch FROM max(event_at) - %(event_at)s)) ASC,
+             report_id
+    LIMIT %(key_limit)s
+)
+SELECT report_id, shared FROM ranked
+UNION ALL
+(
+    SELECT report_id, 0
+    FROM (
+        SELECT report_id, event_at, age_min, age_max
+        FROM matching_candidatekey AS posting
+        WHERE posting.key = %(district_key)s AND posting.status = 'open'
+          AND posting.kind = ANY(%(kinds)s) AND posting.event_at {date_test} %(date_bound)s
+          AND {sex_test} AND {age_test}
+        ORDER BY posting.event_at {order}
+        LIMIT %(district_read)s
+    ) AS nearby
+    ORDER BY {age_gap}, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
+    LIMIT %(district_limit)s
+)
+"""
+# Years from going missing to being found (0 when the found date comes first).
+_YEARS_APART = "greatest(0, extract(epoch FROM {found} - {missing})::float8) / 31557600"
+# The engine compares local dates, this timestamps: a little slack so that SQL never rules
+# out a pair the engine would keep.
+_SQL_AGE_SLACK_YEARS = 0.05
 
 
-def earlier_cases(report: Report, keys: list[str]) -> list[Report]:
-    """Restored or closed cases that may be the same child going missing again."""
+def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tuple[str, str]:
+    """SQL for (the gap between the ages, whether the engine would still compare them):
+    apps.matching.engine.evidence.ages_apart and ages_irreconcilable, with (age_min, age_max)
+    of each side as SQL expressions."""
+    low = f"({missing[0]} + {COMPLETED_YEAR_SHIFT} + {years})"
+    high = f"({missing[1]} + {COMPLETED_YEAR_SHIFT} + {years})"
+    gap = f"greatest(0, {found[0]} - {high}, {low} - {found[1]})"
+    widths = f"(({missing[1]} - {missing[0]}) + ({found[1]} - {found[0]}))"
+    tolerance = f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
+
+
+def candidate_ids(report: Report, keys: list[str]) -> list[int]:
+    """Open reports of the other side that could be this child, most promising first (at most
+    SCORED_CANDIDATES): sharing the most of its name `keys`
+    (apps.matching.engine.blocking_keys), then in the same district or state, then the
+    closest in time; then reports of the same district. The engine's hard filters (sex,
+    dates, age) are already applied."""
+    filters = _Filters(report)
+    params = {
+        **filters.params,
+        "keys": list(keys),
+        "per_key": KEY_POSTINGS_READ,
+        "key_limit": KEY_CANDIDATE_LIMIT,
+        "district": report.event_district_id,
+        "state": report.event_state_id,
+        "event_at": report.event_at,
+        "district_key": f"{DISTRICT_KEY_PREFIX}{report.event_district_id}",
+        "district_limit": DISTRICT_CANDIDATE_LIMIT,
+        "district_read": DISTRICT_POSTINGS_READ,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_CANDIDATES_SQL.format(**filters.sql), params)
+        rows = cursor.fetchall()
+    # A report sharing keys and in the district comes once, with its keys.
+    chosen = list(dict.fromkeys(report_id for report_id, _ in rows if report_id != report.pk))
+    return chosen[:SCORED_CANDIDATES]
+
+
+class _Filters:
+    """The engine's hard filters on the other side, as SQL on matching_candidatekey: sex,
+    date order (with the grace period) and ages that can still be the same child; and the
+    age gap, to rank by."""
+
+    def __init__(self, report: Report):
+        missing = report.kind == ReportKind.MISSING
+        grace = timedelta(days=DATE_GRACE_DAYS)
+        sexes = _compatible_sexes(report.sex)
+        self.params = {
+            "kinds": list(FOUND_SIDE) if missing else [ReportKind.MISSING],
+            "sexes": sexes or [],
+            "age_min": report.age_min,
+            "age_max": report.age_max,
+        }
+        its_ages, their_ages = ("%(age_min)s", "%(age_max)s"), ("age_min", "age_max")
+        if missing:
+            # Found after going missing (or within the grace period before); closest in time
+            # is soonest after.
+            self.params["date_bound"] = report.event_at - grace
+            years = _YEARS_APART.format(found="event_at", missing="%(event_at)s")
+            age_gap, age_test = _age_sql(its_ages, their_ages, years)
+            self.sql = {"date_test": ">=", "order": "ASC"}
+        else:
+            self.params["date_bound"] = report.event_at + grace
+            years = _YEARS_APART.format(found="%(event_at)s", missing="event_at")
+            age_gap, age_test = _age_sql(their_ages, its_ages, years)
+            self.sql = {"date_test": "<=", "order": "DESC"}
+        self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
+        self.sql["age_gap"] = age_gap
+        self.sql["age_test"] = age_test
+
+
+def _compatible_sexes(sex: str) -> list[str] | None:
+    """The sexes the other report may have: any but the opposite one (None: any)."""
+    if sex in (Sex.MALE, Sex.FEMALE):
+        return [sex, Sex.UNKNOWN, Sex.TRANSGENDER]
+    return None
+
+
+def candidate_rows(report_ids: list[int]) -> list[tuple[dict, list[str]]]:
+    """(the fields child_record reads, the identification marks as words) of each report, in
+    the order of `report_ids`: plain values, no model instances."""
+    rows = {
+        row["id"]: row for row in Report.objects.filter(pk__in=report_ids).values(*RECORD_FIELDS)
+    }
+    marks: dict[int, list[str]] = {}
+    for mark in IdentificationMark.objects.filter(report_id__in=report_ids).only(*MARK_FIELDS):
+        marks.setdefault(mark.report_id, []).append(mark.search_text())
+    return [(rows[pk], marks.get(pk, [])) for pk in report_ids if pk in rows]
+
+
+# Closed and restored reports sharing a name key, before the new one, the most recent first.
+_EARLIER_CASES_SQL = """
+SELECT DISTINCT found.report_id, found.event_at
+FROM unnest(%(keys)s::varchar[]) AS wanted(key)
+CROSS JOIN LATERAL (
+    SELECT report_id, event_at
+    FROM matching_candidatekey AS posting
+    WHERE posting.key = wanted.key
+      AND posting.status = ANY(%(statuses)s)
+      AND posting.event_at < %(event_at)s
+      AND (%(sexes)s::varchar[] IS NULL OR posting.sex = ANY(%(sexes)s))
+      AND {age_test}
+    ORDER BY posting.event_at DESC
+    LIMIT %(limit)s
+) AS found
+ORDER BY found.event_at DESC, found.report_id
+LIMIT %(limit)s
+"""
+
+
+def earlier_case_ids(report: Report, keys: list[str]) -> list[int]:
+    """Restored or closed cases that may be the same child going missing again: sharing a name
+    key, of a compatible sex, before this report, the most recent first."""
     if not keys:
         return []
-    earlier = (
-        Report.objects.filter(status__in=[Status.RESTORED, Status.CLOSED], name_keys__overlap=keys)
-        .filter(event_at__lt=report.event_at)
-        .exclude(pk=report.pk)
-        .select_related(*RECORD_RELATIONS)
-        .prefetch_related("marks")
-        .order_by("-event_at")
-    )
-    if report.sex in (Sex.MALE, Sex.FEMALE):
-        earlier = earlier.filter(sex__in=[report.sex, Sex.UNKNOWN])
-    return list(earlier[:DISTRICT_CANDIDATE_LIMIT])
+    sexes = [report.sex, Sex.UNKNOWN] if report.sex in (Sex.MALE, Sex.FEMALE) else None
+    # The earlier case stands as the "missing" side, this report as the "found" one.
+    years = _YEARS_APART.format(found="%(event_at)s", missing="event_at")
+    _gap, age_test = _age_sql(("age_min", "age_max"), ("%(age_min)s", "%(age_max)s"), years)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _EARLIER_CASES_SQL.format(age_test=age_test),
+            {
+                "keys": list(keys),
+                "statuses": [Status.RESTORED, Status.CLOSED],
+                "event_at": report.event_at,
+                "age_min": report.age_min,
+                "age_max": report.age_max,
+                "sexes": sexes,
+                "limit": EARLIER_CASES_LIMIT,
+            },
+        )
+        return [report_id for report_id, _ in cursor.fetchall() if report_id != report.pk]
 
 
 def face_of(report_id: int):

@@ -3,26 +3,35 @@ and safe to run twice: a pair is stored once, and a decided pair is never silent
 
 import hashlib
 from dataclasses import replace
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.matching import selectors
-from apps.matching.engine import REVIEW_THRESHOLD, blocking_keys, score_pair
+from apps.matching.engine import (
+    REVIEW_THRESHOLD,
+    MatchScore,
+    blocking_keys,
+    face_distance,
+    score_pair,
+)
+from apps.matching.engine.evidence import exclusion
 from apps.matching.engine.profile import read_profile
-from apps.matching.engine.scoring import score_profiles
+from apps.matching.engine.scoring import calibrated_score, explain_pair, pair_log_odds
 from apps.matching.models import (
     CandidateKind,
     CandidateStatus,
     FaceEncoding,
     MatchCandidate,
 )
-from apps.matching.records import child_record
+from apps.matching.records import child_record, record_from_fields
 from apps.matching.signals import match_confirmed, match_proposed
 from apps.reports import services as report_services
 from apps.reports.choices import ReportKind, Status
@@ -62,88 +71,170 @@ def encode_faces(report: Report) -> int:
 def match_report(report_id: int) -> list[MatchCandidate]:
     """Score an open report against the other side (and, for a missing child, earlier closed
     cases), and store the strongest pairs for review."""
-    report = Report.objects.select_for_update().filter(pk=report_id).first()
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("event_state", "event_district")
+        .filter(pk=report_id)
+        .first()
+    )
     if report is None or report.status != Status.OPEN:
         return []
     target = child_record(report, face=selectors.face_of(report.pk))
     keys = blocking_keys(target)
-    candidates = selectors.candidate_reports(report, keys)
-    stored = _propose(report, target, candidates, CandidateKind.MATCH)
+    stored = _propose(report, target, selectors.candidate_ids(report, keys))
     if report.kind == ReportKind.MISSING:
-        stored += _propose_repeats(report, target, selectors.earlier_cases(report, keys))
+        stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
     return stored
 
 
-def _propose(report, target, candidates, kind) -> list[MatchCandidate]:
-    faces = selectors.faces_of([candidate.pk for candidate in candidates])
+def _propose(report, target, candidate_ids: list[int]) -> list[MatchCandidate]:
+    """Every candidate is ranked by its summed evidence (numbers only); only the best are
+    explained in words and stored, with exactly score_pair's score."""
+    faces = selectors.faces_of(candidate_ids)
     target_profile = read_profile(target)  # read once, not once per pair
-    scored = []
-    for candidate in candidates:
-        record = child_record(candidate, face=faces.get(candidate.pk))
-        missing, found = (target, record) if report.is_missing else (record, target)
-        profiles = (target_profile, read_profile(record))
-        result = score_profiles(*(profiles if report.is_missing else reversed(profiles)))
-        if result is not None and result.score >= PROPOSAL_THRESHOLD:
-            scored.append((result, candidate, missing, found))
-    scored.sort(key=lambda item: -item[0].score)
-    return [
-        _store(
-            kind,
-            missing_report=report if report.is_missing else candidate,
-            other_report=candidate if report.is_missing else report,
-            result=result,
-            fingerprint=_fingerprint(missing, found),
+    ranked = []
+    for fields, marks in selectors.candidate_rows(candidate_ids):
+        profile = read_profile(record_from_fields(fields, marks, face=faces.get(fields["id"])))
+        missing, found = (
+            (target_profile, profile) if report.is_missing else (profile, target_profile)
         )
-        for result, candidate, missing, found in scored[:TOP_CANDIDATES]
-    ]
-
-
-def _propose_repeats(report, target, earlier_cases) -> list[MatchCandidate]:
-    """An earlier, closed case of the same child stands in as the "missing" side: its date and
-    age come first, the new disappearance second, which is the order the engine expects."""
-    new_case = replace(target, side="found")
-    stored = []
-    for earlier in earlier_cases:
-        record = child_record(earlier, as_side="missing")
-        result = score_pair(record, new_case)
-        if result is not None and result.score >= REPEAT_THRESHOLD:
-            stored.append(
-                _store(
-                    CandidateKind.REPEAT,
-                    missing_report=report,
-                    other_report=earlier,
+        if exclusion(missing, found) is not None:
+            continue
+        distance = face_distance(missing.record.face, found.record.face)
+        log_odds = pair_log_odds(missing, found, distance)
+        if calibrated_score(log_odds) >= PROPOSAL_THRESHOLD:
+            ranked.append((-log_odds, fields["id"], missing, found, distance))
+    ranked.sort(key=lambda item: item[:2])
+    pairs = []
+    for _log_odds, candidate_id, missing, found, distance in ranked[:TOP_CANDIDATES]:
+        result = explain_pair(missing, found, distance)
+        if result.score >= PROPOSAL_THRESHOLD:
+            pairs.append(
+                _Pair(
+                    missing_id=report.pk if report.is_missing else candidate_id,
+                    other_id=candidate_id if report.is_missing else report.pk,
                     result=result,
-                    fingerprint=_fingerprint(record, new_case),
+                    fingerprint=_fingerprint(missing.record, found.record),
                 )
             )
-    return stored
+    return _store_all(CandidateKind.MATCH, pairs)
 
 
-def _store(kind, *, missing_report, other_report, result, fingerprint) -> MatchCandidate:
+def _propose_repeats(report, target, earlier_ids: list[int]) -> list[MatchCandidate]:
+    """An earlier, closed case of the same child stands in as the "missing" side: its date and
+    age come first, the new disappearance second, which is the order the engine expects."""
+    new_case = read_profile(replace(target, side="found"))
+    pairs = []
+    for fields, marks in selectors.candidate_rows(earlier_ids):
+        earlier = read_profile(record_from_fields(fields, marks, as_side="missing"))
+        if exclusion(earlier, new_case) is not None:
+            continue
+        if calibrated_score(pair_log_odds(earlier, new_case, None)) < REPEAT_THRESHOLD:
+            continue  # most earlier cases: not explained in words
+        result = explain_pair(earlier, new_case, None)
+        if result.score >= REPEAT_THRESHOLD:
+            pairs.append(
+                _Pair(
+                    missing_id=report.pk,
+                    other_id=fields["id"],
+                    result=result,
+                    fingerprint=_fingerprint(earlier.record, new_case.record),
+                )
+            )
+    return _store_all(CandidateKind.REPEAT, pairs)
+
+
+class _Pair(NamedTuple):
+    missing_id: int
+    other_id: int
+    result: MatchScore
+    fingerprint: str
+
+
+def _store_all(kind, pairs: list[_Pair]) -> list[MatchCandidate]:
+    """_store for several pairs at once: the ones stored before are read in one query, the new
+    ones inserted together with their history rows."""
+    if not pairs:
+        return []
+    stored = {
+        (candidate.missing_id, candidate.other_id): candidate
+        for candidate in MatchCandidate.objects.filter(
+            missing_id__in={pair.missing_id for pair in pairs},
+            other_id__in={pair.other_id for pair in pairs},
+        )
+    }
+    for pair in pairs:
+        if (pair.missing_id, pair.other_id) in stored:
+            _rescore(stored[(pair.missing_id, pair.other_id)], pair)
+    new = [
+        MatchCandidate(
+            kind=kind,
+            missing_id=pair.missing_id,
+            other_id=pair.other_id,
+            score=pair.result.score,
+            evidence=pair.result.as_dict()["evidence"],
+            fingerprint=pair.fingerprint,
+        )
+        for pair in pairs
+        if (pair.missing_id, pair.other_id) not in stored
+    ]
+    if not new:
+        return [stored[(pair.missing_id, pair.other_id)] for pair in pairs]
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(new, MatchCandidate)
+    except IntegrityError:
+        # The task matching the other report stored one of them meanwhile: one at a time.
+        new = [
+            _store(kind, pair) for pair in pairs if (pair.missing_id, pair.other_id) not in stored
+        ]
+    else:
+        for candidate in new:
+            _announce(candidate.pk)
+    for candidate in new:
+        stored[(candidate.missing_id, candidate.other_id)] = candidate
+    return [stored[(pair.missing_id, pair.other_id)] for pair in pairs]
+
+
+def _store(kind, pair: _Pair) -> MatchCandidate:
     candidate, created = MatchCandidate.objects.get_or_create(
-        missing=missing_report,
-        other=other_report,
+        missing_id=pair.missing_id,
+        other_id=pair.other_id,
         defaults={
             "kind": kind,
-            "score": result.score,
-            "evidence": result.as_dict()["evidence"],
-            "fingerprint": fingerprint,
+            "score": pair.result.score,
+            "evidence": pair.result.as_dict()["evidence"],
+            "fingerprint": pair.fingerprint,
         },
     )
-    reopened = candidate.status == CandidateStatus.REJECTED and candidate.fingerprint != fingerprint
-    if not created and (candidate.status == CandidateStatus.PROPOSED or reopened):
-        candidate.score = result.score
-        candidate.evidence = result.as_dict()["evidence"]
-        candidate.fingerprint = fingerprint
+    if created:
+        _announce(candidate.pk)
+    else:
+        _rescore(candidate, pair)
+    return candidate
+
+
+def _rescore(candidate: MatchCandidate, pair: _Pair) -> None:
+    """A pair stored before: a proposed one gets the new score, a rejected one comes back only
+    when the reports changed (a new fingerprint), a confirmed one is left alone."""
+    reopened = (
+        candidate.status == CandidateStatus.REJECTED and candidate.fingerprint != pair.fingerprint
+    )
+    if candidate.status == CandidateStatus.PROPOSED or reopened:
+        candidate.score = pair.result.score
+        candidate.evidence = pair.result.as_dict()["evidence"]
+        candidate.fingerprint = pair.fingerprint
         candidate.status = CandidateStatus.PROPOSED
         candidate._change_reason = "Reports changed; proposed again" if reopened else "Rescored"
         candidate.save()
-    if created or reopened:
-        candidate_id = candidate.pk
-        transaction.on_commit(
-            lambda: match_proposed.send(sender=MatchCandidate, candidate_id=candidate_id)
-        )
-    return candidate
+    if reopened:
+        _announce(candidate.pk)
+
+
+def _announce(candidate_id: int) -> None:
+    transaction.on_commit(
+        lambda: match_proposed.send(sender=MatchCandidate, candidate_id=candidate_id)
+    )
 
 
 def _fingerprint(missing, found) -> str:
@@ -236,14 +327,15 @@ def likely_found_children(report: Report) -> list[tuple[Report, float]]:
     """Found children who may be the child of an unsaved missing report (a parent's inquiry),
     strongest first; nothing is stored."""
     target = child_record(report)
-    found = [
-        candidate
-        for candidate in selectors.candidate_reports(report, blocking_keys(target))
-        if candidate.kind == ReportKind.FOUND
-    ]
     scored = []
-    for candidate in found:
-        result = score_pair(target, child_record(candidate))
+    for fields, marks in selectors.candidate_rows(
+        selectors.candidate_ids(report, blocking_keys(target))
+    ):
+        if fields["kind"] != ReportKind.FOUND:
+            continue  # a sighting is no child in anyone's care
+        result = score_pair(target, record_from_fields(fields, marks))
         if result is not None and result.score >= PROPOSAL_THRESHOLD:
-            scored.append((candidate, result.score))
-    return sorted(scored, key=lambda pair: -pair[1])[:TOP_CANDIDATES]
+            scored.append((fields["id"], result.score))
+    scored.sort(key=lambda pair: -pair[1])
+    found = Report.objects.select_related("owning_unit").in_bulk([pk for pk, _ in scored])
+    return [(found[pk], score) for pk, score in scored[:TOP_CANDIDATES]]

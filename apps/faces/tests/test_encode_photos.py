@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFile
 
+from apps.faces import encoding
 from apps.faces.encoding import (
     ENCODING_SIZE,
     FACE_MATCH_THRESHOLD,
@@ -173,6 +174,28 @@ def test_a_large_photo_is_shrunk_before_detection():
     image = load_rgb((FACES_DIR / "obama_3.jpg").read_bytes(), max_side=640)  # 1434 x 2333
     assert max(image.shape[:2]) == 640
     assert image.shape[2] == 3
+
+
+@needs_faces
+def test_a_small_face_far_from_the_camera_is_found_by_the_second_pass():
+    # Obama's face about 20 px wide in a 640 x 480 photo: too small for the first pass
+    # (upsampled once, faces from ~40 px), found by the second on a shrunk copy.
+    face = Image.open(FACES_DIR / "obama_1.jpg").convert("RGB")
+    face.thumbnail((70, 140))
+    scene = Image.new("RGB", (640, 480), (120, 130, 125))
+    scene.paste(face, (300, 200))
+    image = np.asarray(scene)
+    assert encoding._face_recognition().face_locations(image, number_of_times_to_upsample=1) == []
+
+    (box,) = encoding.detect_faces(image)
+
+    top, right, bottom, left = box  # in the photo's own coordinates, inside the pasted face
+    assert 300 <= left < right <= 300 + face.width
+    assert 200 <= top < bottom <= 200 + face.height
+    buffer = io.BytesIO()
+    scene.save(buffer, format="PNG")
+    result = encode_photo(buffer.getvalue())
+    assert (result.status, result.face_count) == ("ok", 1)
 
 
 @needs_faces

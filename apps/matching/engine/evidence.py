@@ -5,7 +5,8 @@ Profiles and returns a Measure whose `value` is, roughly,
 log(P(what we see | same child) / P(what we see | two different children)): positive when the
 observation is more typical of the same child, negative when it is more typical of two
 children, and None when one side does not say (unknown evidence is neutral). A `describe_*`
-function puts the same comparison into words for officials. Ranking a thousand candidates only
+function puts the same comparison into words for officials, as a Message (a code and its
+parameters, see messages.py) that the portal translates. Ranking a thousand candidates only
 needs the numbers; the words are written for the few pairs that are shown.
 
 The numbers are set by reasoning about Indian records (how common a name is, how far apparent
@@ -23,6 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from apps.matching.engine.descriptions import COMPLEXION_STEPS, LINGUA_FRANCAS, marks_similarity
+from apps.matching.engine.messages import Message, message
 from apps.matching.engine.names import (
     WEAK_WEIGHT,
     NameForm,
@@ -111,9 +113,15 @@ def measure_name(missing: Profile, found: Profile) -> Measure | None:
     return Measure(name_weight(match), match.similarity, best_value, match)
 
 
-def describe_name(missing: Profile, found: Profile, measure: Measure) -> str:
+def describe_name(missing: Profile, found: Profile, measure: Measure) -> Message:
     match = measure.about
-    return f"name '{match.left.text}' ~ '{match.right.text}' ({match.similarity * 100:.0f})"
+    return message(
+        "name", missing=match.left.text, found=match.right.text, similarity=_percent(match)
+    )
+
+
+def _percent(measure) -> str:
+    return f"{measure.similarity * 100:.0f}"
 
 
 @lru_cache(maxsize=1 << 17)
@@ -166,7 +174,7 @@ def _word_weight(rank: int) -> float:
 # --- sex -------------------------------------------------------------------------------------
 
 SEX_WEIGHT = math.log(2)  # a random child of the other side is the same sex half the time
-_SEX_WORDS = {"M": "boys", "F": "girls"}
+_SEX_CODES = {"M": "sex.boys", "F": "sex.girls"}
 
 
 def measure_sex(missing: Profile, found: Profile) -> Measure | None:
@@ -175,8 +183,8 @@ def measure_sex(missing: Profile, found: Profile) -> Measure | None:
     return Measure(SEX_WEIGHT, 1.0, SEX_WEIGHT)
 
 
-def describe_sex(missing: Profile, found: Profile, measure: Measure) -> str:
-    return f"both {_SEX_WORDS[found.sex]}"
+def describe_sex(missing: Profile, found: Profile, measure: Measure) -> Message:
+    return message(_SEX_CODES[found.sex])
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -212,19 +220,19 @@ def measure_dates(missing: Profile, found: Profile) -> Measure | None:
     return Measure(DATES_WEIGHT, similarity, value, days)
 
 
-def describe_dates(missing: Profile, found: Profile, measure: Measure) -> str:
+def describe_dates(missing: Profile, found: Profile, measure: Measure) -> Message:
     days = measure.about
     if days < 0:
-        return f"found {-days} days before the date missing (a date may be mistyped)"
-    return f"found {duration(days)} after going missing"
+        return message("dates.mistyped", days=-days)
+    return message("dates.after", duration=duration(days))
 
 
-def duration(days: int) -> str:
+def duration(days: int) -> Message:
     if days < 2 * 30:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return message("duration.days", count=days)
     if days < 2 * 365:
-        return f"{days / 30.4:.0f} months"
-    return f"{days / DAYS_PER_YEAR:.1f} years"
+        return message("duration.months", months=f"{days / 30.4:.0f}")
+    return message("duration.years", years=f"{days / DAYS_PER_YEAR:.1f}")
 
 
 # --- age -------------------------------------------------------------------------------------
@@ -277,17 +285,18 @@ def measure_age(missing: Profile, found: Profile) -> Measure | None:
     return Measure(weight, similarity, contribution(similarity, weight, 0.5, AGE_PENALTY))
 
 
-def describe_age(missing: Profile, found: Profile, measure: Measure) -> str:
+def describe_age(missing: Profile, found: Profile, measure: Measure) -> Message:
     days = elapsed_days(missing, found)
+    ages = {
+        "missing": _ages(missing.ages),
+        "expected": _ages(expected_ages(missing.ages, days)),
+        "found": _ages(found.ages),
+    }
     if days is None:
-        when = "(dates not known)"
-    else:
-        when = f"{duration(days)} earlier" if days > 0 else "then"
-    expected = expected_ages(missing.ages, days)
-    return (
-        f"age {_ages(missing.ages)} when missing {when} → about {_ages(expected)}; "
-        f"found aged {_ages(found.ages)}"
-    )
+        return message("age.dates_unknown", **ages)
+    if days > 0:
+        return message("age.earlier", duration=duration(days), **ages)
+    return message("age.same_day", **ages)
 
 
 def _ages(ages: tuple[float, float]) -> str:
@@ -318,14 +327,14 @@ def measure_place(missing: Profile, found: Profile) -> Measure | None:
     return Measure(PLACE_WEIGHT, similarity, value)
 
 
-def describe_place(missing: Profile, found: Profile, measure: Measure) -> str:
+def describe_place(missing: Profile, found: Profile, measure: Measure) -> Message:
     if measure.similarity == SAME_DISTRICT:
-        return f"found in the same district ({found.district})"
+        return message("place.same_district", district=found.district)
     if measure.similarity == SAME_STATE:
-        return f"found in the same state ({found.state}), another district"
+        return message("place.same_state", state=found.state)
     if measure.similarity == OTHER_DISTRICT:
-        return "found in another district (state not known)"
-    return f"found in another state ({found.state}; missing from {missing.state})"
+        return message("place.other_district")
+    return message("place.other_state", state=found.state, missing_state=missing.state)
 
 
 # --- height ----------------------------------------------------------------------------------
@@ -377,10 +386,12 @@ def _expected_height(missing: Profile, found: Profile) -> tuple[float, float]:
     return missing.height + growth_cm(age, years), tolerance
 
 
-def describe_height(missing: Profile, found: Profile, measure: Measure) -> str:
-    return (
-        f"height {missing.height:.0f} cm when missing → about {measure.about:.0f} cm; "
-        f"found {found.height:.0f} cm"
+def describe_height(missing: Profile, found: Profile, measure: Measure) -> Message:
+    return message(
+        "height",
+        missing=f"{missing.height:.0f}",
+        expected=f"{measure.about:.0f}",
+        found=f"{found.height:.0f}",
     )
 
 
@@ -429,10 +440,12 @@ def _reweighted(form: NameForm, weak: frozenset[str]) -> tuple[float, ...]:
     )
 
 
-def describe_parents(missing: Profile, found: Profile, measure: Measure) -> str:
+def describe_parents(missing: Profile, found: Profile, measure: Measure) -> Message:
     (parent, told), matched = measure.about
-    detail = f"parent '{parent.text}' ~ told '{told.text}' ({measure.similarity * 100:.0f})"
-    return detail + (f"; {matched} parents match" if matched >= 2 else "")
+    names = {"parent": parent.text, "told": told.text, "similarity": _percent(measure)}
+    if matched >= 2:
+        return message("parents.several", matched=matched, **names)
+    return message("parents.one", **names)
 
 
 # --- languages -------------------------------------------------------------------------------
@@ -460,11 +473,12 @@ def measure_languages(missing: Profile, found: Profile) -> Measure | None:
     return Measure(weight, similarity, weight * similarity, shared)
 
 
-def describe_languages(missing: Profile, found: Profile, measure: Measure) -> str:
-    listed = f"{', '.join(sorted(missing.languages))} ~ {', '.join(sorted(found.languages))}"
+def describe_languages(missing: Profile, found: Profile, measure: Measure) -> Message:
+    # Language codes (hi, bn, or): the portal writes their names.
+    listed = {"missing": tuple(sorted(missing.languages)), "found": tuple(sorted(found.languages))}
     if not measure.about:
-        return f"no language in common ({listed})"
-    return f"speaks {', '.join(sorted(measure.about))} ({listed})"
+        return message("languages.none_shared", **listed)
+    return message("languages.shared", shared=tuple(sorted(measure.about)), **listed)
 
 
 # --- identification marks --------------------------------------------------------------------
@@ -482,10 +496,12 @@ def measure_marks(missing: Profile, found: Profile) -> Measure | None:
     return Measure(MARKS_WEIGHT, similarity, value)
 
 
-def describe_marks(missing: Profile, found: Profile, measure: Measure) -> str:
-    return (
-        f"marks '{missing.record.identification_marks}' ~ "
-        f"'{found.record.identification_marks}' ({measure.similarity * 100:.0f})"
+def describe_marks(missing: Profile, found: Profile, measure: Measure) -> Message:
+    return message(
+        "marks",
+        missing=missing.record.identification_marks,
+        found=found.record.identification_marks,
+        similarity=_percent(measure),
     )
 
 
@@ -504,8 +520,12 @@ def measure_complexion(missing: Profile, found: Profile) -> Measure | None:
     return Measure(COMPLEXION_WEIGHT, similarity, value)
 
 
-def describe_complexion(missing: Profile, found: Profile, measure: Measure) -> str:
-    return f"complexion {missing.record.complexion.lower()} ~ {found.record.complexion.lower()}"
+def describe_complexion(missing: Profile, found: Profile, measure: Measure) -> Message:
+    return message(
+        "complexion",
+        missing=missing.record.complexion.lower(),
+        found=found.record.complexion.lower(),
+    )
 
 
 # --- face ------------------------------------------------------------------------------------
@@ -526,15 +546,15 @@ def measure_face(distance: float | None) -> Measure | None:
     return Measure(FACE_WEIGHT, similarity, FACE_WEIGHT * similarity, distance)
 
 
-def describe_face(measure: Measure) -> str:
+def describe_face(measure: Measure) -> Message:
     distance = measure.about
     if distance < FACE_CLOSE_DISTANCE:
-        strength = "close"
+        code = "face.close"
     elif measure.similarity > 0:
-        strength = "somewhat close"
+        code = "face.somewhat_close"
     else:
-        strength = "no evidence"
-    return f"face distance {distance:.2f} ({strength}; weak evidence for children)"
+        code = "face.none"
+    return message(code, distance=f"{distance:.2f}")
 
 
 # --- all kinds -------------------------------------------------------------------------------
@@ -543,21 +563,21 @@ def describe_face(measure: Measure) -> str:
 class Kind(NamedTuple):
     key: str
     measure: Callable[[Profile, Profile], Measure | None]
-    describe: Callable[[Profile, Profile, Measure], str]
-    unknown: str  # the detail when one side does not say
+    describe: Callable[[Profile, Profile, Measure], Message]
+    unknown: Message  # the detail when one side does not say
 
 
 KINDS = (
-    Kind("name", measure_name, describe_name, "no name on one side"),
-    Kind("sex", measure_sex, describe_sex, "sex not known, or not boy/girl, on one side"),
-    Kind("age", measure_age, describe_age, "age not known on one side"),
-    Kind("dates", measure_dates, describe_dates, "date missing or found not known"),
-    Kind("place", measure_place, describe_place, "place not known on one side"),
-    Kind("height", measure_height, describe_height, "height not known on one side"),
-    Kind("parents", measure_parents, describe_parents, "parents' names not known on one side"),
-    Kind("languages", measure_languages, describe_languages, "languages not known on one side"),
-    Kind("marks", measure_marks, describe_marks, "marks not described on one side"),
-    Kind("complexion", measure_complexion, describe_complexion, "complexion not known"),
+    Kind("name", measure_name, describe_name, message("name.unknown")),
+    Kind("sex", measure_sex, describe_sex, message("sex.unknown")),
+    Kind("age", measure_age, describe_age, message("age.unknown")),
+    Kind("dates", measure_dates, describe_dates, message("dates.unknown")),
+    Kind("place", measure_place, describe_place, message("place.unknown")),
+    Kind("height", measure_height, describe_height, message("height.unknown")),
+    Kind("parents", measure_parents, describe_parents, message("parents.unknown")),
+    Kind("languages", measure_languages, describe_languages, message("languages.unknown")),
+    Kind("marks", measure_marks, describe_marks, message("marks.unknown")),
+    Kind("complexion", measure_complexion, describe_complexion, message("complexion.unknown")),
 )
 FACE_KEY = "face"
-FACE_UNKNOWN = "no face encoding on one side"
+FACE_UNKNOWN = message("face.unknown")

@@ -8,6 +8,8 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from apps.matching.engine.messages import Message
+
 MISSING = "missing"
 FOUND = "found"
 SIDES = (MISSING, FOUND)
@@ -84,7 +86,9 @@ class Evidence:
 
     `weight` is the most this kind of evidence could add to the log-odds for this pair,
     `similarity` is 0..1 (None when one side does not say), `contribution` is what it actually
-    added (negative when it speaks against the match; 0 when unknown), `detail` says why.
+    added (negative when it speaks against the match; 0 when unknown), `detail` says why in
+    English and `message` says the same as a code with parameters, for translation
+    (messages.py).
     """
 
     key: str
@@ -92,15 +96,21 @@ class Evidence:
     similarity: float | None
     detail: str
     contribution: float = 0.0
+    message: Message | None = None
 
     def as_dict(self) -> dict:
-        return {
+        """JSON for the portal; "code" and "params" (when there is a message) let it show the
+        detail in the reader's language, "detail" is the English."""
+        data = {
             "key": self.key,
             "weight": round(self.weight, 2),
             "similarity": None if self.similarity is None else round(self.similarity, 3),
             "detail": self.detail,
             "contribution": round(self.contribution, 2),
         }
+        if self.message is not None:
+            data.update(self.message.as_dict())
+        return data
 
 
 @dataclass(frozen=True, slots=True)

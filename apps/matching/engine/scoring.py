@@ -16,11 +16,13 @@ from apps.matching.engine.evidence import (
     FACE_KEY,
     FACE_UNKNOWN,
     KINDS,
+    Measure,
     describe_face,
     exclusion,
     measure_face,
 )
 from apps.matching.engine.faces import face_distance
+from apps.matching.engine.messages import Message
 from apps.matching.engine.profile import Profile, read_profile
 from apps.matching.engine.records import ChildRecord, Evidence, MatchScore
 
@@ -61,21 +63,22 @@ def explain_pair(missing: Profile, found: Profile, distance: float | None) -> Ma
     for kind in KINDS:
         measure = kind.measure(missing, found)
         if measure is None:
-            evidence.append(Evidence(kind.key, 0.0, None, kind.unknown, 0.0))
+            evidence.append(_evidence(kind.key, None, kind.unknown))
         else:
-            detail = kind.describe(missing, found, measure)
-            evidence.append(
-                Evidence(kind.key, measure.weight, measure.similarity, detail, measure.value)
-            )
+            evidence.append(_evidence(kind.key, measure, kind.describe(missing, found, measure)))
     face = measure_face(distance)
     if face is None:
-        evidence.append(Evidence(FACE_KEY, 0.0, None, FACE_UNKNOWN, 0.0))
+        evidence.append(_evidence(FACE_KEY, None, FACE_UNKNOWN))
     else:
-        evidence.append(
-            Evidence(FACE_KEY, face.weight, face.similarity, describe_face(face), face.value)
-        )
+        evidence.append(_evidence(FACE_KEY, face, describe_face(face)))
     log_odds = sum(item.contribution for item in evidence)
     return MatchScore(calibrated_score(log_odds), tuple(evidence))
+
+
+def _evidence(key: str, measure: Measure | None, detail: Message) -> Evidence:
+    if measure is None:
+        return Evidence(key, 0.0, None, detail.text(), 0.0, detail)
+    return Evidence(key, measure.weight, measure.similarity, detail.text(), measure.value, detail)
 
 
 def pair_log_odds(missing: Profile, found: Profile, distance: float | None) -> float:

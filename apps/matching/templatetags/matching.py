@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from apps.matching import selectors
+from apps.matching import evidence_text, selectors
 
 register = template.Library()
 
@@ -23,6 +23,12 @@ EVIDENCE_LABELS = {
 @register.filter
 def evidence_label(key: str) -> str:
     return EVIDENCE_LABELS.get(key, key)
+
+
+@register.filter
+def evidence_detail(item: dict) -> str:
+    """One stored piece of evidence's detail in the reader's language."""
+    return evidence_text.evidence_detail(item)
 
 
 @register.inclusion_tag("matching/_report_candidates.html")

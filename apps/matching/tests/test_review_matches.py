@@ -1,13 +1,14 @@
 """The station that filed the FIR confirms a proposed pair after speaking to the family; a
 wrong pair is rejected with a reason and not proposed again."""
 
+import html
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from apps.audit.models import AccessAction, AccessLog
-from apps.matching import services
+from apps.matching import evidence_text, services
 from apps.matching.models import CandidateStatus, MatchCandidate
 from apps.matching.tests.test_propose_matches import found_in_patna
 from apps.reports.tests.fixtures import local_input
@@ -49,6 +50,17 @@ def test_officer_compares_and_confirms_and_both_reports_are_matched(client, offi
         assert report.history.first().history_user == officer
     decisions = AccessLog.objects.filter(action=AccessAction.DECIDE_MATCH, user=officer)
     assert decisions.count() == 2
+
+
+def test_the_comparison_page_shows_each_detail_through_gettext(client, officer, pair, monkeypatch):
+    monkeypatch.setattr(evidence_text, "gettext", lambda text: f"[hi] {text}")
+    client.force_login(officer)
+
+    page = html.unescape(client.get(f"/matches/{pair.pk}/").text)
+
+    name = next(item for item in pair.evidence if item["key"] == "name")
+    assert f"[hi] name '{name['params']['missing']}' ~ '{name['params']['found']}'" in page
+    assert "[hi] both girls" in page
 
 
 def test_an_officer_elsewhere_may_compare_but_not_decide(

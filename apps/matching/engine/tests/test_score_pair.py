@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from apps.matching.engine import REVIEW_THRESHOLD, ChildRecord, exclusion_reason, score_pair
+from apps.matching.engine.messages import ENGLISH, from_dict, message
 from apps.matching.engine.scoring import SCORE_INTERCEPT, SCORE_SLOPE
 
 MISSING = ChildRecord(
@@ -158,7 +159,38 @@ def test_similarities_are_between_0_and_1_and_weights_bound_the_contributions():
 def test_the_score_and_breakdown_are_json_for_the_portal():
     as_dict = score_pair(MISSING, FOUND).as_dict()
     assert json.loads(json.dumps(as_dict)) == as_dict
-    assert set(as_dict["evidence"][0]) == {"key", "weight", "similarity", "detail", "contribution"}
+    assert set(as_dict["evidence"][0]) == {
+        "key",
+        "weight",
+        "similarity",
+        "detail",
+        "contribution",
+        "code",
+        "params",
+    }
+
+
+def test_each_detail_is_also_a_code_with_parameters_for_translation():
+    result = score_pair(MISSING, FOUND)
+    for item in result.evidence:
+        assert item.message.code in ENGLISH, item.key
+        assert item.message.text() == item.detail
+        stored = item.as_dict()
+        assert from_dict({"code": stored["code"], "params": stored["params"]}) == item.message
+    dates = result.evidence_for("dates").as_dict()
+    assert (dates["code"], dates["params"]) == (
+        "dates.after",
+        {"duration": {"code": "duration.years", "params": {"years": "2.0"}}},
+    )
+    languages = result.evidence_for("languages").as_dict()
+    assert languages["params"] == {"shared": ["or"], "missing": ["or"], "found": ["or"]}
+
+
+def test_a_day_and_days_read_right_in_english():
+    assert message("duration.days", count=1).text() == "1 day"
+    assert message("duration.days", count=3).text() == "3 days"
+    with pytest.raises(KeyError):
+        message("no.such.code")
 
 
 def test_the_same_girl_found_soon_and_nearby_with_only_her_pet_name_is_worth_a_look():
