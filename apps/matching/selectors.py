@@ -75,9 +75,9 @@ FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
 
 # Candidates from the posting lists of matching_candidatekey (CandidateKey): for each of the
 # report's name keys the closest compatible reports in time, read from the index alone, then
-# ranked by how many keys each shares, same district, same state, closeness in time; and the
-# reports of the same district, closest in time first. {date_test}, {order}, {age_test} are
-# filled in for the side (see _Filters).
+# ranked by how many keys each shares, same district, same state, closeness in time; and, of
+# the same district's reports closest in time, those whose age agrees best. The {...} parts
+# are filled in for the report's side (see _Filters).
 _CANDIDATES_SQL = """
 WITH by_key AS (
     SELECT found.*
@@ -120,7 +120,8 @@ UNION ALL
     LIMIT %(district_limit)s
 )
 """
-# Years from going missing to being found (0 when the found date comes first).
+# Years from going missing to being found (0 when the found date comes first); a year is
+# 365.25 days of 86,400 seconds, as in the engine.
 _YEARS_APART = "greatest(0, extract(epoch FROM {found} - {missing})::float8) / 31557600"
 # The engine compares local dates, this timestamps: a little slack so that SQL never rules
 # out a pair the engine would keep.
