@@ -45,6 +45,15 @@ class CandidateStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Closed by another match")
 
 
+class EvidenceField(models.JSONField):
+    """JSON stored with one parameter per row even in bulk inserts: Django's UNNEST form of a
+    bulk insert sends a text array instead, and psycopg escapes every quote of it in Python,
+    which cost about 1 ms a pair for the 2 KB of evidence of each."""
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s"
+
+
 class MatchCandidate(models.Model):
     """A pair the engine proposes; officials confirm or reject it, and nobody decides twice."""
 
@@ -55,7 +64,7 @@ class MatchCandidate(models.Model):
     # The found report for a match; the earlier restored or closed case for a repeat.
     other = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="candidates_as_other")
     score = models.FloatField(_("score"))
-    evidence = models.JSONField(_("evidence"), default=list)
+    evidence = EvidenceField(_("evidence"), default=list)
     status = models.CharField(
         _("status"),
         max_length=12,

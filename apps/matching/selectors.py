@@ -38,7 +38,9 @@ SCORED_CANDIDATES = 200
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
-EARLIER_CASES_LIMIT = 200
+# Earlier cases compared with a new missing report: a repeat needs a strong match (a score
+# of 65), which those sharing the most name keys, in the same district, give.
+EARLIER_CASES_LIMIT = 100
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
 # What the engine reads of a candidate (apps.matching.records.child_record), and no more: wide
@@ -75,9 +77,9 @@ FOUND_SIDE = (ReportKind.FOUND, ReportKind.SIGHTING)
 
 # Candidates from the posting lists of matching_candidatekey (CandidateKey): for each of the
 # report's name keys the closest compatible reports in time, read from the index alone, then
-# ranked by how many keys each shares, same district, same state, closeness in time; and the
-# reports of the same district, closest in time first. {date_test}, {order}, {age_test} are
-# filled in for the side (see _Filters).
+# ranked by how many keys each shares, same district, same state, closeness in time; and, of
+# the same district's reports closest in time, those whose age agrees best. The {...} parts
+# are filled in for the report's side (see _Filters).
 _CANDIDATES_SQL = """
 WITH by_key AS (
     SELECT found.*
@@ -120,7 +122,8 @@ UNION ALL
     LIMIT %(district_limit)s
 )
 """
-# Years from going missing to being found (0 when the found date comes first).
+# Years from going missing to being found (0 when the found date comes first); a year is
+# 365.25 days of 86,400 seconds, as in the engine.
 _YEARS_APART = "greatest(0, extract(epoch FROM {found} - {missing})::float8) / 31557600"
 # The engine compares local dates, this timestamps: a little slack so that SQL never rules
 # out a pair the engine would keep.
@@ -219,29 +222,37 @@ def candidate_rows(report_ids: list[int]) -> list[tuple[dict, list[str]]]:
     return [(rows[pk], marks.get(pk, [])) for pk in report_ids if pk in rows]
 
 
-# Closed and restored reports sharing a name key, before the new one, the most recent first.
+# Closed and restored reports sharing a name key, before the new one: those sharing the most
+# keys first, then of the same district (a child who runs away again mostly runs from the
+# same home), then the most recent.
 _EARLIER_CASES_SQL = """
-SELECT DISTINCT found.report_id, found.event_at
-FROM unnest(%(keys)s::varchar[]) AS wanted(key)
-CROSS JOIN LATERAL (
-    SELECT report_id, event_at
-    FROM matching_candidatekey AS posting
-    WHERE posting.key = wanted.key
-      AND posting.status = ANY(%(statuses)s)
-      AND posting.event_at < %(event_at)s
-      AND (%(sexes)s::varchar[] IS NULL OR posting.sex = ANY(%(sexes)s))
-      AND {age_test}
-    ORDER BY posting.event_at DESC
-    LIMIT %(limit)s
-) AS found
-ORDER BY found.event_at DESC, found.report_id
+WITH by_key AS (
+    SELECT found.*
+    FROM unnest(%(keys)s::varchar[]) AS wanted(key)
+    CROSS JOIN LATERAL (
+        SELECT report_id, district_id, event_at
+        FROM matching_candidatekey AS posting
+        WHERE posting.key = wanted.key
+          AND posting.status = ANY(%(statuses)s)
+          AND posting.event_at < %(event_at)s
+          AND (%(sexes)s::varchar[] IS NULL OR posting.sex = ANY(%(sexes)s))
+          AND {age_test}
+        ORDER BY posting.event_at DESC
+        LIMIT %(per_key)s
+    ) AS found
+)
+SELECT report_id
+FROM by_key
+GROUP BY report_id
+ORDER BY count(*) DESC, (max(district_id) = %(district)s) IS TRUE DESC, max(event_at) DESC,
+         report_id
 LIMIT %(limit)s
 """
 
 
 def earlier_case_ids(report: Report, keys: list[str]) -> list[int]:
     """Restored or closed cases that may be the same child going missing again: sharing a name
-    key, of a compatible sex, before this report, the most recent first."""
+    key, of a compatible sex and age, before this report; the most promising first."""
     if not keys:
         return []
     sexes = [report.sex, Sex.UNKNOWN] if report.sex in (Sex.MALE, Sex.FEMALE) else None
@@ -258,10 +269,12 @@ def earlier_case_ids(report: Report, keys: list[str]) -> list[int]:
                 "age_min": report.age_min,
                 "age_max": report.age_max,
                 "sexes": sexes,
+                "district": report.event_district_id,
+                "per_key": KEY_POSTINGS_READ,
                 "limit": EARLIER_CASES_LIMIT,
             },
         )
-        return [report_id for report_id, _ in cursor.fetchall() if report_id != report.pk]
+        return [report_id for (report_id,) in cursor.fetchall() if report_id != report.pk]
 
 
 def face_of(report_id: int):
