@@ -5,6 +5,7 @@ A backend's `send(sms)` returns the gateway's reference for the message, or rais
 `PermanentGatewayError` (the gateway refused the message itself).
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,16 +22,17 @@ class OutgoingSms:
 
 
 class TemporaryGatewayError(Exception):
-    pass
+    """The gateway could not take the message now; the task retries it later."""
 
 
 class PermanentGatewayError(Exception):
-    pass
+    """The gateway refused this message; sending it again cannot help."""
 
 
-class BaseSmsBackend:
+class BaseSmsBackend(ABC):
+    @abstractmethod
     def send(self, sms: OutgoingSms) -> str:
-        raise NotImplementedError
+        """Hand one SMS to the gateway and return the gateway's reference for it."""
 
 
 def get_backend() -> BaseSmsBackend:
