@@ -11,6 +11,13 @@ from django.db.models import QuerySet
 from apps.accounts.models import Level
 
 
+def official_unit(user):
+    """The unit of a signed-in official who holds a role; None for anyone else."""
+    if not user.is_authenticated or user.unit_id is None or user.level is None:
+        return None
+    return user.unit
+
+
 @dataclass(frozen=True)
 class Jurisdiction:
     level: Level | None
@@ -20,9 +27,9 @@ class Jurisdiction:
 
     @classmethod
     def of(cls, user) -> "Jurisdiction":
-        if not user.is_authenticated or user.unit_id is None or user.level is None:
+        unit = official_unit(user)
+        if unit is None:
             return cls(level=None)
-        unit = user.unit
         return cls(
             level=user.level,
             state_id=unit.state_id,

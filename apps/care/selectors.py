@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from apps.accounts.jurisdiction import official_unit
 from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
 from apps.care.models import ChildInCare, Transfer
@@ -52,25 +53,19 @@ class CareAccess:
         return self.read_all or self.own_entries_of is not None
 
 
-def _official_unit(user) -> Unit | None:
-    if not user.is_authenticated or user.unit_id is None or user.level is None:
-        return None
-    return user.unit
-
-
 def can_see_children_in_care(user) -> bool:
-    unit = _official_unit(user)
+    unit = official_unit(user)
     return unit is not None and unit.unit_type not in POLICE_UNIT_TYPES and _scope(user) is not None
 
 
 def can_admit(user) -> bool:
-    unit = _official_unit(user)
+    unit = official_unit(user)
     return unit is not None and unit.is_cci
 
 
 def _scope(user) -> Q | None:
     """The children in care the user oversees, as a filter; None for none."""
-    unit = _official_unit(user)
+    unit = official_unit(user)
     if unit is None or unit.unit_type in POLICE_UNIT_TYPES:
         return None
     if unit.is_cci:
@@ -88,7 +83,7 @@ def _scope(user) -> Q | None:
 
 def access_to(user, child: ChildInCare) -> CareAccess:
     scope = _scope(user)
-    unit = _official_unit(user)
+    unit = official_unit(user)
     if scope is None:
         return CareAccess()
     if not ChildInCare.objects.filter(scope, pk=child.pk).exists():
@@ -153,7 +148,7 @@ def entries_visible(entries, access: CareAccess):
 
 
 def incoming_transfers_for(user):
-    unit = _official_unit(user)
+    unit = official_unit(user)
     if unit is None or not unit.is_cci:
         return Transfer.objects.none()
     return Transfer.objects.filter(

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from apps.accounts.jurisdiction import official_unit
 from apps.accounts.models import Level
 from apps.citizens.models import CitizenReport, CitizenReportStatus
 from apps.directory.models import Unit, UnitType
@@ -57,16 +58,10 @@ def case_for_tracking(reference: str, mobile: str) -> CitizenReport | None:
     )
 
 
-def _official_unit(user) -> Unit | None:
-    if not user.is_authenticated or user.unit_id is None or user.level is None:
-        return None
-    return user.unit
-
-
 def _scope(user) -> Q | None:
     """Routed to the official's station, made in the district/state they watch over, or a
     parent's inquiry that may match a child the official's unit reported found."""
-    unit = _official_unit(user)
+    unit = official_unit(user)
     if unit is None:
         return None
     own_reports = ArraySubquery(Report.objects.filter(owning_unit=unit).values("pk"))
@@ -112,7 +107,7 @@ def citizen_report_for(user, reference: str) -> CitizenReport:
 
 def can_act_on(user, citizen_report: CitizenReport) -> bool:
     """The station it was routed to registers the FIR or says why not."""
-    unit = _official_unit(user)
+    unit = official_unit(user)
     return unit is not None and unit.pk == citizen_report.police_station_id
 
 
