@@ -31,6 +31,7 @@ from apps.care.models import (
     ProgressReport,
     Transfer,
 )
+from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit
 from apps.reports import services as report_services
@@ -359,13 +360,9 @@ def _end_stay(child: ChildInCare, status: CareStatus, *, ended_by, on, note: str
 
 
 def _save_with_history(child: ChildInCare, *, changed_by, reason: str) -> None:
-    # simple-history reads these two attributes when it writes the history row.
-    child._history_user = changed_by
-    child._change_reason = reason[:100]
-    try:
-        with transaction.atomic():
-            child.save()
-    except IntegrityError as error:
-        if "one_current_stay_per_child" in str(error):
-            raise ValidationError(ALREADY_IN_CARE) from error
-        raise
+    save_with_history(
+        child,
+        changed_by=changed_by,
+        reason=reason,
+        refusals={"one_current_stay_per_child": ALREADY_IN_CARE},
+    )

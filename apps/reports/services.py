@@ -7,11 +7,12 @@ changed it and why.
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.names.keys import name_forms, name_keys
 from apps.reports.models import (
@@ -99,16 +100,12 @@ def add_case_note(*, report: Report, written_by, text: str) -> CaseNote:
 
 
 def _save_with_history(report: Report, *, changed_by, reason: str) -> None:
-    # simple-history reads these two attributes when it writes the history row.
-    report._history_user = changed_by
-    report._change_reason = reason[:100]
-    try:
-        with transaction.atomic():
-            report.save()
-    except IntegrityError as error:
-        if "unique_fir_per_station_and_year" in str(error):
-            raise ValidationError({"fir_number": FIR_TAKEN}) from error
-        raise
+    save_with_history(
+        report,
+        changed_by=changed_by,
+        reason=reason,
+        refusals={"unique_fir_per_station_and_year": {"fir_number": FIR_TAKEN}},
+    )
 
 
 def _announce(report: Report, *, created: bool) -> None:
