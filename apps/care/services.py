@@ -32,7 +32,6 @@ from apps.care.models import (
     Transfer,
 )
 from apps.core.history import save_with_history
-from apps.core.images import CleanPhoto
 from apps.directory.models import Unit
 from apps.reports import services as report_services
 from apps.reports.choices import Circumstance, ClosureReason, Placement, ReportKind, Status
@@ -258,7 +257,10 @@ def record_running_away(
         filed_by=recorded_by,
         owning_unit=police_station,
         marks=[_mark_fields(mark) for mark in found.marks.all()],
-        photos=[_copy_of(photo) for photo in found.photos.all()],
+        photos=[
+            report_services.copy_of_photo(photo.image, photo.thumbnail)
+            for photo in found.photos.all()
+        ],
     )
     child.missing_report = missing
     _end_stay(
@@ -331,14 +333,6 @@ def _missing_report_from(found: Report, *, child, ran_away_at: datetime, details
 
 def _mark_fields(mark) -> dict:
     return {field: getattr(mark, field) for field in ("kind", "body_part", "side", "description")}
-
-
-def _copy_of(photo) -> tuple[str, CleanPhoto]:
-    with photo.image.open("rb") as image, photo.thumbnail.open("rb") as thumbnail:
-        copy = CleanPhoto(
-            image=image.read(), thumbnail=thumbnail.read(), width=photo.width, height=photo.height
-        )
-    return ("photo.jpg", copy)
 
 
 def _current_stay(child: ChildInCare) -> ChildInCare:

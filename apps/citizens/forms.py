@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.citizens import selectors
 from apps.citizens.models import CitizenReport, CitizenReportKind, Moderation
-from apps.core.images import MAX_PHOTO_BYTES, PhotoProblem, UnusablePhotoError, clean_photo
-from apps.core.photo_fields import PROBLEM_MESSAGES
+from apps.core.photo_fields import cleaned_upload
 from apps.directory.models import District, State
 from apps.reports.choices import Sex
 from apps.reports.forms import DATE_TIME_WIDGET, DistrictField
@@ -103,16 +102,7 @@ class CitizenReportForm(forms.ModelForm):
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")
-        if not upload:
-            return None
-        try:
-            if upload.size > MAX_PHOTO_BYTES:
-                raise UnusablePhotoError(PhotoProblem.TOO_LARGE)
-            return clean_photo(upload.read())
-        except UnusablePhotoError as rejection:
-            raise forms.ValidationError(
-                PROBLEM_MESSAGES[rejection.problem], params={"name": upload.name}
-            ) from rejection
+        return cleaned_upload(upload) if upload else None
 
     def save(self, commit=False):
         report = super().save(commit=False)

@@ -1,7 +1,6 @@
 """Taking in citizens' reports, confirming their mobile numbers, and what officials do with them.
 Each function is one transaction."""
 
-import io
 import secrets
 from datetime import timedelta
 
@@ -12,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
-from PIL import Image
 
 from apps.citizens import limits
 from apps.citizens.models import (
@@ -229,11 +227,7 @@ def _file_sighting(citizen_report: CitizenReport) -> Report:
 def _photos_of(citizen_report: CitizenReport) -> list[tuple[str, CleanPhoto]]:
     if not citizen_report.photo:
         return []
-    with citizen_report.photo.open("rb") as image, citizen_report.thumbnail.open("rb") as thumb:
-        data, thumbnail = image.read(), thumb.read()
-    with Image.open(io.BytesIO(data)) as picture:
-        width, height = picture.size
-    return [("photo.jpg", CleanPhoto(data, thumbnail, width, height))]
+    return [report_services.copy_of_photo(citizen_report.photo, citizen_report.thumbnail)]
 
 
 @transaction.atomic

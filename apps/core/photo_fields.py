@@ -4,7 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from apps.core.images import MAX_PHOTO_BYTES, PhotoProblem, UnusablePhotoError, clean_photo
+from apps.core.images import (
+    MAX_PHOTO_BYTES,
+    CleanPhoto,
+    PhotoProblem,
+    UnusablePhotoError,
+    clean_photo,
+)
 
 PROBLEM_MESSAGES = {
     PhotoProblem.TOO_LARGE: _("%(name)s is too large: a photo may be at most 8 MB."),
@@ -12,6 +18,20 @@ PROBLEM_MESSAGES = {
     PhotoProblem.WRONG_FORMAT: _("%(name)s is not a JPEG, PNG or WebP picture."),
     PhotoProblem.CORRUPT: _("%(name)s is damaged and cannot be opened. Try another copy."),
 }
+
+
+def cleaned_upload(upload) -> CleanPhoto:
+    """One uploaded photo, cleaned; a ValidationError naming the file says what is wrong."""
+    try:
+        if upload.size > MAX_PHOTO_BYTES:
+            raise UnusablePhotoError(PhotoProblem.TOO_LARGE)
+        return clean_photo(upload.read())
+    except UnusablePhotoError as rejection:
+        raise forms.ValidationError(
+            PROBLEM_MESSAGES[rejection.problem],
+            code=rejection.problem.value,
+            params={"name": upload.name},
+        ) from rejection
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):
@@ -39,17 +59,9 @@ class MultiplePhotoField(forms.FileField):
         photos, errors = [], []
         for upload in uploads:
             try:
-                if upload.size > MAX_PHOTO_BYTES:
-                    raise UnusablePhotoError(PhotoProblem.TOO_LARGE)
-                photos.append((upload.name, clean_photo(upload.read())))
-            except UnusablePhotoError as rejection:
-                errors.append(
-                    forms.ValidationError(
-                        PROBLEM_MESSAGES[rejection.problem],
-                        code=rejection.problem.value,
-                        params={"name": upload.name},
-                    )
-                )
+                photos.append((upload.name, cleaned_upload(upload)))
+            except forms.ValidationError as error:
+                errors.append(error)
         if errors:
             raise forms.ValidationError(errors)
         return photos

@@ -4,6 +4,8 @@ Each function is one transaction and leaves a line in the report's change histor
 changed it and why.
 """
 
+import io
+
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -11,6 +13,7 @@ from django.db import transaction
 from django.db.models import Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from PIL import Image
 
 from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
@@ -121,6 +124,16 @@ def _announce(report: Report, *, created: bool) -> None:
 def _replace_marks(report: Report, marks: list[dict]) -> None:
     report.marks.all().delete()
     IdentificationMark.objects.bulk_create(IdentificationMark(report=report, **m) for m in marks)
+
+
+def copy_of_photo(image, thumbnail) -> tuple[str, CleanPhoto]:
+    """A photo already stored and cleaned (its file and thumbnail file), ready to be added to
+    another report: a runaway's missing report, a citizen's sighting or complaint."""
+    with image.open("rb") as picture, thumbnail.open("rb") as small:
+        data, thumbnail_data = picture.read(), small.read()
+    with Image.open(io.BytesIO(data)) as decoded:
+        width, height = decoded.size
+    return ("photo.jpg", CleanPhoto(data, thumbnail_data, width, height))
 
 
 def _add_photos(report: Report, photos: list[tuple[str, CleanPhoto]], *, uploaded_by) -> None:
