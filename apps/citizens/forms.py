@@ -1,30 +1,24 @@
 """Khoya-Paya's forms: short, in the citizen's language, and forgiving of how numbers are typed."""
 
-import re
-
 from captcha.fields import CaptchaField
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.citizens import selectors
-from apps.citizens.models import CitizenReport, CitizenReportKind, Moderation
+from apps.citizens.models import (
+    MOBILE_VALIDATOR,
+    CitizenReport,
+    CitizenReportKind,
+    Moderation,
+    normalised_mobile,
+)
 from apps.core.photo_fields import cleaned_upload
 from apps.directory.models import District, State
 from apps.reports.choices import Sex
 from apps.reports.forms import DATE_TIME_WIDGET, DistrictField
 
 DATE_TIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y"]
-
-
-def normalised_mobile(value: str) -> str:
-    """Accept +91, 0 and spaces the way people write numbers; keep the 10 digits."""
-    digits = re.sub(r"\D", "", value or "")
-    if len(digits) == 12 and digits.startswith("91"):
-        digits = digits[2:]
-    if len(digits) == 11 and digits.startswith("0"):
-        digits = digits[1:]
-    return digits
 
 
 class MobileField(forms.CharField):
@@ -94,10 +88,7 @@ class CitizenReportForm(forms.ModelForm):
 
     def clean_reporter_mobile(self):
         mobile = self.cleaned_data["reporter_mobile"]
-        if not re.fullmatch(r"[6-9][0-9]{9}", mobile):
-            raise forms.ValidationError(
-                _("Enter a 10-digit Indian mobile number, for example 9876543210.")
-            )
+        MOBILE_VALIDATOR(mobile)
         return mobile
 
     def clean_photo_upload(self):

@@ -49,7 +49,9 @@ def _since(**period):
 
 def check_new_report(*, mobile: str, ip_address: str | None) -> None:
     if CitizenReport.objects.filter(
-        reporter_mobile=mobile, moderation=Moderation.ABUSIVE, created_at__gte=_since(days=90)
+        reporter_mobile=mobile,
+        moderation=Moderation.ABUSIVE,
+        created_at__gte=timezone.now() - ABUSE_MEMORY,
     ).exists():
         raise RateLimitError(BLOCKED_MOBILE)
     if ip_address and (

@@ -1,6 +1,7 @@
 """Taking in citizens' reports, confirming their mobile numbers, and what officials do with them.
 Each function is one transaction."""
 
+import re
 import secrets
 from datetime import timedelta
 
@@ -14,11 +15,13 @@ from django.utils.translation import gettext as _
 
 from apps.citizens import limits
 from apps.citizens.models import (
+    MOBILE_PATTERN,
     CitizenReport,
     CitizenReportKind,
     CitizenReportStatus,
     MobileVerification,
     Moderation,
+    normalised_mobile,
 )
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit, UnitType
@@ -167,8 +170,8 @@ def _as_missing_report(inquiry: CitizenReport) -> Report:
 def _tell_unit(unit: Unit, *, inquiry: CitizenReport, found: Report) -> None:
     context = {"reference": inquiry.reference, "case": found.case_number}
     channels = [(Channel.EMAIL, unit.email)]
-    mobile = "".join(filter(str.isdigit, unit.phone))[-10:]
-    if len(mobile) == 10 and mobile[0] in "6789":
+    mobile = normalised_mobile(unit.phone)
+    if re.fullmatch(MOBILE_PATTERN, mobile):
         channels.append((Channel.SMS, mobile))
     for channel, address in channels:
         if address:

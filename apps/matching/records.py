@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.utils import timezone
 
 from apps.matching.engine import ChildRecord
+from apps.matching.selectors import RECORD_FIELDS
 from apps.reports.choices import ReportKind, Sex
 
 ENGINE_SEX = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.TRANSGENDER: "O", Sex.UNKNOWN: "U"}
@@ -12,32 +13,7 @@ ENGINE_SEX = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.TRANSGENDER: "O", Sex.UNKNOWN:
 
 def child_record(report, *, face=None, as_side: str | None = None) -> ChildRecord:
     """`as_side` lets an earlier case stand in as the "missing" side when looking for repeats."""
-    fields = {
-        name: getattr(report, name)
-        for name in (
-            "kind",
-            "full_name",
-            "other_names",
-            "name_local",
-            "sex",
-            "age_min",
-            "age_max",
-            "event_at",
-            "event_locality",
-            "event_landmark",
-            "height_cm",
-            "complexion",
-            "identification_marks",
-            "languages",
-            "mother_tongue",
-            "told_language",
-            "father_name",
-            "told_parent_names",
-            "mother_name",
-            "guardian_name",
-        )
-    }
-    fields["id"] = report.pk
+    fields = {name: getattr(report, name) for name in RECORD_FIELDS if "__" not in name}
     fields["event_state__name_en"] = report.event_state.name_en
     fields["event_district__name_en"] = report.event_district.name_en
     # An unsaved report (a parent's inquiry) has no structured marks yet.
