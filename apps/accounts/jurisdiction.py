@@ -4,11 +4,15 @@ Every selector that reads non-public records passes its queryset through `scope_
 naming the path from the model to the unit that owns each record.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 
 from apps.accounts.models import Level
+from apps.directory.models import UnitType
+
+# Units that watch over every unit of their district, whatever their officials' own level.
+DISTRICT_WATCH_UNITS = frozenset({UnitType.DCPU, UnitType.CWC})
 
 
 def official_unit(user):
@@ -36,6 +40,14 @@ class Jurisdiction:
             district_id=unit.district_id,
             unit_id=unit.pk,
         )
+
+    @classmethod
+    def watching(cls, user, watchers: frozenset = DISTRICT_WATCH_UNITS) -> "Jurisdiction":
+        """As `of`, but an official of a unit in `watchers` sees their whole district."""
+        scope = cls.of(user)
+        if scope.level == Level.UNIT and user.unit.unit_type in watchers:
+            return replace(scope, level=Level.DISTRICT)
+        return scope
 
     def lookups(self, unit_path: str) -> dict | None:
         """Filter arguments that keep records owned inside this jurisdiction; None keeps nothing."""

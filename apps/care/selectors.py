@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from apps.accounts.jurisdiction import official_unit
+from apps.accounts.jurisdiction import Jurisdiction, official_unit
 from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
 from apps.care.models import ChildInCare, Transfer
@@ -70,15 +70,10 @@ def _scope(user) -> Q | None:
         return None
     if unit.is_cci:
         return Q(institution=unit)
-    if unit.unit_type in {UnitType.CWC, UnitType.DCPU}:
-        return Q(institution__district_id=unit.district_id)
     if unit.unit_type == UnitType.JJB:
         return Q(institution__district_id=unit.district_id, category=Category.CONFLICT_WITH_LAW)
-    return {
-        Level.NATION: Q(),
-        Level.STATE: Q(institution__state_id=unit.state_id),
-        Level.DISTRICT: Q(institution__district_id=unit.district_id),
-    }.get(user.level)
+    scope = Jurisdiction.watching(user)
+    return None if scope.level == Level.UNIT else Q(**scope.lookups("institution"))
 
 
 def access_to(user, child: ChildInCare) -> CareAccess:

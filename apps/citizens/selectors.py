@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from apps.accounts.jurisdiction import official_unit
+from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction, official_unit
 from apps.accounts.models import Level
 from apps.citizens.models import CitizenReport, CitizenReportStatus
 from apps.directory.models import Unit, UnitType
@@ -16,7 +16,6 @@ from apps.reports.models import Report
 from apps.reports.selectors import SearchCriteria, search_reports
 
 STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
-DISTRICT_WATCHERS = frozenset({UnitType.DCPU, UnitType.CWC, UnitType.DISTRICT_POLICE})
 
 
 def police_stations_in(district):
@@ -71,16 +70,16 @@ def _scope(user) -> Q | None:
 
 
 def _place_scope(user, unit) -> Q | None:
-    level = user.level
-    if level == Level.NATION:
-        return Q()
-    if level == Level.STATE:
-        return Q(event_state_id=unit.state_id)
-    if level == Level.DISTRICT or unit.unit_type in DISTRICT_WATCHERS:
-        return Q(event_district_id=unit.district_id)
-    if unit.unit_type in STATION_TYPES:
-        return Q(police_station=unit)
-    return None
+    scope = Jurisdiction.watching(user, DISTRICT_WATCH_UNITS | {UnitType.DISTRICT_POLICE})
+    if scope.level == Level.UNIT:
+        return Q(police_station=unit) if unit.unit_type in STATION_TYPES else None
+    return Q(
+        **{
+            Level.NATION: {},
+            Level.STATE: {"event_state_id": scope.state_id},
+            Level.DISTRICT: {"event_district_id": scope.district_id},
+        }[scope.level]
+    )
 
 
 def can_see_citizen_reports(user) -> bool:

@@ -6,7 +6,6 @@ and figures as a district official does. Police units never see items about a ch
 police station sees its own items only (found children not yet produced before the CWC).
 """
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,18 +20,13 @@ from apps.compliance.models import OverdueItem, UnitCompliance
 from apps.compliance.services import RECENT, UPLOADING_UNIT_TYPES
 from apps.directory.models import District, State, Unit, UnitType
 
-DISTRICT_WATCH_UNITS = frozenset({UnitType.DCPU, UnitType.CWC})
 ITEM_RELATIONS = ("responsible_unit", "district")
 
 
 def compliance_scope(user) -> Jurisdiction | None:
     """How far the user sees overdue items and figures; None when not at all."""
-    scope = Jurisdiction.of(user)
-    if scope.level is None:
-        return None
-    if scope.level == Level.UNIT and user.unit.unit_type in DISTRICT_WATCH_UNITS:
-        return dataclasses.replace(scope, level=Level.DISTRICT)
-    return scope
+    scope = Jurisdiction.watching(user)
+    return None if scope.level is None else scope
 
 
 def can_see_compliance(user) -> bool:
