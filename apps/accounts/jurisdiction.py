@@ -62,6 +62,16 @@ class Jurisdiction:
             return {f"{prefix}district_id": self.district_id}
         return {f"{prefix}pk": self.unit_id}
 
+    def covers_district(self, district) -> bool:
+        """Whether the whole district lies in this jurisdiction (a unit's never does)."""
+        return {
+            None: False,
+            Level.NATION: True,
+            Level.STATE: district.state_id == self.state_id,
+            Level.DISTRICT: district.pk == self.district_id,
+            Level.UNIT: False,
+        }[self.level]
+
     def covers_unit(self, unit) -> bool:
         if self.level is None:
             return False
