@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "apps.messaging",
     "apps.citizens",
     "apps.compliance",
+    "apps.alerts",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Kolkata"
+# The monthly digest to DMs and SPs goes out on this day and hour; overdue-work alerts daily.
+ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
+ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
+ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
@@ -136,6 +141,18 @@ CELERY_BEAT_SCHEDULE = {
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "send-monthly-digests": {
+        "task": "apps.alerts.tasks.send_monthly_digests",
+        "schedule": crontab(
+            day_of_month=ALERTS_DIGEST_DAY,
+            hour=ALERTS_DIGEST_HOUR,
+            minute=0,
+        ),
+    },
+    "alert-overdue-work": {
+        "task": "apps.alerts.tasks.alert_overdue_work",
+        "schedule": crontab(hour=ALERTS_OVERDUE_HOUR, minute=0),
     },
 }
 
@@ -199,6 +216,9 @@ SMS_DLT_ENTITY_ID = env.str("SMS_DLT_ENTITY_ID", default="")
 SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
 # Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
 SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
+
+# --- Alerts: links in e-mails point here ---
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # --- Security: production defaults, relaxed only when DEBUG is explicitly on ---
 SESSION_COOKIE_SECURE = not DEBUG

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("apps.citizens.urls")),
     path("captcha/", include("captcha.urls")),
     path("compliance/", include("apps.compliance.urls")),
+    path("alerts/", include("apps.alerts.urls")),
     path("audit/", include("apps.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.alerts.receivers import alerts_muted
 from apps.care.demo import seed_children_in_care
 from apps.core.demo import DEMO_PASSWORD, seed_demo
 from apps.directory.models import State
@@ -71,10 +72,11 @@ class Command(BaseCommand):
             "National, state and district officials are asked to set up an authenticator app "
             "(two-factor sign-in) at their first sign-in."
         )
-        self._seed_reports(reports=reports, scale=scale, seed=seed)
-        if scale is None:
-            admitted = seed_children_in_care()
-            self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
+        with alerts_muted():
+            self._seed_reports(reports=reports, scale=scale, seed=seed)
+            if scale is None:
+                admitted = seed_children_in_care()
+                self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
 
     def _seed_reports(self, *, reports: int, scale: int | None, seed: int) -> None:
         existing = Report.objects.count()
