@@ -51,7 +51,7 @@ def test_the_districts_officials_read_the_latest_digest_and_earlier_months(
     response = client.get("/alerts/digests/362/")
 
     assert response.status_code == 200
-    latest, earlier = response.context["digests"]
+    latest, _earlier = response.context["digests"]
     assert (latest.month, latest.missing_reported) == (date(2026, 10, 1), 14)
     page = response.content.decode()
     assert "Monthly digest for October 2026" in page
