@@ -85,7 +85,17 @@ def process_upload(upload_id: int) -> Upload:
             upload.errors = [[None, "", "", str(error)]]
             _finish(upload, UploadStatus.FAILED)
             return upload
-        _set_progress(upload, status=UploadStatus.PROCESSING, rows_total=len(rows))
+        # A run that died half-way starts again from the top; its imported rows are skipped.
+        _set_progress(
+            upload,
+            status=UploadStatus.PROCESSING,
+            rows_total=len(rows),
+            rows_done=0,
+            rows_imported=0,
+            rows_skipped=0,
+            rows_failed=0,
+            errors=[],
+        )
         importer = _RowImporter(upload, columns)
         for done, (number, row) in enumerate(rows, start=1):
             importer.import_row(number, row)

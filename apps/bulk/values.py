@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from apps.bulk.sheets import DATE_FORMAT, Column, cell_text
@@ -81,10 +82,13 @@ def _lookup(field) -> dict:
                     lookup[str(getattr(option, name)).casefold()] = pk
         return lookup
     if isinstance(field, forms.ChoiceField):
+        # Labels in the official's language and in English: a sheet may be shared.
+        with translation.override("en"):
+            english = {str(value): str(label) for value, label in field.choices}
         return {
             text.casefold(): str(value)
             for value, label in field.choices
             if value != ""
-            for text in (str(value), str(label))
+            for text in (str(value), str(label), english[str(value)])
         }
     return {}

@@ -108,3 +108,7 @@ def test_a_state_official_exports_every_district_of_the_state(
     persons = read_document(client.get("/pfif/export/").content).persons
 
     assert len(persons) == 2
+
+
+def test_the_menu_offers_pfif_exchange_to_district_officials_only(exchanging_client, client):
+    assert b'href="/pfif/"' in exchanging_client.get("/pfif/queue/").content
