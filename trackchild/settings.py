@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "apps.citizens",
     "apps.compliance",
     "apps.alerts",
+    "apps.pfif",
+    "apps.bulk",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +260,11 @@ TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["trackchild.formats"]
+
+# --- PFIF exchange with partner portals ---
+# The domain that starts the record ids of this portal's PFIF records, and its name in them.
+PFIF_DOMAIN = env.str("PFIF_DOMAIN", default="trackchild.gov.in")
+PFIF_SOURCE_NAME = env.str("PFIF_SOURCE_NAME", default="TrackChild")
 
 # --- Static and media files ---
 STATIC_URL = "static/"

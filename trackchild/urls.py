@@ -17,6 +17,8 @@ urlpatterns = [
     path("compliance/", include("apps.compliance.urls")),
     path("alerts/", include("apps.alerts.urls")),
     path("audit/", include("apps.audit.urls")),
+    path("pfif/", include("apps.pfif.urls")),
+    path("bulk/", include("apps.bulk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
