@@ -18,4 +18,5 @@ urlpatterns = [
     path("audit/", include("apps.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("apps.api.urls")),
 ]
