@@ -184,7 +184,7 @@ def _confirmed_matches(since, firs: dict, limit: int) -> list[Change]:
             at=pair.decided_at,
             event="match_confirmed",
             report=pair.missing,
-            status=pair.missing.status,
+            status=Status.MATCHED,
             previous_status="",
             reason=pair.decision_reason,
             matched_with=pair.other,

@@ -13,7 +13,7 @@ from apps.api import keys, records
 from apps.api.models import ApiCall, ApiClient, HelplineCall
 from apps.core.images import CleanPhoto
 from apps.reports import services as report_services
-from apps.reports.choices import FoundBy, RegistrationKind, ReportKind
+from apps.reports.choices import FoundBy, Placement, RegistrationKind, ReportKind
 from apps.reports.forms import FoundReportForm, MissingReportForm
 from apps.reports.models import Report
 
@@ -182,11 +182,13 @@ def take_helpline_report(
         "line": helpline,
         "reference": reference,
     }
-    told = fields.get("circumstances_detail", "")
-    fields["circumstances_detail"] = f"{heard}\n{told}" if told else heard
+    # Not a field of the found report form: what the caller said goes on the record as is.
+    told = fields.pop("circumstances_detail", "")
+    report = Report(kind=kind, circumstances_detail=f"{heard}\n{told}" if told else heard)
     fields["found_by"] = FoundBy.CHILD_HELPLINE
+    fields.setdefault("placement", Placement.NOT_PLACED)  # a sighting: nobody holds the child
     report = records.validated_report(
-        FoundReportForm, report=Report(kind=kind), fields=fields, account=client.account
+        FoundReportForm, report=report, fields=fields, account=client.account
     )
     report_services.file_for_station_of_place(
         report=report,
