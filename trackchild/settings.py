@@ -243,7 +243,6 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "apps.api.errors.api_exception_handler",
-    "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "TrackChild API",
@@ -259,10 +258,9 @@ SPECTACULAR_SETTINGS = {
         "MarkKindEnum": "apps.reports.choices.MarkKind",
     },
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    # Swagger UI and Redoc come from static files (drf-spectacular-sidecar), not a CDN.
+    # Swagger UI comes from static files (drf-spectacular-sidecar), not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
 }
 # A request body above this is refused with 413 before it is read (photos travel base64).
 API_MAX_REQUEST_BYTES = env.int("API_MAX_REQUEST_BYTES", default=12 * 1024 * 1024)

@@ -1,7 +1,6 @@
 from django.urls import path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
-    SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
 
@@ -17,6 +16,5 @@ urlpatterns = [
     path("v1/reports/<int:report_id>/", views.ReportView.as_view(), name="report"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    path("v1/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     re_path(r"^.*$", views.NotFoundView.as_view()),
 ]

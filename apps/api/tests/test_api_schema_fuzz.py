@@ -22,7 +22,7 @@ from apps.api.tests.conftest import ALL_SCOPES
 
 # Enough to find the classic faults (a 500 on a wrong type, an undocumented status) in well
 # under a minute for the whole API.
-EXAMPLES_PER_OPERATION = 15
+EXAMPLES_PER_OPERATION = 25
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -83,3 +83,10 @@ def test_no_request_breaks_the_api_or_its_schema(api_schema, fuzzing_client, mod
             case.call_and_validate(headers=fuzzing_client, checks=CHECKS)
 
         send()
+
+
+def test_the_docs_are_served_by_the_portal_itself(client, db):
+    page = client.get("/api/v1/docs/").content.decode()
+
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "https://" not in page
