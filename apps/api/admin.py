@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.api import services
 from apps.api.forms import ApiClientForm
 from apps.api.models import ApiCall, ApiClient
+from apps.core.admin import ReadOnlyAdmin
 
 
 @admin.register(ApiClient)
@@ -60,17 +61,8 @@ class ApiClientAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiCall)
-class ApiCallAdmin(admin.ModelAdmin):
+class ApiCallAdmin(ReadOnlyAdmin):
     list_display = ["at", "client", "method", "path", "status", "duration_ms", "ip_address"]
     list_filter = ["status", "method", "client"]
     date_hierarchy = "at"
     list_select_related = ["client"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

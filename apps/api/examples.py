@@ -50,6 +50,19 @@ _REPORT = {
     "updated_at": "2026-11-23T10:15:00+05:30",
 }
 
+_FOUND_BY_CWC = {
+    "report_id": 998,
+    "case_number": "F-0000998",
+    "kind": "found",
+    "owning_unit": {
+        "name": "CWC Khordha",
+        "phone": "0674-2391111",
+        "cctns_code": "",
+        "state": 21,
+        "district": 362,
+    },
+}
+
 FIR_REQUEST = OpenApiExample(
     "An FIR from Odisha's CCTNS",
     request_only=True,
@@ -91,18 +104,7 @@ FIR_CREATED = OpenApiExample(
                 "kind": "match",
                 "status": "proposed",
                 "score": 81.5,
-                "other": {
-                    "report_id": 998,
-                    "case_number": "F-0000998",
-                    "kind": "found",
-                    "owning_unit": {
-                        "name": "CWC Khordha",
-                        "phone": "0674-2391111",
-                        "cctns_code": "",
-                        "state": 21,
-                        "district": 362,
-                    },
-                },
+                "other": _FOUND_BY_CWC,
             }
         ],
     },
@@ -122,18 +124,7 @@ CHANGES = OpenApiExample(
                 "status": "matched",
                 "previous_status": "",
                 "reason": "",
-                "matched_with": {
-                    "report_id": 998,
-                    "case_number": "F-0000998",
-                    "kind": "found",
-                    "owning_unit": {
-                        "name": "CWC Khordha",
-                        "phone": "0674-2391111",
-                        "cctns_code": "",
-                        "state": 21,
-                        "district": 362,
-                    },
-                },
+                "matched_with": _FOUND_BY_CWC,
             },
             {
                 "at": "2026-11-25T16:40:00.500000+05:30",

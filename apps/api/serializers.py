@@ -16,11 +16,16 @@ from rest_framework import serializers
 from apps.api.models import Helpline
 from apps.core.photo_fields import cleaned_upload
 from apps.reports.choices import Placement, RegistrationKind, ReportKind
-from apps.reports.forms import MARK_FIELDS, MissingReportForm
+from apps.reports.forms import (
+    DESCRIPTION_FIELDS,
+    MARK_FIELDS,
+    PLACE_FIELDS,
+    MissingReportForm,
+)
 from apps.reports.models import ADULT_AGE, IdentificationMark, Report
 from apps.reports.services import MAX_PHOTOS_PER_REPORT
 
-PLACE_FIELDS = tuple(
+LGD_CODED_FIELDS = tuple(
     f"{place}_{part}"
     for place in ("event", "permanent", "present")
     for part in ("state", "district")
@@ -76,7 +81,7 @@ class ReportFieldsSerializer(serializers.ModelSerializer):
     def place_codes(self) -> dict:
         return {
             field: self.validated_data[field]
-            for field in PLACE_FIELDS
+            for field in LGD_CODED_FIELDS
             if self.validated_data.get(field) is not None
         }
 
@@ -151,11 +156,7 @@ class HelplineSightingSerializer(ReportFieldsSerializer):
             "helpline",
             "call_id",
             "police_station_code",
-            "event_at",
-            "event_state",
-            "event_district",
-            "event_locality",
-            "event_landmark",
+            *PLACE_FIELDS,
             "circumstances_detail",
             "full_name",
             "other_names",
@@ -163,12 +164,7 @@ class HelplineSightingSerializer(ReportFieldsSerializer):
             "sex",
             "age_min",
             "age_max",
-            "height_cm",
-            "build",
-            "complexion",
-            "hair",
-            "eye_colour",
-            "identification_marks",
+            *DESCRIPTION_FIELDS,
             "languages",
             "clothing",
             "medical_needs",

@@ -123,9 +123,14 @@ def _file_fir(client, station, fields, marks, photos) -> Written:
         filed_by=client.account,
         owning_unit=station,
         marks=records.with_defaults(marks),
-        photos=[("photo.jpg", photo) for photo in photos],
+        photos=_named(photos),
     )
     return Written(report, CREATED)
+
+
+def _named(photos: list[CleanPhoto]) -> list[tuple[str, CleanPhoto]]:
+    """Photos as the report services take them (under a name, which the API has none of)."""
+    return [("photo.jpg", photo) for photo in photos]
 
 
 def _update_fir(client, report, fields, marks, photos) -> Written:
@@ -150,7 +155,7 @@ def _update_fir(client, report, fields, marks, photos) -> Written:
         edited_by=client.account,
         reason=reason,
         marks=new_marks,
-        new_photos=[("photo.jpg", photo) for photo in photos] if photos_changed else [],
+        new_photos=_named(photos) if photos_changed else [],
         removed_photos=list(report.photos.all()) if photos_changed else [],
     )
     return Written(report, UPDATED)
@@ -194,7 +199,7 @@ def take_helpline_report(
         report=report,
         filed_by=client.account,
         police_station=station,
-        photos=[("photo.jpg", photo) for photo in photos],
+        photos=_named(photos),
     )
     HelplineCall.objects.create(client=client, helpline=helpline, call_id=call_id, report=report)
     return Written(report, CREATED)

@@ -31,6 +31,7 @@ REFUSALS = {
     413: OpenApiResponse(ErrorSerializer, "Request body larger than allowed."),
     429: OpenApiResponse(ErrorSerializer, "Too many calls; see Retry-After."),
 }
+WRITTEN = {201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS}
 NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, "No such report in your jurisdiction.")}
 
 
@@ -48,7 +49,7 @@ class FirView(APIView):
         summary="Create or update the missing-child report of a CCTNS FIR",
         description=examples.FIR_PUSH_DESCRIPTION,
         request=FirSerializer,
-        responses={201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS},
+        responses=WRITTEN,
         examples=[examples.FIR_REQUEST, examples.FIR_CREATED],
         tags=["CCTNS"],
     )
@@ -73,7 +74,7 @@ class FirView(APIView):
         operation_id="push_fir_post",
         summary="The same as PUT, for clients that only POST",
         request=FirSerializer,
-        responses={201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS},
+        responses=WRITTEN,
         tags=["CCTNS"],
     )
     def post(self, request):
@@ -164,7 +165,7 @@ class HelplineSightingView(HelplineView):
         summary="A child seen alone or in danger, reported to 1098 or 112",
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineSightingSerializer,
-        responses={201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS},
+        responses=WRITTEN,
         examples=[examples.SIGHTING_REQUEST],
         tags=["Helplines"],
     )
@@ -181,7 +182,7 @@ class HelplineFoundChildView(HelplineView):
         summary="A child in the care of a helpline team",
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineFoundChildSerializer,
-        responses={201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS},
+        responses=WRITTEN,
         tags=["Helplines"],
     )
     def post(self, request):
