@@ -14,4 +14,6 @@ class ApiClientForm(forms.ModelForm):
         state, district = cleaned.get("state"), cleaned.get("district")
         if district and state and district.state_id != state.pk:
             self.add_error("district", _("This district is not in the chosen State/UT."))
+        elif district:
+            cleaned["state"] = district.state
         return cleaned

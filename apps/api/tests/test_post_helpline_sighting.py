@@ -136,3 +136,17 @@ def test_a_key_without_the_sightings_scope_is_refused(client, odisha_cctns, sp_o
     assert post(client, headers, call()).status_code == 403
     assert post(client, headers, call(placement="not_placed"), "found-children").status_code == 403
     assert not Report.objects.exists()
+
+
+def test_a_district_centre_reports_only_from_its_district(
+    client, make_client, khordha, cuttack, sp_office
+):
+    _client, headers = make_client(
+        "Childline Khordha", district=khordha, scopes=[Scope.WRITE_SIGHTINGS]
+    )
+
+    elsewhere = post(client, headers, call(event_district=348))
+    at_home = post(client, headers, call())
+
+    assert (elsewhere.status_code, at_home.status_code) == (403, 201)
+    assert Report.objects.get().event_district == khordha
