@@ -110,6 +110,13 @@ FIR_CREATED = OpenApiExample(
     },
 )
 
+REPORT = OpenApiExample(
+    "An open case with one proposed pair",
+    response_only=True,
+    status_codes=["200"],
+    value={key: value for key, value in FIR_CREATED.value.items() if key != "outcome"},
+)
+
 CHANGES = OpenApiExample(
     "A match confirmed, then the child restored",
     response_only=True,
@@ -159,6 +166,28 @@ SIGHTING_REQUEST = OpenApiExample(
         "age_min": 10,
         "age_max": 12,
         "clothing": "Blue school uniform",
+    },
+)
+
+FOUND_CHILD_REQUEST = OpenApiExample(
+    "A 1098 team took in a boy at the bus stand and placed him in a children's home",
+    request_only=True,
+    value={
+        "helpline": "1098",
+        "call_id": "OD-2026-118907",
+        "event_at": "2026-11-23T21:10:00+05:30",
+        "event_state": 21,
+        "event_district": 362,
+        "event_locality": "Baramunda bus stand",
+        "full_name": "Munna",
+        "sex": "M",
+        "age_min": 8,
+        "age_max": 10,
+        "told_parent_names": "Papa: Suresh",
+        "told_language": "hi",
+        "placement": "cci",
+        "placed_at": 4411,
+        "cwc_order_reference": "CWC/KHD/2026/311",
     },
 )
 

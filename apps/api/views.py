@@ -75,6 +75,7 @@ class FirView(APIView):
         summary="The same as PUT, for clients that only POST",
         request=FirSerializer,
         responses=WRITTEN,
+        examples=[examples.FIR_REQUEST, examples.FIR_CREATED],
         tags=["CCTNS"],
     )
     def post(self, request):
@@ -85,6 +86,7 @@ class FirView(APIView):
         summary="The portal's report of one FIR, with its status and match candidates",
         parameters=[FirLookupSerializer],
         responses={200: ReportResultSerializer, **REFUSALS, **NOT_FOUND},
+        examples=[examples.REPORT],
         tags=["CCTNS"],
     )
     def get(self, request):
@@ -183,6 +185,7 @@ class HelplineFoundChildView(HelplineView):
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineFoundChildSerializer,
         responses=WRITTEN,
+        examples=[examples.FOUND_CHILD_REQUEST],
         tags=["Helplines"],
     )
     def post(self, request):
@@ -196,6 +199,7 @@ class ReportView(APIView):
         operation_id="read_report",
         summary="A report of your jurisdiction: status, owning unit and match candidates",
         responses={200: ReportResultSerializer, **REFUSALS, **NOT_FOUND},
+        examples=[examples.REPORT],
         tags=["Reports"],
     )
     def get(self, request, report_id: int):
