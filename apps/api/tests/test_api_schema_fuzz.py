@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from apps.api.tests.conftest import ALL_SCOPES
+from apps.api.tests.conftest import ALL_SCOPES, fir
 
 # Enough to find the classic faults (a 500 on a wrong type, an undocumented status) in well
 # under a minute for the whole API.
@@ -64,6 +64,33 @@ def test_the_schema_is_valid_openapi_3(client, db):
         "/api/v1/helpline/found-children/",
         "/api/v1/reports/{report_id}/",
     }
+
+
+def test_real_answers_match_the_schema(api_schema, fuzzing_client):
+    """The fuzzer's random FIRs are refused; a real one walks through every answer's shape."""
+    firs = api_schema["/api/v1/cctns/firs/"]
+    record = fir()
+    key = {name: record[name] for name in ("state", "police_station_code", "fir_number")}
+
+    def send(case):
+        return case.call_and_validate(headers=fuzzing_client, checks=CHECKS)
+
+    created = send(firs["PUT"].Case(body=record, media_type="application/json"))
+    again = send(firs["POST"].Case(body=record, media_type="application/json"))
+    read = send(firs["GET"].Case(query={**key, "fir_year": record["fir_year"]}))
+    report = send(
+        api_schema["/api/v1/reports/{report_id}/"]["GET"].Case(
+            path_parameters={"report_id": created.json()["report_id"]}
+        )
+    )
+    changes = send(
+        api_schema["/api/v1/cctns/changes/"]["GET"].Case(query={"since": record["event_at"]})
+    )
+
+    assert [created.status_code, again.status_code] == [201, 200]
+    assert again.json()["outcome"] == "unchanged"
+    assert read.json() == report.json()
+    assert changes.status_code == 200
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
