@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "captcha",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "apps.core",
     "apps.directory",
     "apps.accounts",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "apps.alerts",
     "apps.pfif",
     "apps.bulk",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Refuses oversized API bodies before they are read and logs every API call.
+    "apps.api.middleware.ApiCallMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -249,6 +255,37 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# --- REST API for machine clients (/api/v1/, docs/api.md) ---
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["apps.api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["apps.api.authentication.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["apps.api.authentication.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "apps.api.errors.api_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TrackChild API",
+    "DESCRIPTION": "CCTNS FIR exchange and child helpline intake. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "apps.reports.choices.Language",
+        "ReportKindEnum": "apps.reports.choices.ReportKind",
+        "MarkKindEnum": "apps.reports.choices.MarkKind",
+    },
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI comes from static files (drf-spectacular-sidecar), not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
+# A request body above this is refused with 413 before it is read (photos travel base64).
+API_MAX_REQUEST_BYTES = env.int("API_MAX_REQUEST_BYTES", default=12 * 1024 * 1024)
 
 # --- Language, time, formats ---
 LANGUAGE_CODE = "en"

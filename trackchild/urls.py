@@ -21,4 +21,5 @@ urlpatterns = [
     path("bulk/", include("apps.bulk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("apps.api.urls")),
 ]

@@ -5,7 +5,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.citizens import selectors
 from apps.citizens.models import (
     MOBILE_VALIDATOR,
     CitizenReport,
@@ -14,6 +13,7 @@ from apps.citizens.models import (
 )
 from apps.core.photo_fields import cleaned_upload
 from apps.directory.models import District, State
+from apps.directory.selectors import default_station, police_stations_in
 from apps.messaging.phones import normalised_mobile
 from apps.reports.choices import Sex
 from apps.reports.forms import DATE_TIME_WIDGET, DistrictField
@@ -78,7 +78,7 @@ class CitizenReportForm(forms.ModelForm):
         self.fields["sex"].choices = [("", "---------"), *Sex.choices]
         self.fields["event_at"].input_formats = DATE_TIME_FORMATS
         if "police_station" in self.fields:
-            self.fields["police_station"].queryset = selectors.police_stations_in(district)
+            self.fields["police_station"].queryset = police_stations_in(district)
 
     def clean_event_at(self):
         moment = self.cleaned_data["event_at"]
@@ -101,7 +101,7 @@ class CitizenReportForm(forms.ModelForm):
         report.event_district = self.district
         report.event_state_id = self.district.state_id
         if report.police_station_id is None and self.kind != CitizenReportKind.INQUIRY:
-            report.police_station = selectors.default_station(self.district)
+            report.police_station = default_station(self.district)
         return report
 
 

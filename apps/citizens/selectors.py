@@ -11,26 +11,10 @@ from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction, offic
 from apps.accounts.models import Level
 from apps.citizens.models import CitizenReport, CitizenReportStatus
 from apps.directory.models import Unit, UnitType
+from apps.directory.selectors import STATION_TYPES
 from apps.reports.choices import ReportKind
 from apps.reports.models import Report
 from apps.reports.selectors import SearchCriteria, search_reports
-
-STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
-
-
-def police_stations_in(district):
-    return Unit.objects.filter(
-        unit_type__in=STATION_TYPES, district=district, is_active=True
-    ).order_by("name")
-
-
-def default_station(district) -> Unit | None:
-    """When the citizen does not know the station: the district police office, which forwards
-    it, or else the first station of the district."""
-    office = Unit.objects.filter(
-        unit_type=UnitType.DISTRICT_POLICE, district=district, is_active=True
-    ).first()
-    return office or police_stations_in(district).first()
 
 
 def search_missing_children(*, name: str, sex: str, age: int | None, state, since):

@@ -27,7 +27,7 @@ from apps.messaging.models import Channel
 from apps.messaging.recipients import everyone_of
 from apps.messaging.services import queue_for, queue_message
 from apps.reports import services as report_services
-from apps.reports.choices import FoundBy, Placement, ReportKind
+from apps.reports.choices import FoundBy, ReportKind
 from apps.reports.models import ADULT_AGE, Report
 
 CODE_VALID_FOR = timedelta(minutes=10)
@@ -185,8 +185,6 @@ def portal_account():
 
 
 def _file_sighting(citizen_report: CitizenReport) -> Report:
-    """A sighting enters the national record as a report of the police station of the place,
-    so its officers and the district's child protection unit see it and matching runs on it."""
     sighting = Report(
         kind=ReportKind.SIGHTING,
         full_name=citizen_report.child_name,
@@ -202,15 +200,13 @@ def _file_sighting(citizen_report: CitizenReport) -> Report:
         event_district=citizen_report.event_district,
         event_locality=citizen_report.event_locality,
         found_by=FoundBy.CITIZEN,
-        placement=Placement.NOT_PLACED,
         circumstances_detail=_("Seen by a citizen; Khoya-Paya reference %(reference)s.")
         % {"reference": citizen_report.reference},
     )
-    return report_services.file_report(
+    return report_services.file_for_station_of_place(
         report=sighting,
         filed_by=portal_account(),
-        owning_unit=citizen_report.police_station,
-        marks=[],
+        police_station=citizen_report.police_station,
         photos=_photos_of(citizen_report),
     )
 

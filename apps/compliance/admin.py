@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from apps.compliance.models import DeadlineRule, OverdueItem, UnitCompliance
+from apps.core.admin import ReadOnlyAdmin
 
 
 @admin.register(DeadlineRule)
@@ -19,17 +20,8 @@ class DeadlineRuleAdmin(admin.ModelAdmin):
         return False
 
 
-class ComputedAdmin(admin.ModelAdmin):
+class ComputedAdmin(ReadOnlyAdmin):
     """Written only by the daily computation: read here, never changed."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OverdueItem)

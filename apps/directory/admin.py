@@ -29,7 +29,7 @@ class NodalOfficerInline(admin.TabularInline):
 class UnitAdmin(admin.ModelAdmin):
     list_display = ["name", "unit_type", "district", "state", "phone", "is_active"]
     list_filter = ["unit_type", "is_active", "state"]
-    search_fields = ["name", "address", "pin_code", "district__name_en"]
+    search_fields = ["name", "address", "pin_code", "cctns_code", "district__name_en"]
     autocomplete_fields = ["state", "district"]
     list_select_related = ["state", "district"]
     inlines = [NodalOfficerInline]

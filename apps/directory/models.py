@@ -172,6 +172,13 @@ class Unit(models.Model):
         default="en",
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # The police station's code in the state's CCTNS, which keys the FIRs it pushes to the portal.
+    cctns_code = models.CharField(
+        _("CCTNS police station code"),
+        max_length=20,
+        blank=True,
+        help_text=_("Unique within the State/UT; FIRs pushed by the state's CCTNS name it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -180,6 +187,16 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         indexes = [models.Index(fields=["state", "district", "unit_type"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "cctns_code"],
+                condition=~models.Q(cctns_code=""),
+                name="unique_cctns_code_per_state",
+                violation_error_message=_(
+                    "Another unit of this State/UT already has this CCTNS code."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.name

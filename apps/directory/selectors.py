@@ -2,7 +2,9 @@
 
 from django.db.models import Count, Q
 
-from apps.directory.models import District, NodalOfficer, State, Unit
+from apps.directory.models import District, NodalOfficer, State, Unit, UnitType
+
+STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
 
 
 def states_with_counts():
@@ -43,3 +45,18 @@ def districts_of(state):
     return District.objects.filter(state=state).annotate(
         unit_count=Count("units", filter=Q(units__is_active=True))
     )
+
+
+def police_stations_in(district):
+    return Unit.objects.filter(
+        unit_type__in=STATION_TYPES, district=district, is_active=True
+    ).order_by("name")
+
+
+def default_station(district) -> Unit | None:
+    """When whoever reports a child does not know the station: the district police office,
+    which forwards it, or else the first station of the district."""
+    office = Unit.objects.filter(
+        unit_type=UnitType.DISTRICT_POLICE, district=district, is_active=True
+    ).first()
+    return office or police_stations_in(district).first()

@@ -17,7 +17,9 @@ from PIL import Image
 
 from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
+from apps.directory.selectors import default_station
 from apps.names.keys import name_forms, name_keys
+from apps.reports.choices import Placement
 from apps.reports.models import (
     CaseNote,
     IdentificationMark,
@@ -52,6 +54,25 @@ def file_report(
     _refresh_derived_fields(report)
     _announce(report, created=True)
     return report
+
+
+@transaction.atomic
+def file_for_station_of_place(
+    *, report: Report, filed_by, police_station, photos: list[tuple[str, CleanPhoto]]
+) -> Report:
+    """A child seen or found by someone outside the police (a citizen, a child helpline) enters
+    the national record as a report of the police station of the place, or of the district
+    police office when the station is not known, so its officers and the district's child
+    protection unit see it and matching runs on it."""
+    station = police_station or default_station(report.event_district)
+    if station is None:
+        raise ValidationError(
+            {"police_station": _("No police station of this district is in the directory.")}
+        )
+    report.placement = report.placement or Placement.NOT_PLACED
+    return file_report(
+        report=report, filed_by=filed_by, owning_unit=station, marks=[], photos=photos
+    )
 
 
 @transaction.atomic

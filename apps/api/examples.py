@@ -1,0 +1,212 @@
+"""Descriptions and examples for the OpenAPI schema (docs/api.md says more)."""
+
+from drf_spectacular.utils import OpenApiExample
+
+FIR_PUSH_DESCRIPTION = """
+The report is keyed by (`state`, `police_station_code`, `registration_kind`, `fir_year`,
+`fir_number`): the first push creates it (201), a later one updates it (200, `updated`), and the
+same FIR sent again changes nothing (200, `unchanged`). Fields left out keep their value; `marks`
+and `photos` left out keep the report's own, and when sent they replace them. The rules are the
+web form's: `fir_year` must be the year of `fir_registered_at`, give `date_of_birth` or `age`,
+nothing in the future. The answer carries the portal's report ID and case number and the match
+candidates known when it was written (matching runs as soon as the report is saved).
+"""
+
+CHANGES_DESCRIPTION = """
+Status changes (`status_changed`; `restored` when the child was restored to family) and
+confirmed matches (`match_confirmed`) of the FIR-backed missing reports of your jurisdiction,
+oldest first. Read again with `since` set to `next_since` while `has_more` is true; changes made
+at the same moment are never split across pages.
+"""
+
+HELPLINE_DESCRIPTION = """
+The report enters the same flow as a citizen's sighting: it belongs to the police station named
+by `police_station_code` (CCTNS code), or to the district police office when none is given, and
+is matched against missing children at once. `helpline` and `call_id` are kept with it; the same
+call sent again returns the same report (`unchanged`).
+"""
+
+_REPORT = {
+    "report_id": 1042,
+    "case_number": "M-0001042",
+    "kind": "missing",
+    "status": "open",
+    "closure_reason": "",
+    "owning_unit": {
+        "name": "Capital PS",
+        "phone": "0674-2390100",
+        "cctns_code": "21101001",
+        "state": 21,
+        "district": 362,
+    },
+    "fir": {
+        "state": 21,
+        "police_station_code": "21101001",
+        "registration_kind": "fir",
+        "fir_number": "112/2026",
+        "fir_year": 2026,
+    },
+    "helpline_call": None,
+    "updated_at": "2026-11-23T10:15:00+05:30",
+}
+
+_FOUND_BY_CWC = {
+    "report_id": 998,
+    "case_number": "F-0000998",
+    "kind": "found",
+    "owning_unit": {
+        "name": "CWC Khordha",
+        "phone": "0674-2391111",
+        "cctns_code": "",
+        "state": 21,
+        "district": 362,
+    },
+}
+
+FIR_REQUEST = OpenApiExample(
+    "An FIR from Odisha's CCTNS",
+    request_only=True,
+    value={
+        "state": 21,
+        "police_station_code": "21101001",
+        "registration_kind": "fir",
+        "fir_number": "112/2026",
+        "fir_year": 2026,
+        "fir_registered_at": "2026-11-23T08:30:00+05:30",
+        "investigating_officer": "SI Bikash Nayak",
+        "investigating_officer_phone": "94370 12345",
+        "full_name": "Priya Sahu",
+        "name_local": "ପ୍ରିୟା ସାହୁ",
+        "sex": "F",
+        "age": 11,
+        "identification_marks": "Mole on left cheek",
+        "languages": ["or", "hi"],
+        "father_name": "Ramesh Sahu",
+        "event_at": "2026-11-22T18:00:00+05:30",
+        "event_state": 21,
+        "event_district": 362,
+        "event_locality": "Bhubaneswar railway station",
+        "circumstances": "lost_in_crowd",
+        "marks": [{"kind": "scar", "body_part": "hand", "side": "right", "description": "burn"}],
+    },
+)
+
+FIR_CREATED = OpenApiExample(
+    "Created, with one candidate",
+    response_only=True,
+    status_codes=["201"],
+    value={
+        **_REPORT,
+        "outcome": "created",
+        "candidates": [
+            {
+                "id": 77,
+                "kind": "match",
+                "status": "proposed",
+                "score": 81.5,
+                "other": _FOUND_BY_CWC,
+            }
+        ],
+    },
+)
+
+REPORT = OpenApiExample(
+    "An open case with one proposed pair",
+    response_only=True,
+    status_codes=["200"],
+    value={key: value for key, value in FIR_CREATED.value.items() if key != "outcome"},
+)
+
+CHANGES = OpenApiExample(
+    "A match confirmed, then the child restored",
+    response_only=True,
+    value={
+        "changes": [
+            {
+                "at": "2026-11-24T11:02:13.120000+05:30",
+                "event": "match_confirmed",
+                "report_id": 1042,
+                "case_number": "M-0001042",
+                "fir": _REPORT["fir"],
+                "status": "matched",
+                "previous_status": "",
+                "reason": "",
+                "matched_with": _FOUND_BY_CWC,
+            },
+            {
+                "at": "2026-11-25T16:40:00.500000+05:30",
+                "event": "restored",
+                "report_id": 1042,
+                "case_number": "M-0001042",
+                "fir": _REPORT["fir"],
+                "status": "restored",
+                "previous_status": "matched",
+                "reason": "Handed over to the father before the CWC",
+                "matched_with": None,
+            },
+        ],
+        "next_since": "2026-11-25T16:40:00.500000+05:30",
+        "has_more": False,
+    },
+)
+
+SIGHTING_REQUEST = OpenApiExample(
+    "A 1098 caller saw a girl alone on a platform",
+    request_only=True,
+    value={
+        "helpline": "1098",
+        "call_id": "OD-2026-118812",
+        "event_at": "2026-11-23T07:40:00+05:30",
+        "event_state": 21,
+        "event_district": 362,
+        "event_locality": "Bhubaneswar railway station, platform 3",
+        "circumstances_detail": "Caller says she was crying and alone for an hour.",
+        "full_name": "Priya",
+        "sex": "F",
+        "age_min": 10,
+        "age_max": 12,
+        "clothing": "Blue school uniform",
+    },
+)
+
+FOUND_CHILD_REQUEST = OpenApiExample(
+    "A 1098 team took in a boy at the bus stand and placed him in a children's home",
+    request_only=True,
+    value={
+        "helpline": "1098",
+        "call_id": "OD-2026-118907",
+        "event_at": "2026-11-23T21:10:00+05:30",
+        "event_state": 21,
+        "event_district": 362,
+        "event_locality": "Baramunda bus stand",
+        "full_name": "Munna",
+        "sex": "M",
+        "age_min": 8,
+        "age_max": 10,
+        "told_parent_names": "Papa: Suresh",
+        "told_language": "hi",
+        "placement": "cci",
+        "placed_at": 4411,
+        "cwc_order_reference": "CWC/KHD/2026/311",
+    },
+)
+
+INVALID = OpenApiExample(
+    "A field not right",
+    value={
+        "code": "invalid",
+        "detail": "Some fields are not right.",
+        "fields": {"fir_year": [{"message": "The FIR was registered in 2026.", "code": "invalid"}]},
+    },
+)
+REVOKED = OpenApiExample(
+    "Revoked key",
+    value={"code": "authentication_failed", "detail": "This API key has been revoked."},
+)
+OTHER_STATE = OpenApiExample(
+    "Another State/UT's FIR",
+    value={
+        "code": "permission_denied",
+        "detail": "This API key may not write or read reports of this State/UT.",
+    },
+)
