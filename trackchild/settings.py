@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "apps.messaging",
     "apps.citizens",
     "apps.compliance",
+    "apps.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,11 @@ CELERY_BEAT_SCHEDULE = {
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Dashboards state how old their figures are; this keeps them under 15 minutes.
+    "refresh-dashboard-figures": {
+        "task": "apps.dashboards.tasks.refresh_dashboard_figures",
+        "schedule": timedelta(minutes=5),
     },
 }
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("compliance/", include("apps.compliance.urls")),
     path("audit/", include("apps.audit.urls")),
+    path("dashboards/", include("apps.dashboards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -62,6 +62,18 @@ class Jurisdiction:
             return {f"{prefix}district_id": self.district_id}
         return {f"{prefix}pk": self.unit_id}
 
+    def covers_state(self, state) -> bool:
+        """Whether the whole State/UT lies inside this jurisdiction."""
+        return {Level.NATION: True, Level.STATE: state.pk == self.state_id}.get(self.level, False)
+
+    def covers_district(self, district) -> bool:
+        """Whether the whole district lies inside this jurisdiction."""
+        return {
+            Level.NATION: True,
+            Level.STATE: district.state_id == self.state_id,
+            Level.DISTRICT: district.pk == self.district_id,
+        }.get(self.level, False)
+
     def covers_unit(self, unit) -> bool:
         if self.level is None:
             return False

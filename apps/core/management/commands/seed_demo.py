@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.care.demo import seed_children_in_care
-from apps.core.demo import DEMO_PASSWORD, seed_demo
+from apps.core.demo import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.directory.models import State
 from apps.matching.services import match_report
 from apps.reports import demo
@@ -45,6 +45,12 @@ class Command(BaseCommand):
             "(instead of --reports), and print how fast they went in.",
         )
         parser.add_argument(
+            "--in-every-district",
+            action="store_true",
+            help="First create a demo police station and children's home in every district "
+            "that has none, so that --scale reports spread over all of India (benchmarks).",
+        )
+        parser.add_argument(
             "--seed",
             type=int,
             default=DEMO_SEED,
@@ -52,7 +58,9 @@ class Command(BaseCommand):
             f"already there to it, so it differs from the first (default {DEMO_SEED}).",
         )
 
-    def handle(self, *args, allow_production, reports, scale, seed, **options):
+    def handle(
+        self, *args, allow_production, reports, scale, in_every_district, seed, **options
+    ):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
                 "Refusing to create demo logins with DJANGO_DEBUG off; "
@@ -71,6 +79,9 @@ class Command(BaseCommand):
             "National, state and district officials are asked to set up an authenticator app "
             "(two-factor sign-in) at their first sign-in."
         )
+        if in_every_district:
+            created = seed_units_in_every_district()
+            self.stdout.write(f"Demo units in every district: {created:,} created.")
         self._seed_reports(reports=reports, scale=scale, seed=seed)
         if scale is None:
             admitted = seed_children_in_care()
