@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.care.demo import seed_children_in_care
+from apps.care.demo import seed_children_in_care, seed_children_in_care_at_scale
 from apps.core.demo import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.directory.models import State
 from apps.matching.services import match_report
@@ -51,6 +51,14 @@ class Command(BaseCommand):
             "that has none, so that --scale reports spread over all of India (benchmarks).",
         )
         parser.add_argument(
+            "--children-in-care",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Admit N more found children to Child Care Institutions in one statement, "
+            "two in three with a care plan (benchmarks; after --scale).",
+        )
+        parser.add_argument(
             "--seed",
             type=int,
             default=DEMO_SEED,
@@ -59,7 +67,15 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, allow_production, reports, scale, in_every_district, seed, **options
+        self,
+        *args,
+        allow_production,
+        reports,
+        scale,
+        in_every_district,
+        children_in_care,
+        seed,
+        **options,
     ):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
@@ -86,6 +102,12 @@ class Command(BaseCommand):
         if scale is None:
             admitted = seed_children_in_care()
             self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
+        if children_in_care > 0:
+            started = perf_counter()
+            admitted = seed_children_in_care_at_scale(children_in_care)
+            self.stdout.write(
+                f"Admitted {admitted:,} more children to care in {perf_counter() - started:.1f} s."
+            )
 
     def _seed_reports(self, *, reports: int, scale: int | None, seed: int) -> None:
         existing = Report.objects.count()
