@@ -25,6 +25,14 @@ from apps.accounts.models import Role
 from apps.care import services as care
 from apps.care.models import ChildInCare
 from apps.compliance.services import compute_overdue_items
+from apps.compliance.tests.conftest import (  # noqa: F401 - the same officials and homes
+    cuttack_home,
+    cuttack_official,
+    dcpu_khordha,
+    dcpu_official,
+    national_admin,
+    state_official,
+)
 from apps.dashboards.services import refresh_dashboard_figures
 from apps.directory.models import UnitType
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
@@ -37,37 +45,9 @@ def cuttack_ps(make_unit, cuttack):
 
 
 @pytest.fixture
-def cuttack_home(make_unit, cuttack):
-    return make_unit(UnitType.CHILDRENS_HOME, district=cuttack, name="Children's Home Cuttack")
-
-
-@pytest.fixture
-def national_official(make_official, ministry):
-    return make_official("mwcd", Role.NATIONAL_ADMIN, unit=ministry)
-
-
-@pytest.fixture
-def odisha_official(make_official, make_unit, odisha):
-    scps = make_unit(UnitType.SCPS, state=odisha, name="SCPS Odisha")
-    return make_official("scps_odisha", Role.STATE_OFFICIAL, unit=scps)
-
-
-@pytest.fixture
 def bihar_official(make_official, make_unit, bihar):
     scps = make_unit(UnitType.SCPS, state=bihar, name="SCPS Bihar")
     return make_official("scps_bihar", Role.STATE_OFFICIAL, unit=scps)
-
-
-@pytest.fixture
-def khordha_official(make_official, make_unit, khordha):
-    dcpu = make_unit(UnitType.DCPU, district=khordha, name="DCPU Khordha")
-    return make_official("dcpu_khordha", Role.DISTRICT_OFFICIAL, unit=dcpu)
-
-
-@pytest.fixture
-def cuttack_official(make_official, make_unit, cuttack):
-    dcpu = make_unit(UnitType.DCPU, district=cuttack, name="DCPU Cuttack")
-    return make_official("dcpu_cuttack", Role.DISTRICT_OFFICIAL, unit=dcpu)
 
 
 def file_report(unit, filer, *, kind, sex, ages, status="open", days_ago, circumstance=""):
@@ -96,15 +76,17 @@ def hand_counted(
     capital_ps,
     childrens_home,
     cuttack_ps,
-    cuttack_home,
     kotwali_ps,
     officer,
     make_official,
-    national_official,
+    request,
 ):
     """The reports and children of the module docstring, with the figures refreshed."""
+    # Fixtures of apps.compliance.tests.conftest, imported above.
+    home_in_cuttack = request.getfixturevalue("cuttack_home")
+    decider = request.getfixturevalue("national_admin")
     home_staff = make_official("home_bbsr", Role.CCI_STAFF, unit=childrens_home)
-    cuttack_staff = make_official("home_cuttack", Role.CCI_STAFF, unit=cuttack_home)
+    cuttack_staff = make_official("home_cuttack", Role.CCI_STAFF, unit=home_in_cuttack)
     missing, found = "missing", "found"
     reports = {
         "M1": file_report(
@@ -150,7 +132,9 @@ def hand_counted(
         "F2": file_report(
             cuttack_ps, officer, kind=found, sex="F", ages=[14], status="restored", days_ago=60
         ),
-        "F4": file_report(cuttack_home, cuttack_staff, kind=found, sex="M", ages=[3], days_ago=2),
+        "F4": file_report(
+            home_in_cuttack, cuttack_staff, kind=found, sex="M", ages=[3], days_ago=2
+        ),
         "M5": file_report(
             kotwali_ps,
             officer,
@@ -181,7 +165,7 @@ def hand_counted(
         score=80,
         fingerprint="hand-counted",
         status=CandidateStatus.CONFIRMED,
-        decided_by=national_official,
+        decided_by=decider,
         decided_at=reports["M5"].created_at + timedelta(days=6, hours=2),
     )
     now = timezone.now()

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def signed_in(client, odisha_official, hand_counted):
-    sign_in_verified(client, odisha_official)
+def signed_in(client, state_official, hand_counted):
+    sign_in_verified(client, state_official)
     return client
 
 

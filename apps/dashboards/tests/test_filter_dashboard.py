@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def signed_in(client, national_official, hand_counted):
-    sign_in_verified(client, national_official)
+def signed_in(client, national_admin, hand_counted):
+    sign_in_verified(client, national_admin)
     return client
 
 

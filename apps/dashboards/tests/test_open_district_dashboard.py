@@ -10,8 +10,8 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
-def test_the_khordha_official_sees_khordha_unit_by_unit(client, khordha_official, hand_counted):
-    sign_in_verified(client, khordha_official)
+def test_the_dcpu_official_sees_khordha_unit_by_unit(client, dcpu_official, hand_counted):
+    sign_in_verified(client, dcpu_official)
 
     response = client.get("/dashboards/", follow=True)
 
@@ -43,9 +43,9 @@ def test_the_khordha_official_sees_khordha_unit_by_unit(client, khordha_official
 
 
 def test_each_chart_is_drawn_from_a_table_on_the_page_and_units_link_to_their_compliance(
-    client, khordha_official, hand_counted, capital_ps
+    client, dcpu_official, hand_counted, capital_ps
 ):
-    sign_in_verified(client, khordha_official)
+    sign_in_verified(client, dcpu_official)
 
     html = client.get("/dashboards/districts/362/").content.decode()
 
@@ -57,8 +57,8 @@ def test_each_chart_is_drawn_from_a_table_on_the_page_and_units_link_to_their_co
     assert 'href="/compliance/districts/362/"' in html
 
 
-def test_the_khordha_official_cannot_open_cuttack(client, khordha_official, hand_counted):
-    sign_in_verified(client, khordha_official)
+def test_the_dcpu_official_cannot_open_cuttack(client, dcpu_official, hand_counted):
+    sign_in_verified(client, dcpu_official)
 
     assert client.get("/dashboards/districts/348/").status_code == 403
     assert client.get("/dashboards/districts/348/?download=by_area&as=xlsx").status_code == 403
@@ -81,9 +81,9 @@ def test_a_cwc_member_of_the_district_has_no_dashboard(client, cwc_member, hand_
 
 
 def test_dcpu_staff_without_the_district_role_have_no_dashboard(
-    client, make_official, khordha_official
+    client, make_official, dcpu_official
 ):
-    staff = make_official("po_khordha", Role.CCI_STAFF, unit=khordha_official.unit)
+    staff = make_official("po_khordha", Role.CCI_STAFF, unit=dcpu_official.unit)
     client.force_login(staff)
 
     assert client.get("/dashboards/districts/362/").status_code == 403

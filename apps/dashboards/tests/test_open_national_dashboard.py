@@ -8,10 +8,10 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
-def test_the_national_official_sees_every_state_counted_over_the_last_two_years(
-    client, national_official, hand_counted
+def test_the_national_admin_sees_every_state_counted_over_the_last_two_years(
+    client, national_admin, hand_counted
 ):
-    sign_in_verified(client, national_official)
+    sign_in_verified(client, national_admin)
 
     response = client.get("/dashboards/india/")
 
@@ -40,10 +40,10 @@ def test_the_national_official_sees_every_state_counted_over_the_last_two_years(
     assert figures(response, "by_circumstance")["Suspected kidnapping or trafficking"] == (2,)
 
 
-def test_the_national_official_drills_down_from_a_state_to_its_districts(
-    client, national_official, hand_counted, odisha
+def test_the_national_admin_drills_down_from_a_state_to_its_districts(
+    client, national_admin, hand_counted, odisha
 ):
-    sign_in_verified(client, national_official)
+    sign_in_verified(client, national_admin)
 
     national = client.get("/dashboards/india/")
     odisha_row = response_row_url(national, "Odisha")
@@ -55,8 +55,8 @@ def test_the_national_official_drills_down_from_a_state_to_its_districts(
     assert client.get("/dashboards/districts/212/").status_code == 200
 
 
-def test_the_menu_leads_the_national_official_to_the_national_dashboard(client, national_official):
-    sign_in_verified(client, national_official)
+def test_the_menu_leads_the_national_admin_to_the_national_dashboard(client, national_admin):
+    sign_in_verified(client, national_admin)
 
     response = client.get("/dashboards/", follow=True)
 
@@ -64,8 +64,8 @@ def test_the_menu_leads_the_national_official_to_the_national_dashboard(client, 
     assert b'href="/dashboards/"' in response.content
 
 
-def test_a_state_official_cannot_open_the_national_dashboard(client, odisha_official):
-    sign_in_verified(client, odisha_official)
+def test_a_state_official_cannot_open_the_national_dashboard(client, state_official):
+    sign_in_verified(client, state_official)
 
     assert client.get("/dashboards/india/").status_code == 403
 

@@ -8,10 +8,10 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
-def test_the_odisha_official_sees_odisha_and_each_of_its_districts(
-    client, odisha_official, hand_counted
+def test_the_state_official_sees_odisha_and_each_of_its_districts(
+    client, state_official, hand_counted
 ):
-    sign_in_verified(client, odisha_official)
+    sign_in_verified(client, state_official)
 
     response = client.get("/dashboards/states/21/")
 
@@ -32,8 +32,8 @@ def test_the_odisha_official_sees_odisha_and_each_of_its_districts(
     assert b"Dashboard: Odisha" in response.content
 
 
-def test_the_odisha_official_opens_a_district_of_odisha(client, odisha_official, hand_counted):
-    sign_in_verified(client, odisha_official)
+def test_the_state_official_opens_a_district_of_odisha(client, state_official, hand_counted):
+    sign_in_verified(client, state_official)
 
     response = client.get("/dashboards/districts/348/")
 

@@ -29,9 +29,9 @@ def test_a_second_refresh_at_once_writes_nothing(hand_counted):
 
 
 def test_a_report_restored_since_the_last_refresh_is_counted_at_the_next(
-    client, khordha_official, hand_counted
+    client, dcpu_official, hand_counted
 ):
-    sign_in_verified(client, khordha_official)
+    sign_in_verified(client, dcpu_official)
     Report.objects.filter(pk=hand_counted["M1"].pk).update(status="restored")
 
     before = headline(client.get("/dashboards/districts/362/"))
@@ -54,9 +54,9 @@ def test_figures_of_a_month_that_no_longer_has_reports_are_removed(hand_counted)
 
 
 def test_a_report_of_a_new_unit_appears_in_its_district(
-    client, khordha_official, hand_counted, make_unit, khordha, officer
+    client, dcpu_official, hand_counted, make_unit, khordha, officer
 ):
-    sign_in_verified(client, khordha_official)
+    sign_in_verified(client, dcpu_official)
     station = make_unit(district=khordha, name="Airfield PS")
     file_report(station, officer, kind="missing", sex="M", ages=[9], days_ago=1)
 
@@ -67,8 +67,8 @@ def test_a_report_of_a_new_unit_appears_in_its_district(
     assert response.context["dashboard"].table("by_area").rows[0].label == "Airfield PS"
 
 
-def test_the_page_says_how_old_its_figures_are(client, khordha_official, hand_counted):
-    sign_in_verified(client, khordha_official)
+def test_the_page_says_how_old_its_figures_are(client, dcpu_official, hand_counted):
+    sign_in_verified(client, dcpu_official)
     refreshed_at = timezone.now() - timedelta(minutes=7)
     refresh_dashboard_figures(now=refreshed_at)
 
@@ -78,8 +78,8 @@ def test_the_page_says_how_old_its_figures_are(client, khordha_official, hand_co
     assert f"Figures as of {when}, 7\xa0minutes ago" in html
 
 
-def test_before_the_first_refresh_the_page_says_so(client, khordha_official):
-    sign_in_verified(client, khordha_official)
+def test_before_the_first_refresh_the_page_says_so(client, dcpu_official):
+    sign_in_verified(client, dcpu_official)
 
     response = client.get("/dashboards/districts/362/")
 
