@@ -79,8 +79,8 @@ def main() -> None:
 
     first = refresh_dashboard_figures()
     second = refresh_dashboard_figures()
-    print(f"Refresh after the data changed: {first.seconds:.1f} s ({first.written:,} rows).")
-    print(f"Refresh straight after: {second.seconds:.1f} s ({second.written:,} rows written).")
+    print(f"Refresh: {first.seconds:.1f} s ({first.written:,} rows written).")
+    print(f"Again at once: {second.seconds:.1f} s ({second.written:,} rows written).")
     stale = BEAT_MINUTES + first.seconds / 60
     outcome = [stale <= STALE_TARGET_MINUTES]
     print(f"Oldest figures a page can show: {stale:.1f} minutes (target {STALE_TARGET_MINUTES}).")

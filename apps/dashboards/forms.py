@@ -51,6 +51,12 @@ class DashboardFilterForm(forms.Form):
         choices=[("", _("Any")), *AgeBand.choices],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            selects = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if selects else "form-control"
+
     @classmethod
     def from_query(cls, query) -> "DashboardFilterForm":
         """The filters in the page's address; the last two years when there are none."""
