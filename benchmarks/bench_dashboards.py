@@ -41,6 +41,7 @@ import django
 
 django.setup()
 
+from bench_search import percentile  # noqa: E402 - the same percentiles as the search figures
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -151,11 +152,6 @@ def time_pages(client: Client, urls: list[str], count: int) -> list[float]:
 def check(response, url: str) -> None:
     if response.status_code != 200:
         raise SystemExit(f"{url} answered {response.status_code}")
-
-
-def percentile(values: list[float], share: int) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share / 100 * (len(ordered) - 1)))]
 
 
 if __name__ == "__main__":
