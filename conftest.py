@@ -7,7 +7,11 @@ from apps.accounts.models import Role, User
 from apps.directory.models import District, State, Unit, UnitType
 
 # Reports fixtures are shared by the apps that build on reports (audit, matching, ...).
-pytest_plugins = ["apps.reports.tests.fixtures", "apps.care.tests.fixtures"]
+pytest_plugins = [
+    "apps.reports.tests.fixtures",
+    "apps.care.tests.fixtures",
+    "apps.messaging.tests.fixtures",
+]
 
 STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's password
 

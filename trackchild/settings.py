@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "apps.messaging",
     "apps.citizens",
     "apps.compliance",
+    "apps.alerts",
+    "apps.pfif",
+    "apps.bulk",
     "apps.dashboards",
 ]
 
@@ -125,6 +128,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Kolkata"
+# The monthly digest to DMs and SPs goes out on this day and hour; overdue-work alerts daily.
+ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
+ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
+ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
@@ -137,6 +144,18 @@ CELERY_BEAT_SCHEDULE = {
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "send-monthly-digests": {
+        "task": "apps.alerts.tasks.send_monthly_digests",
+        "schedule": crontab(
+            day_of_month=ALERTS_DIGEST_DAY,
+            hour=ALERTS_DIGEST_HOUR,
+            minute=0,
+        ),
+    },
+    "alert-overdue-work": {
+        "task": "apps.alerts.tasks.alert_overdue_work",
+        "schedule": crontab(hour=ALERTS_OVERDUE_HOUR, minute=0),
     },
     # Dashboards state how old their figures are; this keeps them under 15 minutes.
     "refresh-dashboard-figures": {
@@ -206,6 +225,9 @@ SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
 # Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
 SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
 
+# --- Alerts: links in e-mails point here ---
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
+
 # --- Security: production defaults, relaxed only when DEBUG is explicitly on ---
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -244,6 +266,11 @@ TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["trackchild.formats"]
+
+# --- PFIF exchange with partner portals ---
+# The domain that starts the record ids of this portal's PFIF records, and its name in them.
+PFIF_DOMAIN = env.str("PFIF_DOMAIN", default="trackchild.gov.in")
+PFIF_SOURCE_NAME = env.str("PFIF_SOURCE_NAME", default="TrackChild")
 
 # --- Static and media files ---
 STATIC_URL = "static/"

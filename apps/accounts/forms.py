@@ -4,6 +4,8 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.directory.models import AlertChannels
+from apps.messaging.phones import sms_number
 
 
 class TokenForm(forms.Form):
@@ -29,4 +31,25 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "designation", "email", "mobile", "preferred_language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "designation",
+            "email",
+            "mobile",
+            "preferred_language",
+            "alert_channels",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        channels = cleaned.get("alert_channels")
+        if channels in (AlertChannels.SMS, AlertChannels.SMS_AND_EMAIL) and not sms_number(
+            cleaned.get("mobile", "")
+        ):
+            self.add_error("mobile", _("Give a 10-digit mobile number to receive alerts by SMS."))
+        if channels in (AlertChannels.EMAIL, AlertChannels.SMS_AND_EMAIL) and not cleaned.get(
+            "email"
+        ):
+            self.add_error("email", _("Give an e-mail address to receive alerts by e-mail."))
+        return cleaned

@@ -67,12 +67,14 @@ class Jurisdiction:
         return {Level.NATION: True, Level.STATE: state.pk == self.state_id}.get(self.level, False)
 
     def covers_district(self, district) -> bool:
-        """Whether the whole district lies inside this jurisdiction."""
+        """Whether the whole district lies in this jurisdiction (a unit's never does)."""
         return {
+            None: False,
             Level.NATION: True,
             Level.STATE: district.state_id == self.state_id,
             Level.DISTRICT: district.pk == self.district_id,
-        }.get(self.level, False)
+            Level.UNIT: False,
+        }[self.level]
 
     def covers_unit(self, unit) -> bool:
         if self.level is None:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import ChoiceArrayField
-from apps.directory.models import PHONE_VALIDATOR, Unit
+from apps.directory.models import PHONE_VALIDATOR, AlertChannels, Unit
 
 
 class Level(models.IntegerChoices):
@@ -61,6 +61,16 @@ class User(AbstractUser):
     mobile = models.CharField(_("mobile"), max_length=20, blank=True, validators=[PHONE_VALIDATOR])
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, blank=True, default=""
+    )
+    alert_channels = models.CharField(
+        _("my unit's alerts"),
+        max_length=5,
+        choices=AlertChannels.choices,
+        default=AlertChannels.NONE,
+        help_text=_(
+            "The head of your unit receives its alerts (new reports, matches, overdue work). "
+            "Choose how you want them too."
+        ),
     )
 
     class Meta:

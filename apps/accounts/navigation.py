@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.audit.selectors import can_read_access_log
+from apps.bulk.selectors import kinds_for
 from apps.care.selectors import can_see_children_in_care
 from apps.citizens.selectors import can_see_citizen_reports
 from apps.compliance.selectors import can_see_compliance
 from apps.dashboards.selectors import can_see_dashboards
+from apps.pfif.selectors import can_exchange_pfif
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ def menu_for(user) -> list[MenuItem]:
         items.append(MenuItem(_("Children in care"), reverse("care:children")))
     if can_see_compliance(user):
         items.append(MenuItem(_("Overdue work"), reverse("compliance:queue")))
+    if kinds_for(user):
+        items.append(MenuItem(_("Bulk upload"), reverse("bulk:index")))
+    if can_exchange_pfif(user):
+        items.append(MenuItem(_("PFIF exchange"), reverse("pfif:exchange")))
     if user.level is not None:
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
     if can_read_access_log(user):

@@ -16,17 +16,8 @@ from apps.accounts.jurisdiction import Jurisdiction, official_unit
 from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
 from apps.care.models import ChildInCare, Transfer
-from apps.directory.models import CCI_UNIT_TYPES, Unit, UnitType
+from apps.directory.models import CCI_UNIT_TYPES, POLICE_UNIT_TYPES, Unit, UnitType
 
-POLICE_UNIT_TYPES = frozenset(
-    {
-        UnitType.POLICE_STATION,
-        UnitType.RAILWAY_POLICE,
-        UnitType.SJPU,
-        UnitType.DISTRICT_POLICE,
-        UnitType.STATE_POLICE,
-    }
-)
 # Units that watch over every child placed in their district, whatever their own level.
 DISTRICT_CARE_UNITS = frozenset({UnitType.CWC, UnitType.DCPU, UnitType.JJB})
 DECIDING_BODIES = frozenset({UnitType.CWC, UnitType.JJB})

@@ -11,10 +11,10 @@ from apps.citizens.models import (
     CitizenReport,
     CitizenReportKind,
     Moderation,
-    normalised_mobile,
 )
 from apps.core.photo_fields import cleaned_upload
 from apps.directory.models import District, State
+from apps.messaging.phones import normalised_mobile
 from apps.reports.choices import Sex
 from apps.reports.forms import DATE_TIME_WIDGET, DistrictField
 

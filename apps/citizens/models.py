@@ -1,7 +1,6 @@
 """What citizens send through Khoya-Paya: missing-child complaints, sightings and parents'
 inquiries among found children, with the mobile number that vouches for each."""
 
-import re
 import secrets
 import uuid
 
@@ -12,23 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.directory.models import District, State, Unit
+from apps.messaging.phones import MOBILE_PATTERN
 from apps.reports.choices import Sex
 from apps.reports.models import Report
 
-MOBILE_PATTERN = r"[6-9][0-9]{9}"
 MOBILE_VALIDATOR = RegexValidator(
     rf"^{MOBILE_PATTERN}$", _("Enter a 10-digit Indian mobile number, for example 9876543210.")
 )
-
-
-def normalised_mobile(value: str) -> str:
-    """Accept +91, 0 and spaces the way people write numbers; keep the 10 digits."""
-    digits = re.sub(r"\D", "", value or "")
-    if len(digits) == 12 and digits.startswith("91"):
-        digits = digits[2:]
-    if len(digits) == 11 and digits.startswith("0"):
-        digits = digits[1:]
-    return digits
 
 
 # Crockford's alphabet: no I, L, O or U to misread on a phone screen or over the telephone.

@@ -1,7 +1,6 @@
 """Taking in citizens' reports, confirming their mobile numbers, and what officials do with them.
 Each function is one transaction."""
 
-import re
 import secrets
 from datetime import timedelta
 
@@ -15,19 +14,18 @@ from django.utils.translation import gettext as _
 
 from apps.citizens import limits
 from apps.citizens.models import (
-    MOBILE_PATTERN,
     CitizenReport,
     CitizenReportKind,
     CitizenReportStatus,
     MobileVerification,
     Moderation,
-    normalised_mobile,
 )
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit, UnitType
 from apps.messaging.catalogue import INQUIRY_MATCH, VERIFICATION_CODE
 from apps.messaging.models import Channel
-from apps.messaging.services import queue_message
+from apps.messaging.recipients import everyone_of
+from apps.messaging.services import queue_for, queue_message
 from apps.reports import services as report_services
 from apps.reports.choices import FoundBy, Placement, ReportKind
 from apps.reports.models import ADULT_AGE, Report
@@ -168,22 +166,12 @@ def _as_missing_report(inquiry: CitizenReport) -> Report:
 
 
 def _tell_unit(unit: Unit, *, inquiry: CitizenReport, found: Report) -> None:
-    context = {"reference": inquiry.reference, "case": found.case_number}
-    channels = [(Channel.EMAIL, unit.email)]
-    mobile = normalised_mobile(unit.phone)
-    if re.fullmatch(MOBILE_PATTERN, mobile):
-        channels.append((Channel.SMS, mobile))
-    for channel, address in channels:
-        if address:
-            queue_message(
-                channel=channel,
-                template=INQUIRY_MATCH,
-                context=context,
-                recipient=address,
-                language="en",
-                alert_key=f"inquiry:{inquiry.reference}:{found.pk}",
-                recipient_unit=unit,
-            )
+    queue_for(
+        everyone_of(unit),
+        template=INQUIRY_MATCH,
+        context={"reference": inquiry.reference, "case": found.case_number},
+        alert_key=f"inquiry:{inquiry.reference}:{found.pk}",
+    )
 
 
 def portal_account():

@@ -14,11 +14,10 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.accounts.models import Level
-from apps.care.selectors import POLICE_UNIT_TYPES
 from apps.compliance.choices import CARE_EVENTS, QUEUED_EVENTS, Event
 from apps.compliance.models import OverdueItem, UnitCompliance
 from apps.compliance.services import RECENT, UPLOADING_UNIT_TYPES
-from apps.directory.models import District, State, Unit, UnitType
+from apps.directory.models import POLICE_UNIT_TYPES, District, State, Unit, UnitType
 
 ITEM_RELATIONS = ("responsible_unit", "district")
 
@@ -101,11 +100,7 @@ def can_open_state(user, state: State) -> bool:
 
 def can_open_district(user, district: District) -> bool:
     scope = compliance_scope(user)
-    if scope is None or scope.level == Level.UNIT:
-        return False
-    if scope.level == Level.DISTRICT:
-        return scope.district_id == district.pk
-    return can_open_state(user, district.state)
+    return scope is not None and scope.covers_district(district)
 
 
 def can_open_unit(user, unit: Unit) -> bool:

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from apps.accounts.models import Role, User
 from apps.directory.models import District, NodalOfficer, State, Unit, UnitType
-from apps.directory.services import DATA_DIR, read_csv
+from apps.directory.services import DATA_DIR, load_district_neighbours, read_csv
 
 DEMO_PASSWORD = "Demo-TrackChild-2026"  # noqa: S105 - printed for the demo on purpose
 
@@ -90,6 +90,22 @@ DISTRICT_UNITS = [
     (PATNA, UnitType.DCPU, "DCPU Patna", "Collectorate, Patna", "800001", "0612-2200000"),
     (
         PATNA,
+        UnitType.DISTRICT_COLLECTORATE,
+        "District Magistrate, Patna",
+        "Collectorate, Patna",
+        "800001",
+        "0612-2219000",
+    ),
+    (
+        PATNA,
+        UnitType.DISTRICT_POLICE,
+        "Senior Superintendent of Police, Patna",
+        "Gandhi Maidan, Patna",
+        "800001",
+        "0612-2219100",
+    ),
+    (
+        PATNA,
         UnitType.POLICE_STATION,
         "Kotwali Police Station, Patna",
         "Kotwali, Patna",
@@ -145,6 +161,31 @@ DISTRICT_UNITS = [
         "700001",
         "033-22140100",
     ),
+]
+
+# Heads of units who receive alerts: (unit name, head, designation, mobile, language). The
+# numbers are made up; in development messages are only printed.
+DEMO_HEADS = [
+    ("District Magistrate, Khordha", "A. Mishra", "Collector and DM", "9000000101", "en"),
+    (
+        "Commissionerate Police Bhubaneswar-Cuttack",
+        "S. Patnaik",
+        "Commissioner of Police",
+        "9000000102",
+        "en",
+    ),
+    ("DCPU Khordha", "Sasmita Das", "District Child Protection Officer", "9000000103", "en"),
+    ("Capital Police Station", "R. Sahoo", "Inspector-in-charge", "9000000104", "en"),
+    ("District Magistrate, Patna", "C. Singh", "District Magistrate", "9000000201", "hi"),
+    (
+        "Senior Superintendent of Police, Patna",
+        "V. Prasad",
+        "Senior Superintendent of Police",
+        "9000000202",
+        "hi",
+    ),
+    ("DCPU Patna", "Ravi Kumar", "District Child Protection Officer", "9000000203", "hi"),
+    ("Kotwali Police Station, Patna", "M. Alam", "Station House Officer", "9000000204", "hi"),
 ]
 
 # (user name, roles, unit name, first name, last name, designation)
@@ -288,6 +329,9 @@ def seed_demo() -> list[DemoLogin]:
             pin_code="",
             phone="",
         )
+    for unit_name, head, designation, mobile, language in DEMO_HEADS:
+        _head(units[unit_name], head, designation, mobile, language)
+    load_district_neighbours(rows=read_csv(DATA_DIR / "district_neighbours_demo.csv"))
     _nodal(
         units["Odisha State Child Protection Society"],
         NodalOfficer.Scope.STATE,
@@ -340,6 +384,12 @@ def _unit(unit_type, name, *, state, district, address, pin_code, phone) -> Unit
     unit.full_clean()
     unit.save()
     return unit
+
+
+def _head(unit, name, designation, mobile, language) -> None:
+    unit.head_name, unit.head_designation, unit.head_language = name, designation, language
+    unit.head_mobile, unit.head_email = mobile, f"head.{unit.pk}@demo.trackchild.invalid"
+    unit.save()
 
 
 def _nodal(unit, scope, name, designation, phone) -> None:

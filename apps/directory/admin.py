@@ -17,6 +17,7 @@ class DistrictAdmin(TranslationAdmin):
     list_filter = ["state", ("retired_on", admin.EmptyFieldListFilter)]
     search_fields = ["name_en", "name_hi", "name_bn", "lgd_code"]
     list_select_related = ["state"]
+    autocomplete_fields = ["neighbours"]
 
 
 class NodalOfficerInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 """The national directory: States/UTs and districts by LGD code, and the units serving children."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -48,6 +49,11 @@ class District(models.Model):
     # LGD codes are never reused: a district that leaves the directory is retired, not deleted,
     # so that every record that names it keeps its meaning.
     retired_on = models.DateField(_("retired on"), null=True, blank=True)
+    # LGD publishes no adjacency: administrators record which districts border this one, so that
+    # a child last seen at a railway station or bus stand is looked for across the border too.
+    neighbours = models.ManyToManyField(
+        "self", symmetrical=True, blank=True, verbose_name=_("neighbouring districts")
+    )
 
     objects = DistrictQuerySet.as_manager()
 
@@ -100,6 +106,24 @@ CCI_UNIT_TYPES = frozenset(
         UnitType.OPEN_SHELTER,
     }
 )
+POLICE_UNIT_TYPES = frozenset(
+    {
+        UnitType.POLICE_STATION,
+        UnitType.RAILWAY_POLICE,
+        UnitType.SJPU,
+        UnitType.DISTRICT_POLICE,
+        UnitType.STATE_POLICE,
+    }
+)
+
+
+class AlertChannels(models.TextChoices):
+    """How a person chooses to receive the portal's alerts."""
+
+    SMS_AND_EMAIL = "both", _("SMS and e-mail")
+    SMS = "sms", _("SMS only")
+    EMAIL = "email", _("E-mail only")
+    NONE = "none", _("No alerts")
 
 
 class Unit(models.Model):
@@ -129,6 +153,24 @@ class Unit(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     head_name = models.CharField(_("head of unit"), max_length=120, blank=True)
     head_designation = models.CharField(_("designation of head"), max_length=120, blank=True)
+    # The head receives the unit's alerts without needing an account: a District Magistrate or
+    # Superintendent of Police gets the monthly digest on the mobile recorded here.
+    head_mobile = models.CharField(
+        _("mobile of head"), max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+    head_email = models.EmailField(_("e-mail of head"), blank=True)
+    head_alert_channels = models.CharField(
+        _("alerts to the head by"),
+        max_length=5,
+        choices=AlertChannels.choices,
+        default=AlertChannels.SMS_AND_EMAIL,
+    )
+    head_language = models.CharField(
+        _("language of the head's alerts"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -112,3 +112,30 @@ def load_lgd_snapshot(
             _save_if_changed(district, {"retired_on": snapshot_date})
             report.districts_retired.append(district.name_en)
     return report
+
+
+@dataclass
+class NeighbourLoadReport:
+    pairs_added: int = 0
+    unknown_codes: set[int] = field(default_factory=set)
+
+
+@transaction.atomic
+def load_district_neighbours(*, rows: list[dict[str, str]]) -> NeighbourLoadReport:
+    """Record which districts border each other (both ways). Codes the directory does not hold
+    are reported rather than guessed; pairs already known are left alone."""
+    report = NeighbourLoadReport()
+    pairs = [(int(row["district_code"]), int(row["neighbour_code"])) for row in rows]
+    districts = District.objects.in_bulk(
+        {code for pair in pairs for code in pair}, field_name="lgd_code"
+    )
+    for district_code, neighbour_code in pairs:
+        missing = {district_code, neighbour_code} - districts.keys()
+        if missing:
+            report.unknown_codes |= missing
+            continue
+        district, neighbour = districts[district_code], districts[neighbour_code]
+        if district != neighbour and not district.neighbours.filter(pk=neighbour.pk).exists():
+            district.neighbours.add(neighbour)
+            report.pairs_added += 1
+    return report

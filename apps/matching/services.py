@@ -42,8 +42,10 @@ TOP_CANDIDATES = 10
 # in ten, docs/matching.md) are proposed, strongest first, which reaches about 85% of the true
 # pairs in the evaluation set instead of 77% at the engine's own threshold of 50.
 PROPOSAL_THRESHOLD = REVIEW_THRESHOLD / 2
-# A repeat disappearance links two cases of the same child, so it needs stronger evidence.
-REPEAT_THRESHOLD = REVIEW_THRESHOLD + 15
+# A strong match: worth telling both owning units at once rather than waiting for their queue.
+STRONG_MATCH_SCORE = REVIEW_THRESHOLD + 15
+# A repeat disappearance links two cases of the same child, so it needs a strong match too.
+REPEAT_THRESHOLD = STRONG_MATCH_SCORE
 
 
 def encode_faces(report: Report) -> int:

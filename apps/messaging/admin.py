@@ -12,13 +12,21 @@ class MessageAdmin(admin.ModelAdmin):
         "created_at",
         "channel",
         "recipient",
+        "recipient_unit",
         "template",
         "language",
         "status",
         "attempts",
     )
-    list_filter = ("status", "channel", "template", "language")
-    search_fields = ("recipient", "gateway_reference", "dedupe_key")
+    list_filter = (
+        "status",
+        "channel",
+        "template",
+        "language",
+        ("recipient_unit__state", admin.RelatedOnlyFieldListFilter),
+    )
+    search_fields = ("recipient", "gateway_reference", "dedupe_key", "recipient_unit__name")
+    list_select_related = ("recipient_unit",)
     date_hierarchy = "created_at"
     actions = ["resend_failed"]
     readonly_fields = [field.name for field in Message._meta.fields]

@@ -13,6 +13,8 @@ class MessageTemplate:
     key: str
     text: str  # gettext_lazy, with %(name)s variables
     subject: str = ""
+    # E-mail has room for more than the registered SMS wording; when given, e-mail uses this.
+    email_text: str = ""
 
     @property
     def dlt_template_id(self) -> str:
@@ -32,4 +34,101 @@ INQUIRY_MATCH = MessageTemplate(
     ),
     subject=_("A parent may be looking for a child you reported found"),
 )
-TEMPLATES = {template.key: template for template in (VERIFICATION_CODE, INQUIRY_MATCH)}
+NEW_MISSING_CHILD = MessageTemplate(
+    "new_missing_child",
+    _(
+        "TrackChild: child missing, %(case)s, %(child)s, last seen %(when)s at %(place)s. "
+        "Contact %(unit)s %(phone)s."
+    ),
+    subject=_("Child missing in or near your district: %(case)s"),
+    email_text=_(
+        "A child has been reported missing in or near your district.\n\n"
+        "Case: %(case)s\nChild: %(child)s\nLast seen: %(when)s at %(place)s\n"
+        "Reported by: %(unit)s, %(phone)s\n\n"
+        "Look out for the child, and open the report on the portal: %(link)s"
+    ),
+)
+STRONG_MATCH = MessageTemplate(
+    "strong_match",
+    _(
+        "TrackChild: missing child %(missing)s may be %(other)s (score %(score)s). "
+        "Please compare the two reports on the portal and decide."
+    ),
+    subject=_("Strong possible match: %(missing)s and %(other)s"),
+    email_text=_(
+        "The portal found a strong possible match between missing child %(missing)s and "
+        "%(other)s (score %(score)s of 100).\n\n"
+        "Please compare the two reports and confirm or reject the match: %(link)s"
+    ),
+)
+CITIZEN_SIGHTING = MessageTemplate(
+    "citizen_sighting",
+    _(
+        "TrackChild: a citizen saw a child who may be missing, %(child)s, at %(place)s "
+        "on %(when)s. Report %(case)s; please act."
+    ),
+    subject=_("A citizen saw a child who may be missing: %(case)s"),
+    email_text=_(
+        "A citizen reported seeing a child who may be missing.\n\n"
+        "Report: %(case)s\nChild: %(child)s\nSeen: %(when)s at %(place)s\n\n"
+        "Please check on the child and open the report on the portal: %(link)s"
+    ),
+)
+OVERDUE_WORK = MessageTemplate(
+    "overdue_work",
+    _(
+        "TrackChild: %(unit)s has %(count)s overdue items (orders, care plans or reports). "
+        "Please update the records on the portal."
+    ),
+    subject=_("Overdue work at %(unit)s"),
+    email_text=_(
+        "%(unit)s has %(count)s overdue items: orders, care plans, progress reports or found "
+        "reports not uploaded within the time the rules allow.\n\n"
+        "See the list and bring the records up to date: %(link)s"
+    ),
+)
+OVERDUE_IN_DISTRICT = MessageTemplate(
+    "overdue_in_district",
+    _(
+        "TrackChild: %(units)s units in %(district)s have %(count)s overdue items. "
+        "See Overdue work on the portal."
+    ),
+    subject=_("Overdue work in %(district)s"),
+    email_text=_(
+        "%(units)s units in %(district)s have %(count)s overdue items between them:\n"
+        "%(unit_list)s\n\nSee the list on the portal: %(link)s"
+    ),
+)
+MONTHLY_DIGEST = MessageTemplate(
+    "monthly_digest",
+    _(
+        "TrackChild %(month)s, %(district)s: missing %(missing)s, found %(found)s, "
+        "matched %(matched)s, restored %(restored)s, open over 30 days %(open_long)s, "
+        "institutions late %(late)s of %(institutions)s."
+    ),
+    subject=_("Missing and found children in %(district)s, %(month)s"),
+    email_text=_(
+        "Missing and found children in %(district)s, %(month)s\n\n"
+        "Missing children reported: %(missing)s\n"
+        "Found or recovered children reported: %(found)s\n"
+        "Matched on the portal: %(matched)s\n"
+        "Restored to family: %(restored)s\n"
+        "Missing children still not found after 30 days: %(open_long)s\n"
+        "Institutions not uploading on time: %(late)s of %(institutions)s\n"
+        "%(late_list)s\n"
+        "The district dashboard shows the same figures: %(link)s"
+    ),
+)
+TEMPLATES = {
+    template.key: template
+    for template in (
+        VERIFICATION_CODE,
+        INQUIRY_MATCH,
+        NEW_MISSING_CHILD,
+        STRONG_MATCH,
+        CITIZEN_SIGHTING,
+        OVERDUE_WORK,
+        OVERDUE_IN_DISTRICT,
+        MONTHLY_DIGEST,
+    )
+}

@@ -33,7 +33,8 @@ def queue_message(
     if existing is not None:
         return existing
     with translation.override(language):
-        text = str(template.text) % context
+        email_only = channel == Channel.EMAIL and template.email_text
+        text = str(template.email_text if email_only else template.text) % context
         subject = str(template.subject) % context if template.subject else ""
     length = measure(text) if channel == Channel.SMS else None
     message, created = Message.objects.get_or_create(
@@ -55,6 +56,21 @@ def queue_message(
     if created:
         _send_after_commit(message)
     return message
+
+
+def queue_for(recipients, *, template: MessageTemplate, context: dict, alert_key: str) -> None:
+    """One message per recipient and channel, each in the recipient's language."""
+    for recipient in recipients:
+        queue_message(
+            channel=recipient.channel,
+            template=template,
+            context=context,
+            recipient=recipient.address,
+            language=recipient.language,
+            alert_key=alert_key,
+            recipient_user=recipient.user,
+            recipient_unit=recipient.unit,
+        )
 
 
 def _send_after_commit(message: Message) -> None:

@@ -45,6 +45,17 @@ class Circumstance(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class PlaceKind(models.TextChoices):
+    RAILWAY_STATION = "railway", _("Railway station or train")
+    BUS_STAND = "bus_stand", _("Bus stand or bus")
+    FAIR = "fair", _("Fair, festival or religious gathering")
+    OTHER = "other", _("Elsewhere")
+
+
+# A child last seen where people travel from may already be in the next district.
+TRAVEL_PLACES = frozenset({PlaceKind.RAILWAY_STATION, PlaceKind.BUS_STAND})
+
+
 class FoundBy(models.TextChoices):
     POLICE = "police", _("Police")
     RAILWAY = "railway", _("Railway (RPF / GRP)")

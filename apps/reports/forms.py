@@ -32,7 +32,14 @@ FAMILY_FIELDS = [
     "guardian_phone",
     *(f"{place}_{part}" for place in ("permanent", "present") for part in PLACE_PARTS),
 ]
-PLACE_FIELDS = ["event_at", "event_state", "event_district", "event_locality", "event_landmark"]
+PLACE_FIELDS = [
+    "event_at",
+    "event_state",
+    "event_district",
+    "event_locality",
+    "event_landmark",
+    "event_place_kind",
+]
 DESCRIPTION_FIELDS = [
     "height_cm",
     "build",

@@ -27,6 +27,7 @@ from apps.reports.choices import (
     FoundBy,
     Language,
     MarkKind,
+    PlaceKind,
     Placement,
     RegistrationKind,
     ReportKind,
@@ -156,6 +157,9 @@ class Report(models.Model):
     locals().update(_place_fields("event", _("Place"), required=True))
     event_landmark = models.CharField(
         _("landmark"), max_length=200, blank=True, help_text=_("For example: platform 3.")
+    )
+    event_place_kind = models.CharField(
+        _("kind of place"), max_length=10, choices=PlaceKind.choices, blank=True
     )
     circumstances = models.CharField(
         _("circumstances"), max_length=15, choices=Circumstance.choices, blank=True

@@ -15,25 +15,53 @@ def cci_staff(make_official, make_unit, khordha):
     )
 
 
-def test_official_updates_mobile_and_language(client, cci_staff):
+PROFILE = {
+    "first_name": "Lipika",
+    "last_name": "Pattnaik",
+    "mobile": "94370 12345",
+    "preferred_language": "hi",
+    "email": "lipika@example.gov.in",
+    "designation": "Superintendent",
+    "alert_channels": "sms",
+}
+
+
+def test_official_updates_mobile_language_and_how_alerts_reach_them(client, cci_staff):
     client.force_login(cci_staff)
 
-    response = client.post(
-        "/accounts/profile/",
-        {
-            "first_name": "Lipika",
-            "last_name": "Pattnaik",
-            "mobile": "94370 12345",
-            "preferred_language": "hi",
-            "email": "lipika@example.gov.in",
-            "designation": "Superintendent",
-        },
-    )
+    response = client.post("/accounts/profile/", PROFILE)
 
     assert response.status_code == 302
     cci_staff.refresh_from_db()
     assert cci_staff.mobile == "94370 12345"
     assert cci_staff.preferred_language == "hi"
+    assert cci_staff.alert_channels == "sms"
+
+
+@pytest.mark.parametrize(
+    ("channels", "blank", "message"),
+    [
+        ("sms", "mobile", "Give a 10-digit mobile number to receive alerts by SMS."),
+        ("both", "email", "Give an e-mail address to receive alerts by e-mail."),
+    ],
+)
+def test_alerts_cannot_go_where_there_is_no_address(client, cci_staff, channels, blank, message):
+    client.force_login(cci_staff)
+
+    response = client.post("/accounts/profile/", {**PROFILE, "alert_channels": channels, blank: ""})
+
+    assert response.status_code == 200
+    assert message in response.context["form"].errors[blank]
+    cci_staff.refresh_from_db()
+    assert cci_staff.alert_channels == "none"
+
+
+def test_a_landline_is_not_taken_for_a_mobile_for_sms_alerts(client, cci_staff):
+    client.force_login(cci_staff)
+
+    response = client.post("/accounts/profile/", {**PROFILE, "mobile": "0674-2390505"})
+
+    assert "mobile" in response.context["form"].errors
 
 
 def test_official_cannot_raise_own_role_or_move_unit(client, cci_staff, make_unit, patna):

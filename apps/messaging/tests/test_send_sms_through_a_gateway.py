@@ -1,10 +1,6 @@
 """Messages go out through a real HTTP gateway (a local server, as an Indian SMS gateway would
 answer): failures are retried with backoff, nothing is sent twice, and every message is logged."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from urllib.parse import parse_qs
-
 import pytest
 from django.core import mail
 
@@ -12,59 +8,8 @@ from apps.messaging import services
 from apps.messaging.catalogue import VERIFICATION_CODE
 from apps.messaging.models import Channel, Message
 from apps.messaging.tasks import send_message
-from trackchild.celery import app
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def retries_run_inline():
-    """Eager Celery re-runs a retried task at once only when it does not propagate the retry."""
-    app.conf.task_eager_propagates = False
-    yield
-    app.conf.task_eager_propagates = True
-
-
-class FakeGateway(BaseHTTPRequestHandler):
-    """Answers with the queued status codes, then "402,MsgID = …"; drops resent references."""
-
-    answers: list[int] = []
-    received: list[dict] = []
-    accepted: set[str] = set()
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        fields = {key: values[0] for key, values in parse_qs(body).items()}
-        type(self).received.append(fields)
-        status = type(self).answers.pop(0) if type(self).answers else 200
-        if status == 200 and fields["reference"] in type(self).accepted:
-            reply = "duplicate reference dropped"
-        else:
-            if status == 200:
-                type(self).accepted.add(fields["reference"])
-            reply = f"402,MsgID = gw-{len(type(self).received)}"
-        self.send_response(status)
-        self.end_headers()
-        self.wfile.write(reply.encode())
-
-    def log_message(self, *args):
-        """Requests are not logged: the test output stays readable."""
-
-
-@pytest.fixture
-def gateway(settings):
-    FakeGateway.answers, FakeGateway.received, FakeGateway.accepted = [], [], set()
-    server = HTTPServer(("127.0.0.1", 0), FakeGateway)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.SMS_BACKEND = "apps.messaging.backends.http.HttpGatewayBackend"
-    settings.SMS_GATEWAY_URL = f"http://127.0.0.1:{server.server_port}/send"
-    settings.SMS_GATEWAY_USERNAME, settings.SMS_GATEWAY_PASSWORD = "trackchild", "secret"
-    settings.SMS_SENDER_ID, settings.SMS_DLT_ENTITY_ID = "TRKCLD", "1101000000000000001"
-    settings.SMS_DLT_TEMPLATE_IDS = {"verification_code": "1107000000000000042"}
-    settings.SMS_GATEWAY_TIMEOUT = 2
-    yield FakeGateway
-    server.shutdown()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("retries_run_inline")]
 
 
 def queue(language="en", recipient="9876543210", alert_key="otp:report-17:1"):

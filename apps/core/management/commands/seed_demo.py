@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.alerts.receivers import alerts_muted
 from apps.care.demo import seed_children_in_care, seed_children_in_care_at_scale
 from apps.core.demo import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.directory.models import State
@@ -98,10 +99,11 @@ class Command(BaseCommand):
         if in_every_district:
             created = seed_units_in_every_district()
             self.stdout.write(f"Demo units in every district: {created:,} created.")
-        self._seed_reports(reports=reports, scale=scale, seed=seed)
-        if scale is None:
-            admitted = seed_children_in_care()
-            self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
+        with alerts_muted():
+            self._seed_reports(reports=reports, scale=scale, seed=seed)
+            if scale is None:
+                admitted = seed_children_in_care()
+                self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
         if children_in_care > 0:
             started = perf_counter()
             admitted = seed_children_in_care_at_scale(children_in_care)

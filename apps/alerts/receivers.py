@@ -1,0 +1,37 @@
+"""Alerts react to reports and matches after their transactions commit."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.dispatch import receiver
+
+from apps.matching.signals import match_proposed
+from apps.reports.signals import report_saved
+
+_muted = ContextVar("alerts_muted", default=False)
+
+
+@contextmanager
+def alerts_muted():
+    """For loading history (the demo data): reports that are not news alert nobody."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+@receiver(report_saved, dispatch_uid="alerts.new_report")
+def alert_on_new_report(sender, report_id, created, **kwargs):
+    from apps.alerts.tasks import alert_new_report
+
+    if created and not _muted.get():
+        alert_new_report.delay(report_id)
+
+
+@receiver(match_proposed, dispatch_uid="alerts.strong_match")
+def alert_on_proposed_match(sender, candidate_id, **kwargs):
+    from apps.alerts.tasks import alert_strong_match
+
+    if not _muted.get():
+        alert_strong_match.delay(candidate_id)

@@ -1,0 +1,237 @@
+"""What the portal tells officials without their logging in.
+
+Every alert is keyed by its event (and, for the monthly digest and overdue work, its period):
+the message layer sends one message per key, recipient and channel, so running any of these
+twice, or a worker dying half-way, never sends a message twice.
+"""
+
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from apps.alerts import wording
+from apps.alerts.figures import MonthFigures, figures_by_district
+from apps.alerts.models import DistrictDigest
+from apps.compliance.models import OverdueItem
+from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
+from apps.matching.models import CandidateKind, MatchCandidate
+from apps.matching.services import STRONG_MATCH_SCORE
+from apps.messaging.catalogue import (
+    CITIZEN_SIGHTING,
+    MONTHLY_DIGEST,
+    NEW_MISSING_CHILD,
+    OVERDUE_IN_DISTRICT,
+    OVERDUE_WORK,
+    STRONG_MATCH,
+)
+from apps.messaging.recipients import everyone_of, heads_of
+from apps.messaging.services import queue_for
+from apps.reports.choices import TRAVEL_PLACES, ReportKind
+from apps.reports.models import Report
+
+DIGEST_RECIPIENT_UNITS = (UnitType.DISTRICT_COLLECTORATE, UnitType.DISTRICT_POLICE)
+REPORT_RELATIONS = ("owning_unit", "event_district__state")
+
+
+def previous_month(today: date) -> date:
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+# --- The monthly digest ---
+
+
+@transaction.atomic
+def compose_monthly_digests(*, month: date) -> dict[int, DistrictDigest]:
+    """Every current district's digest of the month, keyed by district id. A month's digest is
+    written once: composing again returns what was sent, so the dashboard and the SMS agree."""
+    figures = figures_by_district(month)
+    now = timezone.now()
+    DistrictDigest.objects.bulk_create(
+        [
+            DistrictDigest(
+                district_id=district_id,
+                month=month,
+                computed_at=now,
+                **asdict(figures.get(district_id, MonthFigures())),
+            )
+            for district_id in District.objects.current().values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+    digests = DistrictDigest.objects.filter(month=month).select_related("district")
+    return {digest.district_id: digest for digest in digests}
+
+
+@transaction.atomic
+def send_monthly_digests(*, month: date) -> int:
+    """One SMS (and a fuller e-mail) to the District Magistrate and the Superintendent of Police
+    of every district, each in their own language. Returns how many heads were addressed."""
+    digests = compose_monthly_digests(month=month)
+    heads = Unit.objects.filter(
+        unit_type__in=DIGEST_RECIPIENT_UNITS, is_active=True, district_id__in=digests
+    ).order_by("district_id", "unit_type", "pk")
+    for unit in heads:
+        queue_for(
+            heads_of(unit),
+            template=MONTHLY_DIGEST,
+            context=_digest_context(digests[unit.district_id]),
+            alert_key=f"digest:{month:%Y-%m}:{unit.pk}",
+        )
+    return len(heads)
+
+
+def _digest_context(digest: DistrictDigest) -> dict:
+    late_list = "\n".join(f"- {name}" for name in digest.late_institution_names)
+    return {
+        "month": wording.month_name(digest.month),
+        "district": wording.place_name(digest.district),
+        "missing": digest.missing_reported,
+        "found": digest.found_reported,
+        "matched": digest.matched,
+        "restored": digest.restored,
+        "open_long": digest.open_over_30_days,
+        "late": digest.institutions_late,
+        "institutions": digest.institutions,
+        "late_list": late_list,
+        "link": wording.link(reverse("alerts:district_digest", args=[digest.district.lgd_code])),
+    }
+
+
+# --- Prompt alerts ---
+
+
+@transaction.atomic
+def alert_new_report(*, report_id: int) -> None:
+    """A missing child: the police of the district hear at once, and those of the neighbouring
+    districts too when the child was last seen where people travel from. A sighting: the police
+    station and the child protection unit of the place."""
+    report = Report.objects.select_related(*REPORT_RELATIONS).get(pk=report_id)
+    if report.kind == ReportKind.MISSING:
+        _alert_police_near(report)
+    elif report.kind == ReportKind.SIGHTING:
+        _alert_sighting(report)
+
+
+def _alert_police_near(report: Report) -> None:
+    districts = [report.event_district_id]
+    if report.event_place_kind in TRAVEL_PLACES:
+        districts += list(report.event_district.neighbours.values_list("pk", flat=True))
+    police = Unit.objects.filter(
+        district_id__in=districts, unit_type__in=POLICE_UNIT_TYPES, is_active=True
+    ).exclude(pk=report.owning_unit_id)
+    context = {
+        "case": report.case_number,
+        "child": wording.child_words(report),
+        "when": wording.when(report.event_at),
+        "place": wording.place_of(report),
+        "unit": wording.place_name(report.owning_unit),
+        "phone": report.owning_unit.phone,
+        "link": wording.link(report.get_absolute_url()),
+    }
+    for unit in police.order_by("pk"):
+        queue_for(
+            everyone_of(unit),
+            template=NEW_MISSING_CHILD,
+            context=context,
+            alert_key=f"missing:{report.pk}",
+        )
+
+
+def _alert_sighting(report: Report) -> None:
+    dcpu = Unit.objects.filter(
+        unit_type=UnitType.DCPU, district_id=report.event_district_id, is_active=True
+    )
+    context = {
+        "case": report.case_number,
+        "child": wording.child_words(report),
+        "when": wording.when(report.event_at),
+        "place": wording.place_of(report),
+        "link": wording.link(report.get_absolute_url()),
+    }
+    for unit in [report.owning_unit, *dcpu]:
+        queue_for(
+            everyone_of(unit),
+            template=CITIZEN_SIGHTING,
+            context=context,
+            alert_key=f"sighting:{report.pk}",
+        )
+
+
+@transaction.atomic
+def alert_strong_match(*, candidate_id: int) -> bool:
+    """A newly proposed pair strong enough to act on: both owning units hear of it."""
+    candidate = MatchCandidate.objects.select_related(
+        "missing__owning_unit", "other__owning_unit"
+    ).get(pk=candidate_id)
+    if candidate.kind != CandidateKind.MATCH or candidate.score < STRONG_MATCH_SCORE:
+        return False
+    context = {
+        "missing": candidate.missing.case_number,
+        "other": candidate.other.case_number,
+        "score": f"{candidate.score:.0f}",
+        "link": wording.link(reverse("matching:compare", args=[candidate.pk])),
+    }
+    for unit in {candidate.missing.owning_unit, candidate.other.owning_unit}:
+        queue_for(
+            everyone_of(unit),
+            template=STRONG_MATCH,
+            context=context,
+            alert_key=f"match:{candidate.pk}",
+        )
+    return True
+
+
+@transaction.atomic
+def alert_overdue_work(*, day: date) -> int:
+    """Each unit with open overdue items, and its district's DCPU, hear of them at most once on
+    `day`. Returns how many units were behind."""
+    behind = (
+        OverdueItem.objects.filter(resolved_at__isnull=True)
+        .order_by()
+        .values("responsible_unit_id")
+        .annotate(count=Count("pk"))
+    )
+    counts = {row["responsible_unit_id"]: row["count"] for row in behind}
+    units = Unit.objects.filter(pk__in=counts).select_related("district").order_by("name")
+    link = wording.link(reverse("compliance:queue"))
+    by_district: dict[District, list[Unit]] = {}
+    for unit in units:
+        queue_for(
+            everyone_of(unit),
+            template=OVERDUE_WORK,
+            context={"unit": wording.place_name(unit), "count": counts[unit.pk], "link": link},
+            alert_key=f"overdue:{day:%Y-%m-%d}:{unit.pk}",
+        )
+        if unit.district is not None and unit.unit_type != UnitType.DCPU:
+            by_district.setdefault(unit.district, []).append(unit)
+    for district, behind_units in by_district.items():
+        _alert_dcpu(district, behind_units, counts=counts, day=day, link=link)
+    return len(units)
+
+
+def _alert_dcpu(district, units, *, counts, day, link) -> None:
+    def unit_list():
+        line = gettext("%(unit)s: %(count)s overdue")
+        return "\n".join(
+            "- " + line % {"unit": unit.name, "count": counts[unit.pk]} for unit in units
+        )
+
+    context = {
+        "units": len(units),
+        "district": wording.place_name(district),
+        "count": sum(counts[unit.pk] for unit in units),
+        "unit_list": wording.in_recipient_language(unit_list),
+        "link": link,
+    }
+    for dcpu in Unit.objects.filter(unit_type=UnitType.DCPU, district=district, is_active=True):
+        queue_for(
+            everyone_of(dcpu),
+            template=OVERDUE_IN_DISTRICT,
+            context=context,
+            alert_key=f"overdue-district:{day:%Y-%m-%d}:{district.pk}",
+        )

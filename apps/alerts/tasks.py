@@ -1,0 +1,33 @@
+"""Thin Celery wrappers; each is safe to run twice (see apps.alerts.services)."""
+
+from datetime import date
+
+from celery import shared_task
+from django.utils import timezone
+
+from apps.alerts import services
+
+
+@shared_task(acks_late=True)
+def send_monthly_digests(month: str = "") -> int:
+    """Beat runs it on the first of the month for the month before; `month` is YYYY-MM-01."""
+    if month:
+        first_day = date.fromisoformat(month)
+    else:
+        first_day = services.previous_month(timezone.localdate())
+    return services.send_monthly_digests(month=first_day)
+
+
+@shared_task(acks_late=True)
+def alert_new_report(report_id: int) -> None:
+    services.alert_new_report(report_id=report_id)
+
+
+@shared_task(acks_late=True)
+def alert_strong_match(candidate_id: int) -> bool:
+    return services.alert_strong_match(candidate_id=candidate_id)
+
+
+@shared_task(acks_late=True)
+def alert_overdue_work() -> int:
+    return services.alert_overdue_work(day=timezone.localdate())

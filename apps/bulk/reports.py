@@ -1,0 +1,41 @@
+"""The error report of an upload, as CSV or XLSX, in the language of the one who reads it."""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+
+def _rows(upload) -> list[list]:
+    header = [_("Row"), _("Column"), _("Value"), _("Problem")]
+    return [
+        header,
+        *(
+            [number or "", column, value, message]
+            for number, column, value, message in upload.errors
+        ),
+    ]
+
+
+def errors_csv(upload) -> bytes:
+    output = io.StringIO()
+    output.write("\ufeff")
+    csv.writer(output).writerows(_rows(upload))
+    return output.getvalue().encode("utf-8")
+
+
+def errors_xlsx(upload) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Errors")
+    for row in _rows(upload):
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCD", (8, 40, 30, 80), strict=True):
+        sheet.column_dimensions[letter].width = width
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

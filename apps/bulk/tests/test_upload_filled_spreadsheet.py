@@ -1,0 +1,136 @@
+"""A police station uploads a filled sheet: good rows become reports exactly as through the web
+form, bad rows come back in an error report naming the row, the column and the problem."""
+
+import csv
+import io
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from apps.bulk.models import Upload, UploadStatus
+from apps.bulk.tests.conftest import care_row, missing_row, sheet_csv, sheet_xlsx
+from apps.care.models import ChildInCare
+from apps.reports.models import Report
+
+
+def test_good_rows_are_imported_and_bad_rows_reported(upload, officer, khordha):
+    rows = [
+        missing_row(1),
+        missing_row(2, age="19"),
+        missing_row(3),
+        missing_row(4, event_district="Atlantis"),
+        missing_row(5, sex=""),
+    ]
+
+    response = upload(officer, "missing", sheet_csv(officer, "missing", rows))
+
+    stored = Upload.objects.get()
+    assert response.request["PATH_INFO"] == f"/bulk/{stored.pk}/"
+    assert stored.status == UploadStatus.DONE
+    assert (stored.rows_total, stored.rows_imported, stored.rows_failed) == (5, 2, 3)
+    assert [(row, column) for row, column, _value, _message in stored.errors] == [
+        (3, "Age when missing (years)"),
+        (5, "Place: district"),
+        (6, "Sex"),
+    ]
+    assert stored.errors[0][2] == "19"
+    assert "under 18" in stored.errors[0][3]
+    assert "Child Number 3" in response.content.decode() or "Atlantis" in response.content.decode()
+
+
+def test_imported_rows_are_reports_like_any_other(upload, officer, khordha):
+    upload(officer, "missing", sheet_csv(officer, "missing", [missing_row(1)]))
+
+    report = Report.objects.get()
+    assert report.case_number.startswith("M-")
+    assert report.owning_unit == officer.unit
+    assert report.languages == ["or", "hi"]
+    assert report.publication_consent is True
+    assert report.name_keys  # derived search keys, as filed through the web
+    assert report.history.count() == 1
+
+
+def test_a_workbook_with_real_date_cells_is_read(upload, officer, khordha):
+    seen = timezone.localtime() - timedelta(days=2)
+    row = missing_row(
+        1,
+        event_at=datetime(seen.year, seen.month, seen.day, 9, 30),
+        fir_registered_at=datetime(seen.year, seen.month, seen.day, 11, 0),
+        age=11,
+    )
+
+    upload(officer, "missing", sheet_xlsx(officer, "missing", [row]))
+
+    report = Report.objects.get()
+    assert timezone.localtime(report.event_at).strftime("%H:%M") == "09:30"
+
+
+def test_the_error_report_downloads_as_xlsx_and_csv(client, upload, officer, khordha):
+    upload(officer, "missing", sheet_csv(officer, "missing", [missing_row(1, age="19")]))
+    stored = Upload.objects.get()
+
+    workbook = load_workbook(io.BytesIO(client.get(f"/bulk/{stored.pk}/errors.xlsx").content))
+    text = client.get(f"/bulk/{stored.pk}/errors.csv").content.decode("utf-8-sig")
+
+    rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+    assert rows[0] == ["Row", "Column", "Value", "Problem"]
+    assert rows[1][:3] == [2, "Age when missing (years)", "19"]
+    assert list(csv.reader(io.StringIO(text)))[1][:3] == ["2", "Age when missing (years)", "19"]
+
+
+def test_errors_are_written_in_the_uploaders_language(upload, officer, khordha):
+    file = sheet_csv(officer, "missing", [missing_row(1, sex="")])
+
+    upload(officer, "missing", file, HTTP_ACCEPT_LANGUAGE="hi")
+
+    [[_row, column, _value, message]] = Upload.objects.get().errors
+    assert column == "लिंग"
+    assert message != "This field is required."
+
+
+def test_a_file_that_is_not_a_template_fails_with_a_clear_message(upload, officer):
+    file = io.BytesIO(b"name,age\nPriya,11\n")
+    file.name = "mine.csv"
+
+    response = upload(officer, "missing", file)
+
+    stored = Upload.objects.get()
+    assert stored.status == UploadStatus.FAILED
+    assert "header row" in response.content.decode()
+
+
+def test_an_institution_uploads_its_children_in_care(upload, cci_staff, childrens_home, khordha):
+    rows = [care_row(1), care_row(2), care_row(3, category="")]
+
+    upload(cci_staff, "care", sheet_csv(cci_staff, "care", rows))
+
+    stored = Upload.objects.get()
+    assert (stored.rows_imported, stored.rows_failed) == (2, 1)
+    children = ChildInCare.objects.all()
+    assert {child.institution for child in children} == {childrens_home}
+    assert {child.report.placed_at for child in children} == {childrens_home}
+    assert {child.report.kind for child in children} == {"found"}
+
+
+def test_a_police_station_cannot_upload_children_in_care(upload, officer, cci_staff, khordha):
+    response = upload(officer, "care", sheet_csv(cci_staff, "care", [care_row(1)]))
+
+    assert "not one of the available choices" in response.content.decode()
+    assert not Upload.objects.exists()
+
+
+def test_an_institution_cannot_upload_missing_reports(upload, cci_staff, officer, khordha):
+    upload(cci_staff, "missing", sheet_csv(officer, "missing", [missing_row(1)]))
+
+    assert not Upload.objects.exists()
+    assert not Report.objects.exists()
+
+
+def test_another_unit_cannot_read_the_upload(client, upload, officer, patna_officer, khordha):
+    upload(officer, "missing", sheet_csv(officer, "missing", [missing_row(1, age="19")]))
+    stored = Upload.objects.get()
+    client.force_login(patna_officer)
+
+    assert client.get(f"/bulk/{stored.pk}/").status_code == 404
+    assert client.get(f"/bulk/{stored.pk}/errors.csv").status_code == 404

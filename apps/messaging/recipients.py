@@ -1,0 +1,88 @@
+"""Who hears about a unit's alerts, taken from the directory and officials' own choices.
+
+The head of a unit is reached on the contact the directory records for them (a District
+Magistrate needs no account to get the monthly digest); officials with accounts choose on their
+profile whether their unit's alerts reach them too. When nobody is named, the unit's own e-mail
+and mobile number are used, so an alert is never silently dropped.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from apps.directory.models import AlertChannels, Unit
+from apps.messaging.models import Channel
+from apps.messaging.phones import sms_number
+
+DEFAULT_LANGUAGE = "en"
+CHANNELS_CHOSEN = {
+    AlertChannels.SMS_AND_EMAIL: (Channel.SMS, Channel.EMAIL),
+    AlertChannels.SMS: (Channel.SMS,),
+    AlertChannels.EMAIL: (Channel.EMAIL,),
+    AlertChannels.NONE: (),
+}
+
+
+@dataclass(frozen=True)
+class Recipient:
+    channel: Channel
+    address: str
+    language: str
+    unit: Unit
+    user: object = None
+
+
+def heads_of(unit: Unit) -> list[Recipient]:
+    """The head of the unit, as the directory records them; else the unit's own contact."""
+    return _head(unit) or _unit_contact(unit)
+
+
+def everyone_of(unit: Unit) -> list[Recipient]:
+    """The head and every official of the unit who asked for its alerts."""
+    officials = (
+        get_user_model()
+        .objects.filter(unit=unit, is_active=True)
+        .exclude(alert_channels=AlertChannels.NONE)
+    )
+    people = _head(unit) + [
+        recipient
+        for official in officials
+        for recipient in _reached(
+            unit,
+            channels=official.alert_channels,
+            mobile=official.mobile,
+            email=official.email,
+            language=official.preferred_language,
+            user=official,
+        )
+    ]
+    return people or _unit_contact(unit)
+
+
+def _head(unit: Unit) -> list[Recipient]:
+    return _reached(
+        unit,
+        channels=unit.head_alert_channels,
+        mobile=unit.head_mobile,
+        email=unit.head_email,
+        language=unit.head_language,
+    )
+
+
+def _reached(unit, *, channels, mobile, email, language, user=None) -> list[Recipient]:
+    addresses = {Channel.SMS: sms_number(mobile), Channel.EMAIL: email}
+    return [
+        Recipient(channel, addresses[channel], language or DEFAULT_LANGUAGE, unit, user)
+        for channel in CHANNELS_CHOSEN[channels]
+        if addresses[channel]
+    ]
+
+
+def _unit_contact(unit: Unit) -> list[Recipient]:
+    return _reached(
+        unit,
+        channels=AlertChannels.SMS_AND_EMAIL,
+        mobile=unit.phone,
+        email=unit.email,
+        language=DEFAULT_LANGUAGE,
+    )

@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.pfif.models import ReviewStatus
+from apps.reports.choices import ReportKind
+from apps.reports.forms import DATE_WIDGET
+
+
+class ExportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Reports"),
+        choices=[("", _("Missing and found")), *ReportKind.choices[:2]],
+        required=False,
+    )
+    since = forms.DateField(
+        label=_("Changed since"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_(
+            "Leave empty for every report; give the date of your last export for the changes since."
+        ),
+    )
+
+
+class ImportForm(forms.Form):
+    source_name = forms.CharField(
+        label=_("Partner"),
+        max_length=200,
+        help_text=_("Who sent the file, for example: Nepal Police, Missing Persons portal."),
+    )
+    file = forms.FileField(label=_("PFIF file (XML)"))
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Show"), choices=ReviewStatus.choices, required=False)
+
+
+class DuplicateForm(forms.Form):
+    case_number = forms.CharField(
+        label=_("Case number of the existing report"), max_length=20, help_text="M-0000123"
+    )
+
+    def clean_case_number(self):
+        digits = self.cleaned_data["case_number"].strip().upper()
+        digits = digits.split("-", 1)[-1].lstrip("0")
+        if not digits.isdigit():
+            raise forms.ValidationError(_("Type a case number such as M-0000123 or F-0000123."))
+        return int(digits)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Why"), max_length=300)

@@ -1,0 +1,65 @@
+"""Who may exchange PFIF files, which reports they export, and which imported persons they review.
+
+District, state and national officials exchange records with partners: they export the reports
+owned inside their jurisdiction and review the persons imported by units inside it. Officials
+of a single unit (a police station, an institution) neither export nor review.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from apps.accounts.jurisdiction import scope_to_jurisdiction
+from apps.accounts.models import Level
+from apps.pfif.models import ImportedPerson, ReviewStatus
+from apps.reports.models import Report
+
+EXPORT_RELATIONS = (
+    "owning_unit",
+    "event_state",
+    "event_district",
+    "permanent_state",
+    "permanent_district",
+)
+
+
+def can_exchange_pfif(user) -> bool:
+    return user.is_authenticated and user.level is not None and user.level >= Level.DISTRICT
+
+
+def _require_exchange(user) -> None:
+    if not can_exchange_pfif(user):
+        raise PermissionDenied
+
+
+def exportable_reports(user, *, kind: str = "", since=None):
+    """Reports owned inside the official's jurisdiction, oldest change first (as PFIF's
+    incremental export expects), optionally only one kind and only those changed since."""
+    _require_exchange(user)
+    reports = scope_to_jurisdiction(Report.objects.all(), user, unit_path="owning_unit")
+    if kind:
+        reports = reports.filter(kind=kind)
+    if since:
+        reports = reports.filter(updated_at__gte=since)
+    return (
+        reports.select_related(*EXPORT_RELATIONS)
+        .prefetch_related("marks")
+        .order_by("updated_at", "pk")
+    )
+
+
+def review_queue_for(user, *, status: str = ReviewStatus.PENDING):
+    _require_exchange(user)
+    persons = scope_to_jurisdiction(
+        ImportedPerson.objects.all(), user, unit_path="received_file__unit"
+    )
+    if status:
+        persons = persons.filter(status=status)
+    return persons.select_related("received_file", "report")
+
+
+def imported_person_for(user, pk: int) -> ImportedPerson:
+    return get_object_or_404(review_queue_for(user, status=""), pk=pk)
+
+
+def reports_by_pk(pks: list[int]) -> dict[int, Report]:
+    return Report.objects.select_related("owning_unit", "event_district").in_bulk(pks)

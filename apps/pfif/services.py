@@ -1,0 +1,243 @@
+"""Exporting reports as PFIF 1.4 and importing a partner's PFIF file into the review queue.
+
+`export_reports` and `import_pfif` are the two entry points other channels (the web pages
+here, the REST API) call; the caller decides who may, with apps.pfif.selectors.
+"""
+
+import hashlib
+from dataclasses import asdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.matching.engine import score_pair
+from apps.matching.records import record_from_fields
+from apps.matching.selectors import candidate_rows
+from apps.matching.services import PROPOSAL_THRESHOLD, TOP_CANDIDATES
+from apps.names.keys import name_keys
+from apps.pfif.format import Note, Person, PfifError, read_document, write_document
+from apps.pfif.mapping import person_from_report, report_fields
+from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
+from apps.reports import services as report_services
+from apps.reports.models import ADULT_AGE, Report
+
+# Reports sharing a name key with an imported person that the engine scores, newest first.
+DUPLICATE_CANDIDATES = 200
+PFIF_ERRORS = {
+    "too_large": gettext_lazy("The file is too large: a PFIF file may be at most 20 MB."),
+    "forbidden": gettext_lazy(
+        "The file is refused: it declares a DTD or entities, which PFIF files never need "
+        "and which can be used to attack the server."
+    ),
+    "malformed": gettext_lazy(
+        "The file is not well-formed XML (the first error is on line %(line)s)."
+    ),
+    "not_pfif": gettext_lazy(
+        "The file is XML but not a PFIF document: it must start with a pfif element in the "
+        "namespace of PFIF 1.1 to 1.4 (http://zesty.ca/pfif/1.4)."
+    ),
+}
+NOT_PENDING = gettext_lazy("This person has already been decided on.")
+
+
+def export_reports(reports, *, full_read: bool) -> bytes:
+    """A PFIF 1.4 document of `reports`. Without `full_read` only reports whose publication
+    is allowed (consent given, child still sought), with only the public particulars."""
+    return write_document(
+        [
+            person_from_report(report, full_read=full_read)
+            for report in reports
+            if full_read or report.is_publishable
+        ]
+    )
+
+
+def import_pfif(file, *, received_by, source_name: str) -> ReceivedFile:
+    """Put every person of a partner's PFIF file into the review queue, with the reports the
+    matching engine finds most like them. A person sent again (same record id) gets the new
+    notes; one still waiting also gets the new particulars. Raises ValidationError, in the
+    official's language, for a file that cannot be read."""
+    data = file if isinstance(file, bytes) else file.read()
+    try:
+        document = read_document(data)
+    except PfifError as error:
+        raise ValidationError(PFIF_ERRORS[error.code] % error.params, code=error.code) from None
+    with transaction.atomic():
+        received = ReceivedFile.objects.create(
+            source_name=source_name,
+            file_name=getattr(file, "name", "")[:255],
+            sha256=hashlib.sha256(data).hexdigest(),
+            version=document.version,
+            received_by=received_by,
+            unit=received_by.unit,
+            skipped=[list(asdict(problem).values()) for problem in document.problems],
+        )
+        for person in document.persons:
+            _queue_person(received, person)
+        for note in document.loose_notes:
+            _add_loose_note(received, note)
+        received.save()
+    return received
+
+
+def _queue_person(received: ReceivedFile, person: Person) -> None:
+    existing = (
+        ImportedPerson.objects.select_for_update()
+        .filter(person_record_id=person.person_record_id)
+        .first()
+    )
+    if existing is None:
+        fields = report_fields(person)
+        ImportedPerson.objects.create(
+            received_file=received,
+            person_record_id=person.person_record_id,
+            record=asdict(person),
+            full_name=person.full_name.splitlines()[0][:500],
+            kind=fields["kind"],
+            likely_duplicates=likely_duplicates(fields),
+        )
+        received.persons_new += 1
+        received.notes_added += len(person.notes)
+        return
+    received.notes_added += _merge_notes(existing, person.notes)
+    particulars = asdict(person) | {"notes": existing.record["notes"]}
+    if existing.status == ReviewStatus.PENDING and particulars != existing.record:
+        existing.record = particulars
+        existing.full_name = person.full_name.splitlines()[0][:500]
+        existing.likely_duplicates = likely_duplicates(report_fields(stored_person(existing)))
+        received.persons_updated += 1
+    existing.save()
+
+
+def _add_loose_note(received: ReceivedFile, note: Note) -> None:
+    existing = (
+        ImportedPerson.objects.select_for_update()
+        .filter(person_record_id=note.person_record_id)
+        .first()
+    )
+    if existing is None:
+        received.skipped.append([note.note_record_id, "person_record_id", "unknown_person"])
+        return
+    received.notes_added += _merge_notes(existing, [note])
+    existing.save()
+
+
+def _merge_notes(existing: ImportedPerson, new: list[Note]) -> int:
+    known = existing.record["notes"]
+    ids = {note["note_record_id"] for note in known}
+    added = [asdict(note) for note in new if note.note_record_id not in ids]
+    existing.record["notes"] = [*known, *added]
+    return len(added)
+
+
+def stored_person(person: ImportedPerson) -> Person:
+    """The PFIF person as imported, with every note received so far."""
+    record = dict(person.record)
+    return Person(**record | {"notes": [Note(**note) for note in record["notes"]]})
+
+
+def likely_duplicates(fields: dict) -> list[list]:
+    """[report id, score] of the existing reports the engine finds most like an imported
+    person, strongest first. Same-side reports are compared too (the same child reported missing
+    here and abroad), with the earlier report standing as the missing side."""
+    keys = name_keys(fields["full_name"], fields["other_names"], fields["name_local"])
+    if not keys:
+        return []
+    candidate_ids = list(
+        Report.objects.filter(name_keys__overlap=keys)
+        .order_by("-event_at")
+        .values_list("pk", flat=True)[:DUPLICATE_CANDIDATES]
+    )
+    imported = _engine_fields(fields)
+    scored = []
+    for row, marks in candidate_rows(candidate_ids):
+        pair = sorted([(imported, []), (row, marks)], key=lambda side: side[0]["event_at"])
+        (first, first_marks), (second, second_marks) = pair
+        result = score_pair(
+            record_from_fields(first, first_marks, as_side="missing"),
+            record_from_fields(second, second_marks, as_side="found"),
+        )
+        if result is not None and result.score >= PROPOSAL_THRESHOLD:
+            scored.append([row["id"], round(result.score, 1)])
+    scored.sort(key=lambda pair: -pair[1])
+    return scored[:TOP_CANDIDATES]
+
+
+def _engine_fields(fields: dict) -> dict:
+    """The imported person in the shape apps.matching.records.record_from_fields reads."""
+    state, district = fields["event_state"], fields["event_district"]
+    return {
+        "id": "imported",
+        "kind": fields["kind"],
+        "full_name": fields["full_name"],
+        "other_names": fields["other_names"],
+        "name_local": fields["name_local"],
+        "sex": fields["sex"],
+        "age_min": fields["age_min"] if fields["age_min"] is not None else 0,
+        "age_max": fields["age_max"] if fields["age_max"] is not None else ADULT_AGE - 1,
+        "event_at": fields["event_at"] or timezone.now(),
+        "event_state__name_en": state.name_en if state else "",
+        "event_district__name_en": district.name_en if district else "",
+        "event_locality": fields["event_locality"],
+        "event_landmark": "",
+        "height_cm": fields.get("height_cm"),
+        "complexion": "",
+        "identification_marks": fields.get("identification_marks", ""),
+        "languages": [],
+        "mother_tongue": "",
+        "told_language": "",
+        "father_name": "",
+        "told_parent_names": "",
+        "mother_name": "",
+        "guardian_name": "",
+    }
+
+
+@transaction.atomic
+def accept_person(*, person: ImportedPerson, report: Report, accepted_by, marks, photos) -> Report:
+    """File the official's completed report for an imported person, as the web form files any
+    report (same validation, history, case number and matching)."""
+    person = _pending(person)
+    report_services.file_report(report=report, filed_by=accepted_by, marks=marks, photos=photos)
+    report_services.add_case_note(report=report, written_by=accepted_by, text=_origin(person))
+    _decide(person, ReviewStatus.ACCEPTED, decided_by=accepted_by, report=report)
+    return report
+
+
+@transaction.atomic
+def mark_duplicate(*, person: ImportedPerson, report: Report, decided_by) -> ImportedPerson:
+    person = _pending(person)
+    report_services.add_case_note(report=report, written_by=decided_by, text=_origin(person))
+    _decide(person, ReviewStatus.DUPLICATE, decided_by=decided_by, report=report)
+    return person
+
+
+@transaction.atomic
+def reject_person(*, person: ImportedPerson, decided_by, reason: str) -> ImportedPerson:
+    person = _pending(person)
+    _decide(person, ReviewStatus.REJECTED, decided_by=decided_by, note=reason)
+    return person
+
+
+def _pending(person: ImportedPerson) -> ImportedPerson:
+    person = ImportedPerson.objects.select_for_update().get(pk=person.pk)
+    if person.status != ReviewStatus.PENDING:
+        raise ValidationError(NOT_PENDING)
+    return person
+
+
+def _decide(person: ImportedPerson, status, *, decided_by, report=None, note="") -> None:
+    person.status, person.report = status, report
+    person.decided_by, person.decided_at = decided_by, timezone.now()
+    person.decision_note = note
+    person.save()
+
+
+def _origin(person: ImportedPerson) -> str:
+    return _("Also reported by %(partner)s in PFIF record %(record)s.") % {
+        "partner": person.received_file.source_name,
+        "record": person.person_record_id,
+    }

@@ -1,0 +1,36 @@
+"""A district official who exchanges PFIF files, and the partner samples beside the project."""
+
+from pathlib import Path
+
+import pytest
+
+from apps.accounts.models import Role
+from apps.directory.models import UnitType
+from conftest import sign_in_verified
+
+# In CI the project is a clean clone beside `shared`.
+SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "pfif"
+
+
+@pytest.fixture
+def pfif_sample():
+    def read(name: str) -> bytes:
+        return (SAMPLES / name).read_bytes()
+
+    return read
+
+
+@pytest.fixture
+def dcpu_khordha(make_unit, khordha):
+    return make_unit(UnitType.DCPU, district=khordha, name="DCPU Khordha")
+
+
+@pytest.fixture
+def district_official(make_official, dcpu_khordha):
+    return make_official("do_khordha", Role.DISTRICT_OFFICIAL, unit=dcpu_khordha)
+
+
+@pytest.fixture
+def exchanging_client(client, district_official):
+    sign_in_verified(client, district_official)
+    return client

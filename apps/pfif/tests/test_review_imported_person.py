@@ -1,0 +1,121 @@
+"""A district official decides on each imported person: a new report, a duplicate of an existing
+report, or rejected. Officials elsewhere and police stations cannot decide."""
+
+import pytest
+
+from apps.accounts.models import Role
+from apps.directory.models import UnitType
+from apps.pfif import services
+from apps.pfif.models import ImportedPerson, ReviewStatus
+from apps.reports.models import Report
+from apps.reports.tests.fixtures import missing_report_data
+from conftest import sign_in_verified
+
+
+@pytest.fixture
+def imported(district_official, pfif_sample):
+    services.import_pfif(
+        pfif_sample("test.pfif-1.4.xml"), received_by=district_official, source_name="Nepal Police"
+    )
+    return ImportedPerson.objects.get()
+
+
+def test_the_official_opens_the_partners_record(exchanging_client, imported):
+    response = exchanging_client.get(f"/pfif/queue/{imported.pk}/")
+
+    assert response.status_code == 200
+    assert "new comment - testing" in response.content.decode()
+
+
+def test_accepting_prefills_the_form_from_the_partners_record(exchanging_client, imported):
+    response = exchanging_client.get(f"/pfif/queue/{imported.pk}/accept/")
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.initial["full_name"] == "_test_full_name1"
+    assert form.initial["sex"] == "F"
+
+
+def test_accepting_files_a_report_through_the_usual_checks(
+    exchanging_client, imported, odisha, khordha
+):
+    data = missing_report_data(odisha, khordha, full_name="Sunita Rai", age="12")
+
+    response = exchanging_client.post(f"/pfif/queue/{imported.pk}/accept/", data)
+
+    report = Report.objects.get()
+    assert response.status_code == 302
+    assert report.full_name == "Sunita Rai"
+    assert report.owning_unit.name == "DCPU Khordha"
+    assert "test.google.com/person.21009" in report.notes.get().text
+    imported.refresh_from_db()
+    assert (imported.status, imported.report) == (ReviewStatus.ACCEPTED, report)
+
+
+def test_an_incomplete_report_is_not_filed(exchanging_client, imported, odisha, khordha):
+    data = missing_report_data(odisha, khordha, age="19")
+
+    response = exchanging_client.post(f"/pfif/queue/{imported.pk}/accept/", data)
+
+    assert response.status_code == 200
+    assert "under 18" in response.content.decode()
+    assert not Report.objects.exists()
+    imported.refresh_from_db()
+    assert imported.status == ReviewStatus.PENDING
+
+
+def test_marking_a_duplicate_notes_the_partner_on_the_existing_report(
+    exchanging_client, imported, officer, file_missing
+):
+    existing = file_missing(officer)
+
+    exchanging_client.post(
+        f"/pfif/queue/{imported.pk}/duplicate/", {"case_number": existing.case_number}
+    )
+
+    imported.refresh_from_db()
+    assert (imported.status, imported.report) == (ReviewStatus.DUPLICATE, existing)
+    assert "Nepal Police" in existing.notes.get().text
+
+
+def test_rejecting_needs_a_reason(exchanging_client, imported):
+    exchanging_client.post(f"/pfif/queue/{imported.pk}/reject/", {"reason": ""})
+    imported.refresh_from_db()
+    assert imported.status == ReviewStatus.PENDING
+
+    exchanging_client.post(f"/pfif/queue/{imported.pk}/reject/", {"reason": "Adult, not a child"})
+
+    imported.refresh_from_db()
+    assert (imported.status, imported.decision_note) == (
+        ReviewStatus.REJECTED,
+        "Adult, not a child",
+    )
+
+
+def test_a_decided_person_cannot_be_decided_again(exchanging_client, imported):
+    exchanging_client.post(f"/pfif/queue/{imported.pk}/reject/", {"reason": "Adult"})
+
+    response = exchanging_client.post(
+        f"/pfif/queue/{imported.pk}/reject/", {"reason": "Other"}, follow=True
+    )
+
+    assert "already been decided" in response.content.decode()
+
+
+def test_an_official_of_another_district_does_not_see_the_person(
+    client, imported, make_official, make_unit, patna
+):
+    dcpu = make_unit(UnitType.DCPU, district=patna)
+    sign_in_verified(client, make_official("do_patna", Role.DISTRICT_OFFICIAL, unit=dcpu))
+
+    assert client.get(f"/pfif/queue/{imported.pk}/").status_code == 404
+    client.post(f"/pfif/queue/{imported.pk}/reject/", {"reason": "Not mine"})
+    imported.refresh_from_db()
+    assert imported.status == ReviewStatus.PENDING
+
+
+def test_a_police_station_officer_cannot_review(client, officer, imported):
+    client.force_login(officer)
+
+    assert client.get("/pfif/queue/").status_code == 403
+    assert client.post(f"/pfif/queue/{imported.pk}/reject/", {"reason": "x"}).status_code == 403

@@ -1,0 +1,205 @@
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.audit.models import AccessAction
+from apps.audit.services import record_access
+from apps.core.pagination import paginate
+from apps.pfif import selectors, services
+from apps.pfif.forms import DuplicateForm, ExportForm, ImportForm, QueueFilterForm, RejectForm
+from apps.pfif.mapping import report_fields
+from apps.pfif.models import ReviewStatus
+from apps.reports.forms import FORM_FOR_KIND, MarkFormSet, marks_of
+from apps.reports.models import Report
+from apps.reports.views import MAX_EXPORT_ROWS
+
+PERSONS_PER_PAGE = 25
+
+
+def _require_exchange(request):
+    if not selectors.can_exchange_pfif(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def exchange(request):
+    _require_exchange(request)
+    return render(
+        request,
+        "pfif/exchange.html",
+        {"export_form": ExportForm(), "import_form": ImportForm()},
+    )
+
+
+@login_required
+def export(request):
+    """The web export is for sending to partners, so it keeps to publication consent."""
+    _require_exchange(request)
+    form = ExportForm(request.GET or None)
+    choice = form.cleaned_data if form.is_valid() else {}
+    since = choice.get("since")
+    reports = selectors.exportable_reports(
+        request.user,
+        kind=choice.get("kind", ""),
+        since=timezone.make_aware(datetime.combine(since, time.min)) if since else None,
+    )[:MAX_EXPORT_ROWS]
+    document = services.export_reports(reports, full_read=False)
+    record_access(request, action=AccessAction.EXPORT, detail=f"PFIF: {request.GET.urlencode()}")
+    response = HttpResponse(document, content_type="application/pfif+xml; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="trackchild-pfif-{stamp}.xml"'
+    return response
+
+
+@login_required
+def import_file(request):
+    _require_exchange(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            received = services.import_pfif(
+                form.cleaned_data["file"],
+                received_by=request.user,
+                source_name=form.cleaned_data["source_name"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(new)d new persons are in the review queue, %(updated)d were updated, "
+                    "%(notes)d notes added, %(skipped)d records left out."
+                )
+                % {
+                    "new": received.persons_new,
+                    "updated": received.persons_updated,
+                    "notes": received.notes_added,
+                    "skipped": len(received.skipped),
+                },
+            )
+            return redirect("pfif:queue")
+    return render(request, "pfif/import.html", {"form": form})
+
+
+@login_required
+def queue(request):
+    form = QueueFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    persons = selectors.review_queue_for(request.user, status=status or ReviewStatus.PENDING)
+    page, query_string = paginate(request, persons, PERSONS_PER_PAGE)
+    return render(
+        request, "pfif/queue.html", {"form": form, "page": page, "query_string": query_string}
+    )
+
+
+@login_required
+def person(request, pk):
+    imported = selectors.imported_person_for(request.user, pk)
+    record_access(
+        request,
+        action=AccessAction.VIEW_RECORD,
+        record=imported,
+        owner_unit=imported.received_file.unit,
+    )
+    reports = selectors.reports_by_pk([pk for pk, _score in imported.likely_duplicates])
+    return render(
+        request,
+        "pfif/person.html",
+        {
+            "imported": imported,
+            "pfif": services.stored_person(imported),
+            "duplicates": [
+                (reports[pk], score) for pk, score in imported.likely_duplicates if pk in reports
+            ],
+            "duplicate_form": DuplicateForm(),
+            "reject_form": RejectForm(),
+        },
+    )
+
+
+@login_required
+def accept(request, pk):
+    """The official completes the partner's record into a report of their own unit."""
+    imported = selectors.imported_person_for(request.user, pk)
+    kind = imported.kind
+    form = FORM_FOR_KIND[kind](
+        request.POST or None,
+        request.FILES or None,
+        instance=Report(kind=kind),
+        official=request.user,
+        initial=_initial(imported),
+    )
+    marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
+    if request.method == "POST" and form.is_valid() and marks.is_valid():
+        try:
+            report = services.accept_person(
+                person=imported,
+                report=form.instance,
+                accepted_by=request.user,
+                marks=marks_of(marks),
+                photos=form.cleaned_data["photos"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Report %(case)s is filed.") % {"case": report.case_number})
+            return redirect(report)
+    return render(
+        request,
+        "reports/report_form.html",
+        {"form": form, "marks": marks, "kind": kind, "report": form.instance},
+    )
+
+
+def _initial(imported) -> dict:
+    fields = report_fields(services.stored_person(imported))
+    fields["age"] = fields["age_min"]
+    return {name: value for name, value in fields.items() if value not in (None, "")}
+
+
+@require_POST
+@login_required
+def duplicate(request, pk):
+    imported = selectors.imported_person_for(request.user, pk)
+    form = DuplicateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["case_number"]))
+        return redirect(imported)
+    report = get_object_or_404(Report, pk=form.cleaned_data["case_number"])
+    try:
+        services.mark_duplicate(person=imported, report=report, decided_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Marked as the same child as %(case)s.") % {"case": report.case_number},
+        )
+    return redirect(imported)
+
+
+@require_POST
+@login_required
+def reject(request, pk):
+    imported = selectors.imported_person_for(request.user, pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the record is rejected."))
+        return redirect(imported)
+    try:
+        services.reject_person(
+            person=imported, decided_by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The record is rejected."))
+    return redirect(imported)
