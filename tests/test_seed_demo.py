@@ -154,3 +154,27 @@ def test_the_demo_home_holds_children_in_care_some_with_plans_and_some_waiting(s
     for child in children:
         assert child.report.placed_at == child.institution
         assert child.arrived_at >= child.report.event_at
+
+
+def test_benchmark_data_spreads_over_every_district_and_fills_its_institutions(settings):
+    from apps.care.models import CarePlan, ChildInCare
+    from apps.directory.models import CCI_UNIT_TYPES, District, UnitType
+
+    settings.DEBUG = True
+    output = seed(reports=0, scale=1000, in_every_district=True, children_in_care=60)
+
+    districts = District.objects.current()
+    for unit_type in (UnitType.POLICE_STATION, UnitType.CHILDRENS_HOME):
+        served = Unit.objects.filter(unit_type=unit_type).values("district").distinct()
+        assert served.count() == districts.count()
+    assert Report.objects.values("owning_unit__district").distinct().count() > 300
+    children = ChildInCare.objects.select_related("report", "institution")
+    assert "Admitted 60 more children to care in" in output
+    assert children.count() == 60
+    for child in children:
+        assert child.institution.unit_type in CCI_UNIT_TYPES
+        assert child.report.kind == ReportKind.FOUND
+        assert child.report.placed_at == child.institution
+    planned = CarePlan.objects.count()
+    assert planned == sum(1 for pk in children.values_list("pk", flat=True) if pk % 3)
+    assert "Demo units in every district: 0 created." in seed(reports=0, in_every_district=True)

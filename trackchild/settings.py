@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "apps.pfif",
     "apps.bulk",
     "apps.api",
+    "apps.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +162,11 @@ CELERY_BEAT_SCHEDULE = {
     "alert-overdue-work": {
         "task": "apps.alerts.tasks.alert_overdue_work",
         "schedule": crontab(hour=ALERTS_OVERDUE_HOUR, minute=0),
+    },
+    # Dashboards state how old their figures are; this keeps them under 15 minutes.
+    "refresh-dashboard-figures": {
+        "task": "apps.dashboards.tasks.refresh_dashboard_figures",
+        "schedule": timedelta(minutes=5),
     },
 }
 

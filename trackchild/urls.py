@@ -19,6 +19,7 @@ urlpatterns = [
     path("audit/", include("apps.audit.urls")),
     path("pfif/", include("apps.pfif.urls")),
     path("bulk/", include("apps.bulk.urls")),
+    path("dashboards/", include("apps.dashboards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("apps.api.urls")),

@@ -62,6 +62,10 @@ class Jurisdiction:
             return {f"{prefix}district_id": self.district_id}
         return {f"{prefix}pk": self.unit_id}
 
+    def covers_state(self, state) -> bool:
+        """Whether the whole State/UT lies inside this jurisdiction."""
+        return {Level.NATION: True, Level.STATE: state.pk == self.state_id}.get(self.level, False)
+
     def covers_district(self, district) -> bool:
         """Whether the whole district lies in this jurisdiction (a unit's never does)."""
         return {

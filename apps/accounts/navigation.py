@@ -10,6 +10,7 @@ from apps.bulk.selectors import kinds_for
 from apps.care.selectors import can_see_children_in_care
 from apps.citizens.selectors import can_see_citizen_reports
 from apps.compliance.selectors import can_see_compliance
+from apps.dashboards.selectors import can_see_dashboards
 from apps.pfif.selectors import can_exchange_pfif
 
 
@@ -26,6 +27,8 @@ def menu_for(user) -> list[MenuItem]:
     if user.level is not None:
         items.append(MenuItem(_("Children"), reverse("reports:search")))
         items.append(MenuItem(_("Matches"), reverse("matching:queue")))
+    if can_see_dashboards(user):
+        items.append(MenuItem(_("Dashboard"), reverse("dashboards:mine")))
     if can_see_citizen_reports(user):
         items.append(MenuItem(_("Citizens' reports"), reverse("citizens:queue")))
     if can_see_children_in_care(user):

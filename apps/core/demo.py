@@ -396,3 +396,28 @@ def _nodal(unit, scope, name, designation, phone) -> None:
     NodalOfficer.objects.update_or_create(
         unit=unit, scope=scope, defaults={"name": name, "designation": designation, "phone": phone}
     )
+
+
+@transaction.atomic
+def seed_units_in_every_district() -> int:
+    """A demo police station and children's home in every current district that has none, so
+    that benchmark data (`seed_demo --scale`) spreads over all of India as a live portal's does.
+    Returns how many units were created; running it again creates none."""
+    wanted = [
+        (UnitType.POLICE_STATION, "Police Station"),
+        (UnitType.CHILDRENS_HOME, "Children's Home"),
+    ]
+    created = []
+    for unit_type, label in wanted:
+        served = Unit.objects.filter(unit_type=unit_type).values("district_id")
+        created += Unit.objects.bulk_create(
+            Unit(
+                unit_type=unit_type,
+                name=f"Demo {label}, {district.name_en}",
+                state_id=district.state_id,
+                district=district,
+                address=f"{district.name_en}",
+            )
+            for district in District.objects.current().exclude(pk__in=served)
+        )
+    return len(created)

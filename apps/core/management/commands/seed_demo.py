@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.alerts.receivers import alerts_muted
-from apps.care.demo import seed_children_in_care
-from apps.core.demo import DEMO_PASSWORD, seed_demo
+from apps.care.demo import seed_children_in_care, seed_children_in_care_at_scale
+from apps.core.demo import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.directory.models import State
 from apps.matching.services import match_report
 from apps.reports import demo
@@ -46,6 +46,20 @@ class Command(BaseCommand):
             "(instead of --reports), and print how fast they went in.",
         )
         parser.add_argument(
+            "--in-every-district",
+            action="store_true",
+            help="First create a demo police station and children's home in every district "
+            "that has none, so that --scale reports spread over all of India (benchmarks).",
+        )
+        parser.add_argument(
+            "--children-in-care",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Admit N more found children to Child Care Institutions in one statement, "
+            "two in three with a care plan (benchmarks; after --scale).",
+        )
+        parser.add_argument(
             "--seed",
             type=int,
             default=DEMO_SEED,
@@ -53,7 +67,17 @@ class Command(BaseCommand):
             f"already there to it, so it differs from the first (default {DEMO_SEED}).",
         )
 
-    def handle(self, *args, allow_production, reports, scale, seed, **options):
+    def handle(
+        self,
+        *args,
+        allow_production,
+        reports,
+        scale,
+        in_every_district,
+        children_in_care,
+        seed,
+        **options,
+    ):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
                 "Refusing to create demo logins with DJANGO_DEBUG off; "
@@ -72,11 +96,20 @@ class Command(BaseCommand):
             "National, state and district officials are asked to set up an authenticator app "
             "(two-factor sign-in) at their first sign-in."
         )
+        if in_every_district:
+            created = seed_units_in_every_district()
+            self.stdout.write(f"Demo units in every district: {created:,} created.")
         with alerts_muted():
             self._seed_reports(reports=reports, scale=scale, seed=seed)
             if scale is None:
                 admitted = seed_children_in_care()
                 self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
+        if children_in_care > 0:
+            started = perf_counter()
+            admitted = seed_children_in_care_at_scale(children_in_care)
+            self.stdout.write(
+                f"Admitted {admitted:,} more children to care in {perf_counter() - started:.1f} s."
+            )
 
     def _seed_reports(self, *, reports: int, scale: int | None, seed: int) -> None:
         existing = Report.objects.count()

@@ -1,0 +1,300 @@
+"""A dashboard's tables, built from the figures the selectors read, with translated labels."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from apps.accounts.models import Level
+from apps.compliance.services import RECENT
+from apps.dashboards import selectors
+from apps.dashboards.choices import AgeBand, CaseAge, Scope
+from apps.dashboards.selectors import Area, Filters
+from apps.dashboards.tables import Row, Table, median_of
+from apps.dashboards.tallies import REPORT_MEASURES
+from apps.reports.choices import Circumstance, Sex
+
+OPEN_COLUMNS = {
+    CaseAge.RECENT: ("missing_open_recent", "found_open_recent"),
+    CaseAge.MONTHS: ("missing_open_months", "found_open_months"),
+    CaseAge.OLD: ("missing_open_old", "found_open_old"),
+}
+OPEN_MEASURES = [name for pair in OPEN_COLUMNS.values() for name in pair]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    area: Area
+    headline: Table
+    tables: tuple[Table, ...]
+    refreshed: object  # FiguresRefresh or None before the first refresh
+    compliance_as_of: object
+
+    def table(self, name: str) -> Table:
+        for table in (self.headline, *self.tables):
+            if table.name == name:
+                return table
+        raise Http404
+
+
+def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
+    reports = selectors.report_rows(area, filters)
+    care = selectors.care_rows(area, filters)
+    by_type, compliance_as_of = selectors.compliance_by_type(area)
+    totals = _sum(reports, REPORT_MEASURES)
+    care_totals = _sum(care, selectors.CARE_MEASURES)
+    days = selectors.days_to_match(area, filters)
+    tables = (
+        _open_cases(totals),
+        _trend(reports, filters),
+        _breakdown(
+            "by_sex", _("By sex"), _("Sex"), reports, care, "sex", {s.value: s.label for s in Sex}
+        ),
+        _breakdown(
+            "by_age_band",
+            _("By age band"),
+            _("Age band"),
+            reports,
+            care,
+            "age_band",
+            {band.value: band.label for band in AgeBand},
+        ),
+        _circumstances(selectors.circumstances(area, filters)),
+        _funnel(totals, days),
+        _by_part(user, area, filters),
+        _compliance(by_type),
+    )
+    return Dashboard(
+        area=area,
+        headline=_headline(totals, care_totals, days),
+        tables=tables,
+        refreshed=selectors.refreshed(),
+        compliance_as_of=compliance_as_of,
+    )
+
+
+def _sum(rows: list[dict], names) -> dict:
+    return {name: sum(row[name] for row in rows) for name in names}
+
+
+def _headline(totals: dict, care: dict, days: dict) -> Table:
+    still_open = {
+        age: totals[missing] + totals[found] for age, (missing, found) in OPEN_COLUMNS.items()
+    }
+    figures = [
+        (_("Missing children reported"), totals["missing"]),
+        (_("Found / recovered children reported"), totals["found"]),
+        (_("Matched on the portal"), totals["matched"]),
+        (_("Restored to family"), totals["restored"]),
+        *(
+            (_("Still open: %(age)s") % {"age": age.label}, count)
+            for age, count in still_open.items()
+        ),
+        (_("Children in care now"), care["in_care"]),
+        (_("Care plans overdue now"), care["care_plans_overdue"]),
+        (_("Median days from report to confirmed match"), median_of(days)),
+    ]
+    return Table(
+        name="headline",
+        title=_("Headline figures"),
+        label_heading=_("Figure"),
+        headings=(_("Number"),),
+        rows=tuple(Row(label, (value,)) for label, value in figures),
+    )
+
+
+def _open_cases(totals: dict) -> Table:
+    rows = tuple(
+        Row(str(age.label), (totals[missing], totals[found], totals[missing] + totals[found]))
+        for age, (missing, found) in OPEN_COLUMNS.items()
+    )
+    return Table(
+        name="open_cases",
+        title=_("Cases still open, by age of case"),
+        label_heading=_("Open for"),
+        headings=(_("Missing reports"), _("Found reports"), _("Total")),
+        rows=rows,
+        chart="bar",
+    )
+
+
+def _months(reports: list[dict], filters: Filters) -> list[date]:
+    first = filters.since or min((row["month"] for row in reports), default=filters.until)
+    months, month = [], first
+    while month <= filters.until:
+        months.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
+REPORT_COLUMNS = ("missing", "found", "matched", "restored")
+
+
+def _report_headings() -> tuple[str, ...]:
+    return (
+        _("Missing reported"),
+        _("Found / recovered"),
+        _("Matched on the portal"),
+        _("Restored to family"),
+    )
+
+
+def _trend(reports: list[dict], filters: Filters) -> Table:
+    by_month = defaultdict(lambda: defaultdict(int))
+    for row in reports:
+        for name in REPORT_COLUMNS:
+            by_month[row["month"]][name] += row[name]
+    rows = tuple(
+        Row(date_format(month, "M Y"), tuple(by_month[month][name] for name in REPORT_COLUMNS))
+        for month in _months(reports, filters)
+    )
+    return Table(
+        name="trend",
+        title=_("By month filed"),
+        label_heading=_("Month"),
+        headings=_report_headings(),
+        rows=rows,
+        chart="line",
+    )
+
+
+def _breakdown(name, title, heading, reports, care, field, labels) -> Table:
+    figures = defaultdict(lambda: defaultdict(int))
+    for row in reports:
+        for column in REPORT_COLUMNS:
+            figures[row[field]][column] += row[column]
+    for row in care:
+        figures[row[field]]["in_care"] += row["in_care"]
+    columns = (*REPORT_COLUMNS, "in_care")
+    rows = tuple(
+        Row(str(label), tuple(figures[value][column] for column in columns))
+        for value, label in labels.items()
+    )
+    return Table(
+        name=name,
+        title=title,
+        label_heading=heading,
+        headings=(*_report_headings(), _("Children in care now")),
+        rows=rows,
+        chart="bar",
+    )
+
+
+def _circumstances(counts: dict[str, int]) -> Table:
+    labels = dict(Circumstance.choices)
+    labels[""] = _("Not stated")
+    rows = tuple(
+        Row(str(label), (counts.get(value, 0),))
+        for value, label in labels.items()
+        if value or counts.get(value)
+    )
+    return Table(
+        name="by_circumstance",
+        title=_("Missing children by what happened"),
+        label_heading=_("What happened"),
+        headings=(_("Missing reported"),),
+        rows=rows,
+        chart="bar",
+    )
+
+
+def _funnel(totals: dict, days: dict) -> Table:
+    stages = [
+        (_("Missing reports with a found child proposed by matching"), totals["proposed"]),
+        (_("Match confirmed by an official"), totals["matched"]),
+        (_("Matched and restored to family"), totals["matched_restored"]),
+    ]
+    return Table(
+        name="funnel",
+        title=_("Matching on the portal"),
+        label_heading=_("Stage"),
+        headings=(_("Missing reports"),),
+        rows=tuple(Row(label, (count,)) for label, count in stages),
+        chart="bar",
+    )
+
+
+def _part_url(user, area: Area, part) -> str:
+    if area.parts == Scope.STATE and selectors.can_open(user, part):
+        return reverse("dashboards:state", args=[part.lgd_code])
+    if area.parts == Scope.DISTRICT and selectors.can_open(user, part):
+        return reverse("dashboards:district", args=[part.lgd_code])
+    if area.parts == Scope.UNIT:
+        return reverse("compliance:unit", args=[part.pk])
+    return ""
+
+
+PART_COLUMNS = (*REPORT_COLUMNS, *OPEN_MEASURES, "in_care", "care_plans_overdue")
+
+
+def _by_part(user, area: Area, filters: Filters) -> Table:
+    figures = selectors.figures_by_part(area, filters)
+    empty = dict.fromkeys(PART_COLUMNS, 0)
+    rows = []
+    for part in selectors.parts_of(area, set(figures)):
+        values = figures.get(part.pk, empty)
+        still_open = sum(values[name] for name in OPEN_MEASURES)
+        rows.append(
+            Row(
+                str(part),
+                (
+                    *(values[name] for name in REPORT_COLUMNS),
+                    still_open,
+                    values["in_care"],
+                    values["care_plans_overdue"],
+                ),
+                url=_part_url(user, area, part),
+            )
+        )
+    heading = {Scope.STATE: _("State/UT"), Scope.DISTRICT: _("District"), Scope.UNIT: _("Unit")}
+    titles = {
+        Scope.STATE: _("By State/UT"),
+        Scope.DISTRICT: _("By district"),
+        Scope.UNIT: _("By unit"),
+    }
+    return Table(
+        name="by_area",
+        title=titles[area.parts],
+        label_heading=heading[area.parts],
+        headings=(
+            *_report_headings(),
+            _("Still open"),
+            _("Children in care now"),
+            _("Care plans overdue now"),
+        ),
+        rows=tuple(sorted(rows, key=lambda row: row.label)),
+    )
+
+
+def _compliance(by_type) -> Table:
+    return Table(
+        name="compliance",
+        title=_("Institutions and units uploading"),
+        label_heading=_("Type of unit"),
+        headings=(
+            _("Units"),
+            _("Registered on the portal"),
+            _("Uploaded in the last %(days)s days") % {"days": RECENT.days},
+            _("Items overdue"),
+        ),
+        rows=tuple(
+            Row(row.label, (row.units, row.registered, row.uploaded, row.open_items))
+            for row in by_type
+        ),
+    )
+
+
+def trail(user, area: Area) -> list[tuple[str, str | None]]:
+    """Breadcrumbs India → State/UT → district; a level links only when it may be opened."""
+    scope = selectors.dashboard_scope(user)
+    crumbs = [(_("India"), reverse("dashboards:nation") if scope.level == Level.NATION else None)]
+    if area.state is not None:
+        url = reverse("dashboards:state", args=[area.state.lgd_code])
+        crumbs.append((str(area.state), url if selectors.can_open(user, area.state) else None))
+    if area.district is not None:
+        crumbs.append((str(area.district), None))
+    return crumbs

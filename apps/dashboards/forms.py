@@ -1,0 +1,89 @@
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.dashboards.choices import AgeBand
+from apps.dashboards.selectors import Filters
+from apps.reports.choices import Sex
+
+MONTH_FORMAT = "%Y-%m"
+# A dashboard opened without filters shows the last two years, month by month.
+DEFAULT_MONTHS = 24
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def __init__(self):
+        super().__init__(format=MONTH_FORMAT, attrs={"placeholder": "2026-04"})
+
+
+def _month_field(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=[MONTH_FORMAT],
+        widget=MonthInput(),
+        error_messages={"invalid": _("Enter a month as year and month, for example 2026-04.")},
+    )
+
+
+def this_month() -> date:
+    return timezone.localdate().replace(day=1)
+
+
+def months_before(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class DashboardFilterForm(forms.Form):
+    since = _month_field(_("From (month filed)"))
+    until = _month_field(_("To (month filed)"))
+    sex = forms.ChoiceField(label=_("Sex"), required=False, choices=[("", _("Any")), *Sex.choices])
+    age_band = forms.TypedChoiceField(
+        label=_("Age band"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Any")), *AgeBand.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            selects = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if selects else "form-control"
+
+    @classmethod
+    def from_query(cls, query) -> "DashboardFilterForm":
+        """The filters in the page's address; the last two years when there are none."""
+        if not any(name in query for name in cls.base_fields):
+            latest = this_month()
+            query = {
+                "since": months_before(latest, DEFAULT_MONTHS - 1).strftime(MONTH_FORMAT),
+                "until": latest.strftime(MONTH_FORMAT),
+            }
+        return cls(query)
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The last month cannot come before the first."))
+        return cleaned
+
+    def filters(self) -> Filters:
+        """The chosen filters; the last two years, unfiltered, when they are not valid."""
+        latest = this_month()
+        if not self.is_valid():
+            return Filters(since=months_before(latest, DEFAULT_MONTHS - 1), until=latest)
+        data = self.cleaned_data
+        return Filters(
+            since=data.get("since"),
+            until=data.get("until") or latest,
+            sex=data.get("sex") or "",
+            age_band=data.get("age_band"),
+        )
