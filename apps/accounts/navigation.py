@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.alerts.selectors import own_digest_district
 from apps.audit.selectors import can_read_access_log
 from apps.bulk.selectors import kinds_for
 from apps.care.selectors import can_see_children_in_care
@@ -29,6 +30,10 @@ def menu_for(user) -> list[MenuItem]:
         items.append(MenuItem(_("Matches"), reverse("matching:queue")))
     if can_see_dashboards(user):
         items.append(MenuItem(_("Dashboard"), reverse("dashboards:mine")))
+    digest_district = own_digest_district(user)
+    if digest_district is not None:
+        url = reverse("alerts:district_digest", args=[digest_district.lgd_code])
+        items.append(MenuItem(_("Monthly digest"), url))
     if can_see_citizen_reports(user):
         items.append(MenuItem(_("Citizens' reports"), reverse("citizens:queue")))
     if can_see_children_in_care(user):

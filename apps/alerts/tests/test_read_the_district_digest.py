@@ -51,6 +51,9 @@ def test_the_districts_officials_read_the_latest_digest_and_earlier_months(
     response = client.get("/alerts/digests/362/")
 
     assert response.status_code == 200
+    assert ("Monthly digest", "/alerts/digests/362/") in [
+        (str(item.label), item.url) for item in response.context["nav_items"]
+    ]
     latest, _earlier = response.context["digests"]
     assert (latest.month, latest.missing_reported) == (date(2026, 10, 1), 14)
     page = response.content.decode()
@@ -95,3 +98,16 @@ def test_national_officials_read_any_district_and_an_unknown_one_looks_refused(
 
     assert client.get("/alerts/digests/362/").status_code == 200
     assert client.get("/alerts/digests/99999/").status_code == 403
+
+
+def test_the_district_dashboard_shows_the_digest_last_sent(
+    client, make_official, make_unit, khordha, digests
+):
+    dcpu = make_unit(UnitType.DCPU, district=khordha)
+    sign_in_verified(client, make_official("dcpo", Role.DISTRICT_OFFICIAL, unit=dcpu))
+
+    page = client.get("/dashboards/districts/362/").content.decode()
+
+    assert "Monthly digest for October 2026" in page
+    assert "Shelter Home Khordha" in page
+    assert 'href="/alerts/digests/362/"' in page
