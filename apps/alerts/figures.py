@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Min
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from apps.compliance.models import UnitCompliance
@@ -51,7 +51,7 @@ def figures_by_district(month: date) -> dict[int, MonthFigures]:
     add(_count(filed.filter(kind=ReportKind.MISSING)), "missing_reported")
     add(_count(filed.filter(kind=ReportKind.FOUND)), "found_reported")
     add(_matched(start, end), "matched")
-    add(_count(Report.objects.filter(pk__in=_restored_ids(start, end))), "restored")
+    add(_restored(start, end), "restored")
     still_open = Report.objects.filter(
         kind=ReportKind.MISSING, status=Status.OPEN, created_at__lt=end - STILL_OPEN_AFTER
     )
@@ -74,6 +74,18 @@ def _matched(start, end) -> Counter:
         decided_at__lt=end,
     ).values_list("missing__owning_unit__district_id", "other__owning_unit__district_id")
     return Counter(district for pair in pairs for district in set(pair))
+
+
+def _restored(start, end) -> Counter:
+    """Children restored in the month, each once, as the dashboards count them: missing reports
+    restored, and found children restored whose missing report was not matched on the portal."""
+    matched = MatchCandidate.objects.filter(
+        kind=CandidateKind.MATCH, status=CandidateStatus.CONFIRMED, other=OuterRef("pk")
+    )
+    restored = Report.objects.filter(
+        pk__in=_restored_ids(start, end), kind__in=[ReportKind.MISSING, ReportKind.FOUND]
+    ).exclude(Q(kind=ReportKind.FOUND) & Exists(matched))
+    return _count(restored)
 
 
 def _restored_ids(start, end):

@@ -83,10 +83,13 @@ def khordha_month(month, officer, file_missing, file_found, cwc_member, children
             "fingerprint": "x",
         },
     )
-    report_services.change_status(
-        report=found, changed_by=cwc_member, status=Status.RESTORED, closure_reason="", note=""
-    )
-    found.history.filter(status=Status.RESTORED).update(history_date=during(month, 25))
+    # Both reports of the matched child are marked restored: the child counts once.
+    for report, official in ((first, officer), (found, cwc_member)):
+        report_services.change_status(
+            report=report, changed_by=official, status=Status.RESTORED, closure_reason="", note=""
+        )
+        report.history.filter(status=Status.RESTORED).update(history_date=during(month, 25))
+    filed_on(first, during(month, 10))
     filed_on(found, during(month, 11))
     now = timezone.now()
     for unit, open_items in (
