@@ -19,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from apps.api.tests.conftest import ALL_SCOPES, fir
+from apps.pfif.tests.conftest import SAMPLES
 
 # Enough to find the classic faults (a 500 on a wrong type, an undocumented status) in well
 # under a minute for the whole API.
@@ -44,10 +45,12 @@ def api_schema(db):
 
 
 @pytest.fixture
-def fuzzing_client(make_client, bhubaneswar_station, childrens_home):
-    """A national client with every scope and no practical rate limit, and a station whose
-    CCTNS code and LGD codes the generated requests may hit."""
-    _client, headers = make_client("Fuzzer", scopes=ALL_SCOPES, calls_per_minute=1_000_000)
+def fuzzing_client(make_client, bhubaneswar_station, childrens_home, scps_odisha):
+    """A national client with every scope, a unit to review its PFIF files and no practical
+    rate limit, and a station whose CCTNS code and LGD codes the generated requests may hit."""
+    _client, headers = make_client(
+        "Fuzzer", scopes=ALL_SCOPES, calls_per_minute=1_000_000, unit=scps_odisha
+    )
     return {"Authorization": headers["HTTP_AUTHORIZATION"]}
 
 
@@ -63,6 +66,7 @@ def test_the_schema_is_valid_openapi_3(client, db):
         "/api/v1/helpline/sightings/",
         "/api/v1/helpline/found-children/",
         "/api/v1/reports/{report_id}/",
+        "/api/v1/pfif/",
     }
 
 
@@ -86,8 +90,14 @@ def test_real_answers_match_the_schema(api_schema, fuzzing_client):
     changes = send(
         api_schema["/api/v1/cctns/changes/"]["GET"].Case(query={"since": record["event_at"]})
     )
+    pfif = api_schema["/api/v1/pfif/"]
+    partner_file = (SAMPLES / "test.pfif-1.4.xml").read_bytes()
+    received = send(pfif["POST"].Case(body=partner_file, media_type="application/xml"))
+    exported = send(pfif["GET"].Case(query={"kind": "missing"}))
 
     assert [created.status_code, again.status_code] == [201, 200]
+    assert received.json()["persons_new"] == 1
+    assert f"report.{created.json()['report_id']}<".encode() in exported.content
     assert again.json()["outcome"] == "unchanged"
     assert read.json() == report.json()
     assert changes.status_code == 200
