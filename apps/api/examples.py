@@ -283,8 +283,10 @@ PFIF_DOCUMENT = {
                 "person",
                 ["person_record_id", "full_name"],
             ),
+            "minItems": 1,
         }
     },
+    "required": ["person"],
 }
 
 PFIF_EXPORTED = OpenApiExample(

@@ -10,6 +10,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -120,6 +121,40 @@ def test_no_request_breaks_the_api_or_its_schema(api_schema, fuzzing_client, mod
             case.call_and_validate(headers=fuzzing_client, checks=CHECKS)
 
         send()
+
+
+def damaged(partner_file: bytes):
+    """Random bytes, and a partner's file cut short or overwritten somewhere."""
+    size = len(partner_file)
+    return st.one_of(
+        st.binary(max_size=300),
+        st.integers(0, size).map(lambda end: partner_file[:end]),
+        st.tuples(st.integers(0, size), st.binary(min_size=1, max_size=40)).map(
+            lambda spot: partner_file[: spot[0]] + spot[1] + partner_file[spot[0] + len(spot[1]) :]
+        ),
+    )
+
+
+def test_a_damaged_pfif_file_is_refused_or_read_never_a_server_error(api_schema, fuzzing_client):
+    """The schema's object shape only ever makes well-formed XML; files really arrive broken."""
+    send_file = api_schema["/api/v1/pfif/"]["POST"]
+    partner_file = (SAMPLES / "test.pfif-1.4.xml").read_bytes()
+
+    @given(body=damaged(partner_file))
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION * 2,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    def send(body):
+        cache.clear()
+        case = send_file.Case(body=body, media_type="application/xml")
+        answer = case.call_and_validate(headers=fuzzing_client, checks=CHECKS)
+        assert answer.status_code in (201, 400)
+
+    send()
 
 
 def test_the_docs_are_served_by_the_portal_itself(client, db):
