@@ -274,7 +274,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "TrackChild API",
-    "DESCRIPTION": "CCTNS FIR exchange and child helpline intake. See docs/api.md.",
+    "DESCRIPTION": "CCTNS FIR exchange, child helpline intake and PFIF exchange with partner "
+    "portals. See docs/api.md.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],

@@ -14,10 +14,18 @@ from apps.core.admin import ReadOnlyAdmin
 @admin.register(ApiClient)
 class ApiClientAdmin(admin.ModelAdmin):
     form = ApiClientForm
-    list_display = ["name", "state", "district", "key_prefix", "key_issued_at", "revoked_at"]
+    list_display = [
+        "name",
+        "state",
+        "district",
+        "unit",
+        "key_prefix",
+        "key_issued_at",
+        "revoked_at",
+    ]
     list_filter = ["state", ("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "key_prefix"]
-    autocomplete_fields = ["state", "district"]
+    autocomplete_fields = ["state", "district", "unit"]
     readonly_fields = ["key_prefix", "key_issued_at", "revoked_at", "created_at"]
     actions = ["rotate_keys", "revoke_keys"]
 
@@ -30,6 +38,7 @@ class ApiClientAdmin(admin.ModelAdmin):
             state=obj.state,
             district=obj.district,
             scopes=obj.scopes,
+            unit=obj.unit,
             calls_per_minute=obj.calls_per_minute,
         )
         obj.pk = client.pk

@@ -210,3 +210,183 @@ OTHER_STATE = OpenApiExample(
         "detail": "This API key may not write or read reports of this State/UT.",
     },
 )
+
+PFIF_EXPORT_DESCRIPTION = """
+The reports owned inside your jurisdiction as a PFIF 1.4 document (http://zesty.ca/pfif/1.4):
+one `person` per report with its notes, oldest change first. With the `read` scope only the
+reports whose publication is allowed (consent given, child still sought) and only their public
+particulars; a key that also has `read_full` receives every report, with the home address,
+medical needs, the circumstances and a note of the case's status. Page with `since`: the
+`X-Next-Since` header of each answer is the `since` of the next page, and `X-Has-More` says
+whether one follows; reports changed at the same moment are never split across pages. Keep the
+last `X-Next-Since` to ask for the changes later.
+"""
+
+PFIF_IMPORT_DESCRIPTION = """
+A partner's PFIF 1.1 to 1.4 file, sent as it is (`Content-Type: application/xml`), goes into the
+review queue of your key's reviewing unit, where its officials accept each person as a report,
+mark it as a duplicate or reject it. A person sent again (same `person_record_id`) is updated,
+never doubled; its new notes are added. Records breaking the PFIF schema are left out and listed
+in `skipped`. Files with a DTD or entities, malformed XML and XML that is not PFIF are refused
+(400, `code` `forbidden`, `malformed` or `not_pfif`).
+"""
+
+_PFIF_PERSON = {
+    "person_record_id": {"type": "string", "pattern": ".+/.+"},
+    "full_name": {"type": "string"},
+    "alternate_names": {"type": "string"},
+    "sex": {"type": "string", "enum": ["female", "male", "other"]},
+    "age": {"type": "string", "pattern": r"^\d+(-\d+)?$"},
+    "date_of_birth": {"type": "string", "pattern": r"^\d\d\d\d(-\d\d(-\d\d)?)?$"},
+    "description": {"type": "string"},
+    "home_city": {"type": "string"},
+    "source_date": {"type": "string"},
+}
+_PFIF_NOTE = {
+    "note_record_id": {"type": "string", "pattern": ".+/.+"},
+    "status": {
+        "type": "string",
+        "enum": ["information_sought", "believed_alive", "believed_missing", "believed_dead"],
+    },
+    "last_known_location": {"type": "string"},
+    "text": {"type": "string"},
+}
+
+
+def _pfif_element(properties: dict, name: str, required: list[str]) -> dict:
+    return {
+        "type": "object",
+        "xml": {"name": name, "prefix": "pfif"},
+        "properties": {
+            field: {**schema, "xml": {"prefix": "pfif"}} for field, schema in properties.items()
+        },
+        "required": required,
+    }
+
+
+# The shape of a PFIF 1.4 document, with the XML names the fuzzer needs to write one.
+PFIF_DOCUMENT = {
+    "type": "object",
+    "description": "A PFIF 1.1 to 1.4 XML document (only a few of its fields are shown here).",
+    "xml": {"name": "pfif", "prefix": "pfif", "namespace": "http://zesty.ca/pfif/1.4"},
+    "properties": {
+        "person": {
+            "type": "array",
+            "items": _pfif_element(
+                {
+                    **_PFIF_PERSON,
+                    "note": {
+                        "type": "array",
+                        "items": _pfif_element(_PFIF_NOTE, "note", ["note_record_id"]),
+                    },
+                },
+                "person",
+                ["person_record_id", "full_name"],
+            ),
+            "minItems": 1,
+        }
+    },
+    "required": ["person"],
+}
+
+PFIF_EXPORTED = OpenApiExample(
+    "Priya, missing since yesterday, as her station published her",
+    response_only=True,
+    status_codes=["200"],
+    media_type="application/xml",
+    value="""<?xml version='1.0' encoding='UTF-8'?>
+<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+  <pfif:person>
+    <pfif:person_record_id>trackchild.gov.in/report.1042</pfif:person_record_id>
+    <pfif:entry_date>2026-11-23T04:45:00Z</pfif:entry_date>
+    <pfif:author_name>Capital PS</pfif:author_name>
+    <pfif:author_phone>0674-2390100</pfif:author_phone>
+    <pfif:source_name>TrackChild</pfif:source_name>
+    <pfif:source_date>2026-11-23T03:00:00Z</pfif:source_date>
+    <pfif:full_name>Priya Sahu
+ପ୍ରିୟା ସାହୁ</pfif:full_name>
+    <pfif:description>Identification marks: Mole on left cheek</pfif:description>
+    <pfif:sex>female</pfif:sex>
+    <pfif:age>11</pfif:age>
+    <pfif:note>
+      <pfif:note_record_id>trackchild.gov.in/note.1042.event</pfif:note_record_id>
+      <pfif:person_record_id>trackchild.gov.in/report.1042</pfif:person_record_id>
+      <pfif:entry_date>2026-11-23T03:00:00Z</pfif:entry_date>
+      <pfif:author_name>Capital PS</pfif:author_name>
+      <pfif:source_date>2026-11-22T12:30:00Z</pfif:source_date>
+      <pfif:author_made_contact>false</pfif:author_made_contact>
+      <pfif:status>believed_missing</pfif:status>
+      <pfif:last_known_location>Bhubaneswar station, Khordha, Odisha</pfif:last_known_location>
+      <pfif:text>Missing: Lost in a crowd</pfif:text>
+    </pfif:note>
+  </pfif:person>
+</pfif:pfif>
+""",
+)
+
+PFIF_PARTNER_FILE = OpenApiExample(
+    "A boy Nepal Police are looking for",
+    request_only=True,
+    media_type="application/xml",
+    value="""<?xml version="1.0" encoding="UTF-8"?>
+<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+  <pfif:person>
+    <pfif:person_record_id>police.gov.np/person.5531</pfif:person_record_id>
+    <pfif:source_name>Nepal Police</pfif:source_name>
+    <pfif:source_date>2026-11-20T06:00:00Z</pfif:source_date>
+    <pfif:full_name>Bikram Thapa</pfif:full_name>
+    <pfif:sex>male</pfif:sex>
+    <pfif:age>12</pfif:age>
+    <pfif:home_city>Birgunj</pfif:home_city>
+    <pfif:home_country>NP</pfif:home_country>
+    <pfif:note>
+      <pfif:note_record_id>police.gov.np/note.9120</pfif:note_record_id>
+      <pfif:source_date>2026-11-19T10:00:00Z</pfif:source_date>
+      <pfif:status>believed_missing</pfif:status>
+      <pfif:last_known_location>Raxaul border crossing</pfif:last_known_location>
+      <pfif:text>Last seen boarding a bus towards Patna.</pfif:text>
+    </pfif:note>
+  </pfif:person>
+</pfif:pfif>
+""",
+)
+
+PFIF_RECEIPT = OpenApiExample(
+    "One new person in the review queue",
+    response_only=True,
+    status_codes=["201"],
+    value={
+        "received_file_id": 311,
+        "version": "1.4",
+        "persons_received": 1,
+        "persons_new": 1,
+        "persons_updated": 0,
+        "notes_added": 1,
+        "skipped": [],
+        "queue_entries": [
+            {
+                "id": 87,
+                "person_record_id": "police.gov.np/person.5531",
+                "kind": "missing",
+                "status": "pending",
+            }
+        ],
+    },
+)
+
+NOT_PFIF = OpenApiExample(
+    "Not a PFIF file",
+    value={
+        "code": "not_pfif",
+        "detail": "The file is XML but not a PFIF document: it must start with a pfif element "
+        "in the namespace of PFIF 1.1 to 1.4 (http://zesty.ca/pfif/1.4).",
+    },
+)
+NO_REVIEWING_UNIT = OpenApiExample(
+    "A key with no unit to review its files",
+    value={
+        "code": "no_reviewing_unit",
+        "detail": "This API key has no unit to review the PFIF files it sends; ask the "
+        "administrators to set one.",
+    },
+)

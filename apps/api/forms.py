@@ -7,7 +7,7 @@ from apps.api.models import ApiClient
 class ApiClientForm(forms.ModelForm):
     class Meta:
         model = ApiClient
-        fields = ["name", "state", "district", "scopes", "calls_per_minute"]
+        fields = ["name", "state", "district", "scopes", "unit", "calls_per_minute"]
 
     def clean(self):
         cleaned = super().clean()

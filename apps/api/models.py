@@ -2,13 +2,14 @@
 call they make."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.accounts.models import Level
 from apps.core.fields import ChoiceArrayField
-from apps.directory.models import District, State
+from apps.directory.models import District, State, Unit
 
 DEFAULT_CALLS_PER_MINUTE = 120
 
@@ -18,6 +19,8 @@ class Scope(models.TextChoices):
     WRITE_MISSING = "write_missing", _("Push missing-child FIRs")
     WRITE_FOUND = "write_found", _("Report found children")
     WRITE_SIGHTINGS = "write_sightings", _("Report sightings")
+    READ_FULL = "read_full", _("Read every particular, beyond publication consent")
+    WRITE_PFIF = "write_pfif", _("Send PFIF files from a partner")
 
 
 class ApiClient(models.Model):
@@ -51,6 +54,18 @@ class ApiClient(models.Model):
     calls_per_minute = models.PositiveIntegerField(
         _("calls per minute"), default=DEFAULT_CALLS_PER_MINUTE
     )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewing unit"),
+        help_text=_(
+            "The unit whose officials review this client's PFIF imports, for example the "
+            "State/UT's SCPS. Needed for the scope to send PFIF files."
+        ),
+    )
     # The key's first characters, shown in admin and used to find the client; the rest is secret.
     key_prefix = models.CharField(_("key prefix"), max_length=12, unique=True, editable=False)
     key_hash = models.CharField(max_length=64, editable=False)
@@ -69,6 +84,16 @@ class ApiClient(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.unit is None:
+            if Scope.WRITE_PFIF in self.scopes:
+                raise ValidationError(
+                    {"unit": _("A client that sends PFIF files needs a unit to review them.")}
+                )
+        elif not self.jurisdiction.covers_unit(self.unit):
+            raise ValidationError({"unit": _("This unit is outside the client's jurisdiction.")})
 
     @property
     def jurisdiction(self) -> Jurisdiction:

@@ -75,3 +75,27 @@ def change_data(change: selectors.Change) -> dict:
         "reason": change.reason,
         "matched_with": other_report_data(change.matched_with) if change.matched_with else None,
     }
+
+
+def pfif_receipt_data(received) -> dict:
+    return {
+        "received_file_id": received.pk,
+        "version": received.version,
+        "persons_received": len(received.queue_entries),
+        "persons_new": received.persons_new,
+        "persons_updated": received.persons_updated,
+        "notes_added": received.notes_added,
+        "skipped": [
+            {"record_id": record_id, "field": field, "code": code}
+            for record_id, field, code in received.skipped
+        ],
+        "queue_entries": [
+            {
+                "id": person.pk,
+                "person_record_id": person.person_record_id,
+                "kind": person.kind,
+                "status": person.status,
+            }
+            for person in received.queue_entries
+        ],
+    }

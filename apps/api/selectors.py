@@ -2,25 +2,28 @@
 here."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from rest_framework import exceptions
 
 from apps.api import keys
-from apps.api.models import ApiClient
+from apps.api.models import ApiClient, Scope
 from apps.directory.models import District, State, Unit
 from apps.directory.selectors import STATION_TYPES
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
+from apps.pfif.selectors import reports_to_export
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
 from apps.reports.selectors import MISSING_FILING_UNITS
 
 # Enough for a police system catching up after a day offline, in one call.
 MAX_CHANGES_PER_PAGE = 500
+NO_REVIEWING_UNIT = "no_reviewing_unit"
 
 
 def client_for_key(key: str) -> ApiClient | None:
@@ -191,3 +194,45 @@ def _confirmed_matches(since, firs: dict, limit: int) -> list[Change]:
         )
         for pair in pairs
     ]
+
+
+@dataclass(frozen=True)
+class PfifPage:
+    reports: list[Report]
+    full_read: bool
+    # Pass as `since` for the next page; None when nothing has been exported yet.
+    next_since: datetime | None
+    has_more: bool
+
+
+def pfif_page(client: ApiClient, *, kind: str, since: datetime | None, limit: int) -> PfifPage:
+    """The reports owned inside the client's jurisdiction changed at or after `since`, oldest
+    change first: all of them with the scope to read in full, otherwise only those whose
+    publication is allowed. At most `limit`, but never splitting reports changed at the same
+    moment across pages."""
+    full_read = Scope.READ_FULL in client.scopes
+    reports = reports_to_export(
+        client.jurisdiction, kind=kind, since=since, publishable_only=not full_read
+    )
+    page = list(reports[: limit + 1])
+    has_more = len(page) > limit
+    if has_more:
+        page, last = page[:limit], page[limit - 1]
+        page += reports.filter(updated_at=last.updated_at, pk__gt=last.pk)
+        has_more = reports.filter(updated_at__gt=last.updated_at).exists()
+    # Times are kept to the microsecond, so the next page starts just after this one ends.
+    next_since = page[-1].updated_at + timedelta(microseconds=1) if page else since
+    return PfifPage(reports=page, full_read=full_read, next_since=next_since, has_more=has_more)
+
+
+def reviewing_unit(client: ApiClient) -> Unit:
+    """The unit whose officials review the PFIF files this client sends."""
+    if client.unit is None:
+        raise exceptions.PermissionDenied(
+            _(
+                "This API key has no unit to review the PFIF files it sends; ask the "
+                "administrators to set one."
+            ),
+            code=NO_REVIEWING_UNIT,
+        )
+    return client.unit

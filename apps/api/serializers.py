@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from apps.api.models import Helpline
 from apps.core.photo_fields import cleaned_upload
+from apps.pfif.models import ReviewStatus
 from apps.reports.choices import Placement, RegistrationKind, ReportKind
 from apps.reports.forms import (
     DESCRIPTION_FIELDS,
@@ -289,3 +290,38 @@ class ChangesSerializer(serializers.Serializer):
     changes = ChangeSerializer(many=True)
     next_since = serializers.DateTimeField(help_text="Pass as `since` to read the next page.")
     has_more = serializers.BooleanField()
+
+
+class PfifQuerySerializer(ChangesQuerySerializer):
+    kind = serializers.ChoiceField(
+        choices=ReportKind.choices[:2], required=False, help_text="Missing or found reports only."
+    )
+    since = serializers.DateTimeField(
+        required=False,
+        help_text="ISO 8601: only reports changed at or after this moment; the `X-Next-Since` "
+        "header of the last page.",
+    )
+
+
+class SkippedRecordSerializer(serializers.Serializer):
+    record_id = serializers.CharField()
+    field = serializers.CharField()
+    code = serializers.CharField(help_text="`required`, `invalid` or `unknown_person`.")
+
+
+class QueueEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The review queue entry.")
+    person_record_id = serializers.CharField()
+    kind = serializers.ChoiceField(choices=ReportKind.choices)
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+
+
+class PfifReceiptSerializer(serializers.Serializer):
+    received_file_id = serializers.IntegerField()
+    version = serializers.CharField(help_text="The file's PFIF version, 1.1 to 1.4.")
+    persons_received = serializers.IntegerField()
+    persons_new = serializers.IntegerField()
+    persons_updated = serializers.IntegerField()
+    notes_added = serializers.IntegerField()
+    skipped = SkippedRecordSerializer(many=True, help_text="Records left out, and why.")
+    queue_entries = QueueEntrySerializer(many=True)

@@ -27,7 +27,9 @@ class Written:
 
 
 @transaction.atomic
-def create_client(*, name: str, state, district, scopes: list[str], calls_per_minute: int):
+def create_client(
+    *, name: str, state, district, scopes: list[str], calls_per_minute: int, unit=None
+):
     """A new client and its key; the key is returned once and never stored."""
     issued = keys.new_key()
     account = get_user_model().objects.create(
@@ -40,6 +42,7 @@ def create_client(*, name: str, state, district, scopes: list[str], calls_per_mi
         state=state or (district.state if district else None),
         district=district,
         scopes=scopes,
+        unit=unit,
         calls_per_minute=calls_per_minute,
         account=account,
         key_prefix=issued.prefix,

@@ -1,7 +1,10 @@
 """The REST API's endpoints. Thin: a serializer checks the JSON, a selector finds what the
 client may touch, a service writes, a presenter answers."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,9 +19,15 @@ from apps.api.serializers import (
     FirSerializer,
     HelplineFoundChildSerializer,
     HelplineSightingSerializer,
+    PfifQuerySerializer,
+    PfifReceiptSerializer,
     ReportResultSerializer,
     WriteResultSerializer,
 )
+from apps.api.xml import XML, JsonErrorsNegotiation, TextXmlBodyParser, XmlBodyParser
+from apps.audit.models import AccessAction
+from apps.audit.services import record_access
+from apps.pfif import services as pfif_services
 
 REFUSALS = {
     400: OpenApiResponse(
@@ -205,6 +214,98 @@ class ReportView(APIView):
     def get(self, request, report_id: int):
         report = selectors.report_for(request.auth, report_id)
         return Response(ReportResultSerializer(presenters.report_data(report)).data)
+
+
+PAGE_HEADERS = [
+    OpenApiParameter(
+        "X-Next-Since",
+        OpenApiTypes.DATETIME,
+        OpenApiParameter.HEADER,
+        response=[200],
+        description="The `since` of the next page (absent when nothing was ever exported).",
+    ),
+    OpenApiParameter(
+        "X-Has-More",
+        OpenApiTypes.BOOL,
+        OpenApiParameter.HEADER,
+        response=[200],
+        description="`true` while another page follows.",
+    ),
+]
+PFIF_REFUSALS = {
+    400: OpenApiResponse(
+        ErrorSerializer,
+        "Not a PFIF file: `code` is forbidden, malformed or not_pfif.",
+        [examples.NOT_PFIF],
+    ),
+    403: OpenApiResponse(
+        ErrorSerializer,
+        "The key lacks the scope, or has no unit to review its files.",
+        [examples.NO_REVIEWING_UNIT],
+    ),
+    415: OpenApiResponse(ErrorSerializer, "The body is not sent as application/xml."),
+}
+
+
+class PfifView(APIView):
+    required_scopes = {"GET": Scope.READ, "POST": Scope.WRITE_PFIF}
+    parser_classes = [XmlBodyParser, TextXmlBodyParser]
+    content_negotiation_class = JsonErrorsNegotiation
+
+    @extend_schema(
+        operation_id="pfif_export",
+        summary="Missing and found reports of your jurisdiction as PFIF 1.4 XML",
+        description=examples.PFIF_EXPORT_DESCRIPTION,
+        parameters=[PfifQuerySerializer, *PAGE_HEADERS],
+        responses={
+            (200, XML): OpenApiResponse(OpenApiTypes.STR, "A PFIF 1.4 document."),
+            **REFUSALS,
+        },
+        examples=[examples.PFIF_EXPORTED],
+        tags=["PFIF"],
+    )
+    def get(self, request):
+        query = PfifQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        wanted = query.validated_data
+        page = selectors.pfif_page(
+            request.auth,
+            kind=wanted.get("kind", ""),
+            since=wanted.get("since"),
+            limit=wanted["limit"],
+        )
+        document = pfif_services.export_reports(page.reports, full_read=page.full_read)
+        record_access(
+            request, action=AccessAction.EXPORT, detail=f"PFIF API: {request.GET.urlencode()}"
+        )
+        response = HttpResponse(document, content_type=f"{XML}; charset=utf-8")
+        if page.next_since is not None:
+            response["X-Next-Since"] = page.next_since.isoformat()
+        response["X-Has-More"] = "true" if page.has_more else "false"
+        return response
+
+    @extend_schema(
+        operation_id="pfif_import",
+        summary="A partner's PFIF file into your review queue",
+        description=examples.PFIF_IMPORT_DESCRIPTION,
+        request={XML: examples.PFIF_DOCUMENT},
+        responses={201: PfifReceiptSerializer, **REFUSALS, **PFIF_REFUSALS},
+        examples=[examples.PFIF_PARTNER_FILE, examples.PFIF_RECEIPT],
+        tags=["PFIF"],
+    )
+    def post(self, request):
+        unit = selectors.reviewing_unit(request.auth)
+        body = request.data if isinstance(request.data, bytes) else b""
+        try:
+            received = pfif_services.import_pfif(
+                body, received_by=request.user, source_name=request.auth.name, unit=unit
+            )
+        except ValidationError as error:
+            raise exceptions.ParseError(error.messages[0], code=error.code) from None
+        return Response(
+            PfifReceiptSerializer(presenters.pfif_receipt_data(received)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class NotFoundView(APIView):

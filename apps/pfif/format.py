@@ -10,6 +10,7 @@ into the reader's language.
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -225,9 +226,24 @@ def _first_problem(values: dict, formats: dict, required: tuple) -> tuple[str, s
         if not values.get(name):
             return name, "required"
     for name, pattern in formats.items():
-        if values.get(name) and not pattern.fullmatch(values[name]):
+        if values.get(name) and not _well_formed(values[name], pattern):
             return name, "invalid"
     return None
+
+
+def _well_formed(value: str, pattern: re.Pattern) -> bool:
+    """The value has the field's format and, for a date or time, names a real one (the
+    patterns alone let through 2026-13-45)."""
+    if not pattern.fullmatch(value):
+        return False
+    try:
+        if pattern is TIME:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        elif pattern is APPROXIMATE_DATE:
+            date.fromisoformat(f"{value}-01-01"[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def write_document(persons: list[Person]) -> bytes:

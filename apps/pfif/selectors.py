@@ -8,9 +8,10 @@ of a single unit (a police station, an institution) neither export nor review.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from apps.accounts.jurisdiction import scope_to_jurisdiction
+from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
 from apps.accounts.models import Level
 from apps.pfif.models import ImportedPerson, ReviewStatus
+from apps.reports.choices import Status
 from apps.reports.models import Report
 
 EXPORT_RELATIONS = (
@@ -35,11 +36,24 @@ def exportable_reports(user, *, kind: str = "", since=None):
     """Reports owned inside the official's jurisdiction, oldest change first (as PFIF's
     incremental export expects), optionally only one kind and only those changed since."""
     _require_exchange(user)
-    reports = scope_to_jurisdiction(Report.objects.all(), user, unit_path="owning_unit")
+    return reports_to_export(Jurisdiction.of(user), kind=kind, since=since)
+
+
+def reports_to_export(
+    jurisdiction: Jurisdiction, *, kind: str = "", since=None, publishable_only: bool = False
+):
+    """As `exportable_reports`, for any jurisdiction (an API key's); `publishable_only` keeps
+    the reports whose publication is allowed (consent given, child still sought)."""
+    lookups = jurisdiction.lookups("owning_unit")
+    if lookups is None:
+        return Report.objects.none()
+    reports = Report.objects.filter(**lookups)
     if kind:
         reports = reports.filter(kind=kind)
     if since:
         reports = reports.filter(updated_at__gte=since)
+    if publishable_only:
+        reports = reports.filter(publication_consent=True, status=Status.OPEN)
     return (
         reports.select_related(*EXPORT_RELATIONS)
         .prefetch_related("marks")

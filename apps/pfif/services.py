@@ -55,11 +55,13 @@ def export_reports(reports, *, full_read: bool) -> bytes:
     )
 
 
-def import_pfif(file, *, received_by, source_name: str) -> ReceivedFile:
+def import_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:
     """Put every person of a partner's PFIF file into the review queue, with the reports the
     matching engine finds most like them. A person sent again (same record id) gets the new
-    notes; one still waiting also gets the new particulars. Raises ValidationError, in the
-    official's language, for a file that cannot be read."""
+    notes; one still waiting also gets the new particulars. The queue is reviewed within the
+    jurisdiction of `unit`, by default the importing official's own. The returned file's
+    `queue_entries` are the queue entries of its persons, new or already known. Raises
+    ValidationError, in the official's language, for a file that cannot be read."""
     data = file if isinstance(file, bytes) else file.read()
     try:
         document = read_document(data)
@@ -72,18 +74,17 @@ def import_pfif(file, *, received_by, source_name: str) -> ReceivedFile:
             sha256=hashlib.sha256(data).hexdigest(),
             version=document.version,
             received_by=received_by,
-            unit=received_by.unit,
+            unit=unit or received_by.unit,
             skipped=[list(asdict(problem).values()) for problem in document.problems],
         )
-        for person in document.persons:
-            _queue_person(received, person)
+        received.queue_entries = [_queue_person(received, person) for person in document.persons]
         for note in document.loose_notes:
             _add_loose_note(received, note)
         received.save()
     return received
 
 
-def _queue_person(received: ReceivedFile, person: Person) -> None:
+def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
     existing = (
         ImportedPerson.objects.select_for_update()
         .filter(person_record_id=person.person_record_id)
@@ -91,7 +92,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> None:
     )
     if existing is None:
         fields = report_fields(person)
-        ImportedPerson.objects.create(
+        queued = ImportedPerson.objects.create(
             received_file=received,
             person_record_id=person.person_record_id,
             record=asdict(person),
@@ -101,7 +102,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> None:
         )
         received.persons_new += 1
         received.notes_added += len(person.notes)
-        return
+        return queued
     received.notes_added += _merge_notes(existing, person.notes)
     particulars = asdict(person) | {"notes": existing.record["notes"]}
     if existing.status == ReviewStatus.PENDING and particulars != existing.record:
@@ -110,6 +111,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> None:
         existing.likely_duplicates = likely_duplicates(report_fields(stored_person(existing)))
         received.persons_updated += 1
     existing.save()
+    return existing
 
 
 def _add_loose_note(received: ReceivedFile, note: Note) -> None:

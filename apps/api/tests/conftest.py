@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from apps.api import services
 from apps.api.models import Scope
+from apps.directory.models import UnitType
 
 ALL_SCOPES = [scope.value for scope in Scope]
 
@@ -21,13 +22,16 @@ def fresh_rate_counters():
 def make_client(db):
     """A client and the header its key goes in."""
 
-    def make(name, *, state=None, district=None, scopes=ALL_SCOPES, calls_per_minute=120):
+    def make(
+        name, *, state=None, district=None, scopes=ALL_SCOPES, calls_per_minute=120, unit=None
+    ):
         client, key = services.create_client(
             name=name,
             state=state,
             district=district,
             scopes=list(scopes),
             calls_per_minute=calls_per_minute,
+            unit=unit,
         )
         return client, {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
 
@@ -79,3 +83,14 @@ def push(http, headers, data, method="put"):
     return getattr(http, method)(
         "/api/v1/cctns/firs/", data, content_type="application/json", **headers
     )
+
+
+@pytest.fixture
+def scps_odisha(make_unit, odisha):
+    return make_unit(UnitType.SCPS, state=odisha, name="SCPS Odisha")
+
+
+def pfif_call(http, headers, method="get", body=b"", **query):
+    if method == "get":
+        return http.get("/api/v1/pfif/", query, **headers)
+    return http.post("/api/v1/pfif/", body, content_type="application/xml", **headers)

@@ -10,6 +10,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -19,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from apps.api.tests.conftest import ALL_SCOPES, fir
+from apps.pfif.tests.conftest import SAMPLES
 
 # Enough to find the classic faults (a 500 on a wrong type, an undocumented status) in well
 # under a minute for the whole API.
@@ -44,10 +46,12 @@ def api_schema(db):
 
 
 @pytest.fixture
-def fuzzing_client(make_client, bhubaneswar_station, childrens_home):
-    """A national client with every scope and no practical rate limit, and a station whose
-    CCTNS code and LGD codes the generated requests may hit."""
-    _client, headers = make_client("Fuzzer", scopes=ALL_SCOPES, calls_per_minute=1_000_000)
+def fuzzing_client(make_client, bhubaneswar_station, childrens_home, scps_odisha):
+    """A national client with every scope, a unit to review its PFIF files and no practical
+    rate limit, and a station whose CCTNS code and LGD codes the generated requests may hit."""
+    _client, headers = make_client(
+        "Fuzzer", scopes=ALL_SCOPES, calls_per_minute=1_000_000, unit=scps_odisha
+    )
     return {"Authorization": headers["HTTP_AUTHORIZATION"]}
 
 
@@ -63,6 +67,7 @@ def test_the_schema_is_valid_openapi_3(client, db):
         "/api/v1/helpline/sightings/",
         "/api/v1/helpline/found-children/",
         "/api/v1/reports/{report_id}/",
+        "/api/v1/pfif/",
     }
 
 
@@ -86,8 +91,14 @@ def test_real_answers_match_the_schema(api_schema, fuzzing_client):
     changes = send(
         api_schema["/api/v1/cctns/changes/"]["GET"].Case(query={"since": record["event_at"]})
     )
+    pfif = api_schema["/api/v1/pfif/"]
+    partner_file = (SAMPLES / "test.pfif-1.4.xml").read_bytes()
+    received = send(pfif["POST"].Case(body=partner_file, media_type="application/xml"))
+    exported = send(pfif["GET"].Case(query={"kind": "missing"}))
 
     assert [created.status_code, again.status_code] == [201, 200]
+    assert received.json()["persons_new"] == 1
+    assert f"report.{created.json()['report_id']}<".encode() in exported.content
     assert again.json()["outcome"] == "unchanged"
     assert read.json() == report.json()
     assert changes.status_code == 200
@@ -110,6 +121,40 @@ def test_no_request_breaks_the_api_or_its_schema(api_schema, fuzzing_client, mod
             case.call_and_validate(headers=fuzzing_client, checks=CHECKS)
 
         send()
+
+
+def damaged(partner_file: bytes):
+    """Random bytes, and a partner's file cut short or overwritten somewhere."""
+    size = len(partner_file)
+    return st.one_of(
+        st.binary(max_size=300),
+        st.integers(0, size).map(lambda end: partner_file[:end]),
+        st.tuples(st.integers(0, size), st.binary(min_size=1, max_size=40)).map(
+            lambda spot: partner_file[: spot[0]] + spot[1] + partner_file[spot[0] + len(spot[1]) :]
+        ),
+    )
+
+
+def test_a_damaged_pfif_file_is_refused_or_read_never_a_server_error(api_schema, fuzzing_client):
+    """The schema's object shape only ever makes well-formed XML; files really arrive broken."""
+    send_file = api_schema["/api/v1/pfif/"]["POST"]
+    partner_file = (SAMPLES / "test.pfif-1.4.xml").read_bytes()
+
+    @given(body=damaged(partner_file))
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION * 2,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    def send(body):
+        cache.clear()
+        case = send_file.Case(body=body, media_type="application/xml")
+        answer = case.call_and_validate(headers=fuzzing_client, checks=CHECKS)
+        assert answer.status_code in (201, 400)
+
+    send()
 
 
 def test_the_docs_are_served_by_the_portal_itself(client, db):

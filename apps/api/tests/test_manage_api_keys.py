@@ -8,6 +8,7 @@ import pytest
 
 from apps.accounts.models import Role
 from apps.api.models import ApiCall, ApiClient
+from apps.directory.models import UnitType
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +90,28 @@ def test_a_police_officer_cannot_manage_keys(client, officer):
 
     assert client.get("/admin/api/apiclient/").status_code == 302
     assert client.get("/admin/api/apicall/").status_code == 302
+
+
+def test_a_key_that_sends_pfif_files_needs_a_reviewing_unit_of_its_state(
+    client, national_admin, odisha, bihar, scps_odisha, make_unit
+):
+    sign_in_verified(client, national_admin)
+    scps_bihar = make_unit(UnitType.SCPS, state=bihar, name="SCPS Bihar")
+    nepal = {
+        "name": "Nepal Police portal",
+        "state": odisha.pk,
+        "scopes": ["read", "read_full", "write_pfif"],
+        "calls_per_minute": 60,
+    }
+
+    form = client.get("/admin/api/apiclient/add/").content.decode()
+    without_unit = client.post("/admin/api/apiclient/add/", nepal)
+    other_state = client.post("/admin/api/apiclient/add/", {**nepal, "unit": scps_bihar.pk})
+    issued = client.post("/admin/api/apiclient/add/", {**nepal, "unit": scps_odisha.pk})
+
+    assert "Read every particular, beyond publication consent" in form
+    assert "Send PFIF files from a partner" in form
+    assert "needs a unit to review them" in without_unit.content.decode()
+    assert "outside the client&#x27;s jurisdiction" in other_state.content.decode()
+    assert len(shown_keys(issued)) == 1
+    assert ApiClient.objects.get().unit == scps_odisha

@@ -98,6 +98,38 @@ def test_a_record_that_breaks_the_schema_is_left_out_and_named():
     ]
 
 
+def test_a_date_that_does_not_exist_leaves_its_record_out():
+    document = read_document(
+        write_document(
+            [
+                Person(person_record_id="partner.np/p.1", full_name="Sita", date_of_birth="0000"),
+                Person(
+                    person_record_id="partner.np/p.2", full_name="Gita", date_of_birth="2015-13"
+                ),
+                Person(
+                    person_record_id="partner.np/p.3", full_name="Rita", date_of_birth="2015-02-30"
+                ),
+                Person(
+                    person_record_id="partner.np/p.4",
+                    full_name="Mita",
+                    entry_date="2026-11-31T10:00:00Z",
+                ),
+                Person(
+                    person_record_id="partner.np/p.5", full_name="Nita", date_of_birth="2015-02"
+                ),
+            ]
+        )
+    )
+
+    assert [person.full_name for person in document.persons] == ["Nita"]
+    assert [(p.record_id, p.field) for p in document.problems] == [
+        ("partner.np/p.1", "date_of_birth"),
+        ("partner.np/p.2", "date_of_birth"),
+        ("partner.np/p.3", "date_of_birth"),
+        ("partner.np/p.4", "entry_date"),
+    ]
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
 <pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person>
