@@ -1,4 +1,4 @@
-"""A district official who exchanges PFIF files, and the partner samples beside the project."""
+"""A district official who exchanges PFIF files, and partner sample files."""
 
 from pathlib import Path
 
@@ -8,8 +8,8 @@ from apps.accounts.models import Role
 from apps.directory.models import UnitType
 from conftest import sign_in_verified
 
-# In CI the project is a clean clone beside `shared`.
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "pfif"
+# Partner files from Google Person Finder's tests (see samples/SOURCES.md).
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 @pytest.fixture
