@@ -9,9 +9,9 @@ Run from the project root against a PostgreSQL database of its own (reports are 
 It migrates the database and loads the LGD directory, makes a police station in Khordha
 (Odisha) with one officer, writes a CSV of --rows missing reports of which --bad-share have
 an error (an adult's age, an unknown district, no sex), and times the upload and its processing
-(the Celery task, run in-process). Matching is queued to the worker in production, so its
-receiver is disconnected here: the figure is the import itself (form checks, filing, history,
-search keys).
+(the Celery task, run in-process). Matching and alerts are queued to the worker in production,
+so their receivers are disconnected here: the figure is the import itself (form checks, filing,
+history, search keys).
 """
 
 import argparse
@@ -32,6 +32,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from apps.accounts.models import Role, User  # noqa: E402
+from apps.alerts.receivers import alert_on_new_report  # noqa: E402
 from apps.bulk import services  # noqa: E402
 from apps.bulk.sheets import columns_for, csv_template  # noqa: E402
 from apps.directory.models import District, Unit, UnitType  # noqa: E402
@@ -50,6 +51,7 @@ def main() -> None:
     call_command("load_lgd", verbosity=0)
     officer = _officer()
     report_saved.disconnect(queue_report_for_matching, dispatch_uid="matching.queue_report")
+    report_saved.disconnect(alert_on_new_report, dispatch_uid="alerts.new_report")
     data = _sheet(officer, options.rows, options.bad_share)
     started = time.perf_counter()
     # Without REDIS_URL the task runs in-process as soon as the upload commits.
