@@ -19,8 +19,9 @@ from apps.citizens.forms import (
 )
 from apps.citizens.models import CitizenReportKind, CitizenReportStatus
 from apps.core.pagination import paginate
-from apps.reports.forms import MarkFormSet, MissingReportForm, marks_of
+from apps.reports.choices import ReportKind
 from apps.reports.models import Report
+from apps.reports.views import new_report_page
 
 PENDING_KEY = "khoya_paya_pending"
 CASES_KEY = "khoya_paya_cases"
@@ -208,36 +209,22 @@ def _actionable(request, reference):
 def convert(request, reference):
     """The station registers the FIR: the missing report form comes filled from the complaint."""
     citizen_report = _actionable(request, reference)
-    form = MissingReportForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=Report(kind="missing"),
-        official=request.user,
-        initial=selectors.missing_report_initial(citizen_report),
-    )
-    marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
-    if request.method == "POST" and form.is_valid() and marks.is_valid():
-        try:
-            filed = services.convert_to_missing_report(
-                citizen_report=citizen_report,
-                report=form.instance,
-                filed_by=request.user,
-                marks=marks_of(marks),
-                photos=form.cleaned_data["photos"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Report %(case)s is filed from the citizen's complaint.")
-                % {"case": filed.case_number},
-            )
-            return redirect(filed)
-    return render(
+
+    def save(*, report, marks, photos):
+        return services.convert_to_missing_report(
+            citizen_report=citizen_report,
+            report=report,
+            filed_by=request.user,
+            marks=marks,
+            photos=photos,
+        )
+
+    return new_report_page(
         request,
-        "reports/report_form.html",
-        {"form": form, "marks": marks, "kind": "missing", "report": form.instance},
+        kind=ReportKind.MISSING,
+        save=save,
+        filed=_("Report %(case)s is filed from the citizen's complaint."),
+        initial=selectors.missing_report_initial(citizen_report),
     )
 
 

@@ -16,9 +16,8 @@ from apps.pfif import selectors, services
 from apps.pfif.forms import DuplicateForm, ExportForm, ImportForm, QueueFilterForm, RejectForm
 from apps.pfif.mapping import report_fields
 from apps.pfif.models import ReviewStatus
-from apps.reports.forms import FORM_FOR_KIND, MarkFormSet, marks_of
 from apps.reports.models import Report
-from apps.reports.views import MAX_EXPORT_ROWS
+from apps.reports.views import MAX_EXPORT_ROWS, new_report_page
 
 PERSONS_PER_PAGE = 25
 
@@ -129,33 +128,18 @@ def person(request, pk):
 def accept(request, pk):
     """The official completes the partner's record into a report of their own unit."""
     imported = selectors.imported_person_for(request.user, pk)
-    kind = imported.kind
-    form = FORM_FOR_KIND[kind](
-        request.POST or None,
-        request.FILES or None,
-        instance=Report(kind=kind),
-        official=request.user,
-        initial=_initial(imported),
-    )
-    marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
-    if request.method == "POST" and form.is_valid() and marks.is_valid():
-        try:
-            report = services.accept_person(
-                person=imported,
-                report=form.instance,
-                accepted_by=request.user,
-                marks=marks_of(marks),
-                photos=form.cleaned_data["photos"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Report %(case)s is filed.") % {"case": report.case_number})
-            return redirect(report)
-    return render(
+
+    def save(*, report, marks, photos):
+        return services.accept_person(
+            person=imported, report=report, accepted_by=request.user, marks=marks, photos=photos
+        )
+
+    return new_report_page(
         request,
-        "reports/report_form.html",
-        {"form": form, "marks": marks, "kind": kind, "report": form.instance},
+        kind=imported.kind,
+        save=save,
+        filed=_("Report %(case)s is filed."),
+        initial=_initial(imported),
     )
 
 

@@ -122,25 +122,35 @@ def _write_summary_csv(output, reports):
 def file_report(request, kind):
     if not selectors.can_file(request.user, kind):
         raise PermissionDenied
+
+    def save(*, report, marks, photos):
+        return services.file_report(
+            report=report, filed_by=request.user, marks=marks, photos=photos
+        )
+
+    return new_report_page(request, kind=kind, save=save, filed=_("Report %(case)s is filed."))
+
+
+def new_report_page(request, *, kind, save, filed, initial=None):
+    """The form of a new report, prefilled from `initial`; a valid one is handed to
+    `save(report=, marks=, photos=)`, which files it. `filed` is the message on success."""
     form = FORM_FOR_KIND[kind](
         request.POST or None,
         request.FILES or None,
         instance=Report(kind=kind),
         official=request.user,
+        initial=initial,
     )
     marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
     if request.method == "POST" and _all_valid(form, marks):
         try:
-            report = services.file_report(
-                report=form.instance,
-                filed_by=request.user,
-                marks=marks_of(marks),
-                photos=form.cleaned_data["photos"],
+            report = save(
+                report=form.instance, marks=marks_of(marks), photos=form.cleaned_data["photos"]
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Report %(case)s is filed.") % {"case": report.case_number})
+            messages.success(request, filed % {"case": report.case_number})
             return redirect(report)
     return _render_form(request, form, marks, kind=kind)
 
