@@ -19,6 +19,7 @@ from apps.alerts.figures import MonthFigures, figures_by_district
 from apps.alerts.models import DistrictDigest
 from apps.compliance.models import OverdueItem
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
+from apps.directory.selectors import child_protection_units_of
 from apps.matching.models import CandidateKind, MatchCandidate
 from apps.matching.services import STRONG_MATCH_SCORE
 from apps.messaging.catalogue import (
@@ -125,13 +126,9 @@ def _alert_police_near(report: Report) -> None:
         district_id__in=districts, unit_type__in=POLICE_UNIT_TYPES, is_active=True
     ).exclude(pk=report.owning_unit_id)
     context = {
-        "case": report.case_number,
-        "child": wording.child_words(report),
-        "when": wording.when(report.event_at),
-        "place": wording.place_of(report),
+        **_about(report),
         "unit": wording.place_name(report.owning_unit),
         "phone": report.owning_unit.phone,
-        "link": wording.link(report.get_absolute_url()),
     }
     for unit in police.order_by("pk"):
         queue_for(
@@ -143,23 +140,25 @@ def _alert_police_near(report: Report) -> None:
 
 
 def _alert_sighting(report: Report) -> None:
-    dcpu = Unit.objects.filter(
-        unit_type=UnitType.DCPU, district_id=report.event_district_id, is_active=True
-    )
-    context = {
+    dcpu = child_protection_units_of(report.event_district_id)
+    for unit in [report.owning_unit, *dcpu]:
+        queue_for(
+            everyone_of(unit),
+            template=CITIZEN_SIGHTING,
+            context=_about(report),
+            alert_key=f"sighting:{report.pk}",
+        )
+
+
+def _about(report: Report) -> dict:
+    """What every alert about a child's report says of it."""
+    return {
         "case": report.case_number,
         "child": wording.child_words(report),
         "when": wording.when(report.event_at),
         "place": wording.place_of(report),
         "link": wording.link(report.get_absolute_url()),
     }
-    for unit in [report.owning_unit, *dcpu]:
-        queue_for(
-            everyone_of(unit),
-            template=CITIZEN_SIGHTING,
-            context=context,
-            alert_key=f"sighting:{report.pk}",
-        )
 
 
 @transaction.atomic
@@ -228,7 +227,7 @@ def _alert_dcpu(district, units, *, counts, day, link) -> None:
         "unit_list": wording.in_recipient_language(unit_list),
         "link": link,
     }
-    for dcpu in Unit.objects.filter(unit_type=UnitType.DCPU, district=district, is_active=True):
+    for dcpu in child_protection_units_of(district.pk):
         queue_for(
             everyone_of(dcpu),
             template=OVERDUE_IN_DISTRICT,

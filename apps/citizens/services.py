@@ -21,7 +21,8 @@ from apps.citizens.models import (
     Moderation,
 )
 from apps.core.images import CleanPhoto
-from apps.directory.models import Unit, UnitType
+from apps.directory.models import Unit
+from apps.directory.selectors import child_protection_units_of
 from apps.messaging.catalogue import INQUIRY_MATCH, VERIFICATION_CODE
 from apps.messaging.models import Channel
 from apps.messaging.recipients import everyone_of
@@ -49,19 +50,15 @@ def submit(
     mobile number is confirmed."""
     limits.check_new_report(mobile=citizen_report.reporter_mobile, ip_address=ip_address)
     citizen_report.ip_address = ip_address
-    citizen_report.child_protection_unit = _dcpu_of(citizen_report.event_district_id)
+    citizen_report.child_protection_unit = child_protection_units_of(
+        citizen_report.event_district_id
+    ).first()
     if photo is not None:
         citizen_report.photo.save("photo.jpg", ContentFile(photo.image), save=False)
         citizen_report.thumbnail.save("thumbnail.jpg", ContentFile(photo.thumbnail), save=False)
     citizen_report.save()
     send_code(citizen_report=citizen_report, ip_address=ip_address, language=language)
     return citizen_report
-
-
-def _dcpu_of(district_id: int) -> Unit | None:
-    return Unit.objects.filter(
-        unit_type=UnitType.DCPU, district_id=district_id, is_active=True
-    ).first()
 
 
 @transaction.atomic

@@ -60,3 +60,10 @@ def default_station(district) -> Unit | None:
         unit_type=UnitType.DISTRICT_POLICE, district=district, is_active=True
     ).first()
     return office or police_stations_in(district).first()
+
+
+def child_protection_units_of(district_id: int):
+    """The district's DCPU (normally one), which watches over every child of the district."""
+    return Unit.objects.filter(
+        unit_type=UnitType.DCPU, district_id=district_id, is_active=True
+    ).order_by("pk")
