@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from apps.compliance.models import UnitCompliance
 from apps.compliance.services import RECENT
+from apps.core.months import months_before
 from apps.directory.models import CCI_UNIT_TYPES
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.reports.choices import ReportKind, Status
@@ -32,7 +33,7 @@ class MonthFigures:
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
     """The first instant of the month and of the next one, in India's time."""
-    next_month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    next_month = months_before(month, -1)
     return tuple(
         timezone.make_aware(datetime.combine(day, time.min)) for day in (month, next_month)
     )

@@ -6,7 +6,7 @@ twice, or a worker dying half-way, never sends a message twice.
 """
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Count
@@ -18,6 +18,7 @@ from apps.alerts import wording
 from apps.alerts.figures import MonthFigures, figures_by_district
 from apps.alerts.models import DistrictDigest
 from apps.compliance.models import OverdueItem
+from apps.core.months import months_before
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
 from apps.directory.selectors import child_protection_units_of
 from apps.matching.models import CandidateKind, MatchCandidate
@@ -40,7 +41,7 @@ REPORT_RELATIONS = ("owning_unit", "event_district__state")
 
 
 def previous_month(today: date) -> date:
-    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return months_before(today, 1)
 
 
 # --- The monthly digest ---
@@ -50,20 +51,24 @@ def previous_month(today: date) -> date:
 def compose_monthly_digests(*, month: date) -> dict[int, DistrictDigest]:
     """Every current district's digest of the month, keyed by district id. A month's digest is
     written once: composing again returns what was sent, so the dashboard and the SMS agree."""
-    figures = figures_by_district(month)
-    now = timezone.now()
-    DistrictDigest.objects.bulk_create(
-        [
-            DistrictDigest(
-                district_id=district_id,
-                month=month,
-                computed_at=now,
-                **asdict(figures.get(district_id, MonthFigures())),
-            )
-            for district_id in District.objects.current().values_list("pk", flat=True)
-        ],
-        ignore_conflicts=True,
-    )
+    composed = DistrictDigest.objects.filter(month=month).values_list("district_id", flat=True)
+    to_compose = District.objects.current().exclude(pk__in=composed).values_list("pk", flat=True)
+    if to_compose:
+        # The month's figures are counted nationally in one go, and only when a digest is due.
+        figures = figures_by_district(month)
+        now = timezone.now()
+        DistrictDigest.objects.bulk_create(
+            [
+                DistrictDigest(
+                    district_id=district_id,
+                    month=month,
+                    computed_at=now,
+                    **asdict(figures.get(district_id, MonthFigures())),
+                )
+                for district_id in to_compose
+            ],
+            ignore_conflicts=True,
+        )
     digests = DistrictDigest.objects.filter(month=month).select_related("district")
     return {digest.district_id: digest for digest in digests}
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.months import months_before
 from apps.dashboards.choices import AgeBand
 from apps.dashboards.selectors import Filters
 from apps.reports.choices import Sex
@@ -32,11 +33,6 @@ def _month_field(label):
 
 def this_month() -> date:
     return timezone.localdate().replace(day=1)
-
-
-def months_before(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 - count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 class DashboardFilterForm(forms.Form):
