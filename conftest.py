@@ -78,6 +78,14 @@ def ministry(make_unit):
     return make_unit(UnitType.MINISTRY, name="Ministry of Women and Child Development")
 
 
+@pytest.fixture
+def national_admin(make_official, ministry):
+    """A ministry administrator, the only official who opens Django admin."""
+    return make_official(
+        "ministry_admin", Role.NATIONAL_ADMIN, unit=ministry, is_staff=True, is_superuser=True
+    )
+
+
 def current_token(device) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"

@@ -8,13 +8,6 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def national_admin(make_official, ministry):
-    return make_official(
-        "ministry_admin", Role.NATIONAL_ADMIN, unit=ministry, is_staff=True, is_superuser=True
-    )
-
-
 def test_police_officer_cannot_open_admin(client, make_official, make_unit, khordha):
     officer = make_official("si_nayak", Role.POLICE_OFFICER, unit=make_unit(district=khordha))
     client.force_login(officer)

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from apps.accounts.models import Role
 from apps.api.models import ApiCall, ApiClient
 from apps.directory.models import UnitType
 from conftest import sign_in_verified
@@ -14,13 +13,6 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = "/api/v1/reports/1/"
-
-
-@pytest.fixture
-def national_admin(make_official, ministry):
-    return make_official(
-        "ministry_admin", Role.NATIONAL_ADMIN, unit=ministry, is_staff=True, is_superuser=True
-    )
 
 
 def shown_keys(page) -> list[str]:

@@ -10,13 +10,6 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def national_admin(make_official, ministry):
-    return make_official(
-        "ministry_admin", Role.NATIONAL_ADMIN, unit=ministry, is_staff=True, is_superuser=True
-    )
-
-
 def logged(recipient, *, status, template="monthly_digest", unit=None):
     return Message.objects.create(
         dedupe_key=f"test:{recipient}:{template}",
