@@ -3,15 +3,15 @@
 import copy
 import json
 import re
+import shutil
 import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from importlib import resources
+from importlib import resources, util
 from pathlib import Path
 
 import jsonschema
-import pgserver
 import pytest
 import yaml
 from django.conf import settings
@@ -237,6 +237,10 @@ def caddy_body_limits() -> dict[str, str]:
     return {matchers[matcher]: size for matcher, size in blocks}
 
 
+def largest_form_bytes() -> int:
+    return max(MAX_PHOTOS_PER_REPORT * MAX_PHOTO_BYTES, MAX_FILE_BYTES, MAX_DOCUMENT_BYTES)
+
+
 def test_proxy_accepts_the_largest_request_the_portal_accepts_and_no_more():
     limits = caddy_body_limits()
     assert set(limits) == {"path /api/*", "not path /api/*"}
@@ -244,13 +248,42 @@ def test_proxy_accepts_the_largest_request_the_portal_accepts_and_no_more():
     passed_to_proxy = compose_services()["proxy"]["environment"]["API_MAX_REQUEST_BYTES"]
     assert passed_to_proxy == f"${{API_MAX_REQUEST_BYTES:-{settings.API_MAX_REQUEST_BYTES}}}"
     form_limit = int(re.fullmatch(r"(\d+)MiB", limits["not path /api/*"]).group(1)) * MiB
-    largest_form = max(MAX_PHOTOS_PER_REPORT * MAX_PHOTO_BYTES, MAX_FILE_BYTES, MAX_DOCUMENT_BYTES)
     # Room for the form's other fields, not for another photo.
-    assert largest_form < form_limit <= largest_form + 4 * MiB
+    assert largest_form_bytes() < form_limit <= largest_form_bytes() + 4 * MiB
+
+
+@pytest.mark.skipif(not shutil.which("caddy"), reason="needs Caddy (apt install caddy)")
+def test_caddy_reads_the_caddyfile_as_the_tests_above_do():
+    caddyfile_path = str(ROOT / "deploy" / "Caddyfile")
+    adapted = subprocess.run(
+        [shutil.which("caddy"), "adapt", "--adapter", "caddyfile", "--config", caddyfile_path],
+        env={
+            "SITE_ADDRESS": "trackchild.example.gov.in",
+            "API_MAX_REQUEST_BYTES": str(settings.API_MAX_REQUEST_BYTES),
+        },
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    (site,) = json.loads(adapted.stdout)["apps"]["http"]["servers"]["srv0"]["routes"]
+    assert site["match"] == [{"host": ["trackchild.example.gov.in"]}]
+    handlers = {
+        json.dumps(route.get("match")): handler
+        for route in site["handle"][0]["routes"]
+        for handler in route["handle"]
+    }
+    api, forms = json.dumps([{"path": ["/api/*"]}]), json.dumps([{"not": [{"path": ["/api/*"]}]}])
+    assert handlers[api]["max_size"] == settings.API_MAX_REQUEST_BYTES
+    assert largest_form_bytes() < handlers[forms]["max_size"] <= largest_form_bytes() + 4 * MiB
+    assert handlers["null"]["upstreams"] == [{"dial": "web:8000"}]
+    assert "trusted_proxies" not in handlers["null"]
 
 
 def test_database_is_the_embedded_postgresql_major_version_with_pgvector():
-    postgres = Path(pgserver.__file__).parent / "pginstall" / "bin" / "postgres"
+    # Found, not imported: importing pgserver looks for a runtime folder at once.
+    (package,) = util.find_spec("pgserver").submodule_search_locations
+    postgres = Path(package) / "pginstall" / "bin" / "postgres"
     version = subprocess.run(
         [str(postgres), "--version"], capture_output=True, text=True, check=True
     ).stdout
