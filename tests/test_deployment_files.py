@@ -119,7 +119,7 @@ def test_services_start_only_once_the_database_is_migrated_and_the_directory_loa
     for name in AFTER_MIGRATE | {"load_lgd"}:
         assert waits_for(name)["migrate"] == "service_completed_successfully", name
     assert waits_for("web")["load_lgd"] == "service_completed_successfully"
-    assert waits_for("proxy") == {"web": "service_healthy"}
+    assert waits_for("proxy") == {"web": "service_started"}
     assert services["migrate"]["restart"] == services["load_lgd"]["restart"] == "no"
 
 
