@@ -133,6 +133,8 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Tasks not routed to a queue of their own; docker-compose.yml's workers consume it by name.
+CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "Asia/Kolkata"
 # The monthly digest to DMs and SPs goes out on this day and hour; overdue-work alerts daily.
 ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
