@@ -139,8 +139,6 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tasks not routed to a queue of their own; docker-compose.yml's workers consume it by name.
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "Asia/Kolkata"
-# Workers log through LOGGING below (JSON, with the request id) instead of Celery's own format.
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # The monthly digest to DMs and SPs goes out on this day and hour; overdue-work alerts daily.
 ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
