@@ -3,6 +3,7 @@ compares with the source, every file the database names present and readable, an
 report opened as a national administrator would open it."""
 
 from django.apps import apps
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import models
 from django.template.loader import render_to_string
@@ -40,7 +41,7 @@ PHOTO_FIELDS = {
 
 
 def table_counts() -> dict[str, int]:
-    return {label: apps.get_model(label).objects.count() for label in KEY_MODELS}
+    return {label: apps.get_model(label)._default_manager.count() for label in KEY_MODELS}
 
 
 def file_problems() -> list[str]:
@@ -50,7 +51,7 @@ def file_problems() -> list[str]:
     for model, field in _file_fields():
         label = model._meta.label
         is_photo = (label, field.name) in PHOTO_FIELDS
-        names = model.objects.exclude(**{field.name: ""}).values_list("pk", field.name)
+        names = model._default_manager.exclude(**{field.name: ""}).values_list("pk", field.name)
         for pk, name in names.iterator():
             problem = _file_problem(name, is_photo=is_photo)
             if problem:
@@ -60,6 +61,8 @@ def file_problems() -> list[str]:
 
 def _file_fields():
     for model in apps.get_models():
+        if model._meta.proxy:  # its files are its concrete model's
+            continue
         for field in model._meta.get_fields():
             if isinstance(field, models.FileField):
                 yield model, field
@@ -75,10 +78,13 @@ def _file_problem(name: str, *, is_photo: bool) -> str | None:
                 image.verify()
     except FileNotFoundError:
         return "is missing"
-    except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
+    except SuspiciousFileOperation:
+        return "lies outside MEDIA_ROOT"
+    # Pillow's "not an image" is an OSError too: it must be told apart first.
     except (UnidentifiedImageError, SyntaxError, ValueError):
         return "is not a readable image"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
     return None
 
 

@@ -1,5 +1,5 @@
 """An administrator dumps the database and copies the media, restores both elsewhere and runs
-`manage.py check_restore` on the copy: it passes, and fails once a photo is lost."""
+`manage.py check_restore` on the copy: it passes, and fails once a photo is lost or damaged."""
 
 import os
 import shutil
@@ -115,7 +115,7 @@ def check_restore(database: str, media: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_a_restored_copy_passes_the_check_until_a_photo_is_lost(
+def test_a_restored_copy_passes_the_check_until_a_photo_is_lost_or_damaged(
     seeded, restored_database, tmp_path
 ):
     dump_and_restore(connection.settings_dict["NAME"], restored_database, tmp_path / "db.dump")
@@ -129,10 +129,12 @@ def test_a_restored_copy_passes_the_check_until_a_photo_is_lost(
     assert counts == {label: str(count) for label, count in table_counts().items()}
     assert (counts["reports.ReportPhoto"], counts["care.CareDocument"]) == ("2", "1")
 
-    lost = ReportPhoto.objects.order_by("pk").first().image.name
-    (media / lost).unlink()
+    photo = ReportPhoto.objects.order_by("pk").first()
+    (media / photo.image.name).unlink()
+    (media / photo.thumbnail.name).write_bytes(b"half a JPEG")
 
     broken = check_restore(restored_database, media)
 
     assert broken.returncode != 0
-    assert f"{lost} is missing" in broken.stderr
+    assert f"{photo.image.name} is missing" in broken.stderr
+    assert f"{photo.thumbnail.name} is not a readable image" in broken.stderr
