@@ -6,6 +6,7 @@ admin.site.site_title = "TrackChild"
 
 urlpatterns = [
     path("", include("apps.core.urls")),
+    path("", include("apps.operations.urls")),
     path("accounts/", include("apps.accounts.urls")),
     path("directory/", include("apps.directory.urls")),
     path("reports/", include("apps.reports.urls")),
