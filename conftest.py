@@ -11,6 +11,8 @@ pytest_plugins = [
     "apps.reports.tests.fixtures",
     "apps.care.tests.fixtures",
     "apps.messaging.tests.fixtures",
+    # Enforces the refused_side marker on every test that carries it.
+    "tests.refused_side",
 ]
 
 STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's password
