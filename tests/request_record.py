@@ -17,6 +17,8 @@ class Answer:
     kwargs: dict
     status_code: int
     location: str
+    # An official or an API key; a visitor sent to sign in is no outsider of a jurisdiction.
+    signed_in: bool
 
 
 def start() -> None:
@@ -44,6 +46,8 @@ class RecordRequests:
                     kwargs=dict(match.kwargs),
                     status_code=response.status_code,
                     location=response.get("Location", ""),
+                    # DRF puts the API key's account on the request it wraps, so keys count.
+                    signed_in=request.user.is_authenticated,
                 )
             )
         return response

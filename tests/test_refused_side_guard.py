@@ -138,6 +138,34 @@ REPORT = {"view_name": "reports:detail", "kwargs": {"pk": 7}}
 )
 def test_only_a_refusing_answer_satisfies_the_marker(status_code, location, summary, refused):
     marker = refused_side.RefusedSide("reports:detail", ("another_unit",), summary)
-    answer = request_record.Answer(**REPORT, status_code=status_code, location=location)
-    other_url = request_record.Answer("reports:history", {"pk": 7}, 404, "")
+    answer = request_record.Answer(
+        **REPORT, status_code=status_code, location=location, signed_in=True
+    )
+    other_url = request_record.Answer("reports:history", {"pk": 7}, 404, "", signed_in=True)
     assert refused_side.was_refused(marker, [other_url, answer]) is refused
+
+
+def test_a_visitor_sent_to_sign_in_is_not_a_refused_outsider():
+    marker = refused_side.RefusedSide("reports:detail", ("another_unit",), False)
+    visitor = request_record.Answer(
+        **REPORT, status_code=302, location="/accounts/login/", signed_in=False
+    )
+    assert not refused_side.was_refused(marker, [visitor])
+
+
+def test_the_recorder_sees_the_resolved_url_and_the_final_answer(client, patna_officer):
+    request_record.start()
+    try:
+        client.get("/reports/1/")
+        client.force_login(patna_officer)
+        client.get("/reports/999999/")
+        client.get("/reports/")
+    finally:
+        answers = request_record.stop()
+
+    assert [(a.view_name, a.status_code, a.signed_in) for a in answers] == [
+        ("reports:detail", 302, False),
+        ("reports:detail", 404, True),
+        ("reports:search", 200, True),
+    ]
+    assert answers[1].kwargs == {"pk": 999999}
