@@ -103,6 +103,7 @@ def test_officials_outside_the_owning_jurisdiction_see_the_summary_without_famil
     response = client.get(f"/reports/{priya.pk}/")
 
     assert response.status_code == 200
+    assert "You see the tracing summary." in response.text
     assert "Priya Sahu" in response.text
     assert FATHER_PHONE not in response.text
     assert "Uncle in Cuttack called" not in response.text
