@@ -24,15 +24,12 @@ def test_the_states_cctns_reads_a_report_of_its_state(client, odisha_cctns, priy
 
 
 @pytest.mark.refused_side("api:report", "another_district", "another_state")
-@pytest.mark.parametrize("place", ["cuttack", "bihar"])
+@pytest.mark.parametrize("scope", ["district", "state"])
 def test_a_key_of_another_district_or_state_finds_nothing(
-    client, make_client, request, priya, place
+    client, make_client, cuttack, bihar, priya, scope
 ):
-    area = request.getfixturevalue(place)
-    _other, headers = make_client(
-        f"Key of {area.name_en}",
-        **({"district": area} if place == "cuttack" else {"state": area}),
-    )
+    area = {"district": cuttack, "state": bihar}[scope]
+    _other, headers = make_client(f"Key of {area.name_en}", **{scope: area})
 
     response = client.get(f"/api/v1/reports/{priya.pk}/", **headers)
 
