@@ -27,19 +27,19 @@ NOT_OBJECT_SCOPED_NAMESPACES = {
 NOT_OBJECT_SCOPED = {
     # The public directory: every unit, district and State/UT with its phone numbers is meant to
     # be found by anyone; only the list of a unit's officials is restricted (accounts).
-    "directory:state": "public directory page",
-    "directory:district": "public directory page",
-    "directory:unit": "public directory page",
+    "directory:state",
+    "directory:district",
+    "directory:unit",
     # The key of a CAPTCHA challenge: a random, short-lived token any visitor asks for.
-    "captcha-image": "CAPTCHA challenge key",
-    "captcha-image-2x": "CAPTCHA challenge key",
-    "captcha-audio": "CAPTCHA challenge key",
+    "captcha-image",
+    "captcha-image-2x",
+    "captcha-audio",
     # A signed, single-use token from a reset e-mail; Django checks it, not a jurisdiction.
-    "accounts:password_reset_confirm": "password reset token",
+    "accounts:password_reset_confirm",
     # The blank spreadsheet template of a report kind and file format, the same for everyone.
-    "bulk:template": "blank template of a kind and format",
+    "bulk:template",
     # The public form for a kind of citizen report (missing or sighting), not a record.
-    "citizens:report": "kind of a public form",
+    "citizens:report",
 }
 
 # Id-taking URLs where one kind of outsider cannot exist, with the reason.
