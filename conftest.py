@@ -11,6 +11,8 @@ pytest_plugins = [
     "apps.reports.tests.fixtures",
     "apps.care.tests.fixtures",
     "apps.messaging.tests.fixtures",
+    # Enforces the refused_side marker on every test that carries it.
+    "tests.refused_side",
 ]
 
 STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's password
@@ -102,4 +104,56 @@ def sign_in_verified(client, official):
     return device
 
 
-__all__ = ["STRONG_PASSWORD", "Role", "current_token", "sign_in_verified"]
+OUTSIDER_KINDS = ("another_unit", "another_district", "another_state")
+
+
+@pytest.fixture
+def make_outsider(make_unit, make_official):
+    """The widest official who is still outside `home`'s jurisdiction, for refusal tests:
+    an official of another unit of its district (a police officer unless told), a district
+    official of another district of its State/UT, or a State official of another State/UT."""
+
+    def make(kind, home, *, unit_type=UnitType.POLICE_STATION, role=Role.POLICE_OFFICER):
+        if kind == "another_unit":
+            unit = make_unit(unit_type, district=home.district)
+        elif kind == "another_district":
+            unit, role = make_unit(UnitType.DCPU, district=_neighbour(home)), Role.DISTRICT_OFFICIAL
+        else:
+            unit, role = make_unit(UnitType.SCPS, state=_far_state(home)), Role.STATE_OFFICIAL
+        return make_official(f"{kind}_{unit.pk}", role, unit=unit)
+
+    return make
+
+
+@pytest.fixture
+def sign_in_outsider(client, make_outsider):
+    """Sign `client` in as make_outsider's official, with two factors when the role needs them."""
+
+    def sign_in(kind, home, **official):
+        outsider = make_outsider(kind, home, **official)
+        if outsider.requires_two_factor:
+            sign_in_verified(client, outsider)
+        else:
+            client.force_login(outsider)
+        return outsider
+
+    return sign_in
+
+
+def _neighbour(home) -> District:
+    district, _ = District.objects.get_or_create(
+        lgd_code=90000 + home.district.lgd_code,
+        defaults={"name_en": f"Neighbour of {home.district.name_en}", "state": home.state},
+    )
+    return district
+
+
+def _far_state(home) -> State:
+    far_code = 32 if home.state.lgd_code != 32 else 33  # Kerala, or Tamil Nadu for Kerala
+    state, _ = State.objects.get_or_create(
+        lgd_code=far_code, defaults={"name_en": f"Far from {home.state.name_en}", "kind": "S"}
+    )
+    return state
+
+
+__all__ = ["OUTSIDER_KINDS", "STRONG_PASSWORD", "Role", "current_token", "sign_in_verified"]

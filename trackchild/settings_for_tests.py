@@ -21,3 +21,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 CAPTCHA_TEST_MODE = True
 # Tests call tasks inline; tests/test_celery_worker.py runs a real worker on the configured broker.
 CELERY_TASK_ALWAYS_EAGER = True
+# Lets tests/refused_side.py check that a test marked refused_side really was refused.
+MIDDLEWARE = [*MIDDLEWARE, "tests.request_record.RecordRequests"]  # noqa: F405

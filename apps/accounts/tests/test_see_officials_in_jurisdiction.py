@@ -4,7 +4,7 @@ import pytest
 
 from apps.accounts.models import Role
 from apps.directory.models import UnitType
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,7 @@ def test_district_official_sees_only_their_district(client, country):
     assert listed_usernames(client) == {"khordha_police", "khordha_district"}
 
 
+@pytest.mark.refused_side("accounts:unit_officials", "another_state")
 def test_district_official_of_patna_is_refused_khordha_staff(client, country):
     units, officials = country
     sign_in_verified(client, officials["patna_district"])
@@ -84,12 +85,29 @@ def test_national_administrator_sees_everyone(client, country):
     assert listed_usernames(client) == set(officials)
 
 
+@pytest.mark.refused_side("accounts:unit_officials", "another_unit")
 def test_police_officer_sees_only_their_own_station(client, country):
     units, officials = country
     client.force_login(officials["khordha_police"])
     assert listed_usernames(client) == {"khordha_police"}
     neighbour = client.get(f"/accounts/officials/unit/{units['khordha_dcpu'].pk}/")
     assert neighbour.status_code == 404
+
+
+@pytest.mark.refused_side(
+    "accounts:unit_officials", "another_unit", "another_district", "another_state"
+)
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_jurisdiction_are_refused_a_units_staff(
+    client, country, sign_in_outsider, kind
+):
+    units, _ = country
+    sign_in_outsider(kind, units["khordha_ps"])
+
+    response = client.get(f"/accounts/officials/unit/{units['khordha_ps'].pk}/")
+
+    assert response.status_code == 404
+    assert "9437000001" not in response.text
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client, country):

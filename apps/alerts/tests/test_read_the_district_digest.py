@@ -9,7 +9,7 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.alerts.models import DistrictDigest
 from apps.directory.models import UnitType
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +89,21 @@ def test_others_are_refused(
     )
 
     assert client.get("/alerts/digests/362/").status_code == 403
+
+
+@pytest.mark.refused_side(
+    "alerts:district_digest", "another_unit", "another_district", "another_state"
+)
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_district_are_refused_its_digest(
+    client, make_unit, sign_in_outsider, khordha, digests, kind
+):
+    sign_in_outsider(kind, make_unit(UnitType.DCPU, district=khordha))
+
+    response = client.get("/alerts/digests/362/")
+
+    assert response.status_code == 403
+    assert "Shelter Home Khordha" not in response.text
 
 
 def test_national_officials_read_any_district_and_an_unknown_one_looks_refused(

@@ -5,6 +5,7 @@ import csv
 import io
 from datetime import datetime, timedelta
 
+import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -12,6 +13,7 @@ from apps.bulk.models import Upload, UploadStatus
 from apps.bulk.tests.conftest import care_row, missing_row, sheet_csv, sheet_xlsx
 from apps.care.models import ChildInCare
 from apps.reports.models import Report
+from conftest import OUTSIDER_KINDS
 
 
 def test_good_rows_are_imported_and_bad_rows_reported(upload, officer, khordha):
@@ -127,10 +129,16 @@ def test_an_institution_cannot_upload_missing_reports(upload, cci_staff, officer
     assert not Report.objects.exists()
 
 
-def test_another_unit_cannot_read_the_upload(client, upload, officer, patna_officer, khordha):
+@pytest.mark.refused_side("bulk:status", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("bulk:errors", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_uploading_unit_cannot_read_the_upload(
+    client, upload, officer, sign_in_outsider, khordha, kind
+):
     upload(officer, "missing", sheet_csv(officer, "missing", [missing_row(1, age="19")]))
     stored = Upload.objects.get()
-    client.force_login(patna_officer)
+    sign_in_outsider(kind, officer.unit)
 
     assert client.get(f"/bulk/{stored.pk}/").status_code == 404
     assert client.get(f"/bulk/{stored.pk}/errors.csv").status_code == 404
+    assert client.get(f"/bulk/{stored.pk}/errors.xlsx").status_code == 404

@@ -2,6 +2,7 @@
 mark false reports abusive, which stops that number."""
 
 import pytest
+from django.test import Client
 
 from apps.citizens import limits
 from apps.citizens.models import CitizenReport
@@ -12,7 +13,7 @@ from apps.citizens.tests.conftest import (
     send_and_confirm,
     sighting_data,
 )
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,18 @@ def test_the_moderation_queue_lists_what_is_not_yet_judged(
 
     assert waiting in page
     assert judged not in page
+
+
+@pytest.mark.refused_side("citizens:moderate", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_district_cannot_mark_a_report_abusive(
+    client, khordha, capital_ps, sign_in_outsider, kind
+):
+    reference = send_and_confirm(Client(), "sighting", khordha, sighting_data(capital_ps))
+    sign_in_outsider(kind, capital_ps)
+
+    response = client.post(f"/citizen-reports/{reference}/moderate/", {"verdict": "abusive"})
+
+    # A police station may not moderate at all; a district official elsewhere finds nothing.
+    assert response.status_code == (403 if kind == "another_unit" else 404)
+    assert CitizenReport.objects.get().moderation == ""

@@ -2,11 +2,18 @@
 in one action, or says why not, and the father follows it with his reference."""
 
 import pytest
+from django.test import Client
 
 from apps.citizens.models import CitizenReport
-from apps.citizens.tests.conftest import MOBILE, missing_complaint_data, send_and_confirm
+from apps.citizens.tests.conftest import (
+    MOBILE,
+    missing_complaint_data,
+    send_and_confirm,
+    send_report,
+)
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import local_input
+from conftest import OUTSIDER_KINDS
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +93,47 @@ def test_another_station_cannot_act_on_it(client, khordha, capital_ps, make_offi
     assert client.get(f"/citizen-reports/{reference}/convert/").status_code == 404
     client.post(f"/citizen-reports/{reference}/decline/", {"note": "not ours"})
     assert CitizenReport.objects.get().status == "received"
+
+
+@pytest.mark.refused_side("citizens:detail", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("citizens:convert", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("citizens:decline", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_station_and_its_district_cannot_see_or_act_on_it(
+    client, khordha, capital_ps, sign_in_outsider, kind
+):
+    reference = send_and_confirm(Client(), "missing", khordha, missing_complaint_data(capital_ps))
+    sign_in_outsider(kind, capital_ps)
+
+    assert client.get(f"/citizen-reports/{reference}/").status_code == 404
+    assert client.get(f"/citizen-reports/{reference}/convert/").status_code == 404
+    declined = client.post(f"/citizen-reports/{reference}/decline/", {"note": "not ours"})
+    assert declined.status_code == 404
+    assert CitizenReport.objects.get().status == "received"
+
+
+@pytest.mark.refused_side("citizens:case", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_knowing_the_reference_does_not_open_the_fathers_case_page(
+    client, khordha, capital_ps, sign_in_outsider, kind
+):
+    reference = send_and_confirm(Client(), "missing", khordha, missing_complaint_data(capital_ps))
+    sign_in_outsider(kind, capital_ps)
+
+    response = client.get(f"/khoya-paya/case/{reference}/")
+
+    assert response["Location"] == "/khoya-paya/track/"
+
+
+@pytest.mark.refused_side("citizens:verify", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_only_the_fathers_browser_confirms_his_number(
+    client, khordha, capital_ps, sign_in_outsider, kind
+):
+    reference = send_report(Client(), "missing", khordha, missing_complaint_data(capital_ps))
+    sign_in_outsider(kind, capital_ps)
+
+    assert client.get(f"/khoya-paya/verify/{reference}/")["Location"] == "/khoya-paya/track/"
+    response = client.post(f"/khoya-paya/verify/{reference}/", {"code": "000000"})
+    assert response["Location"] == "/khoya-paya/track/"
+    assert CitizenReport.objects.get().status == "unverified"

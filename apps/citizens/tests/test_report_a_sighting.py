@@ -2,6 +2,7 @@
 and the district's child protection unit see it, and it is matched against missing reports."""
 
 import pytest
+from django.test import Client
 
 from apps.citizens.models import CitizenReport
 from apps.citizens.tests.conftest import (
@@ -14,7 +15,7 @@ from apps.citizens.tests.conftest import (
 )
 from apps.matching.models import MatchCandidate
 from apps.messaging.backends.locmem import outbox
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,14 @@ def test_the_place_comes_first_and_a_district_outside_the_state_is_refused(
     assert "This district is not in the chosen State/UT." in wrong.content.decode()
     stations = client.get(f"/khoya-paya/report/sighting/{place(khordha)}").content.decode()
     assert "Capital PS" in stations
+
+
+@pytest.mark.refused_side("citizens:photo", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_station_and_its_district_cannot_see_the_photo(
+    client, khordha, capital_ps, sign_in_outsider, kind
+):
+    reference = send_and_confirm(Client(), "sighting", khordha, sighting_data(capital_ps))
+    sign_in_outsider(kind, capital_ps)
+
+    assert client.get(f"/citizen-reports/{reference}/photo/").status_code == 404

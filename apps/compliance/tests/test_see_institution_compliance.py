@@ -6,7 +6,7 @@ official's own scope."""
 import pytest
 
 from apps.compliance.tests.helpers import HOUR, NOT_PRODUCED
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -146,4 +146,20 @@ def test_police_open_their_own_stations_page_but_no_institutions(
 
     assert response.status_code == 200
     assert [item.event for item in response.context["page"].object_list] == ["production"]
+    assert client.get(f"/compliance/units/{childrens_home.pk}/").status_code == 403
+
+
+@pytest.mark.refused_side("compliance:state", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side(
+    "compliance:district", "another_unit", "another_district", "another_state"
+)
+@pytest.mark.refused_side("compliance:unit", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_area_cannot_open_its_compliance_pages(
+    client, sign_in_outsider, childrens_home, khordha_figures, kind
+):
+    sign_in_outsider(kind, childrens_home)
+
+    assert client.get("/compliance/states/21/").status_code == 403
+    assert client.get("/compliance/districts/362/").status_code == 403
     assert client.get(f"/compliance/units/{childrens_home.pk}/").status_code == 403

@@ -5,7 +5,7 @@ import pytest
 
 from apps.accounts.models import Role
 from apps.dashboards.tests.conftest import figures, headline
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,16 @@ def test_dcpu_staff_without_the_district_role_have_no_dashboard(
     client.force_login(staff)
 
     assert client.get("/dashboards/districts/362/").status_code == 403
+
+
+@pytest.mark.refused_side(
+    "dashboards:district", "another_unit", "another_district", "another_state"
+)
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_district_cannot_open_its_dashboard_or_tables(
+    client, sign_in_outsider, capital_ps, hand_counted, kind
+):
+    sign_in_outsider(kind, capital_ps)
+
+    assert client.get("/dashboards/districts/362/").status_code == 403
+    assert client.get("/dashboards/districts/362/?download=by_area&as=xlsx").status_code == 403

@@ -3,7 +3,7 @@
 import pytest
 
 from apps.dashboards.tests.conftest import figures, headline
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,14 @@ def test_a_state_that_does_not_exist_is_refused_like_one_not_allowed(client, bih
     sign_in_verified(client, bihar_official)
 
     assert client.get("/dashboards/states/99/").status_code == 403
+
+
+@pytest.mark.refused_side("dashboards:state", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_state_cannot_open_its_dashboard_or_tables(
+    client, sign_in_outsider, capital_ps, hand_counted, kind
+):
+    sign_in_outsider(kind, capital_ps)
+
+    assert client.get("/dashboards/states/21/").status_code == 403
+    assert client.get("/dashboards/states/21/?download=headline&as=csv").status_code == 403

@@ -3,6 +3,7 @@
 import pytest
 
 from apps.reports.models import Report
+from conftest import OUTSIDER_KINDS
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,34 @@ def test_officer_adds_a_case_note_that_others_do_not_see(client, officer, patna_
     client.force_login(patna_officer)
     assert "Uncle in Cuttack called" not in client.get(f"/reports/{priya.pk}/").text
     assert client.post(f"/reports/{priya.pk}/notes/", {"text": "x"}).status_code == 403
+
+
+@pytest.mark.refused_side(
+    "reports:change_status", "another_unit", "another_district", "another_state"
+)
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_owning_jurisdiction_cannot_close_the_case(
+    client, sign_in_outsider, priya, kind
+):
+    sign_in_outsider(kind, priya.owning_unit)
+
+    response = client.post(
+        f"/reports/{priya.pk}/status/",
+        {"status": "closed", "closure_reason": "returned_home", "note": "x"},
+    )
+
+    assert response.status_code == 403
+    assert Report.objects.get().status == "open"
+
+
+@pytest.mark.refused_side("reports:add_note", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_owning_jurisdiction_cannot_add_a_note(
+    client, sign_in_outsider, priya, kind
+):
+    sign_in_outsider(kind, priya.owning_unit)
+
+    response = client.post(f"/reports/{priya.pk}/notes/", {"text": "Seen in Puri"})
+
+    assert response.status_code == 403
+    assert not priya.notes.exists()

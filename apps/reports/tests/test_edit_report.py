@@ -5,7 +5,7 @@ import pytest
 from apps.accounts.models import Role
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import missing_report_data, photo_upload
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,16 @@ def test_the_state_official_overseeing_the_station_can_edit(
 
     assert response.status_code == 302
     assert Report.objects.get().hair == "Short"
+
+
+@pytest.mark.refused_side("reports:edit", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_owning_jurisdiction_cannot_edit(
+    client, sign_in_outsider, priya, odisha, khordha, kind
+):
+    sign_in_outsider(kind, priya.owning_unit)
+
+    assert client.get(f"/reports/{priya.pk}/edit/").status_code == 403
+    response = client.post(f"/reports/{priya.pk}/edit/", edit_data(odisha, khordha, clothing="X"))
+    assert response.status_code == 403
+    assert Report.objects.get().clothing == "Blue school uniform"

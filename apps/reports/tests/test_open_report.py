@@ -5,7 +5,7 @@ import pytest
 from apps.accounts.models import Role
 from apps.audit.models import AccessAction, AccessLog
 from apps.directory.models import UnitType
-from conftest import sign_in_verified
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 FATHER_PHONE = "98610 55555"
@@ -87,3 +87,37 @@ def test_a_visitor_is_sent_to_sign_in(client, priya):
     response = client.get(f"/reports/{priya.pk}/")
 
     assert response.status_code == 302
+
+
+@pytest.mark.refused_side(
+    "reports:detail", "another_unit", "another_district", "another_state", summary=True
+)
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_owning_jurisdiction_see_the_summary_without_family_or_notes(
+    client, sign_in_outsider, officer, priya, kind
+):
+    client.force_login(officer)
+    client.post(f"/reports/{priya.pk}/notes/", {"text": "Uncle in Cuttack called"})
+    sign_in_outsider(kind, priya.owning_unit)
+
+    response = client.get(f"/reports/{priya.pk}/")
+
+    assert response.status_code == 200
+    assert "You see the tracing summary." in response.text
+    assert "Priya Sahu" in response.text
+    assert FATHER_PHONE not in response.text
+    assert "Uncle in Cuttack called" not in response.text
+    assert not AccessLog.objects.exists()
+
+
+@pytest.mark.refused_side("reports:history", "another_unit", "another_district", "another_state")
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_outside_the_owning_jurisdiction_cannot_read_the_history(
+    client, sign_in_outsider, priya, kind
+):
+    sign_in_outsider(kind, priya.owning_unit)
+
+    response = client.get(f"/reports/{priya.pk}/history/")
+
+    assert response.status_code == 403
+    assert not AccessLog.objects.exists()

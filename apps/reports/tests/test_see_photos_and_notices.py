@@ -4,6 +4,7 @@ import pytest
 
 from apps.core.images import clean_photo
 from apps.reports.tests.fixtures import photo_upload
+from conftest import OUTSIDER_KINDS
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,26 @@ def test_without_consent_the_notice_is_for_police_only_and_has_no_photo(
     assert response.status_code == 200
     assert "For police use only" in response.text
     assert photo_url(priya) not in response.text
+
+
+@pytest.mark.refused_side(
+    "reports:photo", "another_unit", "another_district", "another_state", summary=True
+)
+@pytest.mark.refused_side(
+    "reports:thumbnail", "another_unit", "another_district", "another_state", summary=True
+)
+@pytest.mark.refused_side(
+    "reports:notice", "another_unit", "another_district", "another_state", summary=True
+)
+@pytest.mark.parametrize("kind", OUTSIDER_KINDS)
+def test_officials_anywhere_see_photo_and_police_notice_of_the_tracing_summary(
+    client, sign_in_outsider, make_priya, kind
+):
+    priya = make_priya(consent=False)
+    sign_in_outsider(kind, priya.owning_unit)
+
+    assert client.get(photo_url(priya)).status_code == 200
+    assert client.get(photo_url(priya) + "thumbnail/").status_code == 200
+    notice = client.get(f"/reports/{priya.pk}/notice/")
+    assert "For police use only" in notice.text
+    assert "98610 55555" not in notice.text

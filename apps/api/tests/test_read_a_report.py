@@ -1,0 +1,37 @@
+"""A State's CCTNS or a district's system reads the status of a report its jurisdiction owns, with
+the match candidates; a report owned anywhere else is answered as if it did not exist."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def priya(officer, file_missing):
+    return file_missing(officer)
+
+
+def test_the_states_cctns_reads_a_report_of_its_state(client, odisha_cctns, priya):
+    _cctns, headers = odisha_cctns
+
+    response = client.get(f"/api/v1/reports/{priya.pk}/", **headers)
+
+    assert response.status_code == 200
+    assert (response.json()["case_number"], response.json()["status"]) == (
+        priya.case_number,
+        "open",
+    )
+
+
+@pytest.mark.refused_side("api:report", "another_district", "another_state")
+@pytest.mark.parametrize("scope", ["district", "state"])
+def test_a_key_of_another_district_or_state_finds_nothing(
+    client, make_client, cuttack, bihar, priya, scope
+):
+    area = {"district": cuttack, "state": bihar}[scope]
+    _other, headers = make_client(f"Key of {area.name_en}", **{scope: area})
+
+    response = client.get(f"/api/v1/reports/{priya.pk}/", **headers)
+
+    assert response.status_code == 404
+    assert priya.case_number not in response.text
