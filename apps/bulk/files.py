@@ -17,12 +17,15 @@ from django.utils.translation import gettext as _
 from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_COLUMNS = 256  # the template's columns must be among the first ones of a row
+# A sheet saying it is larger is refused: blank rows are allowed, a million are not.
+MAX_DECLARED_ROWS = 100_000
 MAX_PARTS = 200
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_SHARED_STRINGS_BYTES = 20 * 1024 * 1024
@@ -34,6 +37,7 @@ SHARED_STRINGS = "xl/sharedStrings.xml"
 MAX_XML_RUN = 256 * 1024
 MAX_ELEMENTS_IN_CELL = 1000  # rich-text runs of one cell
 MAX_CSV_ROW_CHARS = 256 * 1024
+DIMENSION_TAG = f"{{{SHEET_MAIN_NS}}}dimension"
 DATA_TAG = f"{{{SHEET_MAIN_NS}}}sheetData"
 ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
 CELL_TAG = f"{{{SHEET_MAIN_NS}}}c"
@@ -135,8 +139,23 @@ def _sheet_rows(source, parser: WorkSheetParser):
         elif event == "end" and tag == ROW_TAG and values is not None:
             yield parser.row_counter, values
             values = None
+        elif event == "end" and tag == DIMENSION_TAG:
+            _check_dimension(element.get("ref", "A1"))
         elif event == "end" and tag == DATA_TAG:
             return
+
+
+def _check_dimension(ref: str) -> None:
+    _min_column, _min_row, columns, rows = range_boundaries(ref.split(":")[-1])
+    if columns > MAX_COLUMNS or rows > MAX_DECLARED_ROWS:
+        raise SheetError(
+            _(
+                "The sheet says it is %(size)s cells large, far larger than a filled template. "
+                "Copy your rows into a fresh template, or save the sheet as CSV UTF-8, and "
+                "upload it again."
+            )
+            % {"size": ref}
+        )
 
 
 def _pruned(source, *, whole: str):
