@@ -19,7 +19,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -32,7 +32,7 @@ MAX_SHARED_STRINGS_BYTES = 20 * 1024 * 1024
 # Workbook, styles, relations...: small in any real workbook, and parsed whole by openpyxl.
 MAX_OTHER_PART_BYTES = 1024 * 1024
 WORKSHEETS = "xl/worksheets/"
-SHARED_STRINGS = "xl/sharedStrings.xml"
+SHARED_STRINGS_NAME = "sharedstrings.xml"
 # No tag or cell text of a real sheet is this long (Excel's cells hold 32,767 characters).
 MAX_XML_RUN = 256 * 1024
 MAX_ELEMENTS_IN_CELL = 1000  # rich-text runs of one cell
@@ -69,7 +69,7 @@ def xlsx_rows(data: bytes, sheet_name: str):
         apply_stylesheet(reader.archive, reader.wb)
         targets = {sheet.name: rel.target for sheet, rel in reader.parser.find_sheets()}
         target = targets.get(sheet_name) or next(iter(targets.values()))
-        shared_strings = _shared_strings(archive)
+        shared_strings = _shared_strings(archive, reader.package.find(SHARED_STRINGS))
         parser = WorkSheetParser(
             None,
             shared_strings,
@@ -97,7 +97,7 @@ def _checked_archive(data: bytes) -> zipfile.ZipFile:
     for part in parts:
         if part.filename.startswith(WORKSHEETS) and part.filename.endswith(".xml"):
             continue  # streamed
-        shared = part.filename == SHARED_STRINGS
+        shared = part.filename.casefold().endswith(SHARED_STRINGS_NAME)
         if part.file_size > (MAX_SHARED_STRINGS_BYTES if shared else MAX_OTHER_PART_BYTES):
             raise _unzips_too_large()
     return archive
@@ -112,10 +112,11 @@ def _unzips_too_large() -> SheetError:
     )
 
 
-def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
-    if SHARED_STRINGS not in archive.namelist():
+def _shared_strings(archive: zipfile.ZipFile, part) -> list[str]:
+    """The workbook's shared strings, read as openpyxl does but holding one at a time."""
+    if part is None:
         return []
-    with archive.open(SHARED_STRINGS) as source:
+    with archive.open(part.PartName.removeprefix("/")) as source:
         return [
             Text.from_tree(element).content.replace("x005F_", "")  # as openpyxl reads them
             for event, element in _pruned(source, whole=STRING_TAG)

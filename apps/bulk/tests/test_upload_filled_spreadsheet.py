@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from apps.bulk.models import Upload, UploadStatus
 from apps.bulk.tests.conftest import care_row, missing_row, sheet_csv, sheet_xlsx
+from apps.bulk.tests.hostile_files import with_shared_strings
 from apps.care.models import ChildInCare
 from apps.core.tests.formulas import HOSTILE, csv_cells, quoted, xlsx_cells
 from apps.reports.models import Report
@@ -65,6 +66,16 @@ def test_a_workbook_with_real_date_cells_is_read(upload, officer, khordha):
 
     report = Report.objects.get()
     assert timezone.localtime(report.event_at).strftime("%H:%M") == "09:30"
+
+
+def test_a_workbook_saved_by_excel_with_shared_text_is_read(upload, officer, khordha):
+    workbook = with_shared_strings(sheet_xlsx(officer, "missing", [missing_row(1)]).read())
+    file = io.BytesIO(workbook)
+    file.name = "excel.xlsx"
+
+    upload(officer, "missing", file)
+
+    assert Report.objects.get().full_name == "Child Number 1"
 
 
 def test_the_error_report_downloads_as_xlsx_and_csv(client, upload, officer, khordha):
