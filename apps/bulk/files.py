@@ -63,7 +63,7 @@ def xlsx_rows(data: bytes, sheet_name: str):
     """(row number, [the row's first MAX_COLUMNS values]) of each row the sheet stores."""
     archive = _checked_archive(data)
     try:
-        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         reader.read_manifest()
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
