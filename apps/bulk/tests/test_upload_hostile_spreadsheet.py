@@ -6,7 +6,13 @@ import io
 from apps.bulk.models import Upload, UploadStatus
 from apps.bulk.sheets import MAX_ROWS, columns_for
 from apps.bulk.tests.conftest import missing_row, sheet_xlsx
-from apps.bulk.tests.hostile_files import declaring, far_to_the_right, zip_bomb
+from apps.bulk.tests.hostile_files import (
+    DATA_SHEET_XML,
+    declaring,
+    edit_part,
+    far_to_the_right,
+    zip_bomb,
+)
 from apps.reports.models import Report
 
 
@@ -58,6 +64,21 @@ def test_reading_stops_at_the_first_row_over_the_limit(upload, officer, khordha)
     content = f"{header}\n{rows}".encode() + b"\xff\xfe broken\n"
 
     response = upload(officer, "missing", uploaded("long.csv", content))
+
+    assert failure(response) == f"The file has more than {MAX_ROWS} rows."
+
+
+def test_reading_a_workbook_stops_at_the_first_row_over_the_limit(upload, officer, khordha):
+    rows = [{"reference": f"REG-{number}"} for number in range(MAX_ROWS + 1)]
+    workbook = sheet_xlsx(officer, "missing", rows).read()
+    # Were it read, this row would fail the file as unreadable instead.
+    broken = edit_part(
+        workbook,
+        DATA_SHEET_XML,
+        lambda xml: xml.replace(b"</sheetData>", b'<row r="x"/></sheetData>'),
+    )
+
+    response = upload(officer, "missing", uploaded("long.xlsx", broken))
 
     assert failure(response) == f"The file has more than {MAX_ROWS} rows."
 
