@@ -1,11 +1,10 @@
 """The error report of an upload, as CSV or XLSX, in the language of the one who reads it."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from apps.core.spreadsheets import csv_bytes, xlsx_bytes
 
 
 def _rows(upload) -> list[list]:
@@ -20,10 +19,7 @@ def _rows(upload) -> list[list]:
 
 
 def errors_csv(upload) -> bytes:
-    output = io.StringIO()
-    output.write("\ufeff")
-    csv.writer(output).writerows(_rows(upload))
-    return output.getvalue().encode("utf-8")
+    return csv_bytes(_rows(upload))
 
 
 def errors_xlsx(upload) -> bytes:
@@ -36,6 +32,4 @@ def errors_xlsx(upload) -> bytes:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCD", (8, 40, 30, 80), strict=True):
         sheet.column_dimensions[letter].width = width
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return xlsx_bytes(workbook)

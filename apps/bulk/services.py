@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.bulk import selectors
+from apps.bulk.files import MAX_FILE_BYTES, too_large
 from apps.bulk.kinds import CARE
 from apps.bulk.models import ImportedRow, Upload, UploadStatus
 from apps.bulk.sheets import (
@@ -30,7 +31,6 @@ from apps.bulk.values import RowValues
 from apps.care.services import admit_child
 from apps.reports.services import file_report
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 PROGRESS_EVERY = 50
 ALREADY_UPLOADED = gettext_lazy(
     "This file was already uploaded on %(date)s: nothing in it is imported twice. To add "
@@ -42,7 +42,7 @@ def start_upload(*, file, kind: str, uploaded_by, language: str) -> Upload:
     """Store the file and queue its processing; refuse a file this unit already uploaded."""
     selectors.require_upload(uploaded_by, kind)
     if file.size > MAX_FILE_BYTES:
-        raise ValidationError(_("The file is too large: a spreadsheet may be at most 10 MB."))
+        raise ValidationError(str(too_large()))
     data = file.read()
     sha256 = hashlib.sha256(data).hexdigest()
     earlier = selectors.earlier_upload_of(uploaded_by.unit, kind, sha256)
@@ -80,7 +80,7 @@ def process_upload(upload_id: int) -> Upload:
         columns = columns_for(upload.kind, official=upload.uploaded_by)
         try:
             with upload.file.open("rb") as stored:
-                rows = read_rows(stored.read(), columns)
+                rows = read_rows(stored.read(MAX_FILE_BYTES + 1), columns)
         except SheetError as error:
             upload.errors = [[None, "", "", str(error)]]
             _finish(upload, UploadStatus.FAILED)

@@ -6,22 +6,22 @@ the web form never drift apart. A header cell reads "Label * [machine_key]": the
 official's language, the key lets the portal read the column whatever the language or order.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django import forms
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from apps.bulk.files import MAX_FILE_BYTES, SheetError, csv_rows, too_large, xlsx_rows
 from apps.bulk.kinds import CARE, FOUND, MISSING
 from apps.care.forms import AdmissionForm
 from apps.care.models import ChildInCare
+from apps.core.spreadsheets import csv_bytes, xlsx_bytes
 from apps.reports.forms import DistrictField, FoundReportForm, MissingReportForm
 from apps.reports.models import Report
 
@@ -36,10 +36,6 @@ DATA_SHEET = "Data"
 LISTS_SHEET = "Lists"
 DATE_TIME_FORMAT = "%d/%m/%Y %H:%M"
 DATE_FORMAT = "%d/%m/%Y"
-
-
-class SheetError(ValueError):
-    """The file as a whole cannot be read; the message is for the official."""
 
 
 @dataclass(frozen=True)
@@ -93,10 +89,7 @@ def columns_for(kind: str, *, official) -> list[Column]:
 
 
 def csv_template(columns: list[Column]) -> bytes:
-    output = io.StringIO()
-    output.write("\ufeff")  # lets spreadsheet programs read Indian scripts as UTF-8
-    csv.writer(output).writerow([column.header for column in columns])
-    return output.getvalue().encode("utf-8")
+    return csv_bytes([[column.header for column in columns]])
 
 
 def xlsx_template(columns: list[Column]) -> bytes:
@@ -130,9 +123,7 @@ def xlsx_template(columns: list[Column]) -> bytes:
         data.add_data_validation(validation)
         validation.add(f"{letter}2:{letter}5001")
     _write_instructions(workbook.create_sheet(_("Instructions"), 0), columns)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def choice_labels(field) -> list[str]:
@@ -183,37 +174,23 @@ MAX_ROWS = 5000
 
 
 def read_rows(data: bytes, columns: list[Column]) -> list[tuple[int, dict]]:
-    """(row number in the sheet, {column key: cell value}) of every row that is not empty."""
-    rows = _xlsx_rows(data) if data.startswith(XLSX_MAGIC) else _csv_rows(data)
-    header = next(rows, None)
-    keys = _header_keys(header or [], columns)
+    """(row number in the sheet, {column key: cell value}) of every row that is not empty.
+
+    Reading stops at the first row over the limit, and only the template's columns are kept.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large()
+    rows = xlsx_rows(data, DATA_SHEET) if data.startswith(XLSX_MAGIC) else csv_rows(data)
+    _number, header = next(rows, (None, []))
+    keys = _header_keys(header, columns)
     result = []
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         values = {key: row[i] for i, key in keys.items() if i < len(row)}
         if any(cell_text(value) for value in values.values()):
             result.append((number, values))
         if len(result) > MAX_ROWS:
             raise SheetError(_("The file has more than %(rows)d rows.") % {"rows": MAX_ROWS})
     return result
-
-
-def _xlsx_rows(data: bytes):
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise SheetError(_("The file is not a readable XLSX workbook.")) from error
-    sheet = workbook[DATA_SHEET] if DATA_SHEET in workbook.sheetnames else workbook.active
-    return iter(list(sheet.iter_rows(values_only=True)))
-
-
-def _csv_rows(data: bytes):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SheetError(
-            _('The CSV file is not in UTF-8: save it as "CSV UTF-8" and upload it again.')
-        ) from error
-    return iter(list(csv.reader(io.StringIO(text))))
 
 
 def _header_keys(header, columns: list[Column]) -> dict[int, str]:

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_POST
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
+from apps.core.spreadsheets import BYTE_ORDER_MARK, CsvWriter
 from apps.reports import selectors, services
 from apps.reports.choices import ReportKind
 from apps.reports.forms import (
@@ -71,14 +70,14 @@ def export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="trackchild-reports-{stamp}.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read Indian scripts as UTF-8
+    response.write(BYTE_ORDER_MARK)
     _write_summary_csv(response, reports)
     return response
 
 
 def _write_summary_csv(output, reports):
     """Only the tracing summary crosses jurisdictions, so only the summary is exported."""
-    writer = csv.writer(output)
+    writer = CsvWriter(output)
     writer.writerow(
         [
             _("Case"),

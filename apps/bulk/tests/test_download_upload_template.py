@@ -6,6 +6,8 @@ import io
 from openpyxl import load_workbook
 
 from apps.accounts.models import Role
+from apps.core.tests.formulas import HOSTILE, xlsx_cells
+from apps.directory.models import District
 from conftest import sign_in_verified
 
 
@@ -36,6 +38,15 @@ def test_a_police_station_downloads_the_missing_reports_workbook(client, officer
         "Transgender",
         "Not known",
     ]
+
+
+def test_a_district_named_like_a_formula_is_listed_as_text(client, officer, khordha):
+    District.objects.filter(pk=khordha.pk).update(name=HOSTILE[0])
+    client.force_login(officer)
+
+    values = xlsx_cells(client.get("/bulk/template/missing.xlsx").content)
+
+    assert HOSTILE[0] in values
 
 
 def test_the_csv_template_has_the_same_header(client, officer):

@@ -11,7 +11,9 @@ from openpyxl import load_workbook
 
 from apps.bulk.models import Upload, UploadStatus
 from apps.bulk.tests.conftest import care_row, missing_row, sheet_csv, sheet_xlsx
+from apps.bulk.tests.hostile_files import with_shared_strings
 from apps.care.models import ChildInCare
+from apps.core.tests.formulas import HOSTILE, csv_cells, quoted, xlsx_cells
 from apps.reports.models import Report
 from conftest import OUTSIDER_KINDS
 
@@ -68,6 +70,16 @@ def test_a_workbook_with_real_date_cells_is_read(upload, officer, khordha):
     assert timezone.localtime(report.event_at).strftime("%H:%M") == "09:30"
 
 
+def test_a_workbook_saved_by_excel_with_shared_text_is_read(upload, officer, khordha):
+    workbook = with_shared_strings(sheet_xlsx(officer, "missing", [missing_row(1)]).read())
+    file = io.BytesIO(workbook)
+    file.name = "excel.xlsx"
+
+    upload(officer, "missing", file)
+
+    assert Report.objects.get().full_name == "Child Number 1"
+
+
 def test_the_error_report_downloads_as_xlsx_and_csv(client, upload, officer, khordha):
     upload(officer, "missing", sheet_csv(officer, "missing", [missing_row(1, age="19")]))
     stored = Upload.objects.get()
@@ -79,6 +91,18 @@ def test_the_error_report_downloads_as_xlsx_and_csv(client, upload, officer, kho
     assert rows[0] == ["Row", "Column", "Value", "Problem"]
     assert rows[1][:3] == [2, "Age when missing (years)", "19"]
     assert list(csv.reader(io.StringIO(text)))[1][:3] == ["2", "Age when missing (years)", "19"]
+
+
+def test_a_bad_value_typed_as_a_formula_comes_back_as_text(client, upload, officer, khordha):
+    rows = [missing_row(number, age=typed) for number, typed in enumerate(HOSTILE, start=1)]
+    upload(officer, "missing", sheet_csv(officer, "missing", rows))
+    stored = Upload.objects.get()
+
+    values = xlsx_cells(client.get(f"/bulk/{stored.pk}/errors.xlsx").content)
+    cells = csv_cells(client.get(f"/bulk/{stored.pk}/errors.csv").content)
+
+    assert set(HOSTILE) <= set(values)
+    assert {quoted(typed) for typed in HOSTILE} <= set(cells)
 
 
 def test_errors_are_written_in_the_uploaders_language(upload, officer, khordha):

@@ -6,6 +6,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from apps.core.tests.formulas import HOSTILE, csv_cells, quoted, xlsx_cells
+from apps.dashboards.exports import as_csv, as_xlsx
+from apps.dashboards.tables import Row, Table
+from apps.directory.models import District
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +87,32 @@ def test_every_table_on_the_page_can_be_downloaded(signed_in):
 def test_an_unknown_table_or_format_is_not_found(signed_in):
     assert signed_in.get("/dashboards/states/21/?download=salaries&as=csv").status_code == 404
     assert signed_in.get("/dashboards/states/21/?download=trend&as=pdf").status_code == 404
+
+
+def test_a_place_named_like_a_formula_downloads_as_text(signed_in):
+    District.objects.filter(name="Cuttack").update(name=HOSTILE[0])
+    District.objects.filter(name="Khordha").update(name=HOSTILE[2])
+    page = "/dashboards/states/21/?download=by_area&as="
+
+    cells = csv_cells(signed_in.get(page + "csv").content)
+    values = xlsx_cells(signed_in.get(page + "xlsx").content)
+
+    assert {quoted(HOSTILE[0]), quoted(HOSTILE[2])} <= set(cells)
+    assert {HOSTILE[0], HOSTILE[2]} <= set(values)
+    assert 3 in values  # figures stay numbers
+
+
+def test_text_is_neutralised_and_negative_figures_stay_numbers():
+    table = Table(
+        name="changes",
+        title="Changes",
+        label_heading="Area",
+        headings=("Change",),
+        rows=tuple(Row(text, (-2.5,)) for text in HOSTILE),
+    )
+
+    cells = csv_cells(as_csv(table))
+    values = xlsx_cells(as_xlsx(table))
+
+    assert cells[2:] == [cell for text in HOSTILE for cell in (quoted(text), "-2.5")]
+    assert values[2:] == [value for text in HOSTILE for value in (text, -2.5)]

@@ -7,6 +7,7 @@ import pytest
 
 from apps.audit.models import AccessAction, AccessLog
 from apps.core.images import clean_photo
+from apps.core.tests.formulas import HOSTILE, csv_cells, quoted
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import found_report_data, photo_upload
 
@@ -122,6 +123,18 @@ def test_export_gives_the_tracing_summary_without_family_contacts(
     entry = AccessLog.objects.get(action=AccessAction.EXPORT)
     assert entry.user == patna_officer
     assert entry.detail.startswith("1 rows")
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_text_typed_as_a_formula_is_exported_as_text(client, patna_officer, priya, typed):
+    # A PFIF import or the API may bring any name; a locality is free text anyway.
+    Report.objects.filter(pk=priya.pk).update(full_name=typed, event_locality=typed)
+    client.force_login(patna_officer)
+
+    cells = csv_cells(client.get("/reports/export.csv").content)
+
+    assert cells.count(quoted(typed)) == 2
+    assert typed not in cells
 
 
 def test_an_account_without_a_role_cannot_search(client, make_official, make_unit, khordha):
