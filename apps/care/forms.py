@@ -28,6 +28,10 @@ DOCUMENT_PROBLEMS = {
     "too_large": _("The file is too large: a document may be at most 10 MB."),
     "not_a_document": _("Choose a PDF file or a JPEG, PNG or WebP picture of the document."),
     "damaged": _("The file is damaged and cannot be opened. Try another copy."),
+    "active_content": _(
+        "This PDF contains scripts, actions, attached files or fillable forms, which the portal "
+        "does not accept. Print it to a new PDF or scan the paper instead."
+    ),
 }
 
 
