@@ -36,7 +36,7 @@ ACTIVE_NAMES = frozenset(
 
 
 class UnusableDocumentError(ValueError):
-    """`reason` is one of: too_large, not_a_document, damaged, active_content."""
+    """`reason` is one of: too_large, too_many_pixels, not_a_document, damaged, active_content."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -65,7 +65,11 @@ def clean_document(data: bytes) -> CleanDocument:
     return CleanDocument(picture.image, "image/jpeg")
 
 
-_PHOTO_REASONS = {PhotoProblem.CORRUPT: "damaged", PhotoProblem.TOO_LARGE: "too_large"}
+_PHOTO_REASONS = {
+    PhotoProblem.CORRUPT: "damaged",
+    PhotoProblem.TOO_LARGE: "too_large",
+    PhotoProblem.TOO_MANY_PIXELS: "too_many_pixels",
+}
 
 
 def _check_pdf(data: bytes) -> None:
