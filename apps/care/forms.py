@@ -19,7 +19,6 @@ from apps.care.models import (
     ProgressReport,
     Transfer,
 )
-from apps.core.images import MAX_PIXELS
 from apps.directory.models import State
 from apps.reports.forms import DATE_TIME_WIDGET, DATE_WIDGET
 
@@ -28,8 +27,7 @@ DATE_TIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 DOCUMENT_PROBLEMS = {
     "too_large": _("The file is too large: a document may be at most 10 MB."),
     "too_many_pixels": _(
-        "The picture has too many pixels: a scanned page may be at most %(megapixels)d "
-        "megapixels. Scan it at a lower resolution."
+        "The picture has too many pixels for a scanned page. Scan it at a lower resolution."
     ),
     "not_a_document": _("Choose a PDF file or a JPEG, PNG or WebP picture of the document."),
     "damaged": _("The file is damaged and cannot be opened. Try another copy."),
@@ -223,7 +221,6 @@ class DocumentForm(forms.ModelForm):
             raise forms.ValidationError(
                 DOCUMENT_PROBLEMS[error.reason],
                 code=error.reason,
-                params={"megapixels": MAX_PIXELS // 1_000_000},
             ) from error
 
 

@@ -22,6 +22,9 @@ ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
 # are well below this. Pillow warns above it, and refuses twice it, anywhere in the portal.
 MAX_PIXELS = 24_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# Pillow decodes WebP through full-size RGBA copies (libwebp's canvas, then its own), so WebP
+# pictures are held to fewer pixels to stay within the same memory.
+MAX_PIXELS_BY_FORMAT = {"WEBP": 8_000_000}
 # Pictures are shrunk about this many pixels at a time, so no full-size copy is ever made.
 STRIP_PIXELS = 1_000_000
 LARGEST_SIDE = 2000
@@ -38,9 +41,10 @@ class PhotoProblem(Enum):
 
 
 class UnusablePhotoError(ValueError):
-    def __init__(self, problem: PhotoProblem):
+    def __init__(self, problem: PhotoProblem, *, max_pixels: int = MAX_PIXELS):
         super().__init__(problem.value)
         self.problem = problem
+        self.max_pixels = max_pixels  # the limit that was passed, for TOO_MANY_PIXELS
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,9 @@ def _check_header(data: bytes) -> None:
     with Image.open(io.BytesIO(data)) as probe:
         if probe.format not in ACCEPTED_FORMATS:
             raise UnusablePhotoError(PhotoProblem.WRONG_FORMAT)
-        if probe.width * probe.height > MAX_PIXELS:
-            raise UnusablePhotoError(PhotoProblem.TOO_MANY_PIXELS)
+        limit = MAX_PIXELS_BY_FORMAT.get(probe.format, MAX_PIXELS)
+        if probe.width * probe.height > limit:
+            raise UnusablePhotoError(PhotoProblem.TOO_MANY_PIXELS, max_pixels=limit)
         probe.verify()
 
 

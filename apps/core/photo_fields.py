@@ -6,7 +6,6 @@ from django.utils.translation import ngettext
 
 from apps.core.images import (
     MAX_PHOTO_BYTES,
-    MAX_PIXELS,
     CleanPhoto,
     PhotoProblem,
     UnusablePhotoError,
@@ -35,7 +34,7 @@ def cleaned_upload(upload) -> CleanPhoto:
         raise forms.ValidationError(
             PROBLEM_MESSAGES[rejection.problem],
             code=rejection.problem.value,
-            params={"name": upload.name, "megapixels": MAX_PIXELS // 1_000_000},
+            params={"name": upload.name, "megapixels": rejection.max_pixels // 1_000_000},
         ) from rejection
 
 

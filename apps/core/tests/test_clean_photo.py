@@ -87,16 +87,25 @@ def test_a_picture_with_too_many_pixels_is_refused_before_decoding():
     bomb = encode(Image.new("1", (10_000, 5_000)), "PNG")  # 50 MP in a few kilobytes
     just_over = encode(Image.new("1", (6_000, 4_001)), "PNG")
 
+    webp_over = encode(Image.new("RGB", (4_000, 2_001)), "WEBP")  # WebP: 8 MP at most
+
     assert len(bomb) < 100_000
     assert problem_of(bomb) == PhotoProblem.TOO_MANY_PIXELS
     assert problem_of(just_over) == PhotoProblem.TOO_MANY_PIXELS
+    assert problem_of(webp_over) == PhotoProblem.TOO_MANY_PIXELS
 
 
 @pytest.mark.parametrize(
-    ("mode", "image_format"), [("RGB", "JPEG"), ("RGBA", "PNG"), ("P", "PNG"), ("RGBA", "WEBP")]
+    ("mode", "image_format", "size"),
+    [
+        ("RGB", "JPEG", (6_000, 4_000)),  # 24 MP, the most accepted
+        ("RGBA", "PNG", (6_000, 4_000)),
+        ("P", "PNG", (6_000, 4_000)),
+        ("RGBA", "WEBP", (3_000, 2_000)),
+    ],
 )
-def test_a_picture_at_the_pixel_limit_is_shrunk_and_keeps_its_colours(mode, image_format):
-    picture = Image.new(mode, (6_000, 4_000), "teal")  # 24 MP, the most accepted
+def test_a_large_picture_is_shrunk_and_keeps_its_colours(mode, image_format, size):
+    picture = Image.new(mode, size, "teal")
 
     cleaned = clean_photo(encode(picture, image_format))
 
