@@ -116,12 +116,14 @@ def units_to_contact(citizen_report: CitizenReport) -> list[Unit]:
     never the children, nor the institution sheltering them."""
     if not citizen_report.possible_matches:
         return []
-    holders = Unit.objects.filter(
-        pk__in=Report.objects.filter(pk__in=citizen_report.possible_matches).values(
-            "owning_unit_id"
-        )
-    ).select_related("district")
-    contacts = {contact.pk: contact for contact in map(public_contact_for, holders) if contact}
+    matches = Report.objects.filter(pk__in=citizen_report.possible_matches).select_related(
+        "owning_unit__district", "event_district"
+    )
+    contacts = {
+        contact.pk: contact
+        for report in matches
+        if (contact := public_contact_for(report.owning_unit, where=report.event_district))
+    }
     return sorted(contacts.values(), key=lambda unit: unit.name)
 
 

@@ -76,12 +76,14 @@ def child_protection_units_of(district_id: int):
     ).order_by("pk")
 
 
-def public_contact_for(unit: Unit) -> Unit | None:
-    """Whom a member of the public is sent to about a child this unit reported: a police unit
-    itself; for any other unit (a children's home, a CWC, an NGO) the district's DCPU, or else
-    its police office, so that no one learns from the portal where a child is sheltered."""
+def public_contact_for(unit: Unit, *, where) -> Unit | None:
+    """Whom a member of the public is sent to about a child this unit reported (`where`: the
+    district it happened in): a police unit itself; for any other unit (a children's home, a
+    CWC, an NGO, a State office) its district's DCPU, or else the district's police office, so
+    that no one learns from the portal where a child is sheltered."""
     if unit.unit_type in POLICE_UNIT_TYPES:
         return unit
-    if unit.district_id is None:
+    district = unit.district or where
+    if district is None:
         return None
-    return child_protection_units_of(unit.district_id).first() or default_station(unit.district)
+    return child_protection_units_of(district.pk).first() or default_station(district)
