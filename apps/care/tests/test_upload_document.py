@@ -16,10 +16,13 @@ from apps.reports.tests.fixtures import photo_upload
 pytestmark = pytest.mark.django_db
 
 
-def pdf(*, open_action_script: str = "") -> bytes:
-    """A one-page PDF, as a scanner makes it; with a script run as soon as it is opened."""
+def pdf(*, open_action_script: str = "", attachment: bytes = b"") -> bytes:
+    """A one-page PDF, as a scanner makes it; with a script run as soon as it is opened, or
+    another file inside it."""
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
+    if attachment:
+        writer.add_attachment("invoice.exe", attachment)
     if open_action_script:
         action = DictionaryObject(
             {
@@ -82,8 +85,9 @@ def test_a_scanned_picture_loses_its_camera_metadata(client, home_staff, munna_i
         # A page that a browser would render as HTML, dressed up as a PDF.
         (b"%PDF-1.7\n<html><script>fetch('/care/')</script></html>\n%%EOF\n", "is damaged"),
         (pdf(open_action_script="app.launchURL('https://evil.example/')"), "contains scripts"),
+        (pdf(attachment=b"MZ\x90\x00"), "contains scripts, actions, attached files"),
     ],
-    ids=["text", "cut short", "html", "javascript"],
+    ids=["text", "cut short", "html", "javascript", "attached file"],
 )
 def test_a_file_that_is_not_a_document_is_refused_with_a_reason(
     client, home_staff, munna_in_care, content, message
