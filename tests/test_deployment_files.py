@@ -248,6 +248,8 @@ def test_proxy_accepts_the_largest_request_the_portal_accepts_and_no_more():
     form_limit = int(re.fullmatch(r"(\d+)MiB", limits["not path /api/*"]).group(1)) * MiB
     # Room for the form's other fields, not for another photo.
     assert largest_form_bytes() < form_limit <= largest_form_bytes() + 4 * MiB
+    # The portal refuses the same bodies itself (apps/core/uploads.py).
+    assert form_limit == settings.UPLOAD_MAX_REQUEST_BYTES
 
 
 @pytest.mark.skipif(not shutil.which("caddy"), reason="needs Caddy (apt install caddy)")

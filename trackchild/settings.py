@@ -70,8 +70,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Refuses oversized API bodies before they are read and logs every API call.
+    # Logs every API call, including those refused just below.
     "apps.api.middleware.ApiCallMiddleware",
+    # Refuses oversized bodies with 413 before they are read, and oversized file parts while
+    # they stream in, before CSRF or any view reads the form.
+    "apps.core.uploads.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -298,6 +301,23 @@ SPECTACULAR_SETTINGS = {
 }
 # A request body above this is refused with 413 before it is read (photos travel base64).
 API_MAX_REQUEST_BYTES = env.int("API_MAX_REQUEST_BYTES", default=12 * 1024 * 1024)
+
+# --- Uploads (apps/core/uploads.py) ---
+# Any other body above this is refused with 413 before it is read: the largest form is a report
+# with six photos of at most 8 MB, and its fields (deploy/Caddyfile allows the same).
+UPLOAD_MAX_REQUEST_BYTES = env.int("UPLOAD_MAX_REQUEST_BYTES", default=50 * 1024 * 1024)
+# A file part is read no further than this (the largest file a form takes, a PFIF file): the
+# form is refused with 413. Smaller limits per form (photos, documents) are the forms' own.
+UPLOAD_MAX_FILE_BYTES = env.int("UPLOAD_MAX_FILE_BYTES", default=20 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "apps.core.uploads.FileSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Form fields other than files, and files kept in memory rather than in a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- Language, time, formats ---
 LANGUAGE_CODE = "en"

@@ -1,14 +1,10 @@
-"""Around every API call: refuse a body that is too large before reading it, and log the call."""
+"""Around every API call: log it. Bodies that are too large are refused inside this, by
+apps.core.uploads.RequestSizeMiddleware, so those refusals are logged too."""
 
 import time
 
-from django.conf import settings
-from django.http import JsonResponse
-from django.utils.translation import gettext as _
-
 from apps.api import services
-
-API_PREFIX = "/api/"
+from apps.core.uploads import API_PREFIX
 
 
 class ApiCallMiddleware:
@@ -19,7 +15,7 @@ class ApiCallMiddleware:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
         started = time.monotonic()
-        response = _too_large(request) or self.get_response(request)
+        response = self.get_response(request)
         services.log_call(
             client=getattr(request, "api_client", None),
             method=request.method,
@@ -29,20 +25,3 @@ class ApiCallMiddleware:
             ip_address=request.META.get("REMOTE_ADDR") or None,
         )
         return response
-
-
-def _too_large(request) -> JsonResponse | None:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length <= settings.API_MAX_REQUEST_BYTES:
-        return None
-    limit_mb = settings.API_MAX_REQUEST_BYTES // (1024 * 1024)
-    return JsonResponse(
-        {
-            "code": "payload_too_large",
-            "detail": _("A request may be at most %(size)d MB.") % {"size": limit_mb},
-        },
-        status=413,
-    )

@@ -26,8 +26,15 @@ IN_FUTURE = _("This date is in the future.")
 DATE_TIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 DOCUMENT_PROBLEMS = {
     "too_large": _("The file is too large: a document may be at most 10 MB."),
+    "too_many_pixels": _(
+        "The picture has too many pixels for a scanned page. Scan it at a lower resolution."
+    ),
     "not_a_document": _("Choose a PDF file or a JPEG, PNG or WebP picture of the document."),
     "damaged": _("The file is damaged and cannot be opened. Try another copy."),
+    "active_content": _(
+        "This PDF contains scripts, actions, attached files or fillable forms, which the portal "
+        "does not accept. Print it to a new PDF or scan the paper instead."
+    ),
 }
 
 
@@ -212,7 +219,8 @@ class DocumentForm(forms.ModelForm):
             return clean_document(upload.read())
         except UnusableDocumentError as error:
             raise forms.ValidationError(
-                DOCUMENT_PROBLEMS[error.reason], code=error.reason
+                DOCUMENT_PROBLEMS[error.reason],
+                code=error.reason,
             ) from error
 
 

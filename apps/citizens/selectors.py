@@ -11,7 +11,7 @@ from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction, offic
 from apps.accounts.models import Level
 from apps.citizens.models import CitizenReport, CitizenReportStatus
 from apps.directory.models import Unit, UnitType
-from apps.directory.selectors import STATION_TYPES
+from apps.directory.selectors import STATION_TYPES, public_contact_for
 from apps.reports.choices import ReportKind
 from apps.reports.models import Report
 from apps.reports.selectors import SearchCriteria, search_reports
@@ -112,15 +112,19 @@ def tracked_case(reference: str) -> CitizenReport:
 
 
 def units_to_contact(citizen_report: CitizenReport) -> list[Unit]:
-    """For a parent's inquiry: the units holding the possible matches — never the children."""
+    """For a parent's inquiry: the police units or DCPUs responsible for the possible matches;
+    never the children, nor the institution sheltering them."""
     if not citizen_report.possible_matches:
         return []
-    unit_ids = (
-        Report.objects.filter(pk__in=citizen_report.possible_matches)
-        .values_list("owning_unit_id", flat=True)
-        .distinct()
+    matches = Report.objects.filter(pk__in=citizen_report.possible_matches).select_related(
+        "owning_unit__district", "event_district"
     )
-    return list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    contacts = {
+        contact.pk: contact
+        for report in matches
+        if (contact := public_contact_for(report.owning_unit, where=report.event_district))
+    }
+    return sorted(contacts.values(), key=lambda unit: unit.name)
 
 
 def missing_report_initial(citizen_report: CitizenReport) -> dict:

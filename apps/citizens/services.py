@@ -4,12 +4,14 @@ Each function is one transaction."""
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from apps.citizens import limits
@@ -23,7 +25,7 @@ from apps.citizens.models import (
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit
 from apps.directory.selectors import child_protection_units_of
-from apps.messaging.catalogue import INQUIRY_MATCH, VERIFICATION_CODE
+from apps.messaging.catalogue import INQUIRY_ANSWER, INQUIRY_MATCH, VERIFICATION_CODE
 from apps.messaging.models import Channel
 from apps.messaging.recipients import everyone_of
 from apps.messaging.services import queue_for, queue_message
@@ -117,20 +119,22 @@ def _route(citizen_report: CitizenReport) -> None:
         citizen_report.status = CitizenReportStatus.FORWARDED
     else:
         citizen_report.status = CitizenReportStatus.RECEIVED
-        report_id = citizen_report.pk
-        transaction.on_commit(lambda: answer_inquiry_later(report_id), robust=True)
+        report_id, language = citizen_report.pk, get_language()
+        transaction.on_commit(lambda: answer_inquiry_later(report_id, language), robust=True)
 
 
-def answer_inquiry_later(citizen_report_id: int) -> None:
+def answer_inquiry_later(citizen_report_id: int, language: str) -> None:
     from apps.citizens.tasks import answer_inquiry
 
-    answer_inquiry.delay(citizen_report_id)
+    answer_inquiry.delay(citizen_report_id, language)
 
 
 @transaction.atomic
-def answer_inquiry(citizen_report_id: int) -> CitizenReport:
+def answer_inquiry(citizen_report_id: int, language: str = settings.LANGUAGE_CODE) -> CitizenReport:
     """Compare the parent's child with found children; keep only which reports may match and
-    tell their units. The parent is shown the units, never the children. Safe to run twice."""
+    tell their units. The parent is sent to the police or DCPU responsible, never told about a
+    child or where one is sheltered. Safe to run twice."""
+    from apps.citizens.selectors import units_to_contact
     from apps.matching.services import likely_found_children
 
     inquiry = CitizenReport.objects.select_for_update().get(pk=citizen_report_id)
@@ -142,7 +146,21 @@ def answer_inquiry(citizen_report_id: int) -> CitizenReport:
     inquiry.save(update_fields=["possible_matches", "status"])
     for found, _score in matches:
         _tell_unit(found.owning_unit, inquiry=inquiry, found=found)
+    contacts = units_to_contact(inquiry)
+    if contacts:
+        _tell_parent(inquiry, contact=contacts[0], language=language)
     return inquiry
+
+
+def _tell_parent(inquiry: CitizenReport, *, contact: Unit, language: str) -> None:
+    queue_message(
+        channel=Channel.SMS,
+        template=INQUIRY_ANSWER,
+        context={"reference": inquiry.reference, "unit": contact.name, "phone": contact.phone},
+        recipient=inquiry.reporter_mobile,
+        language=language,
+        alert_key=f"inquiry-answer:{inquiry.reference}",
+    )
 
 
 def _as_missing_report(inquiry: CitizenReport) -> Report:

@@ -1,9 +1,10 @@
 from celery import shared_task
+from django.conf import settings
 
 from apps.citizens import services
 
 
 @shared_task(acks_late=True)
-def answer_inquiry(citizen_report_id: int) -> int:
+def answer_inquiry(citizen_report_id: int, language: str = settings.LANGUAGE_CODE) -> int:
     """Match a parent's inquiry against found children; returns how many may match."""
-    return len(services.answer_inquiry(citizen_report_id).possible_matches)
+    return len(services.answer_inquiry(citizen_report_id, language).possible_matches)

@@ -14,6 +14,10 @@ from apps.core.images import (
 
 PROBLEM_MESSAGES = {
     PhotoProblem.TOO_LARGE: _("%(name)s is too large: a photo may be at most 8 MB."),
+    PhotoProblem.TOO_MANY_PIXELS: _(
+        "%(name)s has too many pixels: a photo may be at most %(megapixels)d megapixels. "
+        "Send a smaller copy."
+    ),
     PhotoProblem.NOT_AN_IMAGE: _("%(name)s is not a photo. Choose a JPEG, PNG or WebP picture."),
     PhotoProblem.WRONG_FORMAT: _("%(name)s is not a JPEG, PNG or WebP picture."),
     PhotoProblem.CORRUPT: _("%(name)s is damaged and cannot be opened. Try another copy."),
@@ -30,7 +34,7 @@ def cleaned_upload(upload) -> CleanPhoto:
         raise forms.ValidationError(
             PROBLEM_MESSAGES[rejection.problem],
             code=rejection.problem.value,
-            params={"name": upload.name},
+            params={"name": upload.name, "megapixels": rejection.max_pixels // 1_000_000},
         ) from rejection
 
 

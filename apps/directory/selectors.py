@@ -2,7 +2,14 @@
 
 from django.db.models import Count, Q
 
-from apps.directory.models import District, NodalOfficer, State, Unit, UnitType
+from apps.directory.models import (
+    POLICE_UNIT_TYPES,
+    District,
+    NodalOfficer,
+    State,
+    Unit,
+    UnitType,
+)
 
 STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
 
@@ -67,3 +74,16 @@ def child_protection_units_of(district_id: int):
     return Unit.objects.filter(
         unit_type=UnitType.DCPU, district_id=district_id, is_active=True
     ).order_by("pk")
+
+
+def public_contact_for(unit: Unit, *, where) -> Unit | None:
+    """Whom a member of the public is sent to about a child this unit reported (`where`: the
+    district it happened in): a police unit itself; for any other unit (a children's home, a
+    CWC, an NGO, a State office) its district's DCPU, or else the district's police office, so
+    that no one learns from the portal where a child is sheltered."""
+    if unit.unit_type in POLICE_UNIT_TYPES:
+        return unit
+    district = unit.district or where
+    if district is None:
+        return None
+    return child_protection_units_of(district.pk).first() or default_station(district)

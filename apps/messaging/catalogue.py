@@ -34,6 +34,14 @@ INQUIRY_MATCH = MessageTemplate(
     ),
     subject=_("A parent may be looking for a child you reported found"),
 )
+INQUIRY_ANSWER = MessageTemplate(
+    "inquiry_answer",
+    _(
+        "TrackChild: a found child may match your inquiry %(reference)s. Please contact "
+        "%(unit)s %(phone)s and quote your reference."
+    ),
+    subject=_("A found child may match your inquiry %(reference)s"),
+)
 NEW_MISSING_CHILD = MessageTemplate(
     "new_missing_child",
     _(
@@ -124,6 +132,7 @@ TEMPLATES = {
     for template in (
         VERIFICATION_CODE,
         INQUIRY_MATCH,
+        INQUIRY_ANSWER,
         NEW_MISSING_CHILD,
         STRONG_MATCH,
         CITIZEN_SIGHTING,

@@ -1,8 +1,13 @@
-"""The home uploads Munna's scanned CWC order and medical report; only his carers can open them."""
+"""The home uploads Munna's scanned CWC order and medical report; only his carers can open them,
+as downloads. A PDF that would run script or carry other files is refused."""
+
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from apps.audit.models import AccessLog
 from apps.care.models import CareDocument
@@ -10,7 +15,28 @@ from apps.reports.tests.fixtures import photo_upload
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+def pdf(*, open_action_script: str = "", attachment: bytes = b"") -> bytes:
+    """A one-page PDF, as a scanner makes it; with a script run as soon as it is opened, or
+    another file inside it."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if attachment:
+        writer.add_attachment("invoice.exe", attachment)
+    if open_action_script:
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject(open_action_script),
+            }
+        )
+        writer.root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+PDF = pdf()
 
 
 def upload(client, child, file, kind="order", title="CWC interim order"):
@@ -29,6 +55,9 @@ def test_a_pdf_is_kept_and_served_only_through_the_record(client, home_staff, mu
     assert document.content_type == "application/pdf"
     download = client.get(f"/care/documents/{document.public_id}/")
     assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert "sandbox" in download["Content-Security-Policy"].split(";")
+    assert download["X-Content-Type-Options"] == "nosniff"
     assert b"".join(download.streaming_content) == PDF
     assert AccessLog.objects.filter(detail__startswith="document:").exists()
 
@@ -44,6 +73,8 @@ def test_a_scanned_picture_loses_its_camera_metadata(client, home_staff, munna_i
     with Image.open(stored.file.open("rb")) as picture:
         assert not picture.getexif()
     assert stored.content_type == "image/jpeg"
+    download = client.get(f"/care/documents/{stored.public_id}/")
+    assert download["Content-Disposition"].startswith("attachment;")
 
 
 @pytest.mark.parametrize(
@@ -51,7 +82,12 @@ def test_a_scanned_picture_loses_its_camera_metadata(client, home_staff, munna_i
     [
         (b"just some text", "Choose a PDF file or a JPEG, PNG or WebP picture"),
         (PDF[:20], "The file is damaged"),
+        # A page that a browser would render as HTML, dressed up as a PDF.
+        (b"%PDF-1.7\n<html><script>fetch('/care/')</script></html>\n%%EOF\n", "is damaged"),
+        (pdf(open_action_script="app.launchURL('https://evil.example/')"), "contains scripts"),
+        (pdf(attachment=b"MZ\x90\x00"), "contains scripts, actions, attached files"),
     ],
+    ids=["text", "cut short", "html", "javascript", "attached file"],
 )
 def test_a_file_that_is_not_a_document_is_refused_with_a_reason(
     client, home_staff, munna_in_care, content, message

@@ -1,10 +1,12 @@
-"""A mother looks for her son among found children: she learns which office to call, and nothing
-about any child; that office is told."""
+"""A mother looks for her son among found children: she learns which office to call (the police
+or the district's child protection unit, never the home sheltering the child), and nothing about
+any child; the unit that reported the child is told."""
 
 import pytest
 
 from apps.citizens.models import CitizenReport
 from apps.citizens.tests.conftest import send_and_confirm
+from apps.messaging.backends.locmem import outbox
 from apps.messaging.models import Message
 from apps.reports.tests.fixtures import local_input
 
@@ -34,12 +36,20 @@ def inquiry_data(**overrides) -> dict:
     return data | overrides
 
 
+def answer_texted_to(mobile: str) -> str:
+    (sms,) = [sms for sms in outbox if sms.to.endswith(mobile[-10:]) and "inquiry" in sms.text]
+    return sms.text
+
+
 def test_a_possible_match_names_the_office_to_contact_and_nothing_more(
-    client, khordha, cwc_member, file_found
+    client, khordha, cwc_member, dcpu_officer, file_found
 ):
     cwc = cwc_member.unit
     cwc.email, cwc.phone = "cwc.khordha@example.gov.in", "9437000111"
     cwc.save()
+    dcpu = dcpu_officer.unit
+    dcpu.phone = "0674-2390555"
+    dcpu.save()
     munna = file_found(cwc_member)  # Munna, 8-10, found on a platform, told "Papa: Suresh"
 
     reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
@@ -48,8 +58,8 @@ def test_a_possible_match_names_the_office_to_contact_and_nothing_more(
     assert (inquiry.status, inquiry.possible_matches) == ("answered", [munna.pk])
     page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
     assert "Possible match." in page
-    assert "CWC Khordha" in page
-    assert "9437000111" in page
+    assert "DCPU Khordha" in page
+    assert "0674-2390555" in page
     for private in (munna.case_number, "Papa: Suresh", "Platform 3", "near a big temple"):
         assert private not in page
     assert "/reports/photos/" not in page
@@ -57,6 +67,46 @@ def test_a_possible_match_names_the_office_to_contact_and_nothing_more(
     assert {message.recipient for message in told} == {"cwc.khordha@example.gov.in", "9437000111"}
     client.force_login(cwc_member)
     assert reference in client.get("/citizen-reports/").content.decode()
+
+
+def test_a_child_in_a_home_is_never_located_for_whoever_asks(
+    client, khordha, home_staff, dcpu_officer, file_found
+):
+    home = home_staff.unit
+    home.address, home.phone = "Plot 12, Saheed Nagar", "0674-2544000"
+    home.save()
+    dcpu = dcpu_officer.unit
+    dcpu.phone = "0674-2390555"
+    dcpu.save()
+    file_found(home_staff)  # the home reports Munna, whom it shelters
+
+    # Anyone with a phone can describe a child and confirm their own number.
+    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
+
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    sms = answer_texted_to(inquiry_data()["reporter_mobile"])
+    assert "Possible match." in page
+    for answer in (page, sms):
+        assert "DCPU Khordha" in answer
+        assert "0674-2390555" in answer
+        for where in ("Children&#x27;s Home", "Children's Home", "Saheed Nagar", "0674-2544000"):
+            assert where not in answer
+    assert reference in sms
+
+
+def test_a_child_the_police_found_sends_the_parent_to_that_station(
+    client, khordha, capital_ps, officer, dcpu_officer, file_found
+):
+    file_found(officer)
+
+    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
+
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    sms = answer_texted_to(inquiry_data()["reporter_mobile"])
+    for answer in (page, sms):
+        assert "Capital PS" in answer
+        assert "0674-2390100" in answer
+        assert "DCPU Khordha" not in answer
 
 
 def test_no_match_says_so_and_keeps_the_inquiry(client, khordha, cwc_member, file_found):
@@ -68,4 +118,4 @@ def test_no_match_says_so_and_keeps_the_inquiry(client, khordha, cwc_member, fil
 
     page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
     assert "No found child matches your description yet." in page
-    assert not Message.objects.filter(template="inquiry_match").exists()
+    assert not Message.objects.filter(template__startswith="inquiry_").exists()

@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 
 from apps.core.images import (
+    LARGEST_SIDE,
     MAX_PHOTO_BYTES,
     THUMBNAIL_SIDE,
     PhotoProblem,
@@ -81,7 +82,36 @@ def test_files_that_are_not_usable_photos_are_refused_with_the_reason():
     assert problem_of(b"\xff" * (MAX_PHOTO_BYTES + 1)) == PhotoProblem.TOO_LARGE
 
 
-def test_an_image_of_absurd_size_is_refused_before_decoding():
-    huge = encode(Image.new("1", (10_000, 6_000)), "PNG")
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_a_picture_with_too_many_pixels_is_refused_before_decoding():
+    bomb = encode(Image.new("1", (10_000, 5_000)), "PNG")  # 50 MP in a few kilobytes
+    just_over = encode(Image.new("1", (6_000, 4_001)), "PNG")
 
-    assert problem_of(huge) == PhotoProblem.TOO_LARGE
+    webp_over = encode(Image.new("RGB", (4_000, 2_001)), "WEBP")  # WebP: 8 MP at most
+
+    assert len(bomb) < 100_000
+    assert problem_of(bomb) == PhotoProblem.TOO_MANY_PIXELS
+    assert problem_of(just_over) == PhotoProblem.TOO_MANY_PIXELS
+    assert problem_of(webp_over) == PhotoProblem.TOO_MANY_PIXELS
+
+
+@pytest.mark.parametrize(
+    ("mode", "image_format", "size"),
+    [
+        ("RGB", "JPEG", (6_000, 4_000)),  # 24 MP, the most accepted
+        ("RGBA", "PNG", (6_000, 4_000)),
+        ("P", "PNG", (6_000, 4_000)),
+        ("RGBA", "WEBP", (3_000, 2_000)),
+    ],
+)
+def test_a_large_picture_is_shrunk_and_keeps_its_colours(mode, image_format, size):
+    picture = Image.new(mode, size, "teal")
+
+    cleaned = clean_photo(encode(picture, image_format))
+
+    assert cleaned.width == LARGEST_SIDE
+    assert cleaned.height in {1_333, 1_334}  # rounded down or up by the decoder's scale
+    red, green, blue = Image.open(io.BytesIO(cleaned.image)).getpixel((1_000, 600))
+    assert red < 10
+    assert 118 < green < 138
+    assert 118 < blue < 138
