@@ -4,6 +4,7 @@ plan and progress reports, some overdue, so every care page has something to sho
 from datetime import timedelta
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -24,9 +25,19 @@ def seed_children_in_care(count: int = DEMO_CHILDREN) -> int:
     staff = User.objects.select_related("unit").get(username=DEMO_HOME_STAFF)
     if ChildInCare.objects.filter(institution=staff.unit).exists():
         return 0
-    found_boys = Report.objects.filter(
-        kind=ReportKind.FOUND, status=Status.OPEN, sex=Sex.MALE, care_stays__isnull=True
-    ).order_by("event_at")[:count]
+    # Only boys the home may admit (apps.care.selectors.may_admit): placed with it, or found
+    # by a unit of its district.
+    found_boys = (
+        Report.objects.filter(
+            kind=ReportKind.FOUND, status=Status.OPEN, sex=Sex.MALE, care_stays__isnull=True
+        )
+        .filter(
+            Q(placement=Placement.CCI, placed_at=staff.unit)
+            | Q(owning_unit__district_id=staff.unit.district_id)
+        )
+        .select_related("owning_unit")
+        .order_by("event_at")[:count]
+    )
     admitted = 0
     for position, report in enumerate(found_boys):
         child = _admit(report, staff)

@@ -17,6 +17,8 @@ from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
 from apps.care.models import ChildInCare, Transfer
 from apps.directory.models import CCI_UNIT_TYPES, POLICE_UNIT_TYPES, Unit, UnitType
+from apps.reports.choices import Placement, ReportKind
+from apps.reports.models import Report
 
 # Units that watch over every child placed in their district, whatever their own level.
 DISTRICT_CARE_UNITS = frozenset({UnitType.CWC, UnitType.DCPU, UnitType.JJB})
@@ -170,10 +172,25 @@ def deciding_bodies_near(institution: Unit):
     ).order_by("unit_type", "name")
 
 
-def admittable_report(pk: int):
-    """A found report, which an institution may admit (admit_child refuses a child in care)."""
-    from apps.reports.models import Report, ReportKind
+def may_admit(user, report) -> bool:
+    """A found child comes to an institution by the CWC's placement with it, or from its own
+    district (found there, or sent there by its CWC); a transfer between institutions goes
+    through accept_transfer instead. Nobody else's child can be taken into care by case number."""
+    unit = official_unit(user)
+    if unit is None or not unit.is_cci or report.kind != ReportKind.FOUND:
+        return False
+    placed_here = report.placement == Placement.CCI and report.placed_at_id == unit.pk
+    filed_nearby = unit.district_id is not None and (
+        report.owning_unit.district_id == unit.district_id
+    )
+    return placed_here or filed_nearby
 
-    return get_object_or_404(
+
+def admittable_report(user, pk: int):
+    """A found report this institution may admit (admit_child refuses a child in care)."""
+    report = get_object_or_404(
         Report.objects.select_related("owning_unit"), pk=pk, kind=ReportKind.FOUND
     )
+    if not may_admit(user, report):
+        raise PermissionDenied
+    return report

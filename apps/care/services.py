@@ -7,7 +7,7 @@ with a line in its change history.
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from apps.care import selectors
 from apps.care.choices import (
     CareStatus,
     LeavingReason,
@@ -46,6 +47,8 @@ def admit_child(*, child: ChildInCare, admitted_by) -> ChildInCare:
     report = Report.objects.select_for_update().get(pk=child.report_id)
     if report.kind != ReportKind.FOUND:
         raise ValidationError(_("Only a found child can be admitted."))
+    if not selectors.may_admit(admitted_by, report):
+        raise PermissionDenied
     if ChildInCare.objects.filter(report=report, status=CareStatus.IN_CARE).exists():
         raise ValidationError(ALREADY_IN_CARE)
     child.institution = admitted_by.unit
@@ -63,6 +66,7 @@ def admit_child(*, child: ChildInCare, admitted_by) -> ChildInCare:
 
 @transaction.atomic
 def record_order(*, order: CareOrder, child: ChildInCare, recorded_by) -> CareOrder:
+    _require(recorded_by, child, "record_orders")
     order.deciding_body = recorded_by.unit
     _add_entry(order, child=child, written_by=recorded_by)
     if child.deciding_body_id is None:
@@ -75,6 +79,7 @@ def record_order(*, order: CareOrder, child: ChildInCare, recorded_by) -> CareOr
 @transaction.atomic
 def write_care_plan(*, plan: CarePlan, child: ChildInCare, written_by) -> CarePlan:
     """Every revision is a new version; earlier versions stay as they were written."""
+    _require(written_by, child, "write_entries")
     ChildInCare.objects.select_for_update().filter(pk=child.pk).get()
     latest = child.care_plans.aggregate(latest=Max("version"))["latest"] or 0
     plan.version = latest + 1
@@ -83,6 +88,7 @@ def write_care_plan(*, plan: CarePlan, child: ChildInCare, written_by) -> CarePl
 
 @transaction.atomic
 def file_progress_report(*, progress: ProgressReport, child: ChildInCare, written_by):
+    _require(written_by, child, "write_entries")
     if not child.is_in_care:
         raise ValidationError(_("Progress is reported only while the child is in care."))
     return _add_entry(progress, child=child, written_by=written_by)
@@ -90,11 +96,13 @@ def file_progress_report(*, progress: ProgressReport, child: ChildInCare, writte
 
 @transaction.atomic
 def file_home_investigation(*, investigation: HomeInvestigation, child: ChildInCare, written_by):
+    _require(written_by, child, "write_entries")
     return _add_entry(investigation, child=child, written_by=written_by)
 
 
 @transaction.atomic
 def record_follow_up(*, visit: FollowUpVisit, child: ChildInCare, written_by):
+    _require(written_by, child, "write_entries")
     if child.status != CareStatus.RESTORED:
         raise ValidationError(_("Follow-up visits are made after the child is restored."))
     return _add_entry(visit, child=child, written_by=written_by)
@@ -104,6 +112,7 @@ def record_follow_up(*, visit: FollowUpVisit, child: ChildInCare, written_by):
 def add_document(
     *, document: CareDocument, child: ChildInCare, uploaded_by, content: bytes, content_type: str
 ) -> CareDocument:
+    _require(uploaded_by, child, "write_entries", "record_orders")
     document.content_type = content_type
     document.file.save("document", ContentFile(content), save=False)
     stored_name, storage = document.file.name, document.file.storage
@@ -113,6 +122,14 @@ def add_document(
         # The file written above must not outlive a record that was never saved.
         storage.delete(stored_name)
         raise
+
+
+def _require(user, child: ChildInCare, *rights: str) -> None:
+    """Refuse unless the user holds one of `rights` (CareAccess fields) over this child now, so
+    that a view which forgets to ask still cannot write into another institution's record."""
+    access = selectors.access_to(user, child)
+    if not any(getattr(access, right) for right in rights):
+        raise PermissionDenied
 
 
 def _add_entry(entry, *, child: ChildInCare, written_by):
@@ -126,6 +143,7 @@ def _add_entry(entry, *, child: ChildInCare, written_by):
 
 @transaction.atomic
 def request_transfer(*, transfer: Transfer, child: ChildInCare, requested_by) -> Transfer:
+    _require(requested_by, child, "manage_stay")
     if not child.is_in_care:
         raise ValidationError(_("Only a child in care can be transferred."))
     if transfer.to_institution_id == child.institution_id:
@@ -146,7 +164,7 @@ def request_transfer(*, transfer: Transfer, child: ChildInCare, requested_by) ->
 @transaction.atomic
 def accept_transfer(*, transfer: Transfer, accepted_by, note: str = "") -> ChildInCare:
     """The receiving institution takes the child, and with the child the whole record."""
-    transfer = _pending(transfer)
+    transfer = _pending(transfer, decided_by=accepted_by)
     child = ChildInCare.objects.select_for_update().get(pk=transfer.child_id)
     _decide(transfer, TransferStatus.ACCEPTED, decided_by=accepted_by, note=note)
     CareOrder.objects.create(
@@ -172,13 +190,16 @@ def accept_transfer(*, transfer: Transfer, accepted_by, note: str = "") -> Child
 def decline_transfer(*, transfer: Transfer, declined_by, note: str) -> Transfer:
     if not note.strip():
         raise ValidationError({"note": _("Say why the transfer is declined.")})
-    transfer = _pending(transfer)
+    transfer = _pending(transfer, decided_by=declined_by)
     _decide(transfer, TransferStatus.DECLINED, decided_by=declined_by, note=note)
     return transfer
 
 
-def _pending(transfer: Transfer) -> Transfer:
+def _pending(transfer: Transfer, *, decided_by) -> Transfer:
+    """Only the receiving institution decides on a transfer to it."""
     transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    if decided_by.unit_id != transfer.to_institution_id:
+        raise PermissionDenied
     if transfer.status != TransferStatus.PENDING:
         raise ValidationError(_("This transfer has already been decided."))
     return transfer
@@ -201,7 +222,7 @@ def _deciding_body_for(child: ChildInCare, transfer: Transfer) -> Unit:
 def restore_to_family(
     *, child: ChildInCare, restored_by, order: CareOrder, restored_on, note: str
 ) -> ChildInCare:
-    child = _current_stay(child)
+    child = _current_stay(child, managed_by=restored_by)
     order.kind = OrderKind.RESTORATION
     order.deciding_body = child.deciding_body or restored_by.unit
     _add_entry(order, child=child, written_by=restored_by)
@@ -227,7 +248,7 @@ def leave_care(
     aftercare: bool,
     aftercare_details: str,
 ) -> ChildInCare:
-    child = _current_stay(child)
+    child = _current_stay(child, managed_by=recorded_by)
     if aftercare and not aftercare_details.strip():
         raise ValidationError({"aftercare_details": _("Describe the aftercare arrangements.")})
     child.leaving_reason = reason
@@ -249,7 +270,9 @@ def record_running_away(
 ) -> Report:
     """One action: the stay ends and the police station gets a missing report, prefilled from the
     child's record, that enters matching as soon as it is committed."""
-    child = _current_stay(child)
+    child = _current_stay(child, managed_by=recorded_by)
+    if not selectors.police_stations_near(child).filter(pk=police_station.pk).exists():
+        raise ValidationError({"police_station": _("Choose a police station of this district.")})
     found = child.report
     missing = _missing_report_from(found, child=child, ran_away_at=ran_away_at, details=details)
     report_services.file_report(
@@ -335,12 +358,14 @@ def _mark_fields(mark) -> dict:
     return {field: getattr(mark, field) for field in ("kind", "body_part", "side", "description")}
 
 
-def _current_stay(child: ChildInCare) -> ChildInCare:
+def _current_stay(child: ChildInCare, *, managed_by) -> ChildInCare:
+    """The child's stay, locked, once it is known to go on and `managed_by` to manage it."""
     child = (
         ChildInCare.objects.select_for_update()
         .select_related("report", "institution")
         .get(pk=child.pk)
     )
+    _require(managed_by, child, "manage_stay")
     if not child.is_in_care:
         raise ValidationError(_("The child is no longer in care."))
     return child

@@ -75,7 +75,7 @@ def start_admission(request):
 def admit(request, report_pk):
     if not selectors.can_admit(request.user):
         raise PermissionDenied
-    report = selectors.admittable_report(report_pk)
+    report = selectors.admittable_report(request.user, report_pk)
     institution = request.user.unit
     form = AdmissionForm(
         request.POST or None, instance=ChildInCare(report=report), institution=institution

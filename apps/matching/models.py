@@ -87,6 +87,17 @@ class MatchCandidate(models.Model):
     )
     decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
     decision_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # The found side cannot decide for the missing child's family; it records that it agrees,
+    # and the pair waits for the missing report's unit.
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("found side agreed"),
+    )
+    agreed_at = models.DateTimeField(_("found side agreed on"), null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["rescored_at"])
 

@@ -304,7 +304,23 @@ def open_reports_due_for_rematch(today) -> list[int]:
 
 
 def can_decide(user, candidate: MatchCandidate) -> bool:
-    """The unit owning either report, or its supervisors, decide."""
+    """The missing report's unit, or its supervisors, confirm or reject: the owner of a
+    look-alike found report must not close, or hide, another unit's search for a child."""
+    return has_full_access(user, candidate.missing)
+
+
+def can_agree(user, candidate: MatchCandidate) -> bool:
+    """The found side (the owner of the other report) agrees, when it does not decide."""
+    return has_full_access(user, candidate.other) and not can_decide(user, candidate)
+
+
+def may_see_names(user, candidate: MatchCandidate) -> bool:
+    """Parents' names in the evidence are in both full records: shown only to those who may
+    read both."""
+    return has_full_access(user, candidate.missing) and has_full_access(user, candidate.other)
+
+
+def _party_to(user, candidate: MatchCandidate) -> bool:
     return has_full_access(user, candidate.missing) or has_full_access(user, candidate.other)
 
 
@@ -325,10 +341,11 @@ def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED):
 
 
 def candidate_for(user, pk: int) -> MatchCandidate:
-    """Any official who can search may compare a pair; only its owners may decide."""
+    """The units owning either report, and their supervisors, compare a pair; nobody else,
+    whatever the (sequential) id they type."""
     if not can_search(user):
         raise PermissionDenied
-    return get_object_or_404(
+    candidate = get_object_or_404(
         MatchCandidate.objects.select_related(
             "missing__owning_unit",
             "other__owning_unit",
@@ -337,12 +354,18 @@ def candidate_for(user, pk: int) -> MatchCandidate:
             "other__event_state",
             "other__event_district",
             "decided_by",
+            "agreed_by",
         ),
         pk=pk,
     )
+    if not _party_to(user, candidate):
+        raise PermissionDenied
+    return candidate
 
 
-def candidates_of_report(report: Report):
-    return MatchCandidate.objects.filter(Q(missing=report) | Q(other=report)).select_related(
-        "missing", "other"
+def candidates_of_report(user, report: Report) -> list[MatchCandidate]:
+    """The pairs of a report that the user may open."""
+    pairs = MatchCandidate.objects.filter(Q(missing=report) | Q(other=report)).select_related(
+        "missing__owning_unit", "other__owning_unit"
     )
+    return [pair for pair in pairs if _party_to(user, pair)]

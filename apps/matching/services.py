@@ -283,13 +283,34 @@ def reject_match(request, *, candidate: MatchCandidate, reason: str) -> MatchCan
     return candidate
 
 
-def _lock_for_decision(user, candidate) -> MatchCandidate:
+@transaction.atomic
+def agree_to_match(request, *, candidate: MatchCandidate, agree: bool = True) -> MatchCandidate:
+    """The found side says it believes (or no longer believes) the pair is the same child; the
+    missing report's unit still decides."""
+    candidate = _lock_for_decision(request.user, candidate, may=selectors.can_agree)
+    candidate.agreed_by = request.user if agree else None
+    candidate.agreed_at = timezone.now() if agree else None
+    candidate._history_user = request.user
+    candidate._change_reason = (
+        _("The found side agrees") if agree else _("The found side withdrew its agreement")
+    )
+    candidate.save()
+    record_pair_access(
+        request,
+        candidate,
+        action=AccessAction.DECIDE_MATCH,
+        detail=f"{candidate._change_reason}: {candidate}",
+    )
+    return candidate
+
+
+def _lock_for_decision(user, candidate, *, may=selectors.can_decide) -> MatchCandidate:
     candidate = (
         MatchCandidate.objects.select_for_update()
         .select_related("missing__owning_unit", "other__owning_unit")
         .get(pk=candidate.pk)
     )
-    if not selectors.can_decide(user, candidate):
+    if not may(user, candidate):
         raise PermissionDenied
     if candidate.status != CandidateStatus.PROPOSED:
         raise ValidationError(_("This pair has already been decided."))

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.compare, name="compare"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/reject/", views.reject, name="reject"),
+    path("<int:pk>/agree/", views.agree, name="agree"),
 ]

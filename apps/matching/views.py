@@ -36,14 +36,16 @@ def compare(request, pk):
     services.record_pair_access(
         request, candidate, action=AccessAction.VIEW_MATCH, detail=str(candidate)
     )
+    proposed = candidate.status == CandidateStatus.PROPOSED
     return render(
         request,
         "matching/compare.html",
         {
             "candidate": candidate,
             "reports": [candidate.missing, candidate.other],
-            "can_decide": candidate.status == CandidateStatus.PROPOSED
-            and selectors.can_decide(request.user, candidate),
+            "can_decide": proposed and selectors.can_decide(request.user, candidate),
+            "can_agree": proposed and selectors.can_agree(request.user, candidate),
+            "show_names": selectors.may_see_names(request.user, candidate),
             "reject_form": RejectForm(),
         },
     )
@@ -59,6 +61,25 @@ def confirm(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Confirmed: both reports are now marked as matched."))
+    return redirect("matching:compare", pk=pk)
+
+
+@require_POST
+@login_required
+def agree(request, pk):
+    candidate = selectors.candidate_for(request.user, pk)
+    agree = request.POST.get("agree") != "withdraw"
+    try:
+        services.agree_to_match(request, candidate=candidate, agree=agree)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Your agreement is recorded; the missing child's unit confirms the match.")
+            if agree
+            else _("Your agreement is withdrawn."),
+        )
     return redirect("matching:compare", pk=pk)
 
 

@@ -1,8 +1,9 @@
 """Who may exchange PFIF files, which reports they export, and which imported persons they review.
 
 District, state and national officials exchange records with partners: they export the reports
-owned inside their jurisdiction and review the persons imported by units inside it. Officials
-of a single unit (a police station, an institution) neither export nor review.
+owned inside their jurisdiction. A district official reviews the persons imported by their own
+unit; state and national officials those imported by any unit of their State/UT or the country.
+Officials of a single unit (a police station, an institution) neither export nor review.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -63,9 +64,12 @@ def reports_to_export(
 
 def review_queue_for(user, *, status: str = ReviewStatus.PENDING):
     _require_exchange(user)
-    persons = scope_to_jurisdiction(
-        ImportedPerson.objects.all(), user, unit_path="received_file__unit"
-    )
+    persons = ImportedPerson.objects.all()
+    if user.level == Level.DISTRICT:
+        # A district's units import separately; one does not decide on another's partner file.
+        persons = persons.filter(received_file__unit=user.unit)
+    else:
+        persons = scope_to_jurisdiction(persons, user, unit_path="received_file__unit")
     if status:
         persons = persons.filter(status=status)
     return persons.select_related("received_file", "report")

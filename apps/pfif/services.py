@@ -7,7 +7,7 @@ here, the REST API) call; the caller decides who may, with apps.pfif.selectors.
 import hashlib
 from dataclasses import asdict
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from apps.pfif.mapping import person_from_report, report_fields
 from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
 from apps.reports import services as report_services
 from apps.reports.models import ADULT_AGE, Report
+from apps.reports.selectors import has_full_access
 
 # Reports sharing a name key with an imported person that the engine scores, newest first.
 DUPLICATE_CANDIDATES = 200
@@ -58,9 +59,10 @@ def export_reports(reports, *, full_read: bool) -> bytes:
 def import_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:
     """Put every person of a partner's PFIF file into the review queue, with the reports the
     matching engine finds most like them. A person sent again (same record id) gets the new
-    notes; one still waiting also gets the new particulars. The queue is reviewed within the
-    jurisdiction of `unit`, by default the importing official's own. The returned file's
-    `queue_entries` are the queue entries of its persons, new or already known. Raises
+    notes; one still waiting also gets the new particulars. The queue is reviewed by `unit`, by
+    default the importing official's own, and by the state and national officials over it.
+    The returned file's `queue_entries` are the queue entries of its persons, new or already
+    known. Raises
     ValidationError, in the official's language, for a file that cannot be read."""
     data = file if isinstance(file, bytes) else file.read()
     try:
@@ -211,6 +213,10 @@ def accept_person(*, person: ImportedPerson, report: Report, accepted_by, marks,
 
 @transaction.atomic
 def mark_duplicate(*, person: ImportedPerson, report: Report, decided_by) -> ImportedPerson:
+    """The partner's record is noted on an existing report, which the official must be able to
+    change: the note is written into another unit's case file."""
+    if not has_full_access(decided_by, report):
+        raise PermissionDenied
     person = _pending(person)
     report_services.add_case_note(report=report, written_by=decided_by, text=_origin(person))
     _decide(person, ReviewStatus.DUPLICATE, decided_by=decided_by, report=report)

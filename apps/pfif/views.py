@@ -17,6 +17,7 @@ from apps.pfif.forms import DuplicateForm, ExportForm, ImportForm, QueueFilterFo
 from apps.pfif.mapping import report_fields
 from apps.pfif.models import ReviewStatus
 from apps.reports.models import Report
+from apps.reports.selectors import has_full_access
 from apps.reports.views import MAX_EXPORT_ROWS, new_report_page
 
 PERSONS_PER_PAGE = 25
@@ -157,7 +158,19 @@ def duplicate(request, pk):
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["case_number"]))
         return redirect(imported)
-    report = get_object_or_404(Report, pk=form.cleaned_data["case_number"])
+    report = get_object_or_404(
+        Report.objects.select_related("owning_unit"), pk=form.cleaned_data["case_number"]
+    )
+    if not has_full_access(request.user, report):
+        messages.error(
+            request,
+            _(
+                "%(case)s belongs to %(unit)s, outside your jurisdiction: tell them of this "
+                "record, or reject it with the case number as the reason."
+            )
+            % {"case": report.case_number, "unit": report.owning_unit},
+        )
+        return redirect(imported)
     try:
         services.mark_duplicate(person=imported, report=report, decided_by=request.user)
     except ValidationError as error:

@@ -8,9 +8,22 @@ from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.care import services
-from apps.care.models import ChildInCare
+from apps.care.models import (
+    CareDocument,
+    CareOrder,
+    CarePlan,
+    ChildInCare,
+    FollowUpVisit,
+    HomeInvestigation,
+    ProgressReport,
+    Transfer,
+)
 from apps.directory.models import UnitType
+from apps.reports.models import CaseNote, Report
 from apps.reports.tests.fixtures import local_input
+
+OUTSIDER_KINDS = ("another_unit", "another_district", "another_state")
+REFUSED = (403, 404)
 
 
 @pytest.fixture
@@ -39,6 +52,37 @@ def other_home_staff(make_official, make_unit, khordha):
 def patna_home_staff(make_official, make_unit, patna):
     home = make_unit(UnitType.CHILDRENS_HOME, district=patna, name="Apna Ghar Patna")
     return make_official("warden_patna", Role.CCI_STAFF, unit=home)
+
+
+@pytest.fixture
+def cuttack_home_staff(make_official, make_unit, cuttack):
+    home = make_unit(UnitType.CHILDRENS_HOME, district=cuttack, name="Children's Home Cuttack")
+    return make_official("warden_cuttack", Role.CCI_STAFF, unit=home)
+
+
+@pytest.fixture
+def outsiders(other_home_staff, cuttack_home_staff, patna_home_staff):
+    """Institutions that do not hold Munna: in his district, elsewhere in Odisha, in Bihar."""
+    officials = (other_home_staff, cuttack_home_staff, patna_home_staff)
+    return dict(zip(OUTSIDER_KINDS, officials, strict=True))
+
+
+def care_records() -> tuple:
+    """Everything a care action can change, to show that a refused one changed nothing."""
+    entries = (CareOrder, CarePlan, ProgressReport, HomeInvestigation, FollowUpVisit, CareDocument)
+    return (
+        list(ChildInCare.objects.order_by("pk").values_list("pk", "institution", "status")),
+        list(Report.objects.order_by("pk").values_list("pk", "status", "placed_at")),
+        [model.objects.count() for model in entries],
+        list(Transfer.objects.order_by("pk").values_list("pk", "to_institution", "status")),
+        CaseNote.objects.count(),
+    )
+
+
+def refused_everything(client, url: str, data: dict | None = None) -> bool:
+    """Whether both opening `url` and posting `data` to it (when given) are refused."""
+    responses = [client.get(url)] + ([] if data is None else [client.post(url, data)])
+    return all(response.status_code in REFUSED for response in responses)
 
 
 @pytest.fixture

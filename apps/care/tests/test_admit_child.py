@@ -5,8 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from apps.accounts.models import Role
 from apps.care.models import ChildInCare
-from apps.care.tests.fixtures import admission_data
+from apps.care.tests.fixtures import admission_data, care_records, refused_everything
+from apps.directory.models import District, UnitType
 from apps.reports.tests.fixtures import local_input
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +101,41 @@ def test_only_an_institution_admits(client, request, who, munna_found, khordha_c
 
     assert response.status_code == 403
     assert not ChildInCare.objects.exists()
+
+
+@pytest.fixture
+def found_by_puri_cwc(file_found, make_official, make_unit, odisha, childrens_home):
+    """A child found by the CWC of Puri, who placed him with the children's home in Khordha."""
+    puri = District.objects.create(lgd_code=369, name_en="Puri", state=odisha)
+    cwc = make_official("cwc_puri", Role.CWC_MEMBER, unit=make_unit(UnitType.CWC, district=puri))
+    return file_found(cwc, placed_at=childrens_home.pk)
+
+
+def test_the_home_the_child_is_placed_with_admits_him_from_another_districts_report(
+    client, home_staff, found_by_puri_cwc, khordha_cwc
+):
+    client.force_login(home_staff)
+
+    response = client.post(f"/care/admit/{found_by_puri_cwc.pk}/", admission_data(khordha_cwc))
+
+    assert response.status_code == 302
+    assert ChildInCare.objects.get().institution == home_staff.unit
+
+
+@pytest.mark.refused_side("care:admit", "another_unit", "another_district", "another_state")
+def test_no_other_institution_takes_the_child_by_his_case_number(
+    client, outsiders, found_by_puri_cwc, khordha_cwc
+):
+    """The attack of issue 14: a home anywhere typed the case number of a child placed
+    elsewhere, admitted him, then restored him or reported him run away."""
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        admitted = client.get("/care/admit/", {"case": found_by_puri_cwc.case_number})
+        report_page = client.get(f"/reports/{found_by_puri_cwc.pk}/").content.decode()
+
+        url = admitted["Location"]
+        assert refused_everything(client, url, admission_data(khordha_cwc)), outsider
+        assert url not in report_page
+    assert care_records() == before

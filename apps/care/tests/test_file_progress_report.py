@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from apps.care.models import ProgressReport
+from apps.care.tests.fixtures import care_records, refused_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,14 @@ def test_the_dcpu_may_file_one_too_but_the_cwc_and_police_may_not(
     response = client.post(f"/care/{munna_in_care.pk}/add/progress/", progress_data())
     assert response.status_code == 302
     assert ProgressReport.objects.get().written_by == dcpu_officer
+
+
+@pytest.mark.refused_side("care:add_entry", "another_unit", "another_district", "another_state")
+def test_other_institutions_cannot_file_his_progress(client, outsiders, munna_in_care):
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        url = f"/care/{munna_in_care.pk}/add/progress/"
+        assert refused_everything(client, url, progress_data()), outsider
+    assert care_records() == before

@@ -3,6 +3,8 @@
 import pytest
 from django.utils import timezone
 
+from apps.care.tests.fixtures import care_records, refused_everything
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,3 +54,14 @@ def test_the_police_cannot_record_it(client, officer, munna_in_care):
     client.force_login(officer)
 
     assert client.post(f"/care/{munna_in_care.pk}/leave/", leaving_data()).status_code == 403
+
+
+@pytest.mark.refused_side("care:leave", "another_unit", "another_district", "another_state")
+def test_other_institutions_cannot_record_leaving_care(client, outsiders, munna_in_care):
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        url = f"/care/{munna_in_care.pk}/leave/"
+        assert refused_everything(client, url, leaving_data()), outsider
+    assert care_records() == before

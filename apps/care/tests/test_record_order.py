@@ -4,6 +4,8 @@ import pytest
 from django.utils import timezone
 
 from apps.care.models import CareOrder
+from apps.care.tests.fixtures import care_records, refused_everything
+from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +87,23 @@ def test_the_jjb_decides_for_children_in_conflict_with_law_and_the_cwc_does_not(
 
     assert response.status_code == 302
     assert CareOrder.objects.get().deciding_body == jjb
+
+
+@pytest.mark.refused_side("care:add_entry", "another_unit", "another_district", "another_state")
+def test_only_the_childs_deciding_committee_records_orders(
+    client, make_official, make_unit, dcpu_officer, cuttack, patna, munna_in_care
+):
+    """The district's DCPU (another unit), and the CWCs of Cuttack and Patna, are refused."""
+    cuttack_cwc = make_official(
+        "cwc_cuttack", "cwc_member", unit=make_unit("cwc", district=cuttack)
+    )
+    patna_cwc = make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))
+    before = care_records()
+    sign_in_verified(client, dcpu_officer)
+    assert refused_everything(client, f"/care/{munna_in_care.pk}/add/order/", order_data())
+    for outsider in (cuttack_cwc, patna_cwc):
+        client.force_login(outsider)
+
+        url = f"/care/{munna_in_care.pk}/add/order/"
+        assert refused_everything(client, url, order_data()), outsider
+    assert care_records() == before

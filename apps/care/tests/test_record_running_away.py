@@ -4,8 +4,11 @@ prefilled from his record, and he is matched at once when found in Patna."""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from apps.care import services
+from apps.care.tests.fixtures import care_records, refused_everything
 from apps.matching.models import MatchCandidate
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import local_input, photo_upload
@@ -129,4 +132,39 @@ def test_police_and_other_homes_cannot_record_it(
         client.force_login(refused)
         response = client.post(f"/care/{munna_in_care.pk}/ran-away/", runaway_data(capital_ps))
         assert response.status_code == 403
+    assert not Report.objects.filter(kind="missing").exists()
+
+
+@pytest.mark.refused_side("care:runaway", "another_unit", "another_district", "another_state")
+def test_other_institutions_cannot_report_him_run_away(
+    client, outsiders, munna_in_care, capital_ps, kotwali_ps
+):
+    """The attack of issue 14: a home in Patna recorded an Odisha child as run away, which
+    closed his found report and copied his family's phones into a Patna station's report."""
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        for station in (capital_ps, kotwali_ps):
+            url = f"/care/{munna_in_care.pk}/ran-away/"
+            assert refused_everything(client, url, runaway_data(station)), outsider
+    assert care_records() == before
+
+
+def test_the_service_itself_keeps_the_report_in_the_childs_district(
+    home_staff, patna_home_staff, munna_in_care, capital_ps, kotwali_ps
+):
+    def run_away(recorded_by, station):
+        services.record_running_away(
+            child=munna_in_care,
+            recorded_by=recorded_by,
+            ran_away_at=timezone.now(),
+            police_station=station,
+            details="",
+        )
+
+    with pytest.raises(PermissionDenied):
+        run_away(patna_home_staff, kotwali_ps)
+    with pytest.raises(ValidationError):
+        run_away(home_staff, kotwali_ps)
     assert not Report.objects.filter(kind="missing").exists()

@@ -1,9 +1,12 @@
 """The CWC orders Munna restored to his father; the home records it and the DCPU visits later."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from apps.care import services
 from apps.care.models import CareOrder, FollowUpVisit
+from apps.care.tests.fixtures import care_records, refused_everything
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +78,32 @@ def test_another_home_cannot_restore_the_child(client, other_home_staff, munna_i
     client.force_login(other_home_staff)
 
     assert client.post(f"/care/{munna_in_care.pk}/restore/", restoration_data()).status_code == 403
+
+
+@pytest.mark.refused_side("care:restore", "another_unit", "another_district", "another_state")
+def test_other_institutions_cannot_restore_the_child(client, outsiders, munna_in_care):
+    """Restoring closes the found report: another home must not be able to end his search."""
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        url = f"/care/{munna_in_care.pk}/restore/"
+        assert refused_everything(client, url, restoration_data()), outsider
+    assert care_records() == before
+
+
+def test_the_service_itself_refuses_a_restoration_by_another_institution(
+    patna_home_staff, munna_in_care
+):
+    order = CareOrder(number="X/1", order_date=timezone.localdate(), details="a stranger")
+
+    with pytest.raises(PermissionDenied):
+        services.restore_to_family(
+            child=munna_in_care,
+            restored_by=patna_home_staff,
+            order=order,
+            restored_on=timezone.localdate(),
+            note="",
+        )
+    munna_in_care.report.refresh_from_db()
+    assert munna_in_care.report.status == "open"

@@ -3,6 +3,7 @@
 import pytest
 
 from apps.audit.models import AccessAction, AccessLog
+from apps.care.tests.fixtures import refused_everything
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,29 @@ def test_state_officials_see_their_state_only(
     odisha_scps = make_unit("scps", state=odisha, name="SCPS Odisha")
     sign_in_verified(client, make_official("scps_odisha", "state_official", unit=odisha_scps))
     assert client.get(f"/care/{munna_in_care.pk}/").status_code == 200
+
+
+@pytest.mark.refused_side("care:detail", "another_unit", "another_district", "another_state")
+def test_institutions_that_do_not_hold_the_child_cannot_open_his_record(
+    client, outsiders, munna_in_care
+):
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        assert refused_everything(client, f"/care/{munna_in_care.pk}/"), outsider
+    assert not AccessLog.objects.filter(action=AccessAction.VIEW_RECORD).exists()
+
+
+@pytest.mark.refused_side("care:detail", "another_district", "another_state")
+def test_officials_of_other_districts_and_states_cannot_read_it(
+    client, make_official, make_unit, cuttack, bihar, munna_in_care
+):
+    dcpu = make_unit("dcpu", district=cuttack)
+    state_office = make_unit("scps", state=bihar)
+    for outsider in (
+        make_official("dcpu_cuttack", "district_official", unit=dcpu),
+        make_official("bihar_state", "state_official", unit=state_office),
+    ):
+        sign_in_verified(client, outsider)
+
+        assert refused_everything(client, f"/care/{munna_in_care.pk}/"), outsider

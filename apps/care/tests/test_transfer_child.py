@@ -2,10 +2,12 @@
 him; his record moves with him and the Khordha home keeps reading only what it wrote."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from apps.care import services
 from apps.care.models import CareOrder, ChildInCare, ProgressReport, Transfer
-from apps.care.tests.fixtures import care_plan_data
+from apps.care.tests.fixtures import care_plan_data, care_records, refused_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,55 @@ def test_police_cannot_transfer_a_child(client, officer, munna_in_care, patna_ho
     )
 
     assert response.status_code == 403
+
+
+@pytest.mark.refused_side("care:transfer", "another_unit", "another_district", "another_state")
+def test_other_institutions_cannot_transfer_the_child_to_themselves(
+    client, outsiders, munna_in_care
+):
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+        url = f"/care/{munna_in_care.pk}/transfer/?state={outsider.unit.state.lgd_code}"
+
+        assert refused_everything(client, url, transfer_data(outsider.unit)), outsider
+    assert care_records() == before
+
+
+@pytest.mark.refused_side(
+    "care:incoming_transfer", "another_unit", "another_district", "another_state"
+)
+def test_only_the_receiving_institution_decides_on_a_transfer(
+    client, home_staff, other_home_staff, cuttack_home_staff, patna_home_staff, munna_in_care
+):
+    """Munna is to move to the open shelter in Khordha: his own home, a home in Cuttack and one
+    in Patna cannot accept or decline for the shelter."""
+    transfer = _transfer_to(other_home_staff.unit, munna_in_care, home_staff)
+    before = care_records()
+    for outsider in (home_staff, cuttack_home_staff, patna_home_staff):
+        client.force_login(outsider)
+
+        for decision in ({"decision": "accept"}, {"decision": "decline", "note": "No"}):
+            url = f"/care/transfers/{transfer.pk}/"
+            assert refused_everything(client, url, decision), outsider
+    assert care_records() == before
+
+
+def test_the_service_itself_refuses_an_acceptance_by_another_institution(
+    home_staff, other_home_staff, patna_home_staff, munna_in_care
+):
+    transfer = _transfer_to(other_home_staff.unit, munna_in_care, home_staff)
+
+    with pytest.raises(PermissionDenied):
+        services.accept_transfer(transfer=transfer, accepted_by=patna_home_staff)
+    assert ChildInCare.objects.get().institution == home_staff.unit
+
+
+def _transfer_to(unit, child, requested_by) -> Transfer:
+    transfer = Transfer(
+        to_institution=unit,
+        order_number="CWC/KHD/2026/377",
+        order_date=timezone.localdate(),
+        reason="Nearer the school he attends",
+    )
+    return services.request_transfer(transfer=transfer, child=child, requested_by=requested_by)

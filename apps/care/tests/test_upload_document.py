@@ -11,6 +11,7 @@ from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from apps.audit.models import AccessLog
 from apps.care.models import CareDocument
+from apps.care.tests.fixtures import care_records, refused_everything
 from apps.reports.tests.fixtures import photo_upload
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,23 @@ def test_police_and_other_homes_cannot_download_or_upload(
     refused = upload(client, munna_in_care, SimpleUploadedFile("o.pdf", PDF))
     assert refused.status_code == 403
     assert CareDocument.objects.count() == 1
+
+
+@pytest.mark.refused_side("care:document", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("care:add_entry", "another_unit", "another_district", "another_state")
+def test_other_institutions_neither_download_nor_upload(
+    client, home_staff, outsiders, munna_in_care
+):
+    client.force_login(home_staff)
+    upload(client, munna_in_care, SimpleUploadedFile("order.pdf", PDF))
+    document = CareDocument.objects.get()
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        assert refused_everything(client, f"/care/documents/{document.public_id}/"), outsider
+        assert upload(client, munna_in_care, SimpleUploadedFile("o.pdf", PDF)).status_code in (
+            403,
+            404,
+        )
+    assert care_records() == before

@@ -1,9 +1,11 @@
 """The home writes Munna's Individual Care Plan, then revises it; every version is kept."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
+from apps.care import services
 from apps.care.models import CarePlan
-from apps.care.tests.fixtures import care_plan_data
+from apps.care.tests.fixtures import care_plan_data, care_records, refused_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,36 @@ def test_the_cwc_reads_the_plan_but_writing_it_is_the_care_teams_work(
     client.force_login(cwc_member)
 
     assert client.post(f"/care/{munna_in_care.pk}/add/plan/", care_plan_data()).status_code == 403
+
+
+@pytest.mark.refused_side("care:care_plan", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("care:add_entry", "another_unit", "another_district", "another_state")
+def test_other_institutions_neither_read_nor_write_the_plan(
+    client, home_staff, outsiders, munna_in_care
+):
+    services.write_care_plan(plan=_plan(), child=munna_in_care, written_by=home_staff)
+    before = care_records()
+    for outsider in outsiders.values():
+        client.force_login(outsider)
+
+        assert refused_everything(client, f"/care/{munna_in_care.pk}/plans/1/"), outsider
+        assert refused_everything(
+            client, f"/care/{munna_in_care.pk}/add/plan/", care_plan_data()
+        ), outsider
+    assert care_records() == before
+
+
+def test_the_service_itself_refuses_a_plan_from_another_institution(
+    other_home_staff, munna_in_care
+):
+    with pytest.raises(PermissionDenied):
+        services.write_care_plan(plan=_plan(), child=munna_in_care, written_by=other_home_staff)
+    assert not CarePlan.objects.exists()
+
+
+def _plan() -> CarePlan:
+    from apps.care.forms import CarePlanForm
+
+    form = CarePlanForm(care_plan_data())
+    assert form.is_valid(), form.errors
+    return form.instance

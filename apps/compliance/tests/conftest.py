@@ -143,7 +143,8 @@ def overdue_everywhere(
         order_number="CWC/KHD/9",
     )
     cuttack_child = admit(
-        file_found(officer, full_name="Bapi"),
+        # Placed by the CWC with the Cuttack home: a home admits only a child sent to it.
+        file_found(officer, full_name="Bapi", placed_at=cuttack_staff.unit.pk),
         cuttack_staff,
         arrived_at=start,
         order_number="CWC/CTC/1",

@@ -5,6 +5,7 @@ from apps.matching import evidence_text, selectors
 
 register = template.Library()
 
+NAMES_WITHHELD = _("Names are shown only to officials who may see both full records.")
 EVIDENCE_LABELS = {
     "name": _("Name"),
     "sex": _("Sex"),
@@ -26,12 +27,16 @@ def evidence_label(key: str) -> str:
 
 
 @register.filter
-def evidence_detail(item: dict) -> str:
-    """One stored piece of evidence's detail in the reader's language."""
+def evidence_detail(item: dict, show_names: bool = True) -> str:
+    """One stored piece of evidence's detail in the reader's language; without the parents'
+    names for a reader who may not see both full records."""
+    if not show_names and item.get("key") == "parents":
+        return str(NAMES_WITHHELD)
     return evidence_text.evidence_detail(item)
 
 
-@register.inclusion_tag("matching/_report_candidates.html")
-def match_candidates(report):
-    """The pairs a report takes part in, shown on its page."""
-    return {"report": report, "candidates": selectors.candidates_of_report(report)}
+@register.inclusion_tag("matching/_report_candidates.html", takes_context=True)
+def match_candidates(context, report):
+    """The pairs a report takes part in that the reader may open, shown on its page."""
+    user = context["request"].user
+    return {"report": report, "candidates": selectors.candidates_of_report(user, report)}

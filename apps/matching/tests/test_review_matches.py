@@ -2,27 +2,15 @@
 wrong pair is rejected with a reason and not proposed again."""
 
 import html
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from apps.audit.models import AccessAction, AccessLog
 from apps.matching import evidence_text, services
 from apps.matching.models import CandidateStatus, MatchCandidate
-from apps.matching.tests.test_propose_matches import found_in_patna
-from apps.reports.tests.fixtures import local_input
+from apps.matching.tests.conftest import pair_state
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def pair(officer, file_missing, file_found, make_official, make_unit, bihar, patna):
-    file_missing(officer, event_at=local_input(timezone.now() - timedelta(days=7)))
-    cwc = make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))
-    found = found_in_patna(file_found, cwc, bihar, patna)
-    services.match_report(found.pk)
-    return MatchCandidate.objects.get()
 
 
 def test_the_queue_shows_the_pair_to_the_station_that_filed_the_fir(client, officer, pair):
@@ -63,20 +51,38 @@ def test_the_comparison_page_shows_each_detail_through_gettext(client, officer, 
     assert "[hi] both girls" in page
 
 
-def test_an_officer_elsewhere_may_compare_but_not_decide(
-    client, make_official, make_unit, cuttack, pair
-):
-    stranger = make_official(
-        "si_cuttack", "police_officer", unit=make_unit("police_station", district=cuttack)
-    )
-    client.force_login(stranger)
+@pytest.fixture
+def strangers(make_official, make_unit, khordha, cuttack, patna_officer):
+    """Police officers of neither report's unit: in Khordha beside the station that filed the
+    FIR, in Cuttack, and in Patna (Bihar) where the child was found by the CWC."""
 
-    page = client.get(f"/matches/{pair.pk}/")
-    assert page.status_code == 200
-    assert "Confirm: same child" not in page.text
+    def officer_of(username, district):
+        return make_official(username, "police_officer", unit=make_unit(district=district))
 
-    assert client.post(f"/matches/{pair.pk}/confirm/").status_code == 403
-    assert MatchCandidate.objects.get().status == CandidateStatus.PROPOSED
+    return {
+        "another_unit": officer_of("si_khordha_2", khordha),
+        "another_district": officer_of("si_cuttack", cuttack),
+        "another_state": patna_officer,
+    }
+
+
+@pytest.mark.refused_side("matching:compare", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("matching:confirm", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("matching:reject", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("matching:agree", "another_unit", "another_district", "another_state")
+def test_officials_of_neither_report_cannot_open_or_decide_the_pair(client, strangers, pair):
+    """Pair ids are sequential: typing one must not show two children's evidence, parents'
+    names included, to an official who owns neither report."""
+    before = pair_state(pair)
+    for stranger in strangers.values():
+        client.force_login(stranger)
+
+        assert client.get(f"/matches/{pair.pk}/").status_code == 403, stranger
+        for action, data in (("confirm", {}), ("reject", {"reason": "No"}), ("agree", {})):
+            assert client.post(f"/matches/{pair.pk}/{action}/", data).status_code == 403
+        assert pair.other.case_number not in client.get(f"/reports/{pair.missing.pk}/").text
+    assert pair_state(pair) == before
+    assert not AccessLog.objects.filter(action=AccessAction.VIEW_MATCH).exists()
 
 
 def test_a_rejected_pair_is_not_proposed_again_until_a_report_changes(client, officer, pair):

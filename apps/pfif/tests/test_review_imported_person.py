@@ -2,12 +2,13 @@
 report, or rejected. Officials elsewhere and police stations cannot decide."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from apps.accounts.models import Role
 from apps.directory.models import UnitType
 from apps.pfif import services
 from apps.pfif.models import ImportedPerson, ReviewStatus
-from apps.reports.models import Report
+from apps.reports.models import CaseNote, Report
 from apps.reports.tests.fixtures import missing_report_data
 from conftest import sign_in_verified
 
@@ -119,3 +120,65 @@ def test_a_police_station_officer_cannot_review(client, officer, imported):
 
     assert client.get("/pfif/queue/").status_code == 403
     assert client.post(f"/pfif/queue/{imported.pk}/reject/", {"reason": "x"}).status_code == 403
+
+
+def queue_state(imported) -> tuple:
+    imported.refresh_from_db()
+    return (imported.status, imported.report_id, Report.objects.count(), CaseNote.objects.count())
+
+
+@pytest.fixture
+def other_reviewers(make_official, make_unit, khordha, cuttack, patna):
+    """District officials of the Khordha collectorate (another unit of the importing DCPU's
+    district), of Cuttack's DCPU and of Patna's."""
+    offices = {
+        "another_unit": make_unit(UnitType.DISTRICT_COLLECTORATE, district=khordha),
+        "another_district": make_unit(UnitType.DCPU, district=cuttack),
+        "another_state": make_unit(UnitType.DCPU, district=patna),
+    }
+    return {
+        kind: make_official(f"do_{kind}", Role.DISTRICT_OFFICIAL, unit=unit)
+        for kind, unit in offices.items()
+    }
+
+
+@pytest.mark.refused_side("pfif:person", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("pfif:accept", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("pfif:duplicate", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side("pfif:reject", "another_unit", "another_district", "another_state")
+def test_officials_of_other_units_neither_open_nor_decide_on_the_person(
+    client, imported, other_reviewers, officer, file_missing, odisha, khordha
+):
+    existing = file_missing(officer)
+    before = queue_state(imported)
+    for reviewer in other_reviewers.values():
+        sign_in_verified(client, reviewer)
+        url = f"/pfif/queue/{imported.pk}"
+
+        assert client.get(f"{url}/").status_code == 404, reviewer
+        assert client.get(f"{url}/accept/").status_code == 404
+        accepted = client.post(f"{url}/accept/", missing_report_data(odisha, khordha))
+        assert accepted.status_code == 404
+        duplicate = client.post(f"{url}/duplicate/", {"case_number": existing.case_number})
+        assert duplicate.status_code == 404
+        assert client.post(f"{url}/reject/", {"reason": "Not ours"}).status_code == 404
+    assert queue_state(imported) == before
+
+
+def test_a_duplicate_is_marked_only_of_a_report_the_official_may_change(
+    exchanging_client, imported, district_official, patna_officer, file_missing
+):
+    """Marking a duplicate writes a note into the existing report's case file: a report in
+    Patna is not the Khordha official's to write into."""
+    in_patna = file_missing(patna_officer)
+    before = queue_state(imported)
+
+    response = exchanging_client.post(
+        f"/pfif/queue/{imported.pk}/duplicate/", {"case_number": in_patna.case_number}, follow=True
+    )
+
+    assert "outside your jurisdiction" in response.content.decode()
+    assert queue_state(imported) == before
+    with pytest.raises(PermissionDenied):
+        services.mark_duplicate(person=imported, report=in_patna, decided_by=district_official)
+    assert queue_state(imported) == before
