@@ -11,8 +11,3 @@ def test_home_page_offers_the_directory_and_sign_in(client, khordha):
     assert "/directory/" in page
     assert "/accounts/login/" in page
     assert "1098" in page
-
-
-def test_health_check_answers_over_plain_http(client):
-    response = client.get("/healthz/")
-    assert response.json() == {"status": "ok"}

@@ -1,8 +1,9 @@
 """Celery: `celery -A trackchild worker` runs tasks, `celery -A trackchild beat` schedules them."""
 
+import logging
 import os
 
-from celery import Celery
+from celery import Celery, bootsteps
 from celery.signals import setup_logging
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trackchild.settings")
@@ -10,6 +11,48 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trackchild.settings")
 app = Celery("trackchild")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+logger = logging.getLogger(__name__)
+
+
+class Heartbeat(bootsteps.StartStopStep):
+    """Writes "a worker consumes this queue and is alive" to Redis for /healthz/ to read.
+
+    Runs on the consumer's timer in the worker's main process, so it stops when the worker no
+    longer takes tasks (broker connection lost, shutting down)."""
+
+    requires = {"celery.worker.consumer.tasks:Tasks"}
+
+    def __init__(self, consumer, **kwargs):
+        super().__init__(consumer, **kwargs)
+        self.timer_entry = None
+
+    def start(self, consumer):
+        from django.conf import settings
+
+        if not settings.REDIS_URL:
+            return
+        queues = sorted(queue.name for queue in consumer.task_consumer.queues)
+        self.beat(queues)
+        self.timer_entry = consumer.timer.call_repeatedly(
+            settings.WORKER_HEARTBEAT_SECONDS, self.beat, (queues,)
+        )
+
+    def stop(self, consumer):
+        if self.timer_entry is not None:
+            self.timer_entry.cancel()
+            self.timer_entry = None
+
+    def beat(self, queues):
+        from apps.core.health import record_heartbeat
+
+        try:
+            record_heartbeat(queues)
+        except Exception:  # the worker keeps working; /healthz/ will say what is wrong
+            logger.exception("worker heartbeat not written")
+
+
+app.steps["consumer"].add(Heartbeat)
 
 
 @setup_logging.connect

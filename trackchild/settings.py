@@ -8,6 +8,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -138,9 +139,52 @@ CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# A worker process that dies mid-task (out of memory, killed) hands its task back to the queue.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Tasks not routed to a queue of their own; docker-compose.yml's workers consume it by name.
+# dlib's face models grow a process's memory; a fresh process after this many tasks returns it.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
+# Queues by kind of work, each with its own workers, so that a large upload or a rematch never
+# delays an SMS. Tasks not routed below run on "default". A worker started without -Q consumes
+# all of them (the single-server shape).
 CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [Queue(name) for name in ("default", "messaging", "matching", "bulk")]
+CELERY_TASK_ROUTES = {
+    "apps.messaging.tasks.*": {"queue": "messaging"},
+    "apps.matching.tasks.*": {"queue": "matching"},
+    "apps.citizens.tasks.answer_inquiry": {"queue": "matching"},
+    "apps.bulk.tasks.*": {"queue": "bulk"},
+}
+# (soft, hard) seconds: at the soft limit the task is told to stop, at the hard limit its process
+# is killed. Sized from what each kind does: one SMS, one report's faces, one 10 MB spreadsheet.
+CELERY_TASK_TIME_LIMITS = {
+    "apps.messaging.tasks.send_message": (60, 90),
+    "apps.matching.tasks.process_report": (240, 300),
+    "apps.matching.tasks.rematch_open_reports": (240, 300),
+    "apps.citizens.tasks.answer_inquiry": (240, 300),
+    "apps.bulk.tasks.process_upload": (840, 900),
+    "apps.compliance.tasks.compute_overdue_items": (540, 600),
+    "apps.alerts.tasks.send_monthly_digests": (540, 600),
+    "apps.dashboards.tasks.refresh_dashboard_figures": (240, 300),
+}
+CELERY_TASK_SOFT_TIME_LIMIT = 120
+CELERY_TASK_TIME_LIMIT = 180
+CELERY_TASK_ANNOTATIONS = {
+    name: {"soft_time_limit": soft, "time_limit": hard}
+    for name, (soft, hard) in CELERY_TASK_TIME_LIMITS.items()
+}
+# Redis hands an unacknowledged task to another worker after this long: a killed worker's task is
+# redone within minutes. It must outlast the longest task (a task still running would be run
+# twice) and the longest retry countdown (apps.messaging.tasks.MAX_RETRY_DELAY).
+CELERY_BROKER_VISIBILITY_TIMEOUT = (
+    max(hard for _, hard in CELERY_TASK_TIME_LIMITS.values()) + 5 * 60
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
+# Each worker writes a heartbeat to Redis this often; /healthz/ calls a queue down when its
+# newest heartbeat is older than the max age.
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=15)
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=60)
 CELERY_TIMEZONE = "Asia/Kolkata"
 # The monthly digest to DMs and SPs goes out on this day and hour; overdue-work alerts daily.
 ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)

@@ -1,7 +1,7 @@
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from apps.core.health import check as health_check
 from apps.directory.models import District, State, Unit
 
 
@@ -18,7 +18,6 @@ def home(request):
 
 
 def health(request):
-    """For load balancers and the process supervisor: is the database reachable?"""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers and the process supervisor: 200 only when every part answers."""
+    state = health_check()
+    return JsonResponse(state, status=200 if state["status"] == "ok" else 503)

@@ -4,11 +4,14 @@ from apps.messaging import services
 from apps.messaging.backends import PermanentGatewayError, TemporaryGatewayError
 
 MAX_RETRIES = 6
+# Below the broker's visibility timeout (settings.py), or Redis would hand a waiting retry to a
+# second worker and the SMS would go out twice.
+MAX_RETRY_DELAY = 15 * 60
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
 def send_message(self, message_id: int) -> None:
-    """Send one message; gateway hiccups are retried after 30 s, 1 min, 2 min… up to 30 min."""
+    """Send one message; gateway hiccups are retried after 30 s, 1 min, 2 min… up to 15 min."""
     try:
         services.deliver(message_id)
     except PermanentGatewayError:
@@ -17,4 +20,5 @@ def send_message(self, message_id: int) -> None:
         if self.request.retries >= self.max_retries:
             services.give_up(message_id, error)
             return
-        raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 1800)) from error
+        delay = min(30 * 2**self.request.retries, MAX_RETRY_DELAY)
+        raise self.retry(exc=error, countdown=delay) from error
