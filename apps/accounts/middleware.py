@@ -4,12 +4,17 @@ from django.utils.http import urlencode
 
 from apps.accounts.selectors import has_confirmed_totp_device
 
-# Pages an official may reach before the second factor: to finish signing in or to leave.
-_OPEN_PATH_PREFIXES = ("/accounts/two-factor/", "/accounts/logout/", "/i18n/", "/static/")
+# Pages any signed-in official may reach before the second factor: to leave, or page furniture.
+_ALWAYS_OPEN_PREFIXES = ("/accounts/logout/", "/i18n/", "/static/")
 
 
 class TwoFactorMiddleware:
-    """Signed-in officials who have an authenticator must prove it; administrators must have one."""
+    """Signed-in officials who have an authenticator must prove it; administrators must have one.
+
+    Before the second factor, an official with an authenticator reaches only the page that asks
+    for its code: the password alone must not be enough to set up another authenticator or
+    remove this one. An official whose role requires one and who has none is sent to set it up.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,14 +24,15 @@ class TwoFactorMiddleware:
         if (
             user.is_authenticated
             and not user.is_verified()
-            and not request.path.startswith(_OPEN_PATH_PREFIXES)
+            and not request.path.startswith(_ALWAYS_OPEN_PREFIXES)
         ):
             if has_confirmed_totp_device(user):
-                return _redirect_with_next("accounts:two_factor_verify", request)
-            if user.requires_two_factor:
-                return _redirect_with_next("accounts:two_factor_setup", request)
+                if request.path != reverse("accounts:two_factor_verify"):
+                    return redirect_with_next("accounts:two_factor_verify", request)
+            elif user.requires_two_factor and request.path != reverse("accounts:two_factor_setup"):
+                return redirect_with_next("accounts:two_factor_setup", request)
         return self.get_response(request)
 
 
-def _redirect_with_next(view_name, request):
+def redirect_with_next(view_name, request):
     return redirect(f"{reverse(view_name)}?{urlencode({'next': request.get_full_path()})}")
