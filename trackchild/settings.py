@@ -74,9 +74,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Before the second factor is asked for: an outlived session is simply signed out.
+    "apps.accounts.middleware.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "apps.accounts.middleware.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change to a report's history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,6 +211,8 @@ OTP_TOTP_ISSUER = "TrackChild"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# However active, an official signs in again this many hours after signing in.
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

@@ -1,8 +1,12 @@
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from apps.accounts.selectors import has_confirmed_totp_device
+from apps.accounts.sessions import has_outlived_its_sign_in
 
 # Pages any signed-in official may reach before the second factor: to leave, or page furniture.
 _ALWAYS_OPEN_PREFIXES = ("/accounts/logout/", "/i18n/", "/static/")
@@ -36,3 +40,16 @@ class TwoFactorMiddleware:
 
 def redirect_with_next(view_name, request):
     return redirect(f"{reverse(view_name)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class SessionLifetimeMiddleware:
+    """Signs an official out once the session is older than SESSION_MAX_HOURS, active or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and has_outlived_its_sign_in(request.session):
+            logout(request)
+            messages.info(request, _("Your session has ended. Please sign in again."))
+        return self.get_response(request)
