@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+from trackchild.example_secrets import database_password, refuse_example_secrets
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -79,9 +81,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Before the second factor is asked for: an outlived session is simply signed out.
+    "apps.accounts.middleware.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "apps.accounts.middleware.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change to a report's history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -257,6 +261,8 @@ OTP_TOTP_ISSUER = "TrackChild"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# However active, an official signs in again this many hours after signing in.
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
@@ -283,6 +289,17 @@ SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
 # Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
 SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
 
+if not DEBUG:
+    refuse_example_secrets(
+        {
+            "SECRET_KEY": SECRET_KEY,
+            "the password in DATABASE_URL": database_password(env.str("DATABASE_URL", default="")),
+            "EMAIL_HOST_PASSWORD": EMAIL_HOST_PASSWORD,
+            "SMS_GATEWAY_PASSWORD": SMS_GATEWAY_PASSWORD,
+            "SMS_DLR_TOKEN": SMS_DLR_TOKEN,
+        }
+    )
+
 # --- Alerts: links in e-mails point here ---
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
@@ -291,7 +308,10 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto says the client came over HTTPS; any client can send it, so it is believed
+# only when the operator says a TLS proxy in front sets it (and nothing reaches the portal past it).
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^metrics$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

@@ -8,16 +8,32 @@ from apps.directory.models import AlertChannels
 from apps.messaging.phones import sms_number
 
 
-class TokenForm(forms.Form):
-    token = forms.CharField(
-        label=_("Six-digit code from your authenticator app"),
+def six_digit_code(label, *, autofocus=True) -> forms.CharField:
+    attrs = {"autocomplete": "one-time-code", "inputmode": "numeric"}
+    if autofocus:
+        attrs["autofocus"] = True
+    return forms.CharField(
+        label=label,
         min_length=6,
         max_length=6,
         validators=[RegexValidator(r"^[0-9]{6}$", _("The code is six digits."))],
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
+        widget=forms.TextInput(attrs=attrs),
     )
+
+
+class TokenForm(forms.Form):
+    token = six_digit_code(_("Six-digit code from your authenticator app"))
+
+
+class CurrentCodeForm(forms.Form):
+    """Proof that the official holds the authenticator already on the account, not only the
+    password: asked before that authenticator is replaced or removed."""
+
+    current_token = six_digit_code(_("Code your current authenticator app shows now"))
+
+
+class ReplaceAuthenticatorForm(CurrentCodeForm):
+    token = six_digit_code(_("Code the new authenticator app shows"), autofocus=False)
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,12 +1,28 @@
 """Writes about officials' own accounts."""
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from apps.audit.models import AccessAction
+from apps.audit.services import record_access
+from apps.messaging.catalogue import AUTHENTICATOR_ADDED, AUTHENTICATOR_REMOVED
+from apps.messaging.models import Channel
+from apps.messaging.recipients import DEFAULT_LANGUAGE
+from apps.messaging.services import queue_message
+
 AUTHENTICATOR_NAME = "Authenticator app"
+WRONG_CODE = _("That code is wrong or has expired. Try the current one.")
+WRONG_CURRENT_CODE = _(
+    "That is not the code your current authenticator app shows. Wait for its next code and "
+    "try again."
+)
 
 
 @transaction.atomic
@@ -16,16 +32,80 @@ def pending_totp_device(user) -> TOTPDevice:
     return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
 
 
-@transaction.atomic
-def confirm_totp_device(request, device: TOTPDevice, token: str) -> bool:
-    """Confirm the device if the token is right, replace any older one, and verify the session."""
+def enrol_totp_device(request, device: TOTPDevice, *, token: str, current_token: str = "") -> None:
+    """Confirm the new device, replace any older one and verify the session. An official who
+    already has a device proves it first, so a stolen password cannot bring its own phone.
+    Raises ValidationError naming the wrong code."""
+    prove_current_device(request, current_token)
+    # Codes are checked outside the transaction: a wrong one must still count towards throttling.
     if not device.verify_token(token):
-        return False
+        raise ValidationError({"token": WRONG_CODE})
+    _confirm(request, device)
+
+
+@transaction.atomic
+def _confirm(request, device: TOTPDevice) -> None:
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
-    return True
+    _announce_change(request, AccessAction.ADD_AUTHENTICATOR, device_id=device.pk)
+
+
+def remove_two_factor(request, *, current_token: str) -> None:
+    """Turn two-factor sign-in off; only a verified session with the current code may.
+    Raises ValidationError for a wrong code, PermissionDenied for an unverified session."""
+    prove_current_device(request, current_token)
+    _remove_devices(request)
+
+
+@transaction.atomic
+def _remove_devices(request) -> None:
+    devices = TOTPDevice.objects.filter(user=request.user)
+    confirmed = devices.filter(confirmed=True).order_by("pk").values_list("pk", flat=True).first()
+    devices.delete()
+    if confirmed is not None:
+        _announce_change(request, AccessAction.REMOVE_AUTHENTICATOR, device_id=confirmed)
+
+
+def prove_current_device(request, token: str) -> None:
+    """Nothing to prove without a confirmed device; else a verified session and its code now."""
+    devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+    if not devices:
+        return
+    if not request.user.is_verified():
+        raise PermissionDenied
+    if not any(device.verify_token(token) for device in devices):
+        raise ValidationError({"current_token": WRONG_CURRENT_CODE})
+
+
+_ANNOUNCEMENTS = {
+    AccessAction.ADD_AUTHENTICATOR: AUTHENTICATOR_ADDED,
+    AccessAction.REMOVE_AUTHENTICATOR: AUTHENTICATOR_REMOVED,
+}
+
+
+def _announce_change(request, action: AccessAction, *, device_id: int) -> None:
+    """Every change of authenticator goes to the access log and to the official's e-mail, so a
+    change they did not make does not go unnoticed."""
+    user = request.user
+    record_access(request, action=action, record=user, owner_unit=user.unit)
+    if not user.email:
+        return
+    queue_message(
+        channel=Channel.EMAIL,
+        template=_ANNOUNCEMENTS[action],
+        context={
+            "username": user.get_username(),
+            "when": timezone.localtime().strftime("%d/%m/%Y %H:%M"),
+            "link": settings.PORTAL_URL.rstrip("/") + reverse("accounts:password_change"),
+        },
+        recipient=user.email,
+        language=user.preferred_language or DEFAULT_LANGUAGE,
+        alert_key=f"{action}:{user.pk}:{device_id}",
+        recipient_user=user,
+        recipient_unit=user.unit,
+    )
 
 
 def verify_second_factor(request, token: str) -> bool:
@@ -36,12 +116,7 @@ def verify_second_factor(request, token: str) -> bool:
     return False
 
 
-@transaction.atomic
-def remove_two_factor(user) -> None:
-    TOTPDevice.objects.filter(user=user).delete()
-
-
 def clear_expired_sessions() -> int:
     """Remove the sessions of officials signed out by idling; returns how many went."""
-    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    deleted, _count = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return deleted

@@ -5,13 +5,14 @@ import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from apps.accounts import selectors, services
-from apps.accounts.forms import ProfileForm, TokenForm
+from apps.accounts.forms import CurrentCodeForm, ProfileForm, ReplaceAuthenticatorForm, TokenForm
+from apps.accounts.middleware import redirect_with_next
 
 
 class OfficialLoginView(LoginView):
@@ -35,13 +36,26 @@ def _qr_svg(uri: str) -> str:
 
 @login_required
 def two_factor_setup(request):
+    """First enrolment needs only the password; replacing an authenticator needs a verified
+    session and the code of the authenticator being replaced."""
+    replacing = selectors.has_confirmed_totp_device(request.user)
+    if replacing and not request.user.is_verified():
+        return redirect_with_next("accounts:two_factor_verify", request)
     device = services.pending_totp_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = (ReplaceAuthenticatorForm if replacing else TokenForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.confirm_totp_device(request, device, form.cleaned_data["token"]):
+        try:
+            services.enrol_totp_device(
+                request,
+                device,
+                token=form.cleaned_data["token"],
+                current_token=form.cleaned_data.get("current_token", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
             messages.success(request, _("Two-factor sign-in is on for your account."))
             return redirect(_safe_next(request))
-        form.add_error("token", _("That code is wrong or has expired. Try the current one."))
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -50,6 +64,7 @@ def two_factor_setup(request):
             "qr_svg": _qr_svg(device.config_url),
             "secret": _base32_secret(device),
             "required": request.user.requires_two_factor,
+            "replacing": replacing,
             "next": _safe_next(request, fallback=""),
         },
     )
@@ -75,15 +90,25 @@ def two_factor_verify(request):
     )
 
 
-@require_POST
 @login_required
 def two_factor_remove(request):
     if request.user.requires_two_factor:
         messages.error(request, _("Your role requires two-factor sign-in; it cannot be removed."))
-    else:
-        services.remove_two_factor(request.user)
-        messages.success(request, _("Two-factor sign-in is off for your account."))
-    return redirect("accounts:profile")
+        return redirect("accounts:profile")
+    if not selectors.has_confirmed_totp_device(request.user):
+        return redirect("accounts:profile")
+    if not request.user.is_verified():
+        return redirect_with_next("accounts:two_factor_verify", request)
+    form = CurrentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remove_two_factor(request, current_token=form.cleaned_data["current_token"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Two-factor sign-in is off for your account."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/two_factor_remove.html", {"form": form})
 
 
 @login_required

@@ -13,6 +13,9 @@ class AccessAction(models.TextChoices):
     VIEW_HISTORY = "view_history", _("Opened the change history")
     VIEW_MATCH = "view_match", _("Compared a proposed match")
     DECIDE_MATCH = "decide_match", _("Decided on a proposed match")
+    # Changes to how an official proves who they are: a stolen password must not pass unseen.
+    ADD_AUTHENTICATOR = "add_authenticator", _("Set up an authenticator app")
+    REMOVE_AUTHENTICATOR = "remove_authenticator", _("Removed an authenticator app")
 
 
 class AccessLog(models.Model):

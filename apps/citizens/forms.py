@@ -32,6 +32,13 @@ class MobileField(forms.CharField):
         return normalised_mobile(super().to_python(value))
 
 
+def captcha_field() -> CaptchaField:
+    return CaptchaField(
+        label=_("Type the letters in the picture"),
+        help_text=_("This keeps automated messages out."),
+    )
+
+
 class PlaceForm(forms.Form):
     """Step one: where it happened, so the right police station can be offered."""
 
@@ -57,10 +64,7 @@ class CitizenReportForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     reporter_mobile = MobileField()
-    captcha = CaptchaField(
-        label=_("Type the letters in the picture"),
-        help_text=_("This keeps automated messages out."),
-    )
+    captcha = captcha_field()
 
     class Meta:
         model = CitizenReport
@@ -218,6 +222,15 @@ class CodeForm(forms.Form):
 class TrackForm(forms.Form):
     reference = forms.CharField(label=_("Reference number"), max_length=12)
     mobile = MobileField(label=_("Mobile number you gave"), help_text="")
+
+    def __init__(self, *args, captcha: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if captcha:
+            self.ask_captcha()
+
+    def ask_captcha(self) -> None:
+        """After failed attempts from a connection, a person must be typing."""
+        self.fields.setdefault("captcha", captcha_field())
 
     def clean_reference(self):
         return self.cleaned_data["reference"].strip().upper().replace(" ", "")

@@ -5,6 +5,7 @@ Counted in the database, so every web process and server sees the same counts.
 
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ CODES_PER_MOBILE_PER_DAY = 8
 REPORTS_PER_ADDRESS_PER_HOUR = 10
 REPORTS_PER_MOBILE_PER_DAY = 5
 TRACKING_TRIES_PER_ADDRESS_PER_HOUR = 30
+FAILED_TRACKING_TRIES_BEFORE_CAPTCHA = 3
 ABUSE_MEMORY = timedelta(days=90)
 
 TOO_MANY_FROM_ADDRESS = _(
@@ -77,9 +79,25 @@ def check_new_code(*, mobile: str) -> None:
 
 def count_lookup(ip_address: str | None) -> None:
     """Each tracking attempt counts against the address, so references cannot be guessed."""
-    from django.core.cache import cache
-
-    key = f"khoya-paya:lookups:{ip_address}"
-    cache.add(key, 0, timeout=3600)
-    if cache.incr(key) > TRACKING_TRIES_PER_ADDRESS_PER_HOUR:
+    if _count_in_hour(f"khoya-paya:lookups:{ip_address}") > TRACKING_TRIES_PER_ADDRESS_PER_HOUR:
         raise RateLimitError(TOO_MANY_LOOKUPS)
+
+
+def count_failed_lookup(ip_address: str | None) -> None:
+    _count_in_hour(_failed_lookups_key(ip_address))
+
+
+def lookup_needs_captcha(ip_address: str | None) -> bool:
+    """A few wrong references from a connection, and a script must also solve the CAPTCHA."""
+    failed = cache.get(_failed_lookups_key(ip_address), 0)
+    return failed >= FAILED_TRACKING_TRIES_BEFORE_CAPTCHA
+
+
+def _failed_lookups_key(ip_address: str | None) -> str:
+    return f"khoya-paya:failed-lookups:{ip_address}"
+
+
+def _count_in_hour(key: str) -> int:
+    """Counted in the cache (Redis in production), shared by every web process."""
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key)

@@ -116,12 +116,15 @@ def case(request, reference):
 
 
 def track(request):
-    form = TrackForm(request.POST or None)
+    address = _client_address(request)
+    form = TrackForm(request.POST or None, captcha=limits.lookup_needs_captcha(address))
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            limits.count_lookup(_client_address(request))
+            limits.count_lookup(address)
         except limits.RateLimitError as refused:
             form.add_error(None, refused.message)
+            status = 429
         else:
             found = selectors.case_for_tracking(
                 form.cleaned_data["reference"], form.cleaned_data["mobile"]
@@ -130,7 +133,10 @@ def track(request):
                 _remember_case(request, found.reference)
                 return redirect("citizens:case", reference=found.reference)
             form.add_error(None, _("No report has this reference number and mobile number."))
-    return render(request, "citizens/track.html", {"form": form})
+            limits.count_failed_lookup(address)
+            if limits.lookup_needs_captcha(address):
+                form.ask_captcha()
+    return render(request, "citizens/track.html", {"form": form}, status=status)
 
 
 def search(request):

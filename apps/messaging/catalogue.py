@@ -127,6 +127,35 @@ MONTHLY_DIGEST = MessageTemplate(
         "The district dashboard shows the same figures: %(link)s"
     ),
 )
+AUTHENTICATOR_ADDED = MessageTemplate(
+    "authenticator_added",
+    _(
+        "TrackChild: a new authenticator app was set up for your account %(username)s on "
+        "%(when)s. If this was not you, tell your administrator now."
+    ),
+    subject=_("A new authenticator app signs in to your TrackChild account"),
+    email_text=_(
+        "A new authenticator app was set up for your TrackChild account %(username)s on "
+        "%(when)s. From now on it gives the codes for signing in; any earlier one no longer "
+        "works.\n\n"
+        "If you did not do this, someone may know your password: tell your administrator at "
+        "once and change your password at %(link)s"
+    ),
+)
+AUTHENTICATOR_REMOVED = MessageTemplate(
+    "authenticator_removed",
+    _(
+        "TrackChild: two-factor sign-in was turned off for your account %(username)s on "
+        "%(when)s. If this was not you, tell your administrator now."
+    ),
+    subject=_("Two-factor sign-in is off for your TrackChild account"),
+    email_text=_(
+        "Two-factor sign-in was turned off for your TrackChild account %(username)s on "
+        "%(when)s: your password alone now signs you in.\n\n"
+        "If you did not do this, someone may know your password: tell your administrator at "
+        "once and change your password at %(link)s"
+    ),
+)
 TEMPLATES = {
     template.key: template
     for template in (
@@ -139,5 +168,7 @@ TEMPLATES = {
         OVERDUE_WORK,
         OVERDUE_IN_DISTRICT,
         MONTHLY_DIGEST,
+        AUTHENTICATOR_ADDED,
+        AUTHENTICATOR_REMOVED,
     )
 }

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.pfif.format import MAX_DOCUMENT_BYTES
 from apps.pfif.models import ReviewStatus
+from apps.pfif.services import PFIF_ERRORS
 from apps.reports.choices import ReportKind
 from apps.reports.forms import DATE_WIDGET
 
@@ -29,6 +31,12 @@ class ImportForm(forms.Form):
         help_text=_("Who sent the file, for example: Nepal Police, Missing Persons portal."),
     )
     file = forms.FileField(label=_("PFIF file (XML)"))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(PFIF_ERRORS["too_large"], code="too_large")
+        return file
 
 
 class QueueFilterForm(forms.Form):

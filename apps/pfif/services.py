@@ -18,7 +18,14 @@ from apps.matching.records import record_from_fields
 from apps.matching.selectors import candidate_rows
 from apps.matching.services import PROPOSAL_THRESHOLD, TOP_CANDIDATES
 from apps.names.keys import name_keys
-from apps.pfif.format import Note, Person, PfifError, read_document, write_document
+from apps.pfif.format import (
+    MAX_DOCUMENT_BYTES,
+    Note,
+    Person,
+    PfifError,
+    read_document,
+    write_document,
+)
 from apps.pfif.mapping import person_from_report, report_fields
 from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
 from apps.reports import services as report_services
@@ -64,8 +71,8 @@ def import_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFi
     The returned file's `queue_entries` are the queue entries of its persons, new or already
     known. Raises
     ValidationError, in the official's language, for a file that cannot be read."""
-    data = file if isinstance(file, bytes) else file.read()
     try:
+        data = file if isinstance(file, bytes) else read_upload(file)
         document = read_document(data)
     except PfifError as error:
         raise ValidationError(PFIF_ERRORS[error.code] % error.params, code=error.code) from None
@@ -84,6 +91,19 @@ def import_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFi
             _add_loose_note(received, note)
         received.save()
     return received
+
+
+def read_upload(file) -> bytes:
+    """The uploaded file, read chunk by chunk and given up as soon as it passes the limit, so an
+    oversized upload is never held in memory whole."""
+    if file.size is not None and file.size > MAX_DOCUMENT_BYTES:
+        raise PfifError("too_large", limit=MAX_DOCUMENT_BYTES)
+    data = bytearray()
+    for chunk in file.chunks():
+        data += chunk
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise PfifError("too_large", limit=MAX_DOCUMENT_BYTES)
+    return bytes(data)
 
 
 def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:

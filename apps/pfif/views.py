@@ -7,13 +7,21 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
 from apps.pfif import selectors, services
-from apps.pfif.forms import DuplicateForm, ExportForm, ImportForm, QueueFilterForm, RejectForm
+from apps.pfif.format import MAX_DOCUMENT_BYTES
+from apps.pfif.forms import (
+    DuplicateForm,
+    ExportForm,
+    ImportForm,
+    QueueFilterForm,
+    RejectForm,
+)
 from apps.pfif.mapping import report_fields
 from apps.pfif.models import ReviewStatus
 from apps.reports.models import Report
@@ -21,6 +29,8 @@ from apps.reports.selectors import has_full_access
 from apps.reports.views import MAX_EXPORT_ROWS, new_report_page
 
 PERSONS_PER_PAGE = 25
+# The file's limit plus room for the form around it in the multipart body.
+MAX_IMPORT_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 64 * 1024
 
 
 def _require_exchange(request):
@@ -58,9 +68,26 @@ def export(request):
     return response
 
 
+# The CSRF check reads the whole body; it runs in the view, after the declared size is checked.
+@csrf_exempt
 @login_required
 def import_file(request):
     _require_exchange(request)
+    if _declared_length(request) > MAX_IMPORT_REQUEST_BYTES:
+        context = {"form": ImportForm(), "refusal": services.PFIF_ERRORS["too_large"]}
+        return render(request, "pfif/import.html", context, status=413)
+    return _import_file(request)
+
+
+def _declared_length(request) -> int:
+    try:
+        return int(request.headers.get("content-length") or 0)
+    except ValueError:
+        return 0
+
+
+@csrf_protect
+def _import_file(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,6 +12,8 @@ from apps.messaging.backends import locmem
 from apps.reports.tests.fixtures import local_input, photo_upload
 
 MOBILE = "9437012345"
+# What a person types into the CAPTCHA (test settings accept "passed").
+CAPTCHA = {"captcha_0": "test", "captcha_1": "PASSED"}
 
 
 @pytest.fixture(autouse=True)
@@ -42,8 +44,7 @@ def sighting_data(station=None, **overrides) -> dict:
         "police_station": station.pk if station else "",
         "reporter_name": "Anil Das",
         "reporter_mobile": "+91 94370 12345",
-        "captcha_0": "test",
-        "captcha_1": "PASSED",
+        **CAPTCHA,
         "photo_upload": photo_upload("platform.jpg"),
     }
     data.update(overrides)
@@ -64,8 +65,7 @@ def missing_complaint_data(station, **overrides) -> dict:
         "police_station": station.pk,
         "reporter_name": "Bapi Sethi",
         "reporter_mobile": MOBILE,
-        "captcha_0": "test",
-        "captcha_1": "PASSED",
+        **CAPTCHA,
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

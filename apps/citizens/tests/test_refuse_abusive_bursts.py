@@ -7,6 +7,7 @@ from django.test import Client
 from apps.citizens import limits
 from apps.citizens.models import CitizenReport
 from apps.citizens.tests.conftest import (
+    CAPTCHA,
     MOBILE,
     place,
     post_committed,
@@ -83,9 +84,10 @@ def test_tracking_needs_the_right_mobile_and_guessing_is_limited(client, khordha
     assert "No report has this reference number and mobile number." in wrong.content.decode()
     assert client.get(f"/khoya-paya/case/{reference}/")["Location"] == "/khoya-paya/track/"
     for _guess in range(limits.TRACKING_TRIES_PER_ADDRESS_PER_HOUR):
-        client.post("/khoya-paya/track/", {"reference": "KP00000000", "mobile": MOBILE})
-    right = client.post("/khoya-paya/track/", {"reference": reference, "mobile": MOBILE})
+        client.post("/khoya-paya/track/", {"reference": "KP00000000", "mobile": MOBILE, **CAPTCHA})
+    right = client.post("/khoya-paya/track/", {"reference": reference, "mobile": MOBILE, **CAPTCHA})
 
+    assert right.status_code == 429
     assert "Too many attempts from your connection" in right.content.decode()
 
 

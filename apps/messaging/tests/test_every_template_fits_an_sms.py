@@ -35,6 +35,7 @@ CONTEXT = {
     "late": 2,
     "institutions": 5,
     "late_list": "- Shelter Home Khordha",
+    "username": "dcpo_khordha_district_01",
 }
 
 
