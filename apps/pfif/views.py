@@ -7,14 +7,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
 from apps.pfif import selectors, services
-from apps.pfif.format import MAX_DOCUMENT_BYTES
 from apps.pfif.forms import (
     DuplicateForm,
     ExportForm,
@@ -29,8 +27,6 @@ from apps.reports.selectors import has_full_access
 from apps.reports.views import MAX_EXPORT_ROWS, new_report_page
 
 PERSONS_PER_PAGE = 25
-# The file's limit plus room for the form around it in the multipart body.
-MAX_IMPORT_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 64 * 1024
 
 
 def _require_exchange(request):
@@ -68,26 +64,11 @@ def export(request):
     return response
 
 
-# The CSRF check reads the whole body; it runs in the view, after the declared size is checked.
-@csrf_exempt
+# A file over the limit never gets here: apps.core.uploads stops reading it at
+# UPLOAD_MAX_FILE_BYTES (the PFIF limit) and answers 413 before the form is parsed.
 @login_required
 def import_file(request):
     _require_exchange(request)
-    if _declared_length(request) > MAX_IMPORT_REQUEST_BYTES:
-        context = {"form": ImportForm(), "refusal": services.PFIF_ERRORS["too_large"]}
-        return render(request, "pfif/import.html", context, status=413)
-    return _import_file(request)
-
-
-def _declared_length(request) -> int:
-    try:
-        return int(request.headers.get("content-length") or 0)
-    except ValueError:
-        return 0
-
-
-@csrf_protect
-def _import_file(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

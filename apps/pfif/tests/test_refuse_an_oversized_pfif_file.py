@@ -1,5 +1,5 @@
-"""A PFIF file over 20 MB is refused before it is read into memory: by the size the upload
-declares, and by the size of the request before its body is read at all."""
+"""A PFIF file over 20 MB is refused before it is read into memory: while its part of the form
+streams in, and by the size of the request before its body is read at all."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +13,7 @@ from apps.pfif.models import ReceivedFile
 pytestmark = pytest.mark.django_db
 
 TOO_LARGE = "The file is too large"
+UPLOAD_TOO_LARGE = "The files sent are too large"
 
 
 @pytest.fixture
@@ -30,8 +31,8 @@ def test_an_upload_over_the_limit_is_refused_by_its_size(exchanging_client, impo
         "/pfif/import/", {"source_name": "Nepal Police", "file": oversized}
     )
 
-    assert response.status_code == 200
-    assert TOO_LARGE in response.content.decode()
+    assert response.status_code == 413
+    assert UPLOAD_TOO_LARGE in response.content.decode()
     assert not ReceivedFile.objects.exists()
 
 
@@ -46,7 +47,8 @@ def test_a_request_declaring_more_than_the_limit_is_refused_unread(
     )
 
     assert response.status_code == 413
-    assert TOO_LARGE in response.content.decode()
+    assert UPLOAD_TOO_LARGE in response.content.decode()
+    assert not ReceivedFile.objects.exists()
 
 
 def test_the_import_still_needs_the_form_s_csrf_token(exchanging_client, pfif_sample):
