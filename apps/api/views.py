@@ -3,6 +3,7 @@ client may touch, a service writes, a presenter answers."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
@@ -289,23 +290,45 @@ class PfifView(APIView):
         summary="A partner's PFIF file into your review queue",
         description=examples.PFIF_IMPORT_DESCRIPTION,
         request={XML: examples.PFIF_DOCUMENT},
-        responses={201: PfifReceiptSerializer, **REFUSALS, **PFIF_REFUSALS},
-        examples=[examples.PFIF_PARTNER_FILE, examples.PFIF_RECEIPT],
+        responses={202: PfifReceiptSerializer, **REFUSALS, **PFIF_REFUSALS},
+        examples=[examples.PFIF_PARTNER_FILE, examples.PFIF_QUEUED],
         tags=["PFIF"],
     )
     def post(self, request):
         unit = selectors.reviewing_unit(request.auth)
         body = request.data if isinstance(request.data, bytes) else b""
         try:
-            received = pfif_services.import_pfif(
+            received = pfif_services.receive_pfif(
                 body, received_by=request.user, source_name=request.auth.name, unit=unit
             )
         except ValidationError as error:
             raise exceptions.ParseError(error.messages[0], code=error.code) from None
-        return Response(
-            PfifReceiptSerializer(presenters.pfif_receipt_data(received)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        received.refresh_from_db()  # already imported when the worker runs in-process
+        answer = _import_status(request, received)
+        answer.status_code = status.HTTP_202_ACCEPTED
+        answer["Location"] = answer.data["status_url"]
+        return answer
+
+
+class PfifImportView(APIView):
+    required_scopes = {"GET": Scope.WRITE_PFIF}
+
+    @extend_schema(
+        operation_id="pfif_import_status",
+        summary="The state and counts of a PFIF file you sent",
+        description=examples.PFIF_IMPORT_STATUS_DESCRIPTION,
+        responses={200: PfifReceiptSerializer, **REFUSALS, **NOT_FOUND},
+        examples=[examples.PFIF_RECEIPT],
+        tags=["PFIF"],
+    )
+    def get(self, request, received_id: int):
+        return _import_status(request, selectors.received_file_for(request.auth, received_id))
+
+
+def _import_status(request, received) -> Response:
+    status_url = request.build_absolute_uri(reverse("api:pfif_import", args=[received.pk]))
+    data = presenters.pfif_receipt_data(received, status_url=status_url)
+    return Response(PfifReceiptSerializer(data).data)
 
 
 class NotFoundView(APIView):

@@ -1,13 +1,15 @@
 """Exporting reports as PFIF 1.4 and importing a partner's PFIF file into the review queue.
 
-`export_reports` and `import_pfif` are the two entry points other channels (the web pages
-here, the REST API) call; the caller decides who may, with apps.pfif.selectors.
+`export_reports` and `receive_pfif` are the two entry points other channels (the web pages
+here, the REST API) call; the caller decides who may, with apps.pfif.selectors. The worker
+imports a received file with `import_received`.
 """
 
 import hashlib
 from dataclasses import asdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,11 +29,13 @@ from apps.pfif.format import (
     write_document,
 )
 from apps.pfif.mapping import person_from_report, report_fields
-from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
+from apps.pfif.models import ImportedPerson, ImportState, ReceivedFile, ReviewStatus
 from apps.reports import services as report_services
 from apps.reports.models import ADULT_AGE, Report
 from apps.reports.selectors import has_full_access
 
+# Persons imported per transaction: each batch is saved with the file's counts and progress.
+PERSONS_PER_TRANSACTION = 100
 # Reports sharing a name key with an imported person that the engine scores, newest first.
 DUPLICATE_CANDIDATES = 200
 PFIF_ERRORS = {
@@ -63,34 +67,89 @@ def export_reports(reports, *, full_read: bool) -> bytes:
     )
 
 
-def import_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:
-    """Put every person of a partner's PFIF file into the review queue, with the reports the
-    matching engine finds most like them. A person sent again (same record id) gets the new
-    notes; one still waiting also gets the new particulars. The queue is reviewed by `unit`, by
-    default the importing official's own, and by the state and national officials over it.
-    The returned file's `queue_entries` are the queue entries of its persons, new or already
-    known. Raises
-    ValidationError, in the official's language, for a file that cannot be read."""
+def receive_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:
+    """Check a partner's PFIF file and store it; the worker imports it (import_received), so a
+    large file never holds a request. Its persons go into the review queue of `unit`, by
+    default the importing official's own, reviewed by it and the state and national officials
+    over it. Raises ValidationError, in the official's language, for a file that cannot be
+    read: that much is checked at once, by reading the whole document (fast; no database)."""
     try:
         data = file if isinstance(file, bytes) else read_upload(file)
         document = read_document(data)
     except PfifError as error:
         raise ValidationError(PFIF_ERRORS[error.code] % error.params, code=error.code) from None
     with transaction.atomic():
-        received = ReceivedFile.objects.create(
+        received = ReceivedFile(
             source_name=source_name,
             file_name=getattr(file, "name", "")[:255],
             sha256=hashlib.sha256(data).hexdigest(),
             version=document.version,
             received_by=received_by,
             unit=unit or received_by.unit,
+            persons_total=len(document.persons),
             skipped=[list(asdict(problem).values()) for problem in document.problems],
         )
-        received.queue_entries = [_queue_person(received, person) for person in document.persons]
-        for note in document.loose_notes:
-            _add_loose_note(received, note)
+        received.file.save("received.xml", ContentFile(data), save=False)
         received.save()
+        received_id = received.pk
+        transaction.on_commit(lambda: queue_import(received_id), robust=True)
     return received
+
+
+def queue_import(received_id: int) -> None:
+    from apps.pfif.tasks import import_received_file
+
+    import_received_file.delay(received_id)
+
+
+def import_received(received_id: int) -> ReceivedFile:
+    """Put every person of a received file into the review queue, with the reports the matching
+    engine finds most like them. A person sent again (same record id) gets the new notes; one
+    still waiting also gets the new particulars. Persons are imported a batch per transaction,
+    with the file's counts: a run that died resumes after the last batch, and a second run of a
+    finished import does nothing."""
+    received = ReceivedFile.objects.get(pk=received_id)
+    if received.is_finished:
+        return received
+    with received.file.open("rb") as stored:
+        document = read_document(stored.read())
+    ReceivedFile.objects.filter(pk=received_id, state=ImportState.QUEUED).update(
+        state=ImportState.IMPORTING
+    )
+    persons = document.persons
+    for first in range(received.persons_done, len(persons), PERSONS_PER_TRANSACTION):
+        _import_batch(received_id, first, persons[first : first + PERSONS_PER_TRANSACTION])
+    return _finish_import(received_id, document.loose_notes)
+
+
+@transaction.atomic
+def _import_batch(received_id: int, first: int, persons: list[Person]) -> None:
+    received = ReceivedFile.objects.select_for_update().get(pk=received_id)
+    if received.persons_done != first:
+        return  # another run of this import got here first
+    entries = [_queue_person(received, person) for person in persons]
+    received.entry_ids = [*received.entry_ids, *(entry.pk for entry in entries)]
+    received.persons_done += len(persons)
+    received.state = ImportState.IMPORTING
+    received.save()
+
+
+@transaction.atomic
+def _finish_import(received_id: int, loose_notes: list[Note]) -> ReceivedFile:
+    received = ReceivedFile.objects.select_for_update().get(pk=received_id)
+    if received.is_finished:
+        return received
+    for note in loose_notes:
+        _add_loose_note(received, note)
+    received.state, received.finished_at = ImportState.DONE, timezone.now()
+    received.save()
+    return received
+
+
+def queue_entries(received: ReceivedFile) -> list[ImportedPerson]:
+    """The review queue entries of the file's persons imported so far, in file order."""
+    entries = ImportedPerson.objects.in_bulk(received.entry_ids)
+    return [entries[pk] for pk in received.entry_ids if pk in entries]
 
 
 def read_upload(file) -> bytes:
