@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.matching.engine import score_pair
+from apps.matching.engine.evidence import exclusion
+from apps.matching.engine.profile import Profile, read_profile
+from apps.matching.engine.scoring import calibrated_score, pair_log_odds
 from apps.matching.records import record_from_fields
 from apps.matching.selectors import candidate_rows
 from apps.matching.services import PROPOSAL_THRESHOLD, TOP_CANDIDATES
@@ -127,7 +129,8 @@ def _import_batch(received_id: int, first: int, persons: list[Person]) -> None:
     received = ReceivedFile.objects.select_for_update().get(pk=received_id)
     if received.persons_done != first:
         return  # another run of this import got here first
-    entries = [_queue_person(received, person) for person in persons]
+    finder = DuplicateFinder()
+    entries = [_queue_person(received, person, finder) for person in persons]
     received.entry_ids = [*received.entry_ids, *(entry.pk for entry in entries)]
     received.persons_done += len(persons)
     received.state = ImportState.IMPORTING
@@ -165,7 +168,7 @@ def read_upload(file) -> bytes:
     return bytes(data)
 
 
-def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
+def _queue_person(received: ReceivedFile, person: Person, finder) -> ImportedPerson:
     existing = (
         ImportedPerson.objects.select_for_update()
         .filter(person_record_id=person.person_record_id)
@@ -179,7 +182,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
             record=asdict(person),
             full_name=person.full_name.splitlines()[0][:500],
             kind=fields["kind"],
-            likely_duplicates=likely_duplicates(fields),
+            likely_duplicates=finder(fields),
         )
         received.persons_new += 1
         received.notes_added += len(person.notes)
@@ -189,7 +192,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
     if existing.status == ReviewStatus.PENDING and particulars != existing.record:
         existing.record = particulars
         existing.full_name = person.full_name.splitlines()[0][:500]
-        existing.likely_duplicates = likely_duplicates(report_fields(stored_person(existing)))
+        existing.likely_duplicates = finder(report_fields(stored_person(existing)))
         received.persons_updated += 1
     existing.save()
     return existing
@@ -222,31 +225,62 @@ def stored_person(person: ImportedPerson) -> Person:
     return Person(**record | {"notes": [Note(**note) for note in record["notes"]]})
 
 
-def likely_duplicates(fields: dict) -> list[list]:
-    """[report id, score] of the existing reports the engine finds most like an imported
-    person, strongest first. Same-side reports are compared too (the same child reported missing
-    here and abroad), with the earlier report standing as the missing side."""
-    keys = name_keys(fields["full_name"], fields["other_names"], fields["name_local"])
-    if not keys:
-        return []
-    candidate_ids = list(
-        Report.objects.filter(name_keys__overlap=keys)
-        .order_by("-event_at")
-        .values_list("pk", flat=True)[:DUPLICATE_CANDIDATES]
-    )
-    imported = _engine_fields(fields)
-    scored = []
-    for row, marks in candidate_rows(candidate_ids):
-        pair = sorted([(imported, []), (row, marks)], key=lambda side: side[0]["event_at"])
-        (first, first_marks), (second, second_marks) = pair
-        result = score_pair(
-            record_from_fields(first, first_marks, as_side="missing"),
-            record_from_fields(second, second_marks, as_side="found"),
-        )
-        if result is not None and result.score >= PROPOSAL_THRESHOLD:
-            scored.append([row["id"], round(result.score, 1)])
-    scored.sort(key=lambda pair: -pair[1])
-    return scored[:TOP_CANDIDATES]
+class DuplicateFinder:
+    """Called with an imported person's report fields: [report id, score] of the existing
+    reports the engine finds most like the person, strongest first. Same-side reports are
+    compared too (the same child reported missing here and abroad), with the earlier report
+    standing as the missing side. Persons of one file share names, hence candidates: one finder
+    per batch fetches and reads each candidate report once, not once per person (the import's
+    hot spot)."""
+
+    def __init__(self):
+        self.candidates: dict[tuple[str, ...], list[int]] = {}
+        self.rows: dict[int, tuple[dict, list[str]]] = {}
+        self.profiles: dict[tuple[int, str], Profile] = {}
+
+    def __call__(self, fields: dict) -> list[list]:
+        keys = tuple(name_keys(fields["full_name"], fields["other_names"], fields["name_local"]))
+        if not keys:
+            return []
+        if keys not in self.candidates:
+            self.candidates[keys] = list(
+                Report.objects.filter(name_keys__overlap=keys)
+                .order_by("-event_at")
+                .values_list("pk", flat=True)[:DUPLICATE_CANDIDATES]
+            )
+        candidate_ids = self.candidates[keys]
+        unread = [pk for pk in candidate_ids if pk not in self.rows]
+        self.rows.update((row["id"], (row, marks)) for row, marks in candidate_rows(unread))
+        imported = _engine_fields(fields)
+        imported_as = {
+            side: read_profile(record_from_fields(imported, [], as_side=side))
+            for side in ("missing", "found")
+        }
+        scored = []
+        for pk in candidate_ids:
+            row, _marks = self.rows[pk]
+            if imported["event_at"] <= row["event_at"]:
+                score = _score(imported_as["missing"], self._profile(pk, "found"))
+            else:
+                score = _score(self._profile(pk, "missing"), imported_as["found"])
+            if score is not None and score >= PROPOSAL_THRESHOLD:
+                scored.append([pk, round(score, 1)])
+        scored.sort(key=lambda pair: -pair[1])
+        return scored[:TOP_CANDIDATES]
+
+    def _profile(self, pk: int, side: str) -> Profile:
+        if (pk, side) not in self.profiles:
+            row, marks = self.rows[pk]
+            self.profiles[pk, side] = read_profile(record_from_fields(row, marks, as_side=side))
+        return self.profiles[pk, side]
+
+
+def _score(missing: Profile, found: Profile) -> float | None:
+    """The engine's score of the pair without the words explaining it, which would cost most
+    of the import; an imported person has no photo, hence no face distance."""
+    if exclusion(missing, found) is not None:
+        return None
+    return calibrated_score(pair_log_odds(missing, found, None))
 
 
 def _engine_fields(fields: dict) -> dict:

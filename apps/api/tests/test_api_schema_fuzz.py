@@ -69,6 +69,7 @@ def test_the_schema_is_valid_openapi_3(client, db):
         "/api/v1/helpline/found-children/",
         "/api/v1/reports/{report_id}/",
         "/api/v1/pfif/",
+        "/api/v1/pfif/imports/{received_id}/",
     }
 
 

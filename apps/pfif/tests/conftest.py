@@ -47,12 +47,12 @@ FIRST_NAMES = ("Priya", "Rahul", "Anita", "Sanjay", "Kavita", "Arjun", "Meena", 
 FAMILY_NAMES = ("Sahu", "Das", "Mohanty", "Nayak", "Patra", "Behera", "Kumar", "Singh")
 
 
-def partner_file(persons: int) -> bytes:
+def partner_file(persons: int, *, domain: str = "police.gov.np") -> bytes:
     """A PFIF 1.4 file of `persons` children a partner is looking for, each with one note."""
     return write_document(
         [
             Person(
-                person_record_id=f"police.gov.np/person.{number}",
+                person_record_id=f"{domain}/person.{number}",
                 source_date="2026-11-20T10:00:00Z",
                 full_name=f"{FIRST_NAMES[number % 8]} {FAMILY_NAMES[number // 8 % 8]} {number}",
                 sex=("female", "male")[number % 2],
@@ -61,8 +61,8 @@ def partner_file(persons: int) -> bytes:
                 home_country="NP",
                 notes=[
                     Note(
-                        note_record_id=f"police.gov.np/note.{number}",
-                        person_record_id=f"police.gov.np/person.{number}",
+                        note_record_id=f"{domain}/note.{number}",
+                        person_record_id=f"{domain}/person.{number}",
                         source_date="2026-11-20T10:00:00Z",
                         status="believed_missing",
                         text="Last seen at the border crossing.",
