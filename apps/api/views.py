@@ -10,7 +10,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.api import examples, presenters, selectors, services
+from apps.api import examples, idempotency, presenters, selectors, services
 from apps.api.errors import ErrorSerializer
 from apps.api.models import Scope
 from apps.api.serializers import (
@@ -42,6 +42,7 @@ REFUSALS = {
     429: OpenApiResponse(ErrorSerializer, "Too many calls; see Retry-After."),
 }
 WRITTEN = {201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS}
+POSTED = {**WRITTEN, **idempotency.REFUSALS}
 NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, "No such report in your jurisdiction.")}
 
 
@@ -84,10 +85,12 @@ class FirView(APIView):
         operation_id="push_fir_post",
         summary="The same as PUT, for clients that only POST",
         request=FirSerializer,
-        responses=WRITTEN,
+        parameters=[idempotency.PARAMETER],
+        responses=POSTED,
         examples=[examples.FIR_REQUEST, examples.FIR_CREATED],
         tags=["CCTNS"],
     )
+    @idempotency.idempotent
     def post(self, request):
         return self.put(request)
 
@@ -145,6 +148,7 @@ class ChangesView(APIView):
 class HelplineView(APIView):
     serializer_class = HelplineSightingSerializer
 
+    @idempotency.idempotent
     def post(self, request):
         sent = self.serializer_class(data=request.data)
         sent.is_valid(raise_exception=True)
@@ -177,7 +181,8 @@ class HelplineSightingView(HelplineView):
         summary="A child seen alone or in danger, reported to 1098 or 112",
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineSightingSerializer,
-        responses=WRITTEN,
+        parameters=[idempotency.PARAMETER],
+        responses=POSTED,
         examples=[examples.SIGHTING_REQUEST],
         tags=["Helplines"],
     )
@@ -194,7 +199,8 @@ class HelplineFoundChildView(HelplineView):
         summary="A child in the care of a helpline team",
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineFoundChildSerializer,
-        responses=WRITTEN,
+        parameters=[idempotency.PARAMETER],
+        responses=POSTED,
         examples=[examples.FOUND_CHILD_REQUEST],
         tags=["Helplines"],
     )
@@ -290,10 +296,17 @@ class PfifView(APIView):
         summary="A partner's PFIF file into your review queue",
         description=examples.PFIF_IMPORT_DESCRIPTION,
         request={XML: examples.PFIF_DOCUMENT},
-        responses={202: PfifReceiptSerializer, **REFUSALS, **PFIF_REFUSALS},
+        parameters=[idempotency.PARAMETER],
+        responses={
+            202: PfifReceiptSerializer,
+            **REFUSALS,
+            **PFIF_REFUSALS,
+            **idempotency.REFUSALS,
+        },
         examples=[examples.PFIF_PARTNER_FILE, examples.PFIF_QUEUED],
         tags=["PFIF"],
     )
+    @idempotency.idempotent
     def post(self, request):
         unit = selectors.reviewing_unit(request.auth)
         body = request.data if isinstance(request.data, bytes) else b""
