@@ -130,7 +130,17 @@ def _import_batch(received_id: int, first: int, persons: list[Person]) -> None:
     if received.persons_done != first:
         return  # another run of this import got here first
     finder = DuplicateFinder()
-    entries = [_queue_person(received, person, finder) for person in persons]
+    known = {
+        person.person_record_id: person
+        for person in ImportedPerson.objects.select_for_update().filter(
+            person_record_id__in=[person.person_record_id for person in persons]
+        )
+    }
+    entries = []
+    for person in persons:
+        entry = _queue_person(received, person, finder, known.get(person.person_record_id))
+        known[person.person_record_id] = entry  # a person twice in one file is one entry
+        entries.append(entry)
     received.entry_ids = [*received.entry_ids, *(entry.pk for entry in entries)]
     received.persons_done += len(persons)
     received.state = ImportState.IMPORTING
@@ -168,12 +178,10 @@ def read_upload(file) -> bytes:
     return bytes(data)
 
 
-def _queue_person(received: ReceivedFile, person: Person, finder) -> ImportedPerson:
-    existing = (
-        ImportedPerson.objects.select_for_update()
-        .filter(person_record_id=person.person_record_id)
-        .first()
-    )
+def _queue_person(
+    received: ReceivedFile, person: Person, finder, existing: ImportedPerson | None
+) -> ImportedPerson:
+    """`existing`: the queue entry of the same record id, locked, if any."""
     if existing is None:
         fields = report_fields(person)
         queued = ImportedPerson.objects.create(
@@ -250,7 +258,8 @@ class DuplicateFinder:
             )
         candidate_ids = self.candidates[keys]
         unread = [pk for pk in candidate_ids if pk not in self.rows]
-        self.rows.update((row["id"], (row, marks)) for row, marks in candidate_rows(unread))
+        if unread:
+            self.rows.update((row["id"], (row, marks)) for row, marks in candidate_rows(unread))
         imported = _engine_fields(fields)
         imported_as = {
             side: read_profile(record_from_fields(imported, [], as_side=side))
