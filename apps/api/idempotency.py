@@ -90,8 +90,9 @@ def _fingerprint(request) -> str:
 
 def _claim(client, key: str, fingerprint: str) -> IdempotentRequest:
     """This request's claim on the key (status empty), or the earlier request's answered one."""
+    # The client's keys older than a day are forgotten, so the table stays small.
     IdempotentRequest.objects.filter(
-        client=client, key=key, created_at__lt=timezone.now() - KEPT_FOR
+        client=client, created_at__lt=timezone.now() - KEPT_FOR
     ).delete()
     try:
         with transaction.atomic():

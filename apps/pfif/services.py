@@ -113,8 +113,14 @@ def import_received(received_id: int) -> ReceivedFile:
     received = ReceivedFile.objects.get(pk=received_id)
     if received.is_finished:
         return received
-    with received.file.open("rb") as stored:
-        document = read_document(stored.read())
+    try:
+        with received.file.open("rb") as stored:
+            document = read_document(stored.read())
+    except (PfifError, FileNotFoundError):
+        # Checked when received, so only a file lost or damaged in storage since.
+        received.state, received.finished_at = ImportState.FAILED, timezone.now()
+        received.save(update_fields=["state", "finished_at"])
+        return received
     ReceivedFile.objects.filter(pk=received_id, state=ImportState.QUEUED).update(
         state=ImportState.IMPORTING
     )

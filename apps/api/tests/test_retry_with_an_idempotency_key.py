@@ -4,10 +4,12 @@ refused; while the first request still runs, the second is told to retry; a requ
 leaves the key free."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from apps.api import services
 from apps.api.models import IdempotentRequest
@@ -93,3 +95,14 @@ def test_while_the_first_request_runs_the_second_is_told_to_retry(
     assert (second.json()["code"], second["Retry-After"]) == ("retry", "1")
     assert answers[0].status_code == 201
     assert IdempotentRequest.objects.get().status == 201
+
+
+def test_a_key_is_forgotten_after_a_day(client, odisha_cctns, bhubaneswar_station):
+    _client, headers = odisha_cctns
+    post(client, headers, fir(), "7d3c5b1e")
+    IdempotentRequest.objects.update(created_at=timezone.now() - timedelta(hours=25))
+
+    other = post(client, headers, fir(fir_number="113/2026"), "7d3c5b1e")
+
+    assert other.status_code == 201
+    assert Report.objects.filter(kind="missing").count() == 2

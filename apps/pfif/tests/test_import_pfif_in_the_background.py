@@ -53,6 +53,19 @@ def test_an_import_broken_off_resumes_after_its_last_batch(district_official, mo
     assert len(received.entry_ids) == 3
 
 
+def test_a_file_lost_from_storage_is_marked_failed_not_retried_for_ever(district_official):
+    received = services.receive_pfif(
+        partner_file(2), received_by=district_official, source_name="PF"
+    )
+    received.file.delete(save=False)
+
+    services.import_received(received.pk)
+
+    received.refresh_from_db()
+    assert (received.state, received.is_finished, received.persons_done) == ("failed", True, 0)
+    assert not ImportedPerson.objects.exists()
+
+
 @pytest.mark.refused_side("pfif:import_status", "another_unit", "another_district", "another_state")
 @pytest.mark.parametrize("kind", ["another_unit", "another_district", "another_state"])
 def test_officials_elsewhere_cannot_open_the_import(
