@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "apps.api",
     "apps.dashboards",
     "apps.operations",
+    "apps.outbox",
 ]
 
 MIDDLEWARE = [
@@ -183,7 +184,32 @@ CELERY_TASK_ANNOTATIONS = {
 CELERY_BROKER_VISIBILITY_TIMEOUT = (
     max(hard for _, hard in CELERY_TASK_TIME_LIMITS.values()) + 5 * 60
 )
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
+# Publishing never waits long on a broker that is down: the page answers and the outbox row
+# waits for the sweeper (apps.outbox). Timeouts in seconds.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 5,
+    # Connecting to publish: one quick retry, then the outbox row waits for the sweeper.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+# Background work not done this long after its save is handed over again by the sweeper (never
+# sooner than the task's hard time limit), the wait doubling with each hand-over up to the max.
+OUTBOX_RETRY_AFTER_SECONDS = env.int("OUTBOX_RETRY_AFTER_SECONDS", default=3 * 60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=30 * 60)
+OUTBOX_KEEP_DONE_DAYS = env.int("OUTBOX_KEEP_DONE_DAYS", default=7)
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 # Each worker writes a heartbeat to Redis this often; /healthz/ calls a queue down when its
 # newest heartbeat is older than the max age.
@@ -195,6 +221,10 @@ ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
 ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
 CELERY_BEAT_SCHEDULE = {
+    "sweep-outbox": {
+        "task": "apps.outbox.tasks.sweep_outbox",
+        "schedule": timedelta(minutes=1),
+    },
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
         "schedule": timedelta(hours=6),
