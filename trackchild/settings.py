@@ -134,8 +134,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Celery: Redis when REDIS_URL is set, otherwise tasks run eagerly in-process ---
 REDIS_URL = env.str("REDIS_URL", default="")
 # The cache holds rate-limit counters: shared through Redis when there is one.
+# While Redis is down each web process counts on its own (apps.core.cache), after a short wait.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "apps.core.cache.RedisCacheWithLocalFallback",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }

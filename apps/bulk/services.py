@@ -51,7 +51,7 @@ def start_upload(*, file, kind: str, uploaded_by, language: str) -> Upload:
     sha256 = hashlib.sha256(data).hexdigest()
     earlier = selectors.earlier_upload_of(uploaded_by.unit, kind, sha256)
     if earlier is not None and earlier.status != UploadStatus.DONE:
-        return process_again(earlier)
+        return earlier if _is_waiting(earlier) else process_again(earlier)
     if earlier is not None:
         uploaded_on = timezone.localtime(earlier.uploaded_at).strftime("%d/%m/%Y %H:%M")
         raise ValidationError(ALREADY_UPLOADED % {"date": uploaded_on}, code="already_uploaded")
@@ -72,16 +72,12 @@ def start_upload(*, file, kind: str, uploaded_by, language: str) -> Upload:
 
 @transaction.atomic
 def process_again(upload: Upload) -> Upload:
-    """Queue a stuck or failed upload once more (rows imported before are skipped); one already
-    waiting for a worker is left to it."""
-    from apps.bulk.tasks import process_upload
-
+    """Queue a stuck or failed upload once more; rows imported before are skipped."""
     upload = Upload.objects.select_for_update().get(pk=upload.pk)
-    if not is_waiting(process_upload, upload.pk):
-        if upload.status == UploadStatus.FAILED:
-            upload.status, upload.finished_at = UploadStatus.QUEUED, None
-            upload.save(update_fields=["status", "finished_at"])
-        _queue(upload)
+    if upload.status == UploadStatus.FAILED:
+        upload.status, upload.finished_at = UploadStatus.QUEUED, None
+        upload.save(update_fields=["status", "finished_at"])
+    _queue(upload)
     return upload
 
 
@@ -89,6 +85,12 @@ def _queue(upload: Upload) -> None:
     from apps.bulk.tasks import process_upload
 
     enqueue(process_upload, upload.pk)
+
+
+def _is_waiting(upload: Upload) -> bool:
+    from apps.bulk.tasks import process_upload
+
+    return is_waiting(process_upload, upload.pk)
 
 
 def process_upload(upload_id: int) -> Upload:

@@ -5,7 +5,6 @@ exactly once, however often it sweeps."""
 import os
 import time
 
-import kombu.pools
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
@@ -36,20 +35,9 @@ def own_redis():
 
 
 @pytest.fixture
-def broker(own_redis):
-    """Celery publishes to the test's own Redis instead of running tasks inline."""
-    saved = app.conf.broker_url, app.conf.task_always_eager
-    app.conf.broker_url, app.conf.task_always_eager = own_redis.url, False
-    _forget_connections()
-    yield own_redis
-    app.conf.broker_url, app.conf.task_always_eager = saved
-    _forget_connections()
-
-
-def _forget_connections():
-    kombu.pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
+def broker(own_redis, publish_to):
+    publish_to(own_redis.url)
+    return own_redis
 
 
 @pytest.fixture
