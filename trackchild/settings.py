@@ -201,15 +201,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
     "socket_connect_timeout": 1,
-    "socket_timeout": 5,
     # Connecting to publish: one quick retry, then the outbox row waits for the sweeper.
     "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.2,
 }
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
-CELERY_REDIS_SOCKET_TIMEOUT = 5
 # Background work not done this long after its save is handed over again by the sweeper (never
 # sooner than the task's hard time limit), the wait doubling with each hand-over up to the max.
 OUTBOX_RETRY_AFTER_SECONDS = env.int("OUTBOX_RETRY_AFTER_SECONDS", default=3 * 60)

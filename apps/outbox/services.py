@@ -6,8 +6,11 @@ pending and the sweeper hands it over when the broker is back. Every task handed
 must be safe to run twice (a worker killed mid-task, or a sweep while it was still queued)."""
 
 import logging
+import time
 from datetime import timedelta
 
+import kombu.exceptions
+import redis.exceptions
 from celery import Task
 from django.conf import settings
 from django.db import transaction
@@ -15,11 +18,19 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from apps.outbox.models import OutboxState, OutboxTask
+from trackchild.celery import app as celery_app
 
 logger = logging.getLogger(__name__)
 
+BROKER_ERRORS = (kombu.exceptions.OperationalError, redis.exceptions.ConnectionError, OSError)
+
 CELERY_ID_PREFIX = "outbox-"
 SWEEP_BATCH = 500
+# After the broker failed, a process leaves work for the sweeper this long (or until a hand-over
+# succeeds): a page saving several things while Redis is down waits for one connection timeout,
+# not one per task.
+BROKER_DOWN_PAUSE_SECONDS = 10
+_broker_down_until = 0.0
 
 
 def enqueue(task: Task, *args) -> OutboxTask:
@@ -29,13 +40,19 @@ def enqueue(task: Task, *args) -> OutboxTask:
         task=task.name, args=list(args), next_attempt_at=timezone.now() + _wait(task.name, 0)
     )
     row_id = row.pk
-    transaction.on_commit(lambda: hand_over(row_id), robust=True)
+    transaction.on_commit(lambda: _hand_over_unless_broker_down(row_id), robust=True)
     return row
+
+
+def _hand_over_unless_broker_down(row_id: int) -> None:
+    if time.monotonic() >= _broker_down_until or celery_app.conf.task_always_eager:
+        hand_over(row_id)
 
 
 def hand_over(row_id: int) -> bool:
     """Publish the row's task without waiting on a broker that is down; False leaves it for the
     sweeper."""
+    global _broker_down_until
     row = OutboxTask.objects.filter(pk=row_id).exclude(state=OutboxState.DONE).first()
     if row is None:
         return False
@@ -44,9 +61,12 @@ def hand_over(row_id: int) -> bool:
             row.args, task_id=f"{CELERY_ID_PREFIX}{row.pk}", retry=False, ignore_result=True
         )
     except Exception as error:  # broker down (or, when eager, the task failed): try again later
+        if isinstance(error, BROKER_ERRORS):
+            _broker_down_until = time.monotonic() + BROKER_DOWN_PAUSE_SECONDS
         logger.warning("background task %s not handed over: %r", row, error)
         OutboxTask.objects.filter(pk=row_id).update(last_error=repr(error)[:2000])
         return False
+    _broker_down_until = 0.0
     OutboxTask.objects.filter(pk=row_id, state=OutboxState.PENDING).update(state=OutboxState.HANDED)
     return True
 
@@ -83,8 +103,6 @@ def sweep() -> int:
 def _wait(task_name: str, attempts: int) -> timedelta:
     """How long a row may stay undone before it is handed over again: never less than the task
     may run (a long upload is not started twice), doubling with each hand-over, capped."""
-    from trackchild.celery import app
-
-    longest_run = app.conf.task_annotations.get(task_name, {}).get("time_limit", 0)
+    longest_run = celery_app.conf.task_annotations.get(task_name, {}).get("time_limit", 0)
     first = max(settings.OUTBOX_RETRY_AFTER_SECONDS, longest_run + 60)
     return timedelta(seconds=min(first * 2**attempts, settings.OUTBOX_RETRY_MAX_SECONDS))
