@@ -223,9 +223,12 @@ ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
 ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
 CELERY_BEAT_SCHEDULE = {
+    # Hands over background work not done in time (apps.outbox); a sweep no worker took within
+    # the minute is dropped, the next one does its work.
     "sweep-outbox": {
         "task": "apps.outbox.tasks.sweep_outbox",
         "schedule": timedelta(minutes=1),
+        "options": {"expires": 55},
     },
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
