@@ -7,6 +7,8 @@ import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.db import connection
 from django.utils import timezone
 
 from apps.directory.models import UnitType
@@ -41,6 +43,19 @@ def broker(own_redis, publish_to):
 
 
 @pytest.fixture
+def worker_closes_its_connections():
+    """The worker thread gives its database connection back after each task, so that the test
+    database can be dropped at the end."""
+
+    def close(**kwargs):
+        connection.close()
+
+    task_postrun.connect(close, weak=False)
+    yield
+    task_postrun.disconnect(close)
+
+
+@pytest.fixture
 def railway_police(make_unit, khordha):
     return make_unit(
         UnitType.RAILWAY_POLICE,
@@ -71,6 +86,7 @@ def test_a_report_filed_while_redis_is_down_is_matched_and_alerted_once_it_is_ba
     khordha,
     sms_outbox,
     broker,
+    worker_closes_its_connections,
 ):
     app.conf.task_always_eager = True
     file_found(cwc_member, full_name="Priya Sahu", sex="F", age_min="11", age_max="11")
