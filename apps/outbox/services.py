@@ -7,7 +7,7 @@ must be safe to run twice (a worker killed mid-task, or a sweep while it was sti
 
 import logging
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import kombu.exceptions
 import redis.exceptions
@@ -73,11 +73,26 @@ def hand_over(row_id: int) -> bool:
 
 def mark_done(celery_id: str) -> None:
     """Called when a task finished; tasks not written through the outbox are ignored."""
-    if not (celery_id or "").startswith(CELERY_ID_PREFIX):
-        return
-    OutboxTask.objects.filter(pk=int(celery_id.removeprefix(CELERY_ID_PREFIX))).update(
+    OutboxTask.objects.filter(pk=_row_id(celery_id)).update(
         state=OutboxState.DONE, done_at=timezone.now(), last_error=""
     )
+
+
+def postpone(celery_id: str, when: float | datetime) -> None:
+    """The task will retry by itself (in `when` seconds, or at `when`): the sweeper leaves it to
+    that retry, or one SMS could be on its way twice."""
+    now = timezone.now()
+    retry_at = when if isinstance(when, datetime) else now + timedelta(seconds=when or 0)
+    row = OutboxTask.objects.exclude(state=OutboxState.DONE).filter(pk=_row_id(celery_id)).first()
+    if row is not None:
+        row.next_attempt_at = max(row.next_attempt_at, retry_at + _wait(row.task, 0))
+        row.save(update_fields=["next_attempt_at"])
+
+
+def _row_id(celery_id: str | None) -> int | None:
+    if not (celery_id or "").startswith(CELERY_ID_PREFIX):
+        return None
+    return int(celery_id.removeprefix(CELERY_ID_PREFIX))
 
 
 def sweep() -> int:

@@ -4,12 +4,17 @@ long each time, never while a long task may still be running, and never work alr
 from datetime import timedelta
 
 import pytest
+from celery import states
+from celery.exceptions import Retry
+from celery.signals import task_postrun
 from django.core.management import call_command
+from django.db.models import F
 from django.test import TestCase
 from django.utils import timezone
 
 from apps.alerts import tasks as alert_tasks
 from apps.bulk.tasks import process_upload
+from apps.messaging.tasks import send_message
 from apps.outbox import services
 from apps.outbox.models import OutboxState, OutboxTask
 
@@ -100,3 +105,24 @@ def test_work_done_a_week_ago_is_forgotten():
     services.sweep()
 
     assert list(OutboxTask.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_message_waiting_for_its_own_retry_is_left_to_it():
+    """The gateway failed and the SMS task will try again in 15 minutes: the sweeper must not send
+    a second copy on its way meanwhile."""
+    with TestCase.captureOnCommitCallbacks(execute=False):
+        row = services.enqueue(send_message, 1)
+    task_postrun.send(
+        sender=send_message,
+        task_id=f"outbox-{row.pk}",
+        task=send_message,
+        args=[1],
+        kwargs={},
+        retval=Retry(when=15 * 60),
+        state=states.RETRY,
+    )
+
+    row.refresh_from_db()
+    assert row.next_attempt_at - timezone.now() > timedelta(minutes=17)
+    OutboxTask.objects.update(next_attempt_at=F("next_attempt_at") - timedelta(minutes=15))
+    assert services.sweep() == 0
