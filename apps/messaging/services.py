@@ -10,6 +10,7 @@ from apps.messaging.backends import OutgoingSms, PermanentGatewayError, get_back
 from apps.messaging.catalogue import MessageTemplate
 from apps.messaging.models import Channel, Message, MessageStatus
 from apps.messaging.segments import measure
+from apps.outbox.services import enqueue
 
 FINISHED = (MessageStatus.SENT, MessageStatus.DELIVERED)
 
@@ -76,8 +77,7 @@ def queue_for(recipients, *, template: MessageTemplate, context: dict, alert_key
 def _send_after_commit(message: Message) -> None:
     from apps.messaging.tasks import send_message
 
-    message_id = message.pk
-    transaction.on_commit(lambda: send_message.delay(message_id), robust=True)
+    enqueue(send_message, message.pk)
 
 
 def claim(message_id: int) -> Message | None:
