@@ -52,12 +52,12 @@ class HttpGatewayBackend(BaseSmsBackend):
 
     def look_up(self, reference: str) -> str | None:
         """Asks SMS_GATEWAY_STATUS_URL: 200 with the gateway's MsgID when it has the message,
-        404 when it has not."""
+        404 when it has not. Any other answer says nothing about the message: asked again later."""
         status, body = _post(settings.SMS_GATEWAY_STATUS_URL, {"reference": reference})
         if status == 404:
             return None
         if not 200 <= status < 300:
-            raise _refusal(status)
+            raise TemporaryGatewayError(f"gateway status lookup answered {status}")
         return _gateway_reference(body)
 
 
