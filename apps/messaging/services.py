@@ -95,8 +95,7 @@ def claim(message_id: int) -> Message | None:
     """Take the lease on sending the message and count the attempt. None when it needs no sending
     by us: finished, failed, or being sent by a worker whose lease has not run out."""
     now = timezone.now()
-    lease_expired = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
-    claimable = Q(status=MessageStatus.QUEUED) | (Q(status=MessageStatus.SENDING) & lease_expired)
+    claimable = Q(status=MessageStatus.QUEUED) | _stalled(now)
     with transaction.atomic():
         message = (
             Message.objects.select_for_update(skip_locked=True)
@@ -152,19 +151,25 @@ def resume_stalled() -> int:
     """Hand again to the workers every message whose sender's lease ran out; returns how many."""
     from apps.messaging.tasks import send_message
 
-    stalled = Message.objects.filter(
-        status=MessageStatus.SENDING, lease_until__lt=timezone.now()
-    ).values_list("pk", flat=True)
-    stalled = list(stalled[:STALLED_BATCH])
+    stalled = Message.objects.filter(_stalled(timezone.now())).order_by("lease_until")
+    stalled = list(stalled.values_list("pk", flat=True)[:STALLED_BATCH])
     for message_id in stalled:
         send_message.delay(message_id)
     return len(stalled)
 
 
+def _stalled(now) -> Q:
+    """Being sent by a worker whose lease ran out (or was taken before leases were kept)."""
+    lease_expired = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    return Q(status=MessageStatus.SENDING) & lease_expired
+
+
 def give_up(message_id: int, error: Exception) -> None:
-    """After the last retry the message is failed; an administrator may resend it."""
-    message = Message.objects.get(pk=message_id)
-    _record(message, status=MessageStatus.FAILED, error=error)
+    """After the last retry the message is failed; an administrator may resend it. One sent
+    meanwhile by another worker's attempt stays sent."""
+    message = Message.objects.filter(pk=message_id, status=MessageStatus.QUEUED).first()
+    if message is not None:
+        _record(message, status=MessageStatus.FAILED, error=error)
 
 
 def _send(message: Message) -> str:

@@ -133,6 +133,19 @@ def test_a_message_another_worker_is_still_sending_is_left_to_it(
     assert (message.status, message.attempts) == ("sending", 1)
 
 
+def test_a_message_left_sending_before_leases_were_kept_is_taken_over(
+    gateway, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    Message.objects.filter(pk=message.pk).update(status="sending", lease_until=None)
+
+    assert services.resume_stalled() == 1
+
+    message.refresh_from_db()
+    assert (message.status, len(gateway.accepted)) == ("sent", 1)
+
+
 def test_a_gateway_that_can_be_asked_is_asked_before_sending_again(
     gateway, settings, django_capture_on_commit_callbacks
 ):
