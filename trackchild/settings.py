@@ -254,6 +254,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.alerts.tasks.alert_overdue_work",
         "schedule": crontab(hour=ALERTS_OVERDUE_HOUR, minute=0),
     },
+    # Messages whose sender died mid-send are taken over once their lease has run out.
+    "resume-stalled-messages": {
+        "task": "apps.messaging.tasks.resume_stalled_messages",
+        "schedule": timedelta(minutes=1),
+    },
     # Dashboards state how old their figures are; this keeps them under 15 minutes.
     "refresh-dashboard-figures": {
         "task": "apps.dashboards.tasks.refresh_dashboard_figures",
@@ -323,6 +328,12 @@ SMS_DLT_ENTITY_ID = env.str("SMS_DLT_ENTITY_ID", default="")
 SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
 # Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
 SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
+# Where the gateway answers "do you have the message with this reference?" (optional): a message
+# whose sender died mid-send is looked up there before it is sent again (docs/operations.md).
+SMS_GATEWAY_STATUS_URL = env.str("SMS_GATEWAY_STATUS_URL", default="")
+# How long a worker holds a message it is sending. Longer than send_message's hard time limit, so
+# a live sender is never overtaken; a killed one's message is taken over after it.
+SMS_SENDING_LEASE_SECONDS = env.int("SMS_SENDING_LEASE_SECONDS", default=120)
 
 if not DEBUG:
     refuse_example_secrets(
