@@ -1,0 +1,23 @@
+"""Reading an edit form's page the way a browser does, to send its hidden fields back later."""
+
+import html
+import re
+
+from apps.core.versions import VALUES_FIELD, VERSION_FIELD
+
+
+def loaded_state(response) -> dict:
+    """The version and values the page's form was loaded with, as the browser sends them back."""
+    state = {}
+    for name in (VERSION_FIELD, VALUES_FIELD):
+        found = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)"', response.text)
+        assert found, f"{name} is not in the form"
+        state[name] = html.unescape(found.group(1))
+    return state
+
+
+def conflict_rows(response) -> list[tuple[str, str, str]]:
+    """(field, as now saved, as the form showed it when loaded) for each change the page lists."""
+    section = response.text.split('id="edit-conflict"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<th scope="row">(.*?)</th><td>(.*?)</td><td>(.*?)</td>', section)
+    return [tuple(html.unescape(cell) for cell in row) for row in rows]
