@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 VERSION_FIELD = "loaded_version"
 VALUES_FIELD = "loaded_values"
+_HIDDEN_FIELDS = (VERSION_FIELD, VALUES_FIELD)
 _SALT = "apps.core.versions"
 
 
@@ -68,6 +69,11 @@ class Versioned(models.Model):
         self.expected_version = None
 
 
+def _hidden_field(name: str) -> forms.Field:
+    field_class = forms.IntegerField if name == VERSION_FIELD else forms.CharField
+    return field_class(widget=forms.HiddenInput, required=False)
+
+
 def expect_version(instance, version: int | None) -> None:
     """Have the next save of `instance` refused unless the record is still at `version`."""
     instance.expected_version = version
@@ -82,8 +88,8 @@ class VersionedForm:
         version = self.loaded_version()
         if version is None:
             return
-        self.fields[VERSION_FIELD] = forms.IntegerField(widget=forms.HiddenInput, required=False)
-        self.fields[VALUES_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+        for name in _HIDDEN_FIELDS:
+            self.fields[name] = _hidden_field(name)
         self.initial[VERSION_FIELD] = version
         # Callable, so it is taken when the form is shown, after subclasses add their fields.
         self.initial[VALUES_FIELD] = lambda: signing.dumps(
@@ -135,14 +141,14 @@ class VersionedForm:
         saves over the change the user has now seen."""
         now = type(self)(instance=current, **self.extra_arguments())
         self.data = self.data.copy()
-        for name in (VERSION_FIELD, VALUES_FIELD):
+        for name in _HIDDEN_FIELDS:
             self.data[name] = now.get_initial_for_field(now.fields[name], name)
 
 
 def _values_shown(form) -> dict:
     values = {}
     for name, field in form.fields.items():
-        if name in (VERSION_FIELD, VALUES_FIELD) or isinstance(field, forms.FileField):
+        if name in _HIDDEN_FIELDS or field.disabled or isinstance(field, forms.FileField):
             continue
         value = field.prepare_value(form[name].initial)
         values[name] = json.loads(json.dumps(value, cls=DjangoJSONEncoder))
@@ -192,11 +198,21 @@ class VersionedAdmin:
     refused with the list of what they changed, and keeps what the user typed. The admin saves
     in one transaction, so the row locked in the form's check stays locked until saved."""
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if obj is None:
-            return form
-        return type(form)(form.__name__, (_AdminVersionCheck, form), {})
+            return fieldsets
+        return [*fieldsets, (None, {"fields": _HIDDEN_FIELDS, "classes": ["hidden"]})]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None:
+            # Declared on the form class, so the admin accepts them in its fieldsets.
+            kwargs["form"] = type(self.form)(
+                self.form.__name__,
+                (_AdminVersionCheck, self.form),
+                {name: _hidden_field(name) for name in _HIDDEN_FIELDS},
+            )
+        return super().get_form(request, obj, **kwargs)
 
 
 class _AdminVersionCheck(VersionedForm):
