@@ -3,6 +3,8 @@
 import html
 import re
 
+from django import forms
+
 from apps.core.versions import VALUES_FIELD, VERSION_FIELD
 
 
@@ -21,3 +23,23 @@ def conflict_rows(response) -> list[tuple[str, str, str]]:
     section = response.text.split('id="edit-conflict"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r'<th scope="row">(.*?)</th><td>(.*?)</td><td>(.*?)</td>', section)
     return [tuple(html.unescape(cell) for cell in row) for row in rows]
+
+
+def admin_change_data(page) -> dict:
+    """What a Django admin change page sends back when saved untouched."""
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field.widget, forms.MultiWidget):
+            parts = value if isinstance(value, list) else field.widget.decompress(value)
+            data |= {f"{name}_{n}": part for n, part in enumerate(parts) if part is not None}
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = value
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data |= {management[name].html_name: management[name].value() for name in management.fields}
+    return data
