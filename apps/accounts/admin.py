@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
-from apps.core.versions import VersionedAdmin
+from apps.core.admin import VersionedAdmin
 
 
 @admin.register(User)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.care.models import ChildInCare, Transfer
-from apps.core.versions import VersionedAdmin
+from apps.core.admin import VersionedAdmin
 
 
 @admin.register(ChildInCare)

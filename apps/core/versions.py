@@ -13,7 +13,6 @@ import json
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.shortcuts import render
@@ -22,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 VERSION_FIELD = "loaded_version"
 VALUES_FIELD = "loaded_values"
-_HIDDEN_FIELDS = (VERSION_FIELD, VALUES_FIELD)
+HIDDEN_FIELDS = (VERSION_FIELD, VALUES_FIELD)
 _SALT = "apps.core.versions"
 
 
@@ -69,7 +68,7 @@ class Versioned(models.Model):
         self.expected_version = None
 
 
-def _hidden_field(name: str) -> forms.Field:
+def hidden_field(name: str) -> forms.Field:
     field_class = forms.IntegerField if name == VERSION_FIELD else forms.CharField
     return field_class(widget=forms.HiddenInput, required=False)
 
@@ -88,8 +87,8 @@ class VersionedForm:
         version = self.loaded_version()
         if version is None:
             return
-        for name in _HIDDEN_FIELDS:
-            self.fields[name] = _hidden_field(name)
+        for name in HIDDEN_FIELDS:
+            self.fields[name] = hidden_field(name)
         self.initial[VERSION_FIELD] = version
         # Callable, so it is taken when the form is shown, after subclasses add their fields.
         self.initial[VALUES_FIELD] = lambda: signing.dumps(
@@ -141,14 +140,14 @@ class VersionedForm:
         saves over the change the user has now seen."""
         now = type(self)(instance=current, **self.extra_arguments())
         self.data = self.data.copy()
-        for name in _HIDDEN_FIELDS:
+        for name in HIDDEN_FIELDS:
             self.data[name] = now.get_initial_for_field(now.fields[name], name)
 
 
 def _values_shown(form) -> dict:
     values = {}
     for name, field in form.fields.items():
-        if name in _HIDDEN_FIELDS or field.disabled or isinstance(field, forms.FileField):
+        if name in HIDDEN_FIELDS or field.disabled or isinstance(field, forms.FileField):
             continue
         value = field.prepare_value(form[name].initial)
         values[name] = json.loads(json.dumps(value, cls=DjangoJSONEncoder))
@@ -191,49 +190,3 @@ def render_conflict(request, template: str, context: dict, *, form, conflict: Ed
     return render(
         request, template, context | {"form": form, "conflict_changes": changes}, status=409
     )
-
-
-class VersionedAdmin:
-    """A ModelAdmin mixin: a change form saved after someone else's save of the record is
-    refused with the list of what they changed, and keeps what the user typed. The admin saves
-    in one transaction, so the row locked in the form's check stays locked until saved."""
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:
-            return fieldsets
-        return [*fieldsets, (None, {"fields": _HIDDEN_FIELDS, "classes": ["hidden"]})]
-
-    def get_form(self, request, obj=None, **kwargs):
-        if obj is not None:
-            # Declared on the form class, so the admin accepts them in its fieldsets.
-            kwargs["form"] = type(self.form)(
-                self.form.__name__,
-                (_AdminVersionCheck, self.form),
-                {name: _hidden_field(name) for name in _HIDDEN_FIELDS},
-            )
-        return super().get_form(request, obj, **kwargs)
-
-
-class _AdminVersionCheck(VersionedForm):
-    def clean(self):
-        cleaned = super().clean()
-        try:
-            with transaction.atomic():
-                current = (
-                    type(self.instance)._base_manager.select_for_update().get(pk=self.instance.pk)
-                )
-        except type(self.instance).DoesNotExist:
-            return cleaned
-        if current.version != self.posted_version():
-            changes = self.changes_since_loaded(current)
-            self.refresh_version(current)
-            raise ValidationError(
-                [str(CONFLICT_MESSAGE)]
-                + [
-                    _("%(field)s: now “%(saved)s”, when you opened the form “%(loaded)s”.")
-                    % {"field": change["label"], **change}
-                    for change in changes
-                ]
-            )
-        return cleaned

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from apps.core.versions import VersionedAdmin
+from apps.core.admin import VersionedAdmin
 from apps.directory.models import District, NodalOfficer, State, Unit
 
 

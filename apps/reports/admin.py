@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from apps.core.versions import VersionedAdmin
+from apps.core.admin import VersionedAdmin
 from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto
 
 

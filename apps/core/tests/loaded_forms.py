@@ -26,20 +26,29 @@ def conflict_rows(response) -> list[tuple[str, str, str]]:
 
 
 def admin_change_data(page) -> dict:
-    """What a Django admin change page sends back when saved untouched."""
-    form = page.context["adminform"].form
+    """What a Django admin change page sends back when saved untouched, inlines included."""
+    data = _form_data(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data |= _form_data(formset.management_form)
+        for form in formset.forms:
+            data |= _form_data(form)
+    return data
+
+
+def _form_data(form) -> dict:
     data = {}
     for name, field in form.fields.items():
-        value = form[name].value()
+        bound = form[name]
+        value = bound.value()
         if isinstance(field.widget, forms.MultiWidget):
             parts = value if isinstance(value, list) else field.widget.decompress(value)
-            data |= {f"{name}_{n}": part for n, part in enumerate(parts) if part is not None}
+            data |= {
+                f"{bound.html_name}_{n}": part for n, part in enumerate(parts) if part is not None
+            }
         elif isinstance(value, bool):
             if value:
-                data[name] = "on"
+                data[bound.html_name] = "on"
         elif value is not None:
-            data[name] = value
-    for inline in page.context["inline_admin_formsets"]:
-        management = inline.formset.management_form
-        data |= {management[name].html_name: management[name].value() for name in management.fields}
+            data[bound.html_name] = value
     return data

@@ -68,3 +68,11 @@ def test_a_change_made_outside_admin_also_makes_the_open_page_stale(
 
     assert "someone else saved this record after you opened the form" in response.text
     assert Unit.objects.get(pk=capital_ps.pk).address == ""
+
+
+def test_the_change_page_carries_its_version_once(client, capital_ps, national_admin):
+    sign_in_verified(client, national_admin)
+
+    page = client.get(f"/admin/directory/unit/{capital_ps.pk}/change/")
+
+    assert page.text.count('name="loaded_version"') == 1

@@ -10,11 +10,12 @@ from django.db import connection
 from django.test import Client
 
 from apps.accounts.models import Role
-from apps.core.tests.loaded_forms import conflict_rows, loaded_state
+from apps.core.tests.loaded_forms import admin_change_data, conflict_rows, loaded_state
 from apps.core.versions import EditConflictError, expect_version
 from apps.reports import services
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import missing_report_data
+from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +156,29 @@ def test_of_two_saves_at_the_same_moment_exactly_one_wins(
     winner = next(hair for outcome, hair in outcomes if outcome == "saved")
     priya.refresh_from_db()
     assert (priya.hair, priya.version) == (winner, loaded_version + 1)
+
+
+def test_an_admin_correction_from_a_page_loaded_before_an_officers_edit_is_refused(
+    client, national_admin, officer, priya, odisha, khordha
+):
+    sign_in_verified(client, national_admin)
+    change_url = f"/admin/reports/report/{priya.pk}/change/"
+    data = admin_change_data(client.get(change_url))
+    officer_client = _signed_in(officer)
+    officer_client.post(
+        f"/reports/{priya.pk}/edit/",
+        missing_report_data(
+            odisha,
+            khordha,
+            clothing="Red frock",
+            **REASON,
+            **loaded_state(officer_client.get(f"/reports/{priya.pk}/edit/")),
+        ),
+    )
+
+    refused = client.post(change_url, {**data, "hair": "Short"})
+
+    assert "someone else saved this record after you opened the form" in refused.text
+    assert "now “Red frock”, when you opened the form “Blue school uniform”" in refused.text
+    priya.refresh_from_db()
+    assert (priya.clothing, priya.hair) == ("Red frock", "")
