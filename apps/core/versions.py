@@ -34,7 +34,10 @@ class EditConflictError(Exception):
 
 
 class Versioned(models.Model):
-    version = models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
+    # db_default too: the demo and benchmark loaders insert rows in bulk with SQL.
+    version = models.PositiveIntegerField(
+        gettext_lazy("version"), default=1, db_default=1, editable=False
+    )
 
     # Saves of only these fields are not edits anyone could lose (a sign-in's time, say).
     UNVERSIONED_FIELDS: frozenset[str] = frozenset()
