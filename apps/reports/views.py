@@ -176,6 +176,8 @@ def edit_report(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         except EditConflictError as conflict:
+            if request.FILES:
+                messages.error(request, _("Choose the photos again."))
             return render_conflict(
                 request,
                 REPORT_FORM,

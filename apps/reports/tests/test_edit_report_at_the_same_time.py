@@ -14,7 +14,7 @@ from apps.core.tests.loaded_forms import admin_change_data, conflict_rows, loade
 from apps.core.versions import EditConflictError, expect_version
 from apps.reports import services
 from apps.reports.models import Report
-from apps.reports.tests.fixtures import missing_report_data
+from apps.reports.tests.fixtures import missing_report_data, photo_upload
 from conftest import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,9 @@ def test_the_second_save_is_refused_with_what_changed_and_keeps_what_was_typed(
     )
     refused = second.post(
         edit_url,
-        missing_report_data(odisha, khordha, hair="Short, plaited", **REASON, **second_form),
+        missing_report_data(
+            odisha, khordha, hair="Short, plaited", photos=[photo_upload()], **REASON, **second_form
+        ),
     )
 
     assert saved.status_code == 302
@@ -61,8 +63,9 @@ def test_the_second_save_is_refused_with_what_changed_and_keeps_what_was_typed(
         ("Clothing when last seen", "Red frock", "Blue school uniform")
     ]
     assert 'value="Short, plaited"' in refused.text  # what the second official typed
+    assert "Choose the photos again." in refused.text  # a browser never resends a chosen file
     priya.refresh_from_db()
-    assert (priya.clothing, priya.hair) == ("Red frock", "")
+    assert (priya.clothing, priya.hair, priya.photo_count) == ("Red frock", "", 0)
     assert priya.history.count() == 2  # filed, and the first edit only
 
     again = second.post(
