@@ -69,3 +69,9 @@ def test_every_task_is_stopped_before_the_broker_hands_it_to_another_worker():
     visibility = app.conf.broker_transport_options["visibility_timeout"]
     assert longest < visibility <= 30 * 60
     assert visibility > MAX_RETRY_DELAY
+
+
+def test_a_message_is_never_taken_over_from_a_worker_still_sending_it():
+    app.loader.import_default_modules()
+    send_message = app.tasks["apps.messaging.tasks.send_message"]
+    assert send_message.time_limit < settings.SMS_SENDING_LEASE_SECONDS

@@ -3,12 +3,37 @@
 import logging
 import os
 
-from celery import Celery, bootsteps
+import kombu.exceptions
+import redis.exceptions
+from celery import Celery, Task, bootsteps
 from celery.signals import setup_logging
+from django.db import InterfaceError, OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trackchild.settings")
 
-app = Celery("trackchild")
+# An outage of PostgreSQL or Redis passes; a task that met one runs again.
+OUTAGE_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    kombu.exceptions.OperationalError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+
+
+class RetriedAfterOutages(Task):
+    """Every task: retried after 5 s, 10 s, 20 s… (at most 10 minutes apart, so within the
+    broker's visibility timeout) for about an hour; past that the outbox sweeper hands it over
+    again."""
+
+    autoretry_for = OUTAGE_ERRORS
+    retry_backoff = 5
+    retry_backoff_max = 10 * 60
+    retry_jitter = True
+    max_retries = 10
+
+
+app = Celery("trackchild", task_cls=RetriedAfterOutages)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

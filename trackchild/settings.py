@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "apps.api",
     "apps.dashboards",
     "apps.operations",
+    "apps.outbox",
 ]
 
 MIDDLEWARE = [
@@ -133,8 +134,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Celery: Redis when REDIS_URL is set, otherwise tasks run eagerly in-process ---
 REDIS_URL = env.str("REDIS_URL", default="")
 # The cache holds rate-limit counters: shared through Redis when there is one.
+# While Redis is down each web process counts on its own (apps.core.cache), after a short wait.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "apps.core.cache.RedisCacheWithLocalFallback",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
@@ -185,7 +191,29 @@ CELERY_TASK_ANNOTATIONS = {
 CELERY_BROKER_VISIBILITY_TIMEOUT = (
     max(hard for _, hard in CELERY_TASK_TIME_LIMITS.values()) + 5 * 60
 )
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
+# Publishing never waits long on a broker that is down: the page answers and the outbox row
+# waits for the sweeper (apps.outbox). Timeouts in seconds.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 1,
+    # Connecting to publish: one quick retry, then the outbox row waits for the sweeper.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# Background work not done this long after its save is handed over again by the sweeper (never
+# sooner than the task's hard time limit), the wait doubling with each hand-over up to the max.
+OUTBOX_RETRY_AFTER_SECONDS = env.int("OUTBOX_RETRY_AFTER_SECONDS", default=3 * 60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=30 * 60)
+OUTBOX_KEEP_DONE_DAYS = env.int("OUTBOX_KEEP_DONE_DAYS", default=7)
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 # Each worker writes a heartbeat to Redis this often; /healthz/ calls a queue down when its
 # newest heartbeat is older than the max age.
@@ -197,6 +225,13 @@ ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
 ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
 CELERY_BEAT_SCHEDULE = {
+    # Hands over background work not done in time (apps.outbox); a sweep no worker took within
+    # the minute is dropped, the next one does its work.
+    "sweep-outbox": {
+        "task": "apps.outbox.tasks.sweep_outbox",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 55},
+    },
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
         "schedule": timedelta(hours=6),
@@ -220,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
     "alert-overdue-work": {
         "task": "apps.alerts.tasks.alert_overdue_work",
         "schedule": crontab(hour=ALERTS_OVERDUE_HOUR, minute=0),
+    },
+    # Messages whose sender died mid-send are taken over once their lease has run out.
+    "resume-stalled-messages": {
+        "task": "apps.messaging.tasks.resume_stalled_messages",
+        "schedule": timedelta(minutes=1),
     },
     # Dashboards state how old their figures are; this keeps them under 15 minutes.
     "refresh-dashboard-figures": {
@@ -290,6 +330,12 @@ SMS_DLT_ENTITY_ID = env.str("SMS_DLT_ENTITY_ID", default="")
 SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
 # Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
 SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
+# Where the gateway answers "do you have the message with this reference?" (optional): a message
+# whose sender died mid-send is looked up there before it is sent again (docs/operations.md).
+SMS_GATEWAY_STATUS_URL = env.str("SMS_GATEWAY_STATUS_URL", default="")
+# How long a worker holds a message it is sending. Longer than send_message's hard time limit, so
+# a live sender is never overtaken; a killed one's message is taken over after it.
+SMS_SENDING_LEASE_SECONDS = env.int("SMS_SENDING_LEASE_SECONDS", default=120)
 
 if not DEBUG:
     refuse_example_secrets(

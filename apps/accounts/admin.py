@@ -3,10 +3,11 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.core.admin import VersionedAdmin
 
 
 @admin.register(User)
-class OfficialAdmin(UserAdmin):
+class OfficialAdmin(VersionedAdmin, UserAdmin):
     list_display = ["username", "get_full_name", "unit", "role_list", "is_active", "last_login"]
     list_filter = ["is_active", "is_staff", "unit__unit_type", "unit__state"]
     search_fields = ["username", "first_name", "last_name", "email", "mobile", "unit__name"]

@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.core.versions import VersionedForm
 from apps.directory.models import AlertChannels
 from apps.messaging.phones import sms_number
 
@@ -36,7 +37,7 @@ class ReplaceAuthenticatorForm(CurrentCodeForm):
     token = six_digit_code(_("Code the new authenticator app shows"), autofocus=False)
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(VersionedForm, forms.ModelForm):
     """What officials may change about themselves: never their roles or their unit."""
 
     preferred_language = forms.ChoiceField(

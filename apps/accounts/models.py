@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import ChoiceArrayField
+from apps.core.versions import Versioned
 from apps.directory.models import PHONE_VALIDATOR, AlertChannels, Unit
 
 
@@ -41,7 +42,7 @@ class RoleListField(ChoiceArrayField):
     """An official's roles; named in migrations, so it keeps its own class."""
 
 
-class User(AbstractUser):
+class User(Versioned, AbstractUser):
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -72,6 +73,9 @@ class User(AbstractUser):
             "Choose how you want them too."
         ),
     )
+
+    # A sign-in or a new password is no edit of the official's record a form could overwrite.
+    UNVERSIONED_FIELDS = frozenset({"last_login", "password"})
 
     class Meta:
         verbose_name = _("official")

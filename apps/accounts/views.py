@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from apps.accounts import selectors, services
 from apps.accounts.forms import CurrentCodeForm, ProfileForm, ReplaceAuthenticatorForm, TokenForm
 from apps.accounts.middleware import redirect_with_next
+from apps.core.versions import EditConflictError, render_conflict
 
 
 class OfficialLoginView(LoginView):
@@ -114,15 +115,17 @@ def two_factor_remove(request):
 @login_required
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
+    context = {"form": form, "has_two_factor": selectors.has_confirmed_totp_device(request.user)}
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            form.save()
+        except EditConflictError as conflict:
+            return render_conflict(
+                request, "accounts/profile.html", context, form=form, conflict=conflict
+            )
         messages.success(request, _("Your details are saved."))
         return redirect("accounts:profile")
-    return render(
-        request,
-        "accounts/profile.html",
-        {"form": form, "has_two_factor": selectors.has_confirmed_totp_device(request.user)},
-    )
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required

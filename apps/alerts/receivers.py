@@ -1,4 +1,4 @@
-"""Alerts react to reports and matches after their transactions commit."""
+"""Alerts react to reports and matches: queued with their save, sent once it commits."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -6,6 +6,7 @@ from contextvars import ContextVar
 from django.dispatch import receiver
 
 from apps.matching.signals import match_proposed
+from apps.outbox.services import enqueue
 from apps.reports.signals import report_saved
 
 _muted = ContextVar("alerts_muted", default=False)
@@ -26,7 +27,7 @@ def alert_on_new_report(sender, report_id, created, **kwargs):
     from apps.alerts.tasks import alert_new_report
 
     if created and not _muted.get():
-        alert_new_report.delay(report_id)
+        enqueue(alert_new_report, report_id)
 
 
 @receiver(match_proposed, dispatch_uid="alerts.strong_match")
@@ -34,4 +35,4 @@ def alert_on_proposed_match(sender, candidate_id, **kwargs):
     from apps.alerts.tasks import alert_strong_match
 
     if not _muted.get():
-        alert_strong_match.delay(candidate_id)
+        enqueue(alert_strong_match, candidate_id)

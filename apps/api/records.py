@@ -7,6 +7,7 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 
+from apps.core.versions import expect_version
 from apps.reports.forms import MARK_FIELDS
 from apps.reports.models import Report
 
@@ -25,6 +26,9 @@ def validated_report(form_class, *, report: Report, fields: dict, account, reaso
     form = form_class(data, instance=report, official=account)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
+    # The client sends the record, not an edit of a page it loaded: its save is not checked
+    # against a version, though it still counts as one, so an official's open form goes stale.
+    expect_version(form.instance, None)
     return form.instance
 
 

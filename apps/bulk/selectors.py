@@ -6,11 +6,12 @@ is seen by its unit and by the officials who oversee that unit.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 from django.shortcuts import get_object_or_404
 
 from apps.accounts.jurisdiction import official_unit, scope_to_jurisdiction
 from apps.bulk.kinds import CARE, KIND_CHOICES
-from apps.bulk.models import Upload
+from apps.bulk.models import Upload, UploadStatus
 from apps.reports.selectors import MISSING_FILING_UNITS
 
 
@@ -43,4 +44,11 @@ def upload_for(user, pk: int) -> Upload:
 
 
 def earlier_upload_of(unit, kind: str, sha256: str) -> Upload | None:
-    return Upload.objects.filter(unit=unit, kind=kind, sha256=sha256).first()
+    """The unit's earlier upload of this file, a processed one first; one that could not be read
+    does not count."""
+    return (
+        Upload.objects.filter(unit=unit, kind=kind, sha256=sha256)
+        .exclude(status=UploadStatus.FAILED)
+        .order_by(Case(When(status=UploadStatus.DONE, then=0), default=1), "pk")
+        .first()
+    )

@@ -29,6 +29,8 @@ from apps.bulk.sheets import (
 )
 from apps.bulk.values import RowValues
 from apps.care.services import admit_child
+from apps.outbox.selectors import is_waiting
+from apps.outbox.services import enqueue
 from apps.reports.services import file_report
 
 PROGRESS_EVERY = 50
@@ -39,13 +41,17 @@ ALREADY_UPLOADED = gettext_lazy(
 
 
 def start_upload(*, file, kind: str, uploaded_by, language: str) -> Upload:
-    """Store the file and queue its processing; refuse a file this unit already uploaded."""
+    """Store the file and queue its processing; refuse a file this unit already uploaded. The
+    same file sent again while the first is still waiting (say, the broker was down) hands the
+    first one over again instead of storing it twice."""
     selectors.require_upload(uploaded_by, kind)
     if file.size > MAX_FILE_BYTES:
         raise ValidationError(str(too_large()))
     data = file.read()
     sha256 = hashlib.sha256(data).hexdigest()
     earlier = selectors.earlier_upload_of(uploaded_by.unit, kind, sha256)
+    if earlier is not None and earlier.status != UploadStatus.DONE:
+        return earlier if _is_waiting(earlier) else process_again(earlier)
     if earlier is not None:
         uploaded_on = timezone.localtime(earlier.uploaded_at).strftime("%d/%m/%Y %H:%M")
         raise ValidationError(ALREADY_UPLOADED % {"date": uploaded_on}, code="already_uploaded")
@@ -60,15 +66,31 @@ def start_upload(*, file, kind: str, uploaded_by, language: str) -> Upload:
         )
         upload.file.save("upload", ContentFile(data), save=False)
         upload.save()
-        upload_id = upload.pk
-        transaction.on_commit(lambda: _queue(upload_id))
+        _queue(upload)
     return upload
 
 
-def _queue(upload_id: int) -> None:
+@transaction.atomic
+def process_again(upload: Upload) -> Upload:
+    """Queue a stuck or failed upload once more; rows imported before are skipped."""
+    upload = Upload.objects.select_for_update().get(pk=upload.pk)
+    if upload.status == UploadStatus.FAILED:
+        upload.status, upload.finished_at = UploadStatus.QUEUED, None
+        upload.save(update_fields=["status", "finished_at"])
+    _queue(upload)
+    return upload
+
+
+def _queue(upload: Upload) -> None:
     from apps.bulk.tasks import process_upload
 
-    process_upload.delay(upload_id)
+    enqueue(process_upload, upload.pk)
+
+
+def _is_waiting(upload: Upload) -> bool:
+    from apps.bulk.tasks import process_upload
+
+    return is_waiting(process_upload, upload.pk)
 
 
 def process_upload(upload_id: int) -> Upload:

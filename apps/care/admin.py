@@ -2,10 +2,11 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.care.models import ChildInCare, Transfer
+from apps.core.admin import VersionedAdmin
 
 
 @admin.register(ChildInCare)
-class ChildInCareAdmin(SimpleHistoryAdmin):
+class ChildInCareAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("case_number", "report", "institution", "category", "status", "arrived_at")
     list_filter = ("status", "category")
     search_fields = ("report__full_name", "institution__name", "order_number")

@@ -19,6 +19,7 @@ from apps.care.models import (
     ProgressReport,
     Transfer,
 )
+from apps.core.versions import VersionedForm
 from apps.directory.models import State
 from apps.reports.forms import DATE_TIME_WIDGET, DATE_WIDGET
 
@@ -98,7 +99,7 @@ class OrderForm(forms.ModelForm):
 CARE_OPTION_LABELS = (_("First choice"), _("Second choice"), _("Third choice"))
 
 
-class CarePlanForm(forms.ModelForm):
+class CarePlanForm(VersionedForm, forms.ModelForm):
     """Care options are chosen in order, as the plan ranks them; the rest is the plan itself."""
 
     class Meta:
@@ -132,6 +133,10 @@ class CarePlanForm(forms.ModelForm):
         for position, option in enumerate(self.instance.care_options or []):
             if position < len(CARE_OPTION_LABELS):
                 self.initial[f"option_{position}"] = option
+
+    def loaded_version(self) -> int:
+        """The plan version this revision starts from; 0 for the first plan."""
+        return self.instance.version or 0
 
     def clean(self):
         cleaned = super().clean()

@@ -28,11 +28,12 @@ from apps.care.choices import (
     TransferStatus,
     Wellbeing,
 )
+from apps.core.versions import Versioned
 from apps.directory.models import Unit
 from apps.reports.models import Report
 
 
-class ChildInCare(models.Model):
+class ChildInCare(Versioned):
     report = models.ForeignKey(
         Report,
         on_delete=models.PROTECT,
@@ -96,7 +97,7 @@ class ChildInCare(models.Model):
     created_at = models.DateTimeField(_("recorded on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
 
     class Meta:
         ordering = ["-arrived_at", "-pk"]

@@ -33,6 +33,7 @@ from apps.care.models import (
     Transfer,
 )
 from apps.core.history import save_with_history
+from apps.core.versions import EditConflictError
 from apps.directory.models import Unit
 from apps.reports import services as report_services
 from apps.reports.choices import Circumstance, ClosureReason, Placement, ReportKind, Status
@@ -78,10 +79,15 @@ def record_order(*, order: CareOrder, child: ChildInCare, recorded_by) -> CareOr
 
 @transaction.atomic
 def write_care_plan(*, plan: CarePlan, child: ChildInCare, written_by) -> CarePlan:
-    """Every revision is a new version; earlier versions stay as they were written."""
+    """Every revision is a new version; earlier versions stay as they were written. A revision
+    of a version that is no longer the latest would drop the newer one's changes, so it is
+    refused when the form said which version it started from."""
     _require(written_by, child, "write_entries")
     ChildInCare.objects.select_for_update().filter(pk=child.pk).get()
     latest = child.care_plans.aggregate(latest=Max("version"))["latest"] or 0
+    started_from = getattr(plan, "expected_version", None)
+    if started_from is not None and started_from != latest:
+        raise EditConflictError(child.care_plans.first() or CarePlan(child=child))
     plan.version = latest + 1
     return _add_entry(plan, child=child, written_by=written_by)
 

@@ -29,6 +29,7 @@ from apps.care.forms import (
 )
 from apps.care.models import CareDocument, CareOrder, CarePlan, ChildInCare
 from apps.core.pagination import paginate
+from apps.core.versions import EditConflictError, render_conflict
 
 CHILDREN_PER_PAGE = 25
 
@@ -121,6 +122,9 @@ def detail(request, pk):
             else [],
         },
     )
+
+
+ENTRY_FORM = "care/entry_form.html"
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,9 @@ def add_entry(request, pk, kind):
             page.save(form, child, request.user)
         except ValidationError as error:
             form.add_error(None, error)
+        except EditConflictError as conflict:
+            context = {"child": child, "title": page.title}
+            return render_conflict(request, ENTRY_FORM, context, form=form, conflict=conflict)
         else:
             messages.success(request, str(page.saved_message))
             return redirect(child)
@@ -242,7 +249,7 @@ def _entry_form(request, child, form, title, *, extra=None):
             + (" " + _("Choose the file again.") if request.FILES else ""),
         )
     context = {"child": child, "form": form, "title": title} | (extra or {})
-    return render(request, "care/entry_form.html", context)
+    return render(request, ENTRY_FORM, context)
 
 
 @login_required

@@ -162,3 +162,15 @@ class MobileVerification(models.Model):
 
     def __str__(self):
         return f"code for {self.citizen_report.reference}"
+
+
+class FormSubmission(models.Model):
+    """A citizen's form, by the one-time token it was shown with. Posted again (a double click, a
+    reload), it leads to what the first post made instead of making it twice."""
+
+    token = models.UUIDField(primary_key=True)
+    result_url = models.CharField(max_length=200)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return str(self.token)

@@ -29,6 +29,7 @@ from apps.messaging.catalogue import INQUIRY_ANSWER, INQUIRY_MATCH, VERIFICATION
 from apps.messaging.models import Channel
 from apps.messaging.recipients import everyone_of
 from apps.messaging.services import queue_for, queue_message
+from apps.outbox.services import enqueue
 from apps.reports import services as report_services
 from apps.reports.choices import FoundBy, ReportKind
 from apps.reports.models import ADULT_AGE, Report
@@ -119,14 +120,13 @@ def _route(citizen_report: CitizenReport) -> None:
         citizen_report.status = CitizenReportStatus.FORWARDED
     else:
         citizen_report.status = CitizenReportStatus.RECEIVED
-        report_id, language = citizen_report.pk, get_language()
-        transaction.on_commit(lambda: answer_inquiry_later(report_id, language), robust=True)
+        answer_inquiry_later(citizen_report.pk, get_language())
 
 
 def answer_inquiry_later(citizen_report_id: int, language: str) -> None:
     from apps.citizens.tasks import answer_inquiry
 
-    answer_inquiry.delay(citizen_report_id, language)
+    enqueue(answer_inquiry, citizen_report_id, language)
 
 
 @transaction.atomic

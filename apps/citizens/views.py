@@ -3,11 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.citizens import limits, selectors, services
+from apps.citizens import limits, selectors, services, submissions
 from apps.citizens.forms import (
     FORM_FOR_KIND,
     CodeForm,
@@ -44,40 +45,50 @@ def report(request, kind):
     if not place.is_valid():
         return render(request, "citizens/place.html", {"place": place, "kind": kind})
     district = place.cleaned_data["district"]
+    token = submissions.token_of(request)
+    if request.method == "POST" and (sent := submissions.earlier_result(token)):
+        return redirect(sent)  # sent twice: the CAPTCHA is used up, the report is not doubled
     form = form_class(request.POST or None, request.FILES or None, district=district)
     refusal = None
     if request.method == "POST" and form.is_valid():
         try:
-            citizen_report = services.submit(
-                citizen_report=form.save(),
-                ip_address=_client_address(request),
-                photo=form.cleaned_data["photo_upload"],
-                language=get_language(),
-            )
+            return redirect(submissions.once(token, lambda: _submit(request, form)))
         except limits.RateLimitError as refused:
             refusal = refused.message
-        else:
-            request.session[PENDING_KEY] = citizen_report.reference
-            return redirect("citizens:verify", reference=citizen_report.reference)
     status = 429 if refusal else 200
-    context = {"form": form, "kind": kind, "district": district, "refusal": refusal}
+    context = {
+        "form": form,
+        "kind": kind,
+        "district": district,
+        "refusal": refusal,
+        "submission_token": token,
+    }
     return render(request, "citizens/report_form.html", context, status=status)
+
+
+def _submit(request, form) -> str:
+    citizen_report = services.submit(
+        citizen_report=form.save(),
+        ip_address=_client_address(request),
+        photo=form.cleaned_data["photo_upload"],
+        language=get_language(),
+    )
+    request.session[PENDING_KEY] = citizen_report.reference
+    return reverse("citizens:verify", args=[citizen_report.reference])
 
 
 def verify(request, reference):
     """Only the browser that sent the report may confirm it (the code alone is not enough)."""
     if request.session.get(PENDING_KEY) != reference:
+        if reference in request.session.get(CASES_KEY, []):  # confirmed by a first click
+            return redirect("citizens:case", reference=reference)
         return redirect("citizens:track")
     citizen_report = selectors.pending_report(reference)
     form = CodeForm(request.POST or None)
+    token = submissions.token_of(request)
     if request.method == "POST" and "resend" in request.POST:
         try:
-            services.send_code(
-                citizen_report=citizen_report,
-                ip_address=_client_address(request),
-                language=get_language(),
-            )
-            messages.info(request, _("A new code is on its way."))
+            return redirect(submissions.once(token, lambda: _resend_code(request, citizen_report)))
         except limits.RateLimitError as refused:
             messages.error(request, refused.message)
         return redirect("citizens:verify", reference=reference)
@@ -94,7 +105,18 @@ def verify(request, reference):
                 del request.session[PENDING_KEY]
                 return redirect("citizens:case", reference=reference)
             form.add_error("code", _("This code is not right. Check the SMS and try again."))
-    return render(request, "citizens/verify.html", {"form": form, "citizen_report": citizen_report})
+    context = {"form": form, "citizen_report": citizen_report, "submission_token": token}
+    return render(request, "citizens/verify.html", context)
+
+
+def _resend_code(request, citizen_report) -> str:
+    services.send_code(
+        citizen_report=citizen_report,
+        ip_address=_client_address(request),
+        language=get_language(),
+    )
+    messages.info(request, _("A new code is on its way."))
+    return reverse("citizens:verify", args=[citizen_report.reference])
 
 
 def _remember_case(request, reference: str) -> None:

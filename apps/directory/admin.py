@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from apps.core.admin import VersionedAdmin
 from apps.directory.models import District, NodalOfficer, State, Unit
 
 
@@ -26,7 +27,7 @@ class NodalOfficerInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(VersionedAdmin, admin.ModelAdmin):
     list_display = ["name", "unit_type", "district", "state", "phone", "is_active"]
     list_filter = ["unit_type", "is_active", "state"]
     search_fields = ["name", "address", "pin_code", "cctns_code", "district__name_en"]

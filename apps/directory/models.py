@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.versions import Versioned
+
 PIN_CODE_VALIDATOR = RegexValidator(r"^[1-9][0-9]{5}$", _("A PIN code has six digits."))
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 -]{1,18}[0-9]$", _("Enter a phone number of digits, spaces or dashes.")
@@ -126,7 +128,7 @@ class AlertChannels(models.TextChoices):
     NONE = "none", _("No alerts")
 
 
-class Unit(models.Model):
+class Unit(Versioned):
     unit_type = models.CharField(_("type"), max_length=20, choices=UnitType.choices, db_index=True)
     name = models.CharField(_("name"), max_length=200)
     state = models.ForeignKey(

@@ -1,7 +1,8 @@
-"""A report filed or changed is queued for matching once its transaction has committed."""
+"""A report filed or changed is queued for matching with its save (run once it commits)."""
 
 from django.dispatch import receiver
 
+from apps.outbox.services import enqueue
 from apps.reports.signals import report_saved
 
 
@@ -9,4 +10,4 @@ from apps.reports.signals import report_saved
 def queue_report_for_matching(sender, report_id, **kwargs):
     from apps.matching.tasks import process_report
 
-    process_report.delay(report_id)
+    enqueue(process_report, report_id)

@@ -234,9 +234,8 @@ def _rescore(candidate: MatchCandidate, pair: _Pair) -> None:
 
 
 def _announce(candidate_id: int) -> None:
-    transaction.on_commit(
-        lambda: match_proposed.send(sender=MatchCandidate, candidate_id=candidate_id)
-    )
+    # Inside the transaction: receivers record their work with it (apps.outbox).
+    match_proposed.send(sender=MatchCandidate, candidate_id=candidate_id)
 
 
 def _fingerprint(missing, found) -> str:

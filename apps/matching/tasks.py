@@ -4,6 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from apps.matching import services
+from apps.outbox.services import enqueue
 from apps.reports.models import Report
 
 
@@ -21,5 +22,5 @@ def process_report(report_id: int) -> int:
 def rematch_open_reports() -> int:
     report_ids = services.reports_to_rematch(timezone.localdate())
     for report_id in report_ids:
-        process_report.delay(report_id)
+        enqueue(process_report, report_id)
     return len(report_ids)

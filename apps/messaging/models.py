@@ -51,6 +51,9 @@ class Message(models.Model):
         db_index=True,
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # While status is "sending", no other worker may send it before this time: a sender still
+    # waiting on the gateway is never doubled, and one killed mid-send is taken over after it.
+    lease_until = models.DateTimeField(_("sending leased until"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     gateway_reference = models.CharField(
         _("gateway reference"), max_length=100, blank=True, db_index=True

@@ -1,17 +1,29 @@
 """Queueing and sending messages. A message is written once per alert, recipient and period;
-sending claims it under a row lock, so two workers never send the same message."""
+a worker sends it only under a lease on "sending", so two workers never send it at once, and
+its reference travels to the gateway as the idempotency key of a resent copy."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
-from apps.messaging.backends import OutgoingSms, PermanentGatewayError, get_backend
+from apps.messaging.backends import (
+    OutgoingSms,
+    PermanentGatewayError,
+    TemporaryGatewayError,
+    get_backend,
+)
 from apps.messaging.catalogue import MessageTemplate
 from apps.messaging.models import Channel, Message, MessageStatus
 from apps.messaging.segments import measure
+from apps.outbox.services import enqueue
 
-FINISHED = (MessageStatus.SENT, MessageStatus.DELIVERED)
+# The sweeper hands over at most this many stalled messages a minute: a backlog after an outage
+# drains without flooding the queue.
+STALLED_BATCH = 500
 
 
 @transaction.atomic
@@ -76,34 +88,46 @@ def queue_for(recipients, *, template: MessageTemplate, context: dict, alert_key
 def _send_after_commit(message: Message) -> None:
     from apps.messaging.tasks import send_message
 
-    message_id = message.pk
-    transaction.on_commit(lambda: send_message.delay(message_id), robust=True)
+    enqueue(send_message, message.pk)
 
 
 def claim(message_id: int) -> Message | None:
-    """Mark the message as being sent and count the attempt; None when it needs no sending."""
+    """Take the lease on sending the message and count the attempt. None when it needs no sending
+    by us: finished, failed, or being sent by a worker whose lease has not run out."""
+    now = timezone.now()
+    claimable = Q(status=MessageStatus.QUEUED) | _stalled(now)
     with transaction.atomic():
-        message = Message.objects.select_for_update().get(pk=message_id)
-        if message.status in FINISHED:
+        message = (
+            Message.objects.select_for_update(skip_locked=True)
+            .filter(claimable, pk=message_id)
+            .first()
+        )
+        if message is None:
             return None
         message.status = MessageStatus.SENDING
+        message.lease_until = now + timedelta(seconds=settings.SMS_SENDING_LEASE_SECONDS)
         message.attempts += 1
-        message.save(update_fields=["status", "attempts"])
+        message.save(update_fields=["status", "lease_until", "attempts"])
     return message
 
 
 def deliver(message_id: int) -> Message | None:
-    """Send one claimed message. Gateway errors are recorded and re-raised for the task."""
+    """Send one claimed message. Gateway errors are recorded and re-raised for the task; any
+    other error leaves the lease in place, as the gateway may have the message: the sweeper
+    takes it over when the lease runs out."""
     message = claim(message_id)
     if message is None:
         return None
     try:
-        reference = _send(message)
-    except Exception as error:
+        reference = _reference_if_already_accepted(message) or _send(message)
+    except (PermanentGatewayError, TemporaryGatewayError) as error:
         failed = isinstance(error, PermanentGatewayError)
         _record(
             message, status=MessageStatus.FAILED if failed else MessageStatus.QUEUED, error=error
         )
+        raise
+    except Exception as error:
+        _record(message, status=MessageStatus.SENDING, error=error)
         raise
     message.gateway_reference = reference[:100]
     message.sent_at = timezone.now()
@@ -111,10 +135,41 @@ def deliver(message_id: int) -> Message | None:
     return message
 
 
+def _reference_if_already_accepted(message: Message) -> str | None:
+    """An earlier attempt may have reached the gateway before its worker died or its answer was
+    lost: ask the gateway when it can tell. Otherwise the message is sent again with the same
+    reference, which a gateway honouring the contract drops (docs/operations.md)."""
+    if message.attempts == 1 or message.channel != Channel.SMS:
+        return None
+    backend = get_backend()
+    if not backend.can_look_up:
+        return None
+    return backend.look_up(str(message.public_id))
+
+
+def resume_stalled() -> int:
+    """Hand again to the workers every message whose sender's lease ran out; returns how many."""
+    from apps.messaging.tasks import send_message
+
+    stalled = Message.objects.filter(_stalled(timezone.now())).order_by("lease_until")
+    stalled = list(stalled.values_list("pk", flat=True)[:STALLED_BATCH])
+    for message_id in stalled:
+        send_message.delay(message_id)
+    return len(stalled)
+
+
+def _stalled(now) -> Q:
+    """Being sent by a worker whose lease ran out (or was taken before leases were kept)."""
+    lease_expired = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    return Q(status=MessageStatus.SENDING) & lease_expired
+
+
 def give_up(message_id: int, error: Exception) -> None:
-    """After the last retry the message is failed; an administrator may resend it."""
-    message = Message.objects.get(pk=message_id)
-    _record(message, status=MessageStatus.FAILED, error=error)
+    """After the last retry the message is failed; an administrator may resend it. One sent
+    meanwhile by another worker's attempt stays sent."""
+    message = Message.objects.filter(pk=message_id, status=MessageStatus.QUEUED).first()
+    if message is not None:
+        _record(message, status=MessageStatus.FAILED, error=error)
 
 
 def _send(message: Message) -> str:
@@ -135,7 +190,11 @@ def _send(message: Message) -> str:
 def _record(message: Message, *, status: MessageStatus, error: Exception | None) -> None:
     message.status = status
     message.last_error = str(error)[:300] if error else ""
-    message.save(update_fields=["status", "last_error", "gateway_reference", "sent_at"])
+    if status != MessageStatus.SENDING:
+        message.lease_until = None
+    message.save(
+        update_fields=["status", "last_error", "gateway_reference", "sent_at", "lease_until"]
+    )
 
 
 @transaction.atomic

@@ -22,3 +22,9 @@ def send_message(self, message_id: int) -> None:
             return
         delay = min(30 * 2**self.request.retries, MAX_RETRY_DELAY)
         raise self.retry(exc=error, countdown=delay) from error
+
+
+@shared_task
+def resume_stalled_messages() -> int:
+    """Beat, every minute: messages whose sender died mid-send are sent by another worker."""
+    return services.resume_stalled()

@@ -74,6 +74,7 @@ class ScrapeTimeCollector:
         yield from _guarded(_sms_messages)
         yield from _guarded(_match_candidates)
         yield from _guarded(_queue_lengths)
+        yield from _guarded(_background_work)
 
 
 def _guarded(read):
@@ -140,6 +141,24 @@ def _queue_lengths():
     finally:
         client.close()
     yield family
+
+
+def _background_work():
+    from apps.outbox import selectors
+
+    waiting = GaugeMetricFamily(
+        "trackchild_background_tasks_waiting",
+        "Background work recorded with a save and not done yet, by state.",
+        labels=["state"],
+    )
+    for state, count in selectors.waiting_by_state().items():
+        waiting.add_metric([state], count)
+    yield waiting
+    yield GaugeMetricFamily(
+        "trackchild_background_tasks_overdue",
+        "Background work the sweeper should have handed over minutes ago (beat or Redis down).",
+        value=selectors.overdue_count(),
+    )
 
 
 def queue_names() -> list[str]:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import VersionedAdmin
 from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto
 
 
@@ -26,7 +27,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["case_number", "full_name", "kind", "status", "sex", "event_at", "owning_unit"]
     list_filter = ["kind", "status", "sex"]
     search_fields = ["full_name", "name_local", "fir_number"]

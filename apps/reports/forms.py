@@ -9,6 +9,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.photo_fields import MultiplePhotoField
+from apps.core.versions import VersionedForm
 from apps.directory.models import State
 from apps.reports import selectors
 from apps.reports.choices import ClosureReason, Language, Placement, ReportKind, Sex, Status
@@ -126,7 +127,7 @@ def marks_of(formset) -> list[dict]:
     ]
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(VersionedForm, forms.ModelForm):
     photos = MultiplePhotoField(
         max_photos=MAX_PHOTOS_PER_REPORT,
         label=_("Photographs"),
@@ -172,6 +173,9 @@ class ReportForm(forms.ModelForm):
                 max_length=100,
                 help_text=_("Kept in the case history."),
             )
+
+    def extra_arguments(self) -> dict:
+        return {"official": self.official}
 
     def sections(self):
         """(title, bound fields, shows the marks table) for each part of the form, in order."""

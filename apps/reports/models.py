@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.fields import ChoiceArrayField
+from apps.core.versions import Versioned
 from apps.directory.models import PHONE_VALIDATOR, PIN_CODE_VALIDATOR, District, State, Unit
 from apps.reports.choices import (
     BodyPart,
@@ -73,7 +74,7 @@ def _place_fields(prefix: str, label: str, *, required: bool):
     }
 
 
-class Report(models.Model):
+class Report(Versioned):
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
     owning_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="reports", verbose_name=_("owning unit")
@@ -219,7 +220,7 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("filed on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=[*DERIVED_FIELDS, "updated_at"])
+    history = HistoricalRecords(excluded_fields=[*DERIVED_FIELDS, "updated_at", "version"])
 
     class Meta:
         ordering = ["-event_at", "-pk"]

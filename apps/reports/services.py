@@ -133,13 +133,9 @@ def _save_with_history(report: Report, *, changed_by, reason: str) -> None:
 
 
 def _announce(report: Report, *, created: bool) -> None:
-    report_id = report.pk
-    # robust: a failing receiver (say, matching run eagerly) is logged and never turns the
-    # already committed filing into an error page.
-    transaction.on_commit(
-        lambda: report_saved.send(sender=Report, report_id=report_id, created=created),
-        robust=True,
-    )
+    # Sent inside the save's transaction: the receivers record their background work with it
+    # (apps.outbox), so a report is never saved without its matching and alerts.
+    report_saved.send(sender=Report, report_id=report.pk, created=created)
 
 
 def _replace_marks(report: Report, marks: list[dict]) -> None:

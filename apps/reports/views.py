@@ -11,6 +11,7 @@ from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
 from apps.core.spreadsheets import BYTE_ORDER_MARK, CsvWriter
+from apps.core.versions import EditConflictError, render_conflict
 from apps.reports import selectors, services
 from apps.reports.choices import ReportKind
 from apps.reports.forms import (
@@ -23,6 +24,7 @@ from apps.reports.forms import (
 )
 from apps.reports.models import Report
 
+REPORT_FORM = "reports/report_form.html"
 RESULTS_PER_PAGE = 25
 MAX_EXPORT_ROWS = 5000
 
@@ -173,6 +175,16 @@ def edit_report(request, pk):
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except EditConflictError as conflict:
+            if request.FILES:
+                messages.error(request, _("Choose the photos again."))
+            return render_conflict(
+                request,
+                REPORT_FORM,
+                _form_context(form, marks, report.kind),
+                form=form,
+                conflict=conflict,
+            )
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(report)
@@ -191,11 +203,11 @@ def _render_form(request, form, marks, *, kind):
             _("The report is not saved yet: please correct the fields marked below.")
             + (" " + _("Choose the photos again.") if request.FILES else ""),
         )
-    return render(
-        request,
-        "reports/report_form.html",
-        {"form": form, "marks": marks, "kind": kind, "report": form.instance},
-    )
+    return render(request, REPORT_FORM, _form_context(form, marks, kind))
+
+
+def _form_context(form, marks, kind) -> dict:
+    return {"form": form, "marks": marks, "kind": kind, "report": form.instance}
 
 
 @login_required

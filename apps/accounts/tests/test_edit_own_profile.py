@@ -23,6 +23,7 @@ PROFILE = {
     "email": "lipika@example.gov.in",
     "designation": "Superintendent",
     "alert_channels": "sms",
+    "loaded_version": 1,  # the page was loaded after the account was made, nothing since
 }
 
 
@@ -77,6 +78,7 @@ def test_official_cannot_raise_own_role_or_move_unit(client, cci_staff, make_uni
             "unit": other_unit.pk,
             "is_staff": "on",
             "is_superuser": "on",
+            "loaded_version": 1,
         },
     )
 

@@ -2,6 +2,7 @@
 (and, with an e-mail address, a fuller e-mail) on the district's missing and found children,
 in their own language; the district's officials read the same figures on the portal."""
 
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -18,6 +19,8 @@ from apps.compliance.models import UnitCompliance
 from apps.directory.models import UnitType
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.messaging.models import Message
+from apps.messaging.services import resume_stalled
+from apps.messaging.tasks import send_message
 from apps.reports import services as report_services
 from apps.reports.choices import Status
 from apps.reports.models import Report
@@ -191,6 +194,31 @@ def test_through_a_real_gateway_failures_are_retried_and_nobody_gets_two(
     )
     assert len(gateway.accepted) == 2
     assert set(Message.objects.filter(channel="sms").values_list("status", flat=True)) == {"sent"}
+
+
+@pytest.mark.usefixtures("retries_run_inline")
+def test_a_worker_killed_mid_digest_gets_nobody_a_second_sms(heads, month, sent, gateway):
+    """As in the fault drill: the worker died while the gateway had taken the heads' SMS, the
+    broker put its tasks back, and each SMS was sent again (6 requests for 4 messages)."""
+    with sent():
+        call_command("send_monthly_digest", "--month", f"{month:%Y-%m}")
+    sms = Message.objects.filter(channel="sms")
+    sms.update(status="sending", lease_until=timezone.now() + timedelta(minutes=1))
+
+    with sent():
+        call_command("send_monthly_digest", "--month", f"{month:%Y-%m}")
+    for message in sms:
+        send_message.delay(message.pk)
+    assert len(gateway.received) == 2  # the sends are left to the killed worker's lease
+
+    sms.update(lease_until=timezone.now() - timedelta(seconds=1))
+    resume_stalled()
+
+    per_key = Counter(request["idempotency_key"] for request in gateway.received)
+    assert sorted(per_key) == sorted(str(message.public_id) for message in sms)
+    assert set(per_key.values()) == {2}  # sent again under the same key...
+    assert len(gateway.accepted) == 2  # ...which the gateway dropped: one SMS to each head
+    assert set(sms.values_list("status", flat=True)) == {"sent"}
 
 
 def test_a_bad_month_is_refused_with_a_clear_message():

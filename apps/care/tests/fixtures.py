@@ -136,5 +136,6 @@ CARE_PLAN = {
 
 
 def care_plan_data(**overrides) -> dict:
+    """A plan as sent from a form that started from no earlier plan (`loaded_version` 0)."""
     review = timezone.localdate() + timedelta(days=90)
-    return {**CARE_PLAN, "next_review_on": review.isoformat(), **overrides}
+    return {**CARE_PLAN, "next_review_on": review.isoformat(), "loaded_version": 0, **overrides}

@@ -72,7 +72,8 @@ def test_the_sending_home_reads_its_own_entries_only_and_writes_no_more(
     client.force_login(patna_home_staff)
     client.post(f"/care/transfers/{transfer_requested.pk}/", {"decision": "accept"})
     client.post(
-        f"/care/{munna_in_care.pk}/add/plan/", care_plan_data(goals="Restore in Patna by March")
+        f"/care/{munna_in_care.pk}/add/plan/",
+        care_plan_data(goals="Restore in Patna by March", loaded_version=1),
     )
     client.force_login(home_staff)
 

@@ -35,7 +35,9 @@ def test_a_revision_starts_from_the_latest_version_and_keeps_the_earlier_one(
     assert form["option_0"].value() == "family"
     client.post(
         f"/care/{munna_in_care.pk}/add/plan/",
-        care_plan_data(goals="Restore to the family found in Gaya", option_1="kinship"),
+        care_plan_data(
+            goals="Restore to the family found in Gaya", option_1="kinship", loaded_version=1
+        ),
     )
 
     first, second = CarePlan.objects.order_by("version")

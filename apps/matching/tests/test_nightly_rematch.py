@@ -33,10 +33,11 @@ def test_a_report_changed_today_is_rematched_tonight(officer, file_missing):
 
 
 def test_the_nightly_task_queues_matching_for_each_report_due(
-    officer, cwc_member, file_missing, file_found
+    officer, cwc_member, file_missing, file_found, django_capture_on_commit_callbacks
 ):
     file_missing(officer)
     file_found(cwc_member, full_name="Priya", sex="F", age_min="11", age_max="11")
 
-    assert tasks.rematch_open_reports() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.rematch_open_reports() == 2
     assert MatchCandidate.objects.count() == 1

@@ -1,6 +1,7 @@
 """SMS backends in the manner of Django's e-mail backends: `SMS_BACKEND` names the class.
 
-A backend's `send(sms)` returns the gateway's reference for the message, or raises
+A backend's `send(sms)` passes `sms.reference` to the gateway as the idempotency key (the same
+for every attempt at one message) and returns the gateway's reference for the message, or raises
 `TemporaryGatewayError` (worth retrying: time-outs, 5xx, connection refused) or
 `PermanentGatewayError` (the gateway refused the message itself).
 """
@@ -30,9 +31,17 @@ class PermanentGatewayError(Exception):
 
 
 class BaseSmsBackend(ABC):
+    # Whether look_up can tell if the gateway already has a message: then one whose sender died
+    # mid-send is asked about before it is sent again.
+    can_look_up = False
+
     @abstractmethod
     def send(self, sms: OutgoingSms) -> str:
         """Hand one SMS to the gateway and return the gateway's reference for it."""
+
+    def look_up(self, reference: str) -> str | None:
+        """The gateway's reference for our message `reference` if it accepted it, else None."""
+        raise NotImplementedError
 
 
 def get_backend() -> BaseSmsBackend:

@@ -5,6 +5,12 @@ outbox: list[OutgoingSms] = []
 
 
 class LocmemBackend(BaseSmsBackend):
+    can_look_up = True
+
     def send(self, sms: OutgoingSms) -> str:
         outbox.append(sms)
         return f"locmem-{len(outbox)}"
+
+    def look_up(self, reference: str) -> str | None:
+        references = [sms.reference for sms in outbox]
+        return f"locmem-{references.index(reference) + 1}" if reference in references else None

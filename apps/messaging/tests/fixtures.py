@@ -18,26 +18,44 @@ def retries_run_inline():
 
 
 class FakeGateway(BaseHTTPRequestHandler):
-    """Answers with the queued status codes, then "402,MsgID = …"; drops resent references."""
+    """Answers with the queued status codes, then "402,MsgID = …"; drops a resent reference,
+    answering with the MsgID it first gave it. At /status it says whether it has a reference, as
+    SMS_GATEWAY_STATUS_URL would."""
 
     answers: list[int] = []
     received: list[dict] = []
-    accepted: set[str] = set()
+    accepted: dict[str, str] = {}  # our reference: the gateway's
 
     def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        fields = {key: values[0] for key, values in parse_qs(body).items()}
-        type(self).received.append(fields)
+        fields = self.receive()
+        if self.path == "/status":
+            self.answer_status(fields["reference"])
+            return
         status = type(self).answers.pop(0) if type(self).answers else 200
-        if status == 200 and fields["reference"] in type(self).accepted:
-            reply = "duplicate reference dropped"
-        else:
-            if status == 200:
-                type(self).accepted.add(fields["reference"])
-            reply = f"402,MsgID = gw-{len(type(self).received)}"
+        reply = f"402,MsgID = gw-{len(type(self).received)}"
+        if status == 200:
+            reply = f"402,MsgID = {self.accept(fields)}"
         self.send_response(status)
         self.end_headers()
         self.wfile.write(reply.encode())
+
+    def receive(self) -> dict:
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        fields = {key: values[0] for key, values in parse_qs(body).items()}
+        fields["path"] = self.path
+        fields["idempotency_key"] = self.headers.get("Idempotency-Key", "")
+        type(self).received.append(fields)
+        return fields
+
+    def accept(self, fields: dict) -> str:
+        """The gateway's MsgID; a reference it already has is not sent to the phone again."""
+        return type(self).accepted.setdefault(fields["reference"], f"gw-{len(type(self).received)}")
+
+    def answer_status(self, reference):
+        known = type(self).accepted.get(reference)
+        self.send_response(200 if known else 404)
+        self.end_headers()
+        self.wfile.write(f"MsgID = {known}".encode() if known else b"unknown")
 
     def log_message(self, *args):
         """Requests are not logged: the test output stays readable."""
@@ -45,7 +63,7 @@ class FakeGateway(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def gateway(settings):
-    FakeGateway.answers, FakeGateway.received, FakeGateway.accepted = [], [], set()
+    FakeGateway.answers, FakeGateway.received, FakeGateway.accepted = [], [], {}
     server = HTTPServer(("127.0.0.1", 0), FakeGateway)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,8 +1,11 @@
 """Messages go out through a real HTTP gateway (a local server, as an Indian SMS gateway would
 answer): failures are retried with backoff, nothing is sent twice, and every message is logged."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from apps.messaging import services
 from apps.messaging.catalogue import VERIFICATION_CODE
@@ -92,18 +95,74 @@ def test_the_same_alert_for_the_same_recipient_is_never_sent_twice(
     assert len(gateway.received) == 1
 
 
+def died_mid_send(message, *, lease_left: int = -1) -> None:
+    """As a worker killed after the gateway took the message, before recording it as sent."""
+    lease_until = timezone.now() + timedelta(seconds=lease_left)
+    Message.objects.filter(pk=message.pk).update(status="sending", lease_until=lease_until)
+
+
 def test_a_worker_dying_mid_send_resends_with_the_same_reference_which_the_gateway_drops(
     gateway, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         message = queue()
-    Message.objects.filter(pk=message.pk).update(status="sending")  # died before recording
+    died_mid_send(message)
 
-    send_message.delay(message.pk)
+    assert services.resume_stalled() == 1
 
-    assert len(gateway.received) == 2
-    assert gateway.received[0]["reference"] == gateway.received[1]["reference"]
+    first, again = gateway.received
+    assert first["reference"] == again["reference"] == str(message.public_id)
+    assert first["idempotency_key"] == again["idempotency_key"] == str(message.public_id)
     assert len(gateway.accepted) == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.lease_until) == ("sent", 2, None)
+
+
+def test_a_message_another_worker_is_still_sending_is_left_to_it(
+    gateway, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    died_mid_send(message, lease_left=60)  # or still waiting on the gateway: we cannot tell
+
+    send_message.delay(message.pk)  # the broker hands the task to a second worker
+    assert services.resume_stalled() == 0
+
+    assert len(gateway.received) == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("sending", 1)
+
+
+def test_a_message_left_sending_before_leases_were_kept_is_taken_over(
+    gateway, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    Message.objects.filter(pk=message.pk).update(status="sending", lease_until=None)
+
+    assert services.resume_stalled() == 1
+
+    message.refresh_from_db()
+    assert (message.status, len(gateway.accepted)) == ("sent", 1)
+
+
+def test_a_gateway_that_can_be_asked_is_asked_before_sending_again(
+    gateway, settings, django_capture_on_commit_callbacks
+):
+    settings.SMS_GATEWAY_STATUS_URL = settings.SMS_GATEWAY_URL.replace("/send", "/status")
+    with django_capture_on_commit_callbacks(execute=True):
+        message, unsent = queue(), queue(alert_key="otp:report-18:1")
+    died_mid_send(message)
+    died_mid_send(unsent)
+    del gateway.accepted[str(unsent.public_id)]  # killed before the gateway took it
+
+    services.resume_stalled()
+
+    sent_again = [request for request in gateway.received if request["path"] == "/send"]
+    assert [request["reference"] for request in sent_again].count(str(message.public_id)) == 1
+    assert [request["reference"] for request in sent_again].count(str(unsent.public_id)) == 2
+    message.refresh_from_db()
+    assert (message.status, message.gateway_reference) == ("sent", "gw-1")
 
 
 def test_an_unreachable_gateway_is_retried_then_given_up(

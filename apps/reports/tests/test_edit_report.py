@@ -16,8 +16,15 @@ def priya(officer, file_missing):
 
 
 def edit_data(odisha, khordha, **overrides):
+    """The edit form as sent from a page loaded now, at the report's current version."""
     return missing_report_data(
-        odisha, khordha, **{"reason": "Mother gave a better description", **overrides}
+        odisha,
+        khordha,
+        **{
+            "reason": "Mother gave a better description",
+            "loaded_version": Report.objects.get().version,
+            **overrides,
+        },
     )
 
 
