@@ -22,6 +22,7 @@ from apps.matching.records import record_from_fields
 from apps.matching.selectors import candidate_rows
 from apps.matching.services import PROPOSAL_THRESHOLD, TOP_CANDIDATES
 from apps.names.keys import name_keys
+from apps.outbox.services import enqueue
 from apps.pfif.format import (
     MAX_DOCUMENT_BYTES,
     Note,
@@ -93,15 +94,15 @@ def receive_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedF
         )
         received.file.save("received.xml", ContentFile(data), save=False)
         received.save()
-        received_id = received.pk
-        transaction.on_commit(lambda: queue_import(received_id), robust=True)
+        queue_import(received.pk)
     return received
 
 
 def queue_import(received_id: int) -> None:
+    """Recorded with the file (the outbox), handed to the worker once it commits."""
     from apps.pfif.tasks import import_received_file
 
-    import_received_file.delay(received_id)
+    enqueue(import_received_file, received_id)
 
 
 def import_received(received_id: int) -> ReceivedFile:
