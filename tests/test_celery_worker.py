@@ -50,6 +50,7 @@ def test_a_running_worker_makes_healthz_answer_200(client, transactional_db, que
         ("apps.matching.tasks.process_report", "matching"),
         ("apps.citizens.tasks.answer_inquiry", "matching"),
         ("apps.bulk.tasks.process_upload", "bulk"),
+        ("apps.pfif.tasks.import_received_file", "bulk"),
         ("apps.dashboards.tasks.refresh_dashboard_figures", "default"),
     ],
 )

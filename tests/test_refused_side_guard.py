@@ -46,6 +46,7 @@ NOT_OBJECT_SCOPED = {
 NO_SUCH_OUTSIDER = {
     # API keys belong to a district, a State/UT or the nation, never to one unit.
     "api:report": {"another_unit"},
+    "api:pfif_import": {"another_unit"},
 }
 
 

@@ -164,6 +164,7 @@ CELERY_TASK_ROUTES = {
     "apps.matching.tasks.*": {"queue": "matching"},
     "apps.citizens.tasks.answer_inquiry": {"queue": "matching"},
     "apps.bulk.tasks.*": {"queue": "bulk"},
+    "apps.pfif.tasks.*": {"queue": "bulk"},
 }
 # (soft, hard) seconds: at the soft limit the task is told to stop, at the hard limit its process
 # is killed. Sized from what each kind does: one SMS, one report's faces, one 10 MB spreadsheet.
@@ -173,6 +174,7 @@ CELERY_TASK_TIME_LIMITS = {
     "apps.matching.tasks.rematch_open_reports": (240, 300),
     "apps.citizens.tasks.answer_inquiry": (240, 300),
     "apps.bulk.tasks.process_upload": (840, 900),
+    "apps.pfif.tasks.import_received_file": (840, 900),
     "apps.compliance.tasks.compute_overdue_items": (540, 600),
     "apps.alerts.tasks.send_monthly_digests": (540, 600),
     "apps.dashboards.tasks.refresh_dashboard_figures": (240, 300),

@@ -25,3 +25,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("apps.api.urls")),
 ]
+
+# API calls that fail outside their view still answer JSON; other pages get Django's 500 page.
+handler500 = "apps.api.errors.server_error"

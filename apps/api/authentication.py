@@ -1,6 +1,9 @@
 """Who is calling and what they may do: API keys, scopes and each client's rate limit, as DRF
 authentication, permission and throttle classes. Any API view (PFIF's too) names them."""
 
+import logging
+
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
@@ -10,8 +13,13 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from apps.api import selectors
 from apps.api.models import ApiClient
+from apps.api.outages import UNAVAILABLE
 
 KEYWORD = "Api-Key"
+logger = logging.getLogger(__name__)
+# Counts calls in this process alone while the shared cache (Redis) cannot be reached: each
+# process then allows a client its full rate, which beats refusing every call.
+LOCAL_COUNTERS = LocMemCache("api-throttle-local", {})
 
 
 class ApiKeyAuthentication(BaseAuthentication):
@@ -55,7 +63,8 @@ class HasScope(BasePermission):
 
 
 class ClientRateThrottle(SimpleRateThrottle):
-    """Each client's own number of calls per minute (set in admin), counted in Django's cache."""
+    """Each client's own number of calls per minute (set in admin), counted in Django's cache,
+    or in this process's memory while that cache is down."""
 
     scope = "api_client"
 
@@ -68,7 +77,12 @@ class ClientRateThrottle(SimpleRateThrottle):
             return True
         self.rate = f"{client.calls_per_minute}/min"
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        try:
+            return super().allow_request(request, view)
+        except UNAVAILABLE as error:
+            logger.warning("Rate limit counted in this process: the cache is down (%s)", error)
+            self.cache = LOCAL_COUNTERS
+            return super().allow_request(request, view)
 
     def get_cache_key(self, request, view):
         return f"api-throttle-{request.auth.pk}"

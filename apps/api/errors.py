@@ -1,11 +1,22 @@
-"""Every refusal as one machine-readable JSON shape: {"code", "detail", "fields"}."""
+"""Every refusal as one machine-readable JSON shape: {"code", "detail", "fields"}, including
+the answers to failures: 503 with Retry-After while the database or Redis is unreachable, 500
+for anything else unexpected."""
+
+import logging
+import sys
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, serializers
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
+
+from apps.api.outages import RETRY_AFTER_SECONDS, UNAVAILABLE
+from apps.core.uploads import API_PREFIX
+
+logger = logging.getLogger(__name__)
 
 # Django's errors carry the name of the form field; the API names it the same, except that
 # errors about the whole record come under this key.
@@ -30,9 +41,33 @@ def api_exception_handler(exc, context):
         exc = exceptions.PermissionDenied(str(exc) or None)
     response = exception_handler(exc, context)
     if response is None:
-        return None
+        logger.error("API call failed", exc_info=exc)
+        set_rollback()
+        return failure_response(exc)
     response.data = error_body(exc)
     return response
+
+
+def failure_response(exc: BaseException) -> JsonResponse:
+    """503 and when to come back for an outage, 500 for anything else: JSON either way."""
+    if isinstance(exc, UNAVAILABLE):
+        body = {
+            "code": "unavailable",
+            "detail": _("The service is briefly unavailable. Try again in a moment."),
+        }
+        response = JsonResponse(body, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    body = {"code": "server_error", "detail": _("Something went wrong on the server.")}
+    return JsonResponse(body, status=500)
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: an API call that failed outside its view (in a middleware) answers JSON too;
+    Django calls this while handling the exception, so sys.exc_info() names it."""
+    if request.path.startswith(API_PREFIX):
+        return failure_response(sys.exc_info()[1])
+    return defaults.server_error(request, *args, **kwargs)
 
 
 def error_body(exc: exceptions.APIException) -> dict:

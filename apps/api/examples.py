@@ -229,7 +229,36 @@ mark it as a duplicate or reject it. A person sent again (same `person_record_id
 never doubled; its new notes are added. Records breaking the PFIF schema are left out and listed
 in `skipped`. Files with a DTD or entities, malformed XML and XML that is not PFIF are refused
 (400, `code` `forbidden`, `malformed` or `not_pfif`).
+
+The file is checked and stored at once and imported by the portal's worker: the answer (202) has
+`state` `queued` and a `status_url`; read it until `state` is `done` (or `failed`) for the counts
+and queue entries.
 """
+PFIF_IMPORT_STATUS_DESCRIPTION = """
+The state of a file your key sent: `queued`, `importing` (with `persons_done` of `persons_total`),
+`done` or `failed`, with the counts and queue entries so far. Files sent by other keys are not
+found (404).
+"""
+
+PFIF_QUEUED = OpenApiExample(
+    "Received, waiting for the worker",
+    response_only=True,
+    status_codes=["202"],
+    value={
+        "received_file_id": 311,
+        "state": "queued",
+        "status_url": "https://trackchild.gov.in/api/v1/pfif/imports/311/",
+        "version": "1.4",
+        "persons_total": 1,
+        "persons_done": 0,
+        "persons_received": 0,
+        "persons_new": 0,
+        "persons_updated": 0,
+        "notes_added": 0,
+        "skipped": [],
+        "queue_entries": [],
+    },
+)
 
 _PFIF_PERSON = {
     "person_record_id": {"type": "string", "pattern": ".+/.+"},
@@ -354,10 +383,14 @@ PFIF_PARTNER_FILE = OpenApiExample(
 PFIF_RECEIPT = OpenApiExample(
     "One new person in the review queue",
     response_only=True,
-    status_codes=["201"],
+    status_codes=["200"],
     value={
         "received_file_id": 311,
+        "state": "done",
+        "status_url": "https://trackchild.gov.in/api/v1/pfif/imports/311/",
         "version": "1.4",
+        "persons_total": 1,
+        "persons_done": 1,
         "persons_received": 1,
         "persons_new": 1,
         "persons_updated": 0,

@@ -3,6 +3,7 @@ call they make."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -170,3 +171,27 @@ class HelplineCall(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.helpline}/{self.call_id}"
+
+
+class IdempotentRequest(models.Model):
+    """A POST sent with an Idempotency-Key header, and the answer it got: the same key sent
+    again by the same client within a day gets this answer instead of a second write."""
+
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    # SHA-256 of the method, path and body: the same key with another request is refused.
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Empty while the first request with the key is still being answered.
+    status = models.PositiveSmallIntegerField(null=True)
+    body = models.JSONField(null=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "key"], name="one_request_per_idempotency_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.client_id}/{self.key}"

@@ -2,6 +2,7 @@
 the child's full record."""
 
 from apps.api import selectors
+from apps.pfif import services as pfif_services
 from apps.reports.models import Report
 
 
@@ -77,11 +78,16 @@ def change_data(change: selectors.Change) -> dict:
     }
 
 
-def pfif_receipt_data(received) -> dict:
+def pfif_receipt_data(received, *, status_url: str) -> dict:
+    entries = pfif_services.queue_entries(received)
     return {
         "received_file_id": received.pk,
+        "state": received.state,
+        "status_url": status_url,
         "version": received.version,
-        "persons_received": len(received.queue_entries),
+        "persons_total": received.persons_total,
+        "persons_done": received.persons_done,
+        "persons_received": len(entries),
         "persons_new": received.persons_new,
         "persons_updated": received.persons_updated,
         "notes_added": received.notes_added,
@@ -96,6 +102,6 @@ def pfif_receipt_data(received) -> dict:
                 "kind": person.kind,
                 "status": person.status,
             }
-            for person in received.queue_entries
+            for person in entries
         ],
     }

@@ -16,6 +16,7 @@ from apps.api.models import ApiClient, Scope
 from apps.directory.models import District, State, Unit
 from apps.directory.selectors import STATION_TYPES
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
+from apps.pfif.models import ReceivedFile
 from apps.pfif.selectors import reports_to_export
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
@@ -236,3 +237,11 @@ def reviewing_unit(client: ApiClient) -> Unit:
             code=NO_REVIEWING_UNIT,
         )
     return client.unit
+
+
+def received_file_for(client: ApiClient, received_id: int) -> ReceivedFile:
+    """A PFIF file this client sent; any other is answered as if it did not exist."""
+    received = ReceivedFile.objects.filter(pk=received_id, received_by=client.account).first()
+    if received is None:
+        raise Http404
+    return received

@@ -15,7 +15,7 @@ from rest_framework import serializers
 
 from apps.api.models import Helpline
 from apps.core.photo_fields import cleaned_upload
-from apps.pfif.models import ReviewStatus
+from apps.pfif.models import ImportState, ReviewStatus
 from apps.reports.choices import Placement, RegistrationKind, ReportKind
 from apps.reports.forms import (
     DESCRIPTION_FIELDS,
@@ -318,7 +318,13 @@ class QueueEntrySerializer(serializers.Serializer):
 
 class PfifReceiptSerializer(serializers.Serializer):
     received_file_id = serializers.IntegerField()
+    state = serializers.ChoiceField(
+        choices=ImportState.choices, help_text="`queued`, `importing`, `done` or `failed`."
+    )
+    status_url = serializers.URLField(help_text="Read it for the state and counts.")
     version = serializers.CharField(help_text="The file's PFIF version, 1.1 to 1.4.")
+    persons_total = serializers.IntegerField(help_text="Persons in the file.")
+    persons_done = serializers.IntegerField(help_text="Persons imported so far.")
     persons_received = serializers.IntegerField()
     persons_new = serializers.IntegerField()
     persons_updated = serializers.IntegerField()

@@ -4,8 +4,8 @@ CCTNS and reports from child helplines. Each function is one transaction."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,7 +98,16 @@ def push_fir(
     year = timezone.localtime(fields["fir_registered_at"]).year
     existing = _fir_report(station, fields, year)
     if existing is None:
-        return _file_fir(client, station, fields, marks or [], photos or [])
+        try:
+            # A savepoint, so that losing the race to another push leaves this one usable.
+            with transaction.atomic():
+                return _file_fir(client, station, fields, marks or [], photos or [])
+        except (IntegrityError, ValidationError):
+            # The same FIR pushed at the same moment was filed first (the unique constraint, or
+            # the form's check once the other push committed): this push becomes its update.
+            existing = _fir_report(station, fields, year)
+            if existing is None:
+                raise
     return _update_fir(client, existing, fields, marks, photos)
 
 

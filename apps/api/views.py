@@ -3,13 +3,14 @@ client may touch, a service writes, a presenter answers."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.api import examples, presenters, selectors, services
+from apps.api import examples, idempotency, presenters, selectors, services
 from apps.api.errors import ErrorSerializer
 from apps.api.models import Scope
 from apps.api.serializers import (
@@ -41,6 +42,7 @@ REFUSALS = {
     429: OpenApiResponse(ErrorSerializer, "Too many calls; see Retry-After."),
 }
 WRITTEN = {201: WriteResultSerializer, 200: WriteResultSerializer, **REFUSALS}
+POSTED = {**WRITTEN, **idempotency.REFUSALS}
 NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, "No such report in your jurisdiction.")}
 
 
@@ -83,10 +85,12 @@ class FirView(APIView):
         operation_id="push_fir_post",
         summary="The same as PUT, for clients that only POST",
         request=FirSerializer,
-        responses=WRITTEN,
+        parameters=[idempotency.PARAMETER],
+        responses=POSTED,
         examples=[examples.FIR_REQUEST, examples.FIR_CREATED],
         tags=["CCTNS"],
     )
+    @idempotency.idempotent
     def post(self, request):
         return self.put(request)
 
@@ -144,6 +148,7 @@ class ChangesView(APIView):
 class HelplineView(APIView):
     serializer_class = HelplineSightingSerializer
 
+    @idempotency.idempotent
     def post(self, request):
         sent = self.serializer_class(data=request.data)
         sent.is_valid(raise_exception=True)
@@ -176,7 +181,8 @@ class HelplineSightingView(HelplineView):
         summary="A child seen alone or in danger, reported to 1098 or 112",
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineSightingSerializer,
-        responses=WRITTEN,
+        parameters=[idempotency.PARAMETER],
+        responses=POSTED,
         examples=[examples.SIGHTING_REQUEST],
         tags=["Helplines"],
     )
@@ -193,7 +199,8 @@ class HelplineFoundChildView(HelplineView):
         summary="A child in the care of a helpline team",
         description=examples.HELPLINE_DESCRIPTION,
         request=HelplineFoundChildSerializer,
-        responses=WRITTEN,
+        parameters=[idempotency.PARAMETER],
+        responses=POSTED,
         examples=[examples.FOUND_CHILD_REQUEST],
         tags=["Helplines"],
     )
@@ -289,23 +296,52 @@ class PfifView(APIView):
         summary="A partner's PFIF file into your review queue",
         description=examples.PFIF_IMPORT_DESCRIPTION,
         request={XML: examples.PFIF_DOCUMENT},
-        responses={201: PfifReceiptSerializer, **REFUSALS, **PFIF_REFUSALS},
-        examples=[examples.PFIF_PARTNER_FILE, examples.PFIF_RECEIPT],
+        parameters=[idempotency.PARAMETER],
+        responses={
+            202: PfifReceiptSerializer,
+            **REFUSALS,
+            **PFIF_REFUSALS,
+            **idempotency.REFUSALS,
+        },
+        examples=[examples.PFIF_PARTNER_FILE, examples.PFIF_QUEUED],
         tags=["PFIF"],
     )
+    @idempotency.idempotent
     def post(self, request):
         unit = selectors.reviewing_unit(request.auth)
         body = request.data if isinstance(request.data, bytes) else b""
         try:
-            received = pfif_services.import_pfif(
+            received = pfif_services.receive_pfif(
                 body, received_by=request.user, source_name=request.auth.name, unit=unit
             )
         except ValidationError as error:
             raise exceptions.ParseError(error.messages[0], code=error.code) from None
-        return Response(
-            PfifReceiptSerializer(presenters.pfif_receipt_data(received)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        received.refresh_from_db()  # already imported when the worker runs in-process
+        answer = _import_status(request, received)
+        answer.status_code = status.HTTP_202_ACCEPTED
+        answer["Location"] = answer.data["status_url"]
+        return answer
+
+
+class PfifImportView(APIView):
+    required_scopes = {"GET": Scope.WRITE_PFIF}
+
+    @extend_schema(
+        operation_id="pfif_import_status",
+        summary="The state and counts of a PFIF file you sent",
+        description=examples.PFIF_IMPORT_STATUS_DESCRIPTION,
+        responses={200: PfifReceiptSerializer, **REFUSALS, **NOT_FOUND},
+        examples=[examples.PFIF_RECEIPT],
+        tags=["PFIF"],
+    )
+    def get(self, request, received_id: int):
+        return _import_status(request, selectors.received_file_for(request.auth, received_id))
+
+
+def _import_status(request, received) -> Response:
+    status_url = request.build_absolute_uri(reverse("api:pfif_import", args=[received.pk]))
+    data = presenters.pfif_receipt_data(received, status_url=status_url)
+    return Response(PfifReceiptSerializer(data).data)
 
 
 class NotFoundView(APIView):

@@ -10,11 +10,31 @@ from apps.reports.choices import ReportKind
 from apps.reports.models import Report
 
 
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be imported")
+    IMPORTING = "importing", _("Being imported")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Could not be imported")
+
+
 class ReceivedFile(models.Model):
+    """A partner's file, stored when received and imported by the worker
+    (apps.pfif.tasks.import_received_file), which keeps the counts below as it goes."""
+
     source_name = models.CharField(_("partner"), max_length=200)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, db_index=True)
     version = models.CharField(_("PFIF version"), max_length=5)
+    file = models.FileField(upload_to="pfif/", blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED
+    )
+    persons_total = models.PositiveIntegerField(_("persons"), default=0)
+    # Persons of the file imported so far, in file order: a run that died resumes after them.
+    persons_done = models.PositiveIntegerField(default=0)
+    # The queue entries of the file's persons (new or already known), in file order.
+    entry_ids = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -34,6 +54,13 @@ class ReceivedFile(models.Model):
 
     def __str__(self):
         return f"{self.source_name} {self.file_name}"
+
+    def get_absolute_url(self):
+        return reverse("pfif:import_status", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (ImportState.DONE, ImportState.FAILED)
 
 
 class ReviewStatus(models.TextChoices):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
 from apps.accounts.models import Level
-from apps.pfif.models import ImportedPerson, ReviewStatus
+from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
 from apps.reports.choices import Status
 from apps.reports.models import Report
 
@@ -63,16 +63,23 @@ def reports_to_export(
 
 
 def review_queue_for(user, *, status: str = ReviewStatus.PENDING):
-    _require_exchange(user)
-    persons = ImportedPerson.objects.all()
-    if user.level == Level.DISTRICT:
-        # A district's units import separately; one does not decide on another's partner file.
-        persons = persons.filter(received_file__unit=user.unit)
-    else:
-        persons = scope_to_jurisdiction(persons, user, unit_path="received_file__unit")
+    persons = _of_reviewed_files(user, ImportedPerson.objects.all(), "received_file__unit")
     if status:
         persons = persons.filter(status=status)
     return persons.select_related("received_file", "report")
+
+
+def _of_reviewed_files(user, queryset, unit_path: str):
+    _require_exchange(user)
+    if user.level == Level.DISTRICT:
+        # A district's units import separately; one does not decide on another's partner file.
+        return queryset.filter(**{unit_path: user.unit})
+    return scope_to_jurisdiction(queryset, user, unit_path=unit_path)
+
+
+def received_file_for(user, pk: int) -> ReceivedFile:
+    """A file imported for a unit the official reviews, as for its persons."""
+    return get_object_or_404(_of_reviewed_files(user, ReceivedFile.objects.all(), "unit"), pk=pk)
 
 
 def imported_person_for(user, pk: int) -> ImportedPerson:

@@ -1,23 +1,28 @@
 """Exporting reports as PFIF 1.4 and importing a partner's PFIF file into the review queue.
 
-`export_reports` and `import_pfif` are the two entry points other channels (the web pages
-here, the REST API) call; the caller decides who may, with apps.pfif.selectors.
+`export_reports` and `receive_pfif` are the two entry points other channels (the web pages
+here, the REST API) call; the caller decides who may, with apps.pfif.selectors. The worker
+imports a received file with `import_received`.
 """
 
 import hashlib
 from dataclasses import asdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.matching.engine import score_pair
+from apps.matching.engine.evidence import exclusion
+from apps.matching.engine.profile import Profile, read_profile
+from apps.matching.engine.scoring import calibrated_score, pair_log_odds
 from apps.matching.records import record_from_fields
 from apps.matching.selectors import candidate_rows
 from apps.matching.services import PROPOSAL_THRESHOLD, TOP_CANDIDATES
 from apps.names.keys import name_keys
+from apps.outbox.services import enqueue
 from apps.pfif.format import (
     MAX_DOCUMENT_BYTES,
     Note,
@@ -27,11 +32,13 @@ from apps.pfif.format import (
     write_document,
 )
 from apps.pfif.mapping import person_from_report, report_fields
-from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
+from apps.pfif.models import ImportedPerson, ImportState, ReceivedFile, ReviewStatus
 from apps.reports import services as report_services
 from apps.reports.models import ADULT_AGE, Report
 from apps.reports.selectors import has_full_access
 
+# Persons imported per transaction: each batch is saved with the file's counts and progress.
+PERSONS_PER_TRANSACTION = 100
 # Reports sharing a name key with an imported person that the engine scores, newest first.
 DUPLICATE_CANDIDATES = 200
 PFIF_ERRORS = {
@@ -63,34 +70,106 @@ def export_reports(reports, *, full_read: bool) -> bytes:
     )
 
 
-def import_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:
-    """Put every person of a partner's PFIF file into the review queue, with the reports the
-    matching engine finds most like them. A person sent again (same record id) gets the new
-    notes; one still waiting also gets the new particulars. The queue is reviewed by `unit`, by
-    default the importing official's own, and by the state and national officials over it.
-    The returned file's `queue_entries` are the queue entries of its persons, new or already
-    known. Raises
-    ValidationError, in the official's language, for a file that cannot be read."""
+def receive_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:
+    """Check a partner's PFIF file and store it; the worker imports it (import_received), so a
+    large file never holds a request. Its persons go into the review queue of `unit`, by
+    default the importing official's own, reviewed by it and the state and national officials
+    over it. Raises ValidationError, in the official's language, for a file that cannot be
+    read: that much is checked at once, by reading the whole document (fast; no database)."""
     try:
         data = file if isinstance(file, bytes) else read_upload(file)
         document = read_document(data)
     except PfifError as error:
         raise ValidationError(PFIF_ERRORS[error.code] % error.params, code=error.code) from None
     with transaction.atomic():
-        received = ReceivedFile.objects.create(
+        received = ReceivedFile(
             source_name=source_name,
             file_name=getattr(file, "name", "")[:255],
             sha256=hashlib.sha256(data).hexdigest(),
             version=document.version,
             received_by=received_by,
             unit=unit or received_by.unit,
+            persons_total=len(document.persons),
             skipped=[list(asdict(problem).values()) for problem in document.problems],
         )
-        received.queue_entries = [_queue_person(received, person) for person in document.persons]
-        for note in document.loose_notes:
-            _add_loose_note(received, note)
+        received.file.save("received.xml", ContentFile(data), save=False)
         received.save()
+        queue_import(received.pk)
     return received
+
+
+def queue_import(received_id: int) -> None:
+    """Recorded with the file (the outbox), handed to the worker once it commits."""
+    from apps.pfif.tasks import import_received_file
+
+    enqueue(import_received_file, received_id)
+
+
+def import_received(received_id: int) -> ReceivedFile:
+    """Put every person of a received file into the review queue, with the reports the matching
+    engine finds most like them. A person sent again (same record id) gets the new notes; one
+    still waiting also gets the new particulars. Persons are imported a batch per transaction,
+    with the file's counts: a run that died resumes after the last batch, and a second run of a
+    finished import does nothing."""
+    received = ReceivedFile.objects.get(pk=received_id)
+    if received.is_finished:
+        return received
+    try:
+        with received.file.open("rb") as stored:
+            document = read_document(stored.read())
+    except (PfifError, FileNotFoundError):
+        # Checked when received, so only a file lost or damaged in storage since.
+        received.state, received.finished_at = ImportState.FAILED, timezone.now()
+        received.save(update_fields=["state", "finished_at"])
+        return received
+    ReceivedFile.objects.filter(pk=received_id, state=ImportState.QUEUED).update(
+        state=ImportState.IMPORTING
+    )
+    persons = document.persons
+    for first in range(received.persons_done, len(persons), PERSONS_PER_TRANSACTION):
+        _import_batch(received_id, first, persons[first : first + PERSONS_PER_TRANSACTION])
+    return _finish_import(received_id, document.loose_notes)
+
+
+@transaction.atomic
+def _import_batch(received_id: int, first: int, persons: list[Person]) -> None:
+    received = ReceivedFile.objects.select_for_update().get(pk=received_id)
+    if received.persons_done != first:
+        return  # another run of this import got here first
+    finder = DuplicateFinder()
+    known = {
+        person.person_record_id: person
+        for person in ImportedPerson.objects.select_for_update().filter(
+            person_record_id__in=[person.person_record_id for person in persons]
+        )
+    }
+    entries = []
+    for person in persons:
+        entry = _queue_person(received, person, finder, known.get(person.person_record_id))
+        known[person.person_record_id] = entry  # a person twice in one file is one entry
+        entries.append(entry)
+    received.entry_ids = [*received.entry_ids, *(entry.pk for entry in entries)]
+    received.persons_done += len(persons)
+    received.state = ImportState.IMPORTING
+    received.save()
+
+
+@transaction.atomic
+def _finish_import(received_id: int, loose_notes: list[Note]) -> ReceivedFile:
+    received = ReceivedFile.objects.select_for_update().get(pk=received_id)
+    if received.is_finished:
+        return received
+    for note in loose_notes:
+        _add_loose_note(received, note)
+    received.state, received.finished_at = ImportState.DONE, timezone.now()
+    received.save()
+    return received
+
+
+def queue_entries(received: ReceivedFile) -> list[ImportedPerson]:
+    """The review queue entries of the file's persons imported so far, in file order."""
+    entries = ImportedPerson.objects.in_bulk(received.entry_ids)
+    return [entries[pk] for pk in received.entry_ids if pk in entries]
 
 
 def read_upload(file) -> bytes:
@@ -106,12 +185,10 @@ def read_upload(file) -> bytes:
     return bytes(data)
 
 
-def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
-    existing = (
-        ImportedPerson.objects.select_for_update()
-        .filter(person_record_id=person.person_record_id)
-        .first()
-    )
+def _queue_person(
+    received: ReceivedFile, person: Person, finder, existing: ImportedPerson | None
+) -> ImportedPerson:
+    """`existing`: the queue entry of the same record id, locked, if any."""
     if existing is None:
         fields = report_fields(person)
         queued = ImportedPerson.objects.create(
@@ -120,7 +197,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
             record=asdict(person),
             full_name=person.full_name.splitlines()[0][:500],
             kind=fields["kind"],
-            likely_duplicates=likely_duplicates(fields),
+            likely_duplicates=finder(fields),
         )
         received.persons_new += 1
         received.notes_added += len(person.notes)
@@ -130,7 +207,7 @@ def _queue_person(received: ReceivedFile, person: Person) -> ImportedPerson:
     if existing.status == ReviewStatus.PENDING and particulars != existing.record:
         existing.record = particulars
         existing.full_name = person.full_name.splitlines()[0][:500]
-        existing.likely_duplicates = likely_duplicates(report_fields(stored_person(existing)))
+        existing.likely_duplicates = finder(report_fields(stored_person(existing)))
         received.persons_updated += 1
     existing.save()
     return existing
@@ -163,31 +240,63 @@ def stored_person(person: ImportedPerson) -> Person:
     return Person(**record | {"notes": [Note(**note) for note in record["notes"]]})
 
 
-def likely_duplicates(fields: dict) -> list[list]:
-    """[report id, score] of the existing reports the engine finds most like an imported
-    person, strongest first. Same-side reports are compared too (the same child reported missing
-    here and abroad), with the earlier report standing as the missing side."""
-    keys = name_keys(fields["full_name"], fields["other_names"], fields["name_local"])
-    if not keys:
-        return []
-    candidate_ids = list(
-        Report.objects.filter(name_keys__overlap=keys)
-        .order_by("-event_at")
-        .values_list("pk", flat=True)[:DUPLICATE_CANDIDATES]
-    )
-    imported = _engine_fields(fields)
-    scored = []
-    for row, marks in candidate_rows(candidate_ids):
-        pair = sorted([(imported, []), (row, marks)], key=lambda side: side[0]["event_at"])
-        (first, first_marks), (second, second_marks) = pair
-        result = score_pair(
-            record_from_fields(first, first_marks, as_side="missing"),
-            record_from_fields(second, second_marks, as_side="found"),
-        )
-        if result is not None and result.score >= PROPOSAL_THRESHOLD:
-            scored.append([row["id"], round(result.score, 1)])
-    scored.sort(key=lambda pair: -pair[1])
-    return scored[:TOP_CANDIDATES]
+class DuplicateFinder:
+    """Called with an imported person's report fields: [report id, score] of the existing
+    reports the engine finds most like the person, strongest first. Same-side reports are
+    compared too (the same child reported missing here and abroad), with the earlier report
+    standing as the missing side. Persons of one file share names, hence candidates: one finder
+    per batch fetches and reads each candidate report once, not once per person (the import's
+    hot spot)."""
+
+    def __init__(self):
+        self.candidates: dict[tuple[str, ...], list[int]] = {}
+        self.rows: dict[int, tuple[dict, list[str]]] = {}
+        self.profiles: dict[tuple[int, str], Profile] = {}
+
+    def __call__(self, fields: dict) -> list[list]:
+        keys = tuple(name_keys(fields["full_name"], fields["other_names"], fields["name_local"]))
+        if not keys:
+            return []
+        if keys not in self.candidates:
+            self.candidates[keys] = list(
+                Report.objects.filter(name_keys__overlap=keys)
+                .order_by("-event_at")
+                .values_list("pk", flat=True)[:DUPLICATE_CANDIDATES]
+            )
+        candidate_ids = self.candidates[keys]
+        unread = [pk for pk in candidate_ids if pk not in self.rows]
+        if unread:
+            self.rows.update((row["id"], (row, marks)) for row, marks in candidate_rows(unread))
+        imported = _engine_fields(fields)
+        imported_as = {
+            side: read_profile(record_from_fields(imported, [], as_side=side))
+            for side in ("missing", "found")
+        }
+        scored = []
+        for pk in candidate_ids:
+            row, _marks = self.rows[pk]
+            if imported["event_at"] <= row["event_at"]:
+                score = _score(imported_as["missing"], self._profile(pk, "found"))
+            else:
+                score = _score(self._profile(pk, "missing"), imported_as["found"])
+            if score is not None and score >= PROPOSAL_THRESHOLD:
+                scored.append([pk, round(score, 1)])
+        scored.sort(key=lambda pair: -pair[1])
+        return scored[:TOP_CANDIDATES]
+
+    def _profile(self, pk: int, side: str) -> Profile:
+        if (pk, side) not in self.profiles:
+            row, marks = self.rows[pk]
+            self.profiles[pk, side] = read_profile(record_from_fields(row, marks, as_side=side))
+        return self.profiles[pk, side]
+
+
+def _score(missing: Profile, found: Profile) -> float | None:
+    """The engine's score of the pair without the words explaining it, which would cost most
+    of the import; an imported person has no photo, hence no face distance."""
+    if exclusion(missing, found) is not None:
+        return None
+    return calibrated_score(pair_log_odds(missing, found, None))
 
 
 def _engine_fields(fields: dict) -> dict:

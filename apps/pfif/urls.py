@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.exchange, name="exchange"),
     path("export/", views.export, name="export"),
     path("import/", views.import_file, name="import"),
+    path("import/<int:pk>/", views.import_status, name="import_status"),
     path("queue/", views.queue, name="queue"),
     path("queue/<int:pk>/", views.person, name="person"),
     path("queue/<int:pk>/accept/", views.accept, name="accept"),

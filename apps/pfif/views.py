@@ -72,7 +72,7 @@ def import_file(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            received = services.import_pfif(
+            received = services.receive_pfif(
                 form.cleaned_data["file"],
                 received_by=request.user,
                 source_name=form.cleaned_data["source_name"],
@@ -80,21 +80,14 @@ def import_file(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            messages.success(
-                request,
-                _(
-                    "%(new)d new persons are in the review queue, %(updated)d were updated, "
-                    "%(notes)d notes added, %(skipped)d records left out."
-                )
-                % {
-                    "new": received.persons_new,
-                    "updated": received.persons_updated,
-                    "notes": received.notes_added,
-                    "skipped": len(received.skipped),
-                },
-            )
-            return redirect("pfif:queue")
+            return redirect(received)
     return render(request, "pfif/import.html", {"form": form})
+
+
+@login_required
+def import_status(request, pk):
+    received = selectors.received_file_for(request.user, pk)
+    return render(request, "pfif/import_status.html", {"received": received})
 
 
 @login_required

@@ -10,6 +10,7 @@ from apps.accounts.models import Role
 from apps.api import services
 from apps.api.tests.conftest import pfif_call
 from apps.directory.models import UnitType
+from apps.pfif import services as pfif_services
 from apps.pfif.models import ImportedPerson, ReceivedFile
 from apps.pfif.tests.conftest import SAMPLES
 from conftest import sign_in_verified
@@ -34,7 +35,12 @@ def nepal_portal(make_client, odisha, scps_odisha):
 
 
 def send(http, headers, body):
-    return pfif_call(http, headers, method="post", body=body)
+    """Send a file, let the worker import it, and read its status as the partner does."""
+    answer = pfif_call(http, headers, method="post", body=body)
+    if answer.status_code != 202:
+        return answer
+    pfif_services.import_received(answer.json()["received_file_id"])
+    return http.get(answer["Location"], **headers)
 
 
 def test_the_partners_persons_wait_in_the_queue_of_the_keys_unit(
@@ -44,12 +50,16 @@ def test_the_partners_persons_wait_in_the_queue_of_the_keys_unit(
 
     answer = send(client, headers, sample)
 
-    assert answer.status_code == 201
+    assert answer.status_code == 200
     body = answer.json()
     imported = ImportedPerson.objects.get()
     assert body == {
         "received_file_id": imported.received_file_id,
+        "state": "done",
+        "status_url": f"http://testserver/api/v1/pfif/imports/{imported.received_file_id}/",
         "version": "1.4",
+        "persons_total": 1,
+        "persons_done": 1,
         "persons_received": 1,
         "persons_new": 1,
         "persons_updated": 0,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from apps.pfif import services
 from apps.pfif.mapping import report_fields
 from apps.pfif.models import ImportedPerson, ReceivedFile
+from apps.pfif.tests.conftest import import_now
 from apps.reports.models import Report
 
 
@@ -17,10 +18,14 @@ def _upload(client, data: bytes, name="partner.xml"):
     )
 
 
-def test_a_partner_sample_lands_in_the_queue(exchanging_client, pfif_sample):
-    response = _upload(exchanging_client, pfif_sample("test.pfif-1.4.xml"))
+def test_a_partner_sample_lands_in_the_queue(
+    exchanging_client, pfif_sample, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(exchanging_client, pfif_sample("test.pfif-1.4.xml"))
 
     assert response.status_code == 302
+    assert response.url == ReceivedFile.objects.get().get_absolute_url()
     [imported] = ImportedPerson.objects.all()
     assert imported.person_record_id == "test.google.com/person.21009"
     assert imported.full_name == "_test_full_name1"
@@ -34,7 +39,7 @@ def test_every_sample_imports(district_official, pfif_sample):
     from apps.pfif.tests.conftest import SAMPLES
 
     for path in sorted(SAMPLES.glob("*.xml")):
-        services.import_pfif(path.read_bytes(), received_by=district_official, source_name="PF")
+        import_now(path.read_bytes(), received_by=district_official, source_name="PF")
 
     # 1.1, 1.2, 1.4, both 1.2 sources and the second person of the bad-record file.
     assert ImportedPerson.objects.count() == 4
@@ -42,13 +47,11 @@ def test_every_sample_imports(district_official, pfif_sample):
 
 
 def test_notes_sent_later_join_their_person(district_official, pfif_sample):
-    services.import_pfif(
+    import_now(
         pfif_sample("test.pfif-1.2-source.xml"), received_by=district_official, source_name="PF"
     )
-    services.import_pfif(
-        pfif_sample("test.pfif-1.2.xml"), received_by=district_official, source_name="PF"
-    )
-    later = services.import_pfif(
+    import_now(pfif_sample("test.pfif-1.2.xml"), received_by=district_official, source_name="PF")
+    later = import_now(
         pfif_sample("test.pfif-1.2-believed-dead.xml"),
         received_by=district_official,
         source_name="PF",
@@ -61,9 +64,9 @@ def test_notes_sent_later_join_their_person(district_official, pfif_sample):
 
 def test_the_same_file_twice_adds_nothing(district_official, pfif_sample):
     data = pfif_sample("test.pfif-1.4.xml")
-    services.import_pfif(data, received_by=district_official, source_name="PF")
+    import_now(data, received_by=district_official, source_name="PF")
 
-    again = services.import_pfif(data, received_by=district_official, source_name="PF")
+    again = import_now(data, received_by=district_official, source_name="PF")
 
     assert (again.persons_new, again.persons_updated, again.notes_added) == (0, 0, 0)
     assert ImportedPerson.objects.count() == 1
@@ -78,7 +81,7 @@ def test_an_exported_file_imports_back_to_the_same_records(
         Report.objects.filter(pk__in=[missing.pk, found.pk]).order_by("pk"), full_read=True
     )
     # The partner is another portal: its copy must not collide with our own queue entries.
-    services.import_pfif(exported, received_by=district_official, source_name="Partner")
+    import_now(exported, received_by=district_official, source_name="Partner")
 
     for report in (missing, found):
         imported = ImportedPerson.objects.get(person_record_id__endswith=f"report.{report.pk}")
@@ -115,7 +118,7 @@ def test_the_engine_names_the_existing_report_of_the_same_child(
     priya = file_missing(officer, full_name="Priya Sahu", marks=())
     exported = services.export_reports(Report.objects.filter(pk=priya.pk), full_read=True)
 
-    services.import_pfif(
+    import_now(
         exported.replace(b"trackchild.gov.in/", b"police.gov.np/"),
         received_by=district_official,
         source_name="Nepal Police",
@@ -139,7 +142,7 @@ def test_a_stranger_is_not_called_a_duplicate(district_official, officer, file_m
         b"</pfif:person></pfif:pfif>"
     )
 
-    services.import_pfif(stranger, received_by=district_official, source_name="Nepal Police")
+    import_now(stranger, received_by=district_official, source_name="Nepal Police")
 
     assert ImportedPerson.objects.get().likely_duplicates == []
 

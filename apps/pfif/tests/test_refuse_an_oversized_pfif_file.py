@@ -21,7 +21,7 @@ def import_never_runs(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the oversized file reached the import")
 
-    monkeypatch.setattr(services, "import_pfif", refuse)
+    monkeypatch.setattr(services, "receive_pfif", refuse)
 
 
 def test_an_upload_over_the_limit_is_refused_by_its_size(exchanging_client, import_never_runs):
@@ -87,6 +87,6 @@ def test_an_upload_of_unknown_size_is_given_up_once_past_the_limit(district_offi
     upload = EndlessUpload()
 
     with pytest.raises(ValidationError, match=TOO_LARGE):
-        services.import_pfif(upload, received_by=district_official, source_name="PF")
+        services.receive_pfif(upload, received_by=district_official, source_name="PF")
 
     assert upload.chunks_read == 2

@@ -8,6 +8,7 @@ from apps.accounts.models import Role
 from apps.directory.models import UnitType
 from apps.pfif import services
 from apps.pfif.models import ImportedPerson, ReviewStatus
+from apps.pfif.tests.conftest import import_now
 from apps.reports.models import CaseNote, Report
 from apps.reports.tests.fixtures import missing_report_data
 from conftest import sign_in_verified
@@ -15,7 +16,7 @@ from conftest import sign_in_verified
 
 @pytest.fixture
 def imported(district_official, pfif_sample):
-    services.import_pfif(
+    import_now(
         pfif_sample("test.pfif-1.4.xml"), received_by=district_official, source_name="Nepal Police"
     )
     return ImportedPerson.objects.get()
