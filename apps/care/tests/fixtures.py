@@ -21,8 +21,8 @@ from apps.care.models import (
 from apps.directory.models import UnitType
 from apps.reports.models import CaseNote, Report
 from apps.reports.tests.fixtures import local_input
+from conftest import OUTSIDER_KINDS
 
-OUTSIDER_KINDS = ("another_unit", "another_district", "another_state")
 REFUSED = (403, 404)
 
 
