@@ -152,8 +152,11 @@ def _values_shown(form) -> dict:
     for name, field in form.fields.items():
         if name in HIDDEN_FIELDS or field.disabled or isinstance(field, forms.FileField):
             continue
-        value = field.prepare_value(form[name].initial)
-        values[name] = json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+        value = json.loads(
+            json.dumps(field.prepare_value(form[name].initial), cls=DjangoJSONEncoder)
+        )
+        # A multiple choice is a set: the order a save happened to store it in is no change.
+        values[name] = sorted(value, key=str) if isinstance(value, list) else value
     return values
 
 

@@ -85,6 +85,32 @@ def test_the_second_save_is_refused_with_what_changed_and_keeps_what_was_typed(
     assert (priya.clothing, priya.hair) == ("Red frock", "Short, plaited")
 
 
+def test_languages_saved_in_another_order_are_not_listed_as_a_change(
+    officer, second_officer, priya, odisha, khordha
+):
+    first, second = _signed_in(officer), _signed_in(second_officer)
+    edit_url = f"/reports/{priya.pk}/edit/"
+    second_form = loaded_state(second.get(edit_url))
+    first.post(
+        edit_url,
+        missing_report_data(
+            odisha,
+            khordha,
+            clothing="Red frock",
+            languages=["hi", "or"],
+            **REASON,
+            **loaded_state(first.get(edit_url)),
+        ),
+    )
+
+    refused = second.post(edit_url, missing_report_data(odisha, khordha, **REASON, **second_form))
+
+    assert refused.status_code == 409
+    assert conflict_rows(refused) == [
+        ("Clothing when last seen", "Red frock", "Blue school uniform")
+    ]
+
+
 def test_a_form_sent_without_its_version_is_refused(client, officer, priya, odisha, khordha):
     client.force_login(officer)
 
