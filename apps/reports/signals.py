@@ -2,6 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent after the transaction that filed or changed a report has committed; `report_id` and
-# `created` (True for a new report) are passed. Receivers may enqueue Celery tasks safely.
+# Sent inside the transaction that files or changes a report, with `report_id` and `created`
+# (True for a new report): receivers record their background work through
+# apps.outbox.services.enqueue, so it is stored with the save and runs once it commits.
 report_saved = Signal()
