@@ -38,7 +38,7 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 
-from apps.matching import selectors, services  # noqa: E402
+from apps.matching import selectors, services, thresholds  # noqa: E402
 from apps.matching.engine import blocking_keys  # noqa: E402
 from apps.matching.models import CandidateKey, MatchCandidate  # noqa: E402
 from apps.matching.records import child_record  # noqa: E402
@@ -113,7 +113,7 @@ def _recall(rng: random.Random, count: int) -> None:
     print(
         f"true pairs: {len(pairs)} found children with an open missing report: "
         f"missing report among the candidates {as_candidate / len(pairs):.3f}, "
-        f"proposed (top {services.TOP_CANDIDATES}, score >= {services.PROPOSAL_THRESHOLD:.0f}) "
+        f"proposed (top {thresholds.TOP_CANDIDATES}, score >= {thresholds.PROPOSAL_THRESHOLD:.0f}) "
         f"{proposed / len(pairs):.3f}; match_report p50 {_at(timings, 0.5):.0f} ms, "
         f"p95 {_at(timings, 0.95):.0f} ms"
     )

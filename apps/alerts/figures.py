@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from apps.compliance.models import UnitCompliance
-from apps.compliance.services import RECENT
+from apps.compliance.uploading import RECENT
 from apps.core.months import months_before
 from apps.directory.models import CCI_UNIT_TYPES
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate

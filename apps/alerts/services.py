@@ -22,7 +22,7 @@ from apps.core.months import months_before
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
 from apps.directory.selectors import child_protection_units_of
 from apps.matching.models import CandidateKind, MatchCandidate
-from apps.matching.services import STRONG_MATCH_SCORE
+from apps.matching.thresholds import STRONG_MATCH_SCORE
 from apps.messaging.catalogue import (
     CITIZEN_SIGHTING,
     MONTHLY_DIGEST,

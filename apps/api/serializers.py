@@ -23,8 +23,8 @@ from apps.reports.forms import (
     PLACE_FIELDS,
     MissingReportForm,
 )
+from apps.reports.limits import MAX_PHOTOS_PER_REPORT
 from apps.reports.models import ADULT_AGE, IdentificationMark, Report
-from apps.reports.services import MAX_PHOTOS_PER_REPORT
 
 LGD_CODED_FIELDS = tuple(
     f"{place}_{part}"

@@ -16,7 +16,7 @@ from apps.accounts.jurisdiction import Jurisdiction
 from apps.accounts.models import Level
 from apps.compliance.choices import CARE_EVENTS, QUEUED_EVENTS, Event
 from apps.compliance.models import OverdueItem, UnitCompliance
-from apps.compliance.services import RECENT, UPLOADING_UNIT_TYPES
+from apps.compliance.uploading import RECENT, UPLOADING_UNIT_TYPES
 from apps.directory.models import POLICE_UNIT_TYPES, District, State, Unit, UnitType
 
 ITEM_RELATIONS = ("responsible_unit", "district")

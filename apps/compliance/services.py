@@ -8,7 +8,7 @@ set-based statement; no row of the large tables passes through Python.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -39,14 +39,10 @@ from apps.care.models import (
 from apps.compliance import rules
 from apps.compliance.choices import QUEUED_EVENTS, Event
 from apps.compliance.models import DeadlineRule, OverdueItem, UnitCompliance
-from apps.directory.models import Unit, UnitType
+from apps.compliance.uploading import RECENT, UPLOADING_UNIT_TYPES
+from apps.directory.models import Unit
 from apps.reports.models import Report
-from apps.reports.selectors import FOUND_FILING_UNITS
 
-# The units expected to upload: those that file found reports, and the Juvenile Justice Boards.
-UPLOADING_UNIT_TYPES = frozenset(FOUND_FILING_UNITS | {UnitType.JJB})
-# "Uploaded recently" and "filed late recently" look back this far.
-RECENT = timedelta(days=30)
 # Any fixed number: two computations (beat and an operator's command) take turns.
 LOCK_KEY = 5_0001
 CARE_ENTRIES = (CareOrder, CarePlan, ProgressReport, HomeInvestigation, FollowUpVisit, CareDocument)

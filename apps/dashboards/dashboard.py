@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import Level
-from apps.compliance.services import RECENT
+from apps.compliance.uploading import RECENT
 from apps.dashboards import selectors
 from apps.dashboards.choices import AgeBand, CaseAge, Scope
 from apps.dashboards.selectors import Area, Filters

@@ -16,7 +16,6 @@ from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.matching import selectors
 from apps.matching.engine import (
-    REVIEW_THRESHOLD,
     MatchScore,
     blocking_keys,
     face_distance,
@@ -33,19 +32,10 @@ from apps.matching.models import (
 )
 from apps.matching.records import child_record, record_from_fields
 from apps.matching.signals import match_confirmed, match_proposed
+from apps.matching.thresholds import PROPOSAL_THRESHOLD, REPEAT_THRESHOLD, TOP_CANDIDATES
 from apps.reports import services as report_services
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
-
-TOP_CANDIDATES = 10
-# A missed child costs more than a weak pair in the queue: pairs from score 25 (about one chance
-# in ten, docs/matching.md) are proposed, strongest first, which reaches about 85% of the true
-# pairs in the evaluation set instead of 77% at the engine's own threshold of 50.
-PROPOSAL_THRESHOLD = REVIEW_THRESHOLD / 2
-# A strong match: worth telling both owning units at once rather than waiting for their queue.
-STRONG_MATCH_SCORE = REVIEW_THRESHOLD + 15
-# A repeat disappearance links two cases of the same child, so it needs a strong match too.
-REPEAT_THRESHOLD = STRONG_MATCH_SCORE
 
 
 def encode_faces(report: Report) -> int:

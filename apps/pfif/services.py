@@ -20,7 +20,7 @@ from apps.matching.engine.profile import Profile, read_profile
 from apps.matching.engine.scoring import calibrated_score, pair_log_odds
 from apps.matching.records import record_from_fields
 from apps.matching.selectors import candidate_rows
-from apps.matching.services import PROPOSAL_THRESHOLD, TOP_CANDIDATES
+from apps.matching.thresholds import PROPOSAL_THRESHOLD, TOP_CANDIDATES
 from apps.names.keys import name_keys
 from apps.outbox.services import enqueue
 from apps.pfif.format import (

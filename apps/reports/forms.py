@@ -13,8 +13,9 @@ from apps.core.versions import VersionedForm
 from apps.directory.models import State
 from apps.reports import selectors
 from apps.reports.choices import ClosureReason, Language, Placement, ReportKind, Sex, Status
+from apps.reports.limits import MAX_PHOTOS_PER_REPORT
 from apps.reports.models import ADULT_AGE, IdentificationMark, Report
-from apps.reports.services import FIR_TAKEN, MAX_PHOTOS_PER_REPORT
+from apps.reports.services import FIR_TAKEN
 
 CHILD_AGE_MESSAGES = {
     "max_value": _("TrackChild is for children: the age must be under 18."),

@@ -29,7 +29,6 @@ from apps.reports.models import (
 )
 from apps.reports.signals import report_saved
 
-MAX_PHOTOS_PER_REPORT = 6
 FIR_TAKEN = gettext_lazy(
     "This police station already has a report with this FIR/GD number this year."
 )

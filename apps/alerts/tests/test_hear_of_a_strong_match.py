@@ -9,7 +9,7 @@ from django.utils import timezone
 from apps.alerts import services
 from apps.alerts.tests.conftest import sms_to
 from apps.matching.models import CandidateKind, MatchCandidate
-from apps.matching.services import STRONG_MATCH_SCORE
+from apps.matching.thresholds import STRONG_MATCH_SCORE
 from apps.messaging.models import Message
 from apps.reports.tests.fixtures import local_input
 

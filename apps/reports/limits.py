@@ -1,0 +1,3 @@
+"""Limits of a report that forms, the API and deployment checks share."""
+
+MAX_PHOTOS_PER_REPORT = 6
