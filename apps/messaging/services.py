@@ -141,10 +141,7 @@ def _reference_if_already_accepted(message: Message) -> str | None:
     reference, which a gateway honouring the contract drops (docs/operations.md)."""
     if message.attempts == 1 or message.channel != Channel.SMS:
         return None
-    backend = get_backend()
-    if not backend.can_look_up:
-        return None
-    return backend.look_up(str(message.public_id))
+    return get_backend().look_up(str(message.public_id))
 
 
 def resume_stalled() -> int:
