@@ -1,9 +1,6 @@
 """Who is calling and what they may do: API keys, scopes and each client's rate limit, as DRF
 authentication, permission and throttle classes. Any API view (PFIF's too) names them."""
 
-import logging
-
-from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
@@ -13,13 +10,8 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from apps.api import selectors
 from apps.api.models import ApiClient
-from apps.api.outages import UNAVAILABLE
 
 KEYWORD = "Api-Key"
-logger = logging.getLogger(__name__)
-# Counts calls in this process alone while the shared cache (Redis) cannot be reached: each
-# process then allows a client its full rate, which beats refusing every call.
-LOCAL_COUNTERS = LocMemCache("api-throttle-local", {})
 
 
 class ApiKeyAuthentication(BaseAuthentication):
@@ -63,8 +55,8 @@ class HasScope(BasePermission):
 
 
 class ClientRateThrottle(SimpleRateThrottle):
-    """Each client's own number of calls per minute (set in admin), counted in Django's cache,
-    or in this process's memory while that cache is down."""
+    """Each client's own number of calls per minute (set in admin), counted in Django's cache:
+    while Redis is down that cache counts in this process's memory (apps.core.cache)."""
 
     scope = "api_client"
 
@@ -77,12 +69,7 @@ class ClientRateThrottle(SimpleRateThrottle):
             return True
         self.rate = f"{client.calls_per_minute}/min"
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        try:
-            return super().allow_request(request, view)
-        except UNAVAILABLE as error:
-            logger.warning("Rate limit counted in this process: the cache is down (%s)", error)
-            self.cache = LOCAL_COUNTERS
-            return super().allow_request(request, view)
+        return super().allow_request(request, view)
 
     def get_cache_key(self, request, view):
         return f"api-throttle-{request.auth.pk}"

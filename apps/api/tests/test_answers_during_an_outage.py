@@ -11,10 +11,12 @@ from apps.api.tests.conftest import fir, push
 
 pytestmark = pytest.mark.django_db
 
+# The production cache (trackchild/settings.py) with nothing listening where Redis should be.
 REDIS_DOWN = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "apps.core.cache.RedisCacheWithLocalFallback",
         "LOCATION": "redis://127.0.0.1:1",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
 }
 
