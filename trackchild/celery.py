@@ -3,22 +3,12 @@
 import logging
 import os
 
-import kombu.exceptions
-import redis.exceptions
 from celery import Celery, Task, bootsteps
 from celery.signals import setup_logging
-from django.db import InterfaceError, OperationalError
+
+from apps.core.outages import OUTAGE_ERRORS
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trackchild.settings")
-
-# An outage of PostgreSQL or Redis passes; a task that met one runs again.
-OUTAGE_ERRORS = (
-    OperationalError,
-    InterfaceError,
-    kombu.exceptions.OperationalError,
-    redis.exceptions.ConnectionError,
-    redis.exceptions.TimeoutError,
-)
 
 
 class RetriedAfterOutages(Task):

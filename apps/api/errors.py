@@ -13,10 +13,12 @@ from django.views import defaults
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler, set_rollback
 
-from apps.api.outages import RETRY_AFTER_SECONDS, UNAVAILABLE
+from apps.core.outages import OUTAGE_ERRORS
 from apps.core.uploads import API_PREFIX
 
 logger = logging.getLogger(__name__)
+# An outage of the database or Redis is usually over within this many seconds.
+RETRY_AFTER_SECONDS = 30
 
 # Django's errors carry the name of the form field; the API names it the same, except that
 # errors about the whole record come under this key.
@@ -50,7 +52,7 @@ def api_exception_handler(exc, context):
 
 def failure_response(exc: BaseException) -> JsonResponse:
     """503 and when to come back for an outage, 500 for anything else: JSON either way."""
-    if isinstance(exc, UNAVAILABLE):
+    if isinstance(exc, OUTAGE_ERRORS):
         body = {
             "code": "unavailable",
             "detail": _("The service is briefly unavailable. Try again in a moment."),

@@ -5,7 +5,8 @@ import pytest
 from django.db import InterfaceError, OperationalError
 
 from apps.alerts import tasks as alert_tasks
-from trackchild.celery import OUTAGE_ERRORS, app
+from apps.core.outages import OUTAGE_ERRORS
+from trackchild.celery import app
 
 pytestmark = pytest.mark.django_db
 
