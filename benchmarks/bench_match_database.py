@@ -42,8 +42,8 @@ from apps.matching import selectors, services, thresholds  # noqa: E402
 from apps.matching.engine import blocking_keys  # noqa: E402
 from apps.matching.models import CandidateKey, MatchCandidate  # noqa: E402
 from apps.matching.records import child_record  # noqa: E402
+from apps.portal.demo.reports import TRUE_PAIRS_CSV  # noqa: E402
 from apps.reports.choices import ReportKind, Status  # noqa: E402
-from apps.reports.demo import TRUE_PAIRS_CSV  # noqa: E402
 from apps.reports.models import Report  # noqa: E402
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apps.matching.engine import CandidateIndex, match_csv_files, read_csv_records
-from apps.matching.engine.evaluation import (
+from apps.matching.engine.scoring import SCORE_INTERCEPT, SCORE_SLOPE
+from benchmarks.evaluation_set import (
     baseline_rows,
     calibration,
     csv_name_pools,
@@ -35,7 +36,6 @@ from apps.matching.engine.evaluation import (
     write_csv_records,
     write_truth,
 )
-from apps.matching.engine.scoring import SCORE_INTERCEPT, SCORE_SLOPE
 
 SHARED_NAMES = Path("/work/shared/testdata/india/indian_names_faker.csv")
 

@@ -55,9 +55,9 @@ from django.utils import timezone  # noqa: E402
 from apps.accounts.models import User  # noqa: E402
 from apps.directory.models import District, State  # noqa: E402
 from apps.matching.models import CandidateKey  # noqa: E402
+from apps.portal.demo.reports import spelling_variant  # noqa: E402
 from apps.reports import selectors  # noqa: E402
 from apps.reports.choices import Language, ReportKind, Sex, Status  # noqa: E402
-from apps.reports.demo import spelling_variant  # noqa: E402
 from apps.reports.models import Report  # noqa: E402
 from apps.reports.selectors import SearchCriteria  # noqa: E402
 

@@ -19,7 +19,6 @@ from django.conf import settings
 from apps.bulk.services import MAX_FILE_BYTES
 from apps.care.documents import MAX_DOCUMENT_BYTES
 from apps.core.images import MAX_PHOTO_BYTES
-from apps.core.management.commands import seed_demo  # noqa: F401 - proves the import path works
 from apps.reports.limits import MAX_PHOTOS_PER_REPORT
 from tests import dockerfile
 from trackchild.celery import app as celery_app

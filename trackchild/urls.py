@@ -5,6 +5,7 @@ admin.site.site_header = "TrackChild administration"
 admin.site.site_title = "TrackChild"
 
 urlpatterns = [
+    path("", include("apps.portal.urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.operations.urls")),
     path("accounts/", include("apps.accounts.urls")),

@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from apps.audit.models import AccessAction
-from apps.audit.services import record_access
+from apps.accounts.signals import AuthenticatorChange, authenticator_changed
 from apps.messaging.catalogue import AUTHENTICATOR_ADDED, AUTHENTICATOR_REMOVED
 from apps.messaging.models import Channel
 from apps.messaging.recipients import DEFAULT_LANGUAGE
@@ -49,7 +48,7 @@ def _confirm(request, device: TOTPDevice) -> None:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
-    _announce_change(request, AccessAction.ADD_AUTHENTICATOR, device_id=device.pk)
+    _announce_change(request, AuthenticatorChange.ADDED, device_id=device.pk)
 
 
 def remove_two_factor(request, *, current_token: str) -> None:
@@ -65,7 +64,7 @@ def _remove_devices(request) -> None:
     confirmed = devices.filter(confirmed=True).order_by("pk").values_list("pk", flat=True).first()
     devices.delete()
     if confirmed is not None:
-        _announce_change(request, AccessAction.REMOVE_AUTHENTICATOR, device_id=confirmed)
+        _announce_change(request, AuthenticatorChange.REMOVED, device_id=confirmed)
 
 
 def prove_current_device(request, token: str) -> None:
@@ -80,21 +79,23 @@ def prove_current_device(request, token: str) -> None:
 
 
 _ANNOUNCEMENTS = {
-    AccessAction.ADD_AUTHENTICATOR: AUTHENTICATOR_ADDED,
-    AccessAction.REMOVE_AUTHENTICATOR: AUTHENTICATOR_REMOVED,
+    AuthenticatorChange.ADDED: AUTHENTICATOR_ADDED,
+    AuthenticatorChange.REMOVED: AUTHENTICATOR_REMOVED,
 }
 
 
-def _announce_change(request, action: AccessAction, *, device_id: int) -> None:
-    """Every change of authenticator goes to the access log and to the official's e-mail, so a
-    change they did not make does not go unnoticed."""
+def _announce_change(request, change: AuthenticatorChange, *, device_id: int) -> None:
+    """Every change of authenticator goes to the access log (through the signal) and to the
+    official's e-mail, so a change they did not make does not go unnoticed."""
     user = request.user
-    record_access(request, action=action, record=user, owner_unit=user.unit)
+    authenticator_changed.send(
+        sender=TOTPDevice, request=request, change=change, device_id=device_id
+    )
     if not user.email:
         return
     queue_message(
         channel=Channel.EMAIL,
-        template=_ANNOUNCEMENTS[action],
+        template=_ANNOUNCEMENTS[change],
         context={
             "username": user.get_username(),
             "when": timezone.localtime().strftime("%d/%m/%Y %H:%M"),
@@ -102,7 +103,7 @@ def _announce_change(request, action: AccessAction, *, device_id: int) -> None:
         },
         recipient=user.email,
         language=user.preferred_language or DEFAULT_LANGUAGE,
-        alert_key=f"{action}:{user.pk}:{device_id}",
+        alert_key=f"{change}:{user.pk}:{device_id}",
         recipient_user=user,
         recipient_unit=user.unit,
     )

@@ -21,7 +21,7 @@ class OfficialLoginView(LoginView):
     redirect_authenticated_user = True
 
 
-def _safe_next(request, fallback="core:home"):
+def _safe_next(request, fallback="portal:home"):
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

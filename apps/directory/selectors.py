@@ -21,6 +21,15 @@ def states_with_counts():
     )
 
 
+def directory_size() -> dict[str, int]:
+    """How many States/UTs, current districts and active units the directory lists."""
+    return {
+        "state_count": State.objects.count(),
+        "district_count": District.objects.current().count(),
+        "unit_count": Unit.objects.filter(is_active=True).count(),
+    }
+
+
 def search_units(*, query="", state=None, district=None, unit_type=""):
     units = Unit.objects.filter(is_active=True).select_related("state", "district")
     if query:

@@ -25,7 +25,7 @@ def test_a_request_is_logged_as_json_with_the_id_the_proxy_gave_it(client, json_
         "GET",
         "/",
         200,
-        "core:home",
+        "portal:home",
     )
     assert line["level"] == "INFO"
 

@@ -43,8 +43,8 @@ def test_prometheus_sees_the_latency_of_a_view_and_the_runs_of_a_task(client):
 
     after = scrape(client)
     latency = "trackchild_http_request_duration_seconds_count"
-    assert sample(after, latency, view="core:home", method="GET") == (
-        sample(before, latency, view="core:home", method="GET") + 1
+    assert sample(after, latency, view="portal:home", method="GET") == (
+        sample(before, latency, view="portal:home", method="GET") + 1
     )
     runs = "trackchild_celery_tasks_total"
     task = "apps.accounts.tasks.clear_expired_sessions"

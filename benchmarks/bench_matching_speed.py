@@ -1,6 +1,8 @@
 """How fast CandidateIndex answers top_matches over a large index, and how much memory it takes.
 
-Run with `python manage.py match_benchmark [--records 1000000] [--queries 200]`.
+Run from the project root (no database is needed):
+
+    .venv/bin/python benchmarks/bench_matching_speed.py [--records 1000000] [--queries 200]
 
 It builds an index of N synthetic missing reports (half of them with a random 128-number face
 encoding), then times top_matches for new found reports (half with a face; some of those a
@@ -9,16 +11,22 @@ query and the process's peak memory. Records are assembled from the fields of a 
 evaluation-set reports, so names, ages and places follow the same distributions.
 """
 
+import argparse
 import random
 import resource
+import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import numpy
 
+# Run as a plain script, so the project root is not on sys.path by itself.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from apps.matching.engine import CandidateIndex, ChildRecord
-from apps.matching.engine.evaluation import Generator
 from apps.matching.engine.faces import FACE_DIMENSIONS
+from benchmarks.evaluation_set import Generator
 
 POOL_SIZE = 20_000
 FACE_SCALE = 1 / (2 * FACE_DIMENSIONS) ** 0.5  # two random encodings lie about 1.0 apart
@@ -26,6 +34,17 @@ NAME_FIELDS = ("name", "local_name", "other_names")
 FAMILY_FIELDS = ("father_name", "mother_name")
 CHILD_FIELDS = ("sex", "age_min", "age_max", "height_cm", "complexion", "languages")
 PLACE_FIELDS = ("event_date", "state", "district")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args(argv)
+    if options.records < 1 or options.queries < 1:
+        parser.error("--records and --queries must be at least 1.")
+    run(records=options.records, queries=options.queries, seed=options.seed)
 
 
 def run(*, records: int, queries: int, seed: int, report=print) -> None:
@@ -138,3 +157,7 @@ def _percentile(sorted_values: list[float], share: float) -> float:
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,4 @@
-from apps.accounts.navigation import menu_for
+from apps.portal.navigation import menu_for
 
 
 def navigation(request):

@@ -5,7 +5,7 @@ import math
 import random
 
 from apps.matching.engine import match_records
-from apps.matching.engine.evaluation import (
+from benchmarks.evaluation_set import (
     REGIONS,
     baseline_rows,
     fit_logistic,

@@ -6,11 +6,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.alerts.receivers import alerts_muted
-from apps.care.demo import seed_children_in_care, seed_children_in_care_at_scale
-from apps.core.demo import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.directory.models import State
 from apps.matching.services import match_report
-from apps.reports import demo
+from apps.portal.demo import reports as demo
+from apps.portal.demo.care import seed_children_in_care, seed_children_in_care_at_scale
+from apps.portal.demo.units import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.reports.models import Report
 
 DEMO_REPORTS = 3000

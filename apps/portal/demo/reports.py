@@ -1,8 +1,8 @@
 """Realistic demo reports: a few thousand to try the portal with, a million for benchmarks.
 
 `seed_demo_reports` files missing and found reports with the demo units that
-`apps.core.demo.seed_demo()` creates, in real districts of the directory, with children's names
-in Latin, Devanagari and Bengali script. About one missing child in twenty is also found later
+`apps.portal.demo.units.seed_demo()` creates, in real districts of the directory, with children's
+names in Latin, Devanagari and Bengali script. About one missing child in twenty is also found later
 as a separate found report (a "true pair"): same sex, nearly the same age, a spelling variant of
 the name or no name at all, found in the same State/UT, with similar marks. Nothing in the
 records says which reports are pairs; the pairs are returned and written to
@@ -62,7 +62,7 @@ NAME_POOL_DRAWS = 3000  # Faker calls per locale and name part
 _MISSING_OWNER_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU)
 _FOUND_OWNER_TYPES = (*_MISSING_OWNER_TYPES, UnitType.CWC, UnitType.DCPU, *CCI_UNIT_TYPES)
 
-# Demo districts (LGD codes, as in apps.core.demo) with a few real localities and PIN codes.
+# Demo districts (LGD codes, as in apps.portal.demo.units) with a few real localities and PIN codes.
 DEMO_PLACES = {
     362: (
         ["Saheed Nagar", "Old Town", "Nayapalli", "Patia", "Chandrasekharpur", "Jatni"],

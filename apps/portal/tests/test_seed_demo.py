@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from apps.accounts.models import Role, User
-from apps.core.demo import DEMO_PASSWORD
 from apps.directory.models import Unit
 from apps.names.keys import name_keys
+from apps.portal.demo.units import DEMO_PASSWORD
 from apps.reports.choices import ReportKind
 from apps.reports.models import Report
 
@@ -63,7 +63,7 @@ def test_demo_logins_are_refused_on_a_production_portal():
 def pairs_csv(tmp_path, monkeypatch):
     """The true pairs go to a file of the test's own, not to the project's var/ folder."""
     path = tmp_path / "demo_true_pairs.csv"
-    monkeypatch.setattr("apps.reports.demo.TRUE_PAIRS_CSV", path)
+    monkeypatch.setattr("apps.portal.demo.reports.TRUE_PAIRS_CSV", path)
     return path
 
 
