@@ -130,7 +130,9 @@ def answer_inquiry_later(citizen_report_id: int, language: str) -> None:
 
 
 @transaction.atomic
-def answer_inquiry(citizen_report_id: int, language: str = settings.LANGUAGE_CODE) -> CitizenReport:
+def search_for_inquiry(
+    citizen_report_id: int, language: str = settings.LANGUAGE_CODE
+) -> CitizenReport:
     """Compare the parent's child with found children; keep only which reports may match and
     tell their units. The parent is sent to the police or DCPU responsible, never told about a
     child or where one is sheltered. Safe to run twice."""
