@@ -58,7 +58,7 @@ class Computation:
 
 
 @transaction.atomic
-def compute_overdue_items(*, now: datetime | None = None) -> Computation:
+def recompute_compliance(*, now: datetime | None = None) -> Computation:
     """Bring the overdue items and every unit's compliance figures up to `now`."""
     now = now or timezone.now()
     with connection.cursor() as cursor:
