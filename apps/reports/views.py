@@ -20,7 +20,7 @@ from apps.reports.forms import (
     MarkFormSet,
     ReportSearchForm,
     StatusForm,
-    marks_of,
+    marks_from_formset,
 )
 from apps.reports.models import Report
 
@@ -146,7 +146,9 @@ def new_report_page(request, *, kind, save, filed, initial=None):
     if request.method == "POST" and _all_valid(form, marks):
         try:
             report = save(
-                report=form.instance, marks=marks_of(marks), photos=form.cleaned_data["photos"]
+                report=form.instance,
+                marks=marks_from_formset(marks),
+                photos=form.cleaned_data["photos"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -169,7 +171,7 @@ def edit_report(request, pk):
                 report=form.instance,
                 edited_by=request.user,
                 reason=form.cleaned_data["reason"],
-                marks=marks_of(marks),
+                marks=marks_from_formset(marks),
                 new_photos=form.cleaned_data["photos"],
                 removed_photos=list(form.cleaned_data.get("remove_photos") or []),
             )
