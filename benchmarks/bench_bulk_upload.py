@@ -62,7 +62,7 @@ def main() -> None:
             uploaded_by=officer,
             language="en",
         )
-    upload = services.process_upload(upload.pk)  # already done: returns at once
+    upload = services.import_upload_rows(upload.pk)  # already done: returns at once
     seconds = time.perf_counter() - started
     print(
         f"{upload.rows_total} rows: {upload.rows_imported} imported, {upload.rows_failed} "

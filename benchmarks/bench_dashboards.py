@@ -14,7 +14,7 @@ found children to care until --children are in care (`seed_demo --children-in-ca
 computes the overdue items as the nightly job does; later runs reuse the data. It then runs
 VACUUM ANALYZE and times:
 
-* the refresh of the dashboards' figures (`refresh_dashboard_figures`), the first after the
+* the refresh of the dashboards' figures (`recount_dashboard_figures`), the first after the
   data changed and a second straight after (nothing to write);
 * each dashboard page rendered through the test client, signed in as the official who may open
   it: national (`national`), a State/UT (`state_odisha`, Odisha) and a district
@@ -51,7 +51,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from apps.accounts.models import User  # noqa: E402
 from apps.care.choices import CareStatus  # noqa: E402
 from apps.care.models import ChildInCare  # noqa: E402
-from apps.dashboards.services import refresh_dashboard_figures  # noqa: E402
+from apps.dashboards.services import recount_dashboard_figures  # noqa: E402
 from apps.directory.models import State  # noqa: E402
 from apps.reports.models import Report  # noqa: E402
 
@@ -78,8 +78,8 @@ def main() -> None:
     in_care = ChildInCare.objects.filter(status=CareStatus.IN_CARE).count()
     print(f"{Report.objects.count():,} reports, {in_care:,} children in care.")
 
-    first = refresh_dashboard_figures()
-    second = refresh_dashboard_figures()
+    first = recount_dashboard_figures()
+    second = recount_dashboard_figures()
     print(f"Refresh: {first.seconds:.1f} s ({first.written:,} rows written).")
     print(f"Again at once: {second.seconds:.1f} s ({second.written:,} rows written).")
     stale = BEAT_MINUTES + first.seconds / 60

@@ -117,7 +117,7 @@ def verify_second_factor(request, token: str) -> bool:
     return False
 
 
-def clear_expired_sessions() -> int:
+def delete_expired_sessions() -> int:
     """Remove the sessions of officials signed out by idling; returns how many went."""
     deleted, _count = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return deleted

@@ -5,4 +5,4 @@ from apps.accounts import services
 
 @shared_task
 def clear_expired_sessions() -> int:
-    return services.clear_expired_sessions()
+    return services.delete_expired_sessions()

@@ -74,7 +74,7 @@ def compose_monthly_digests(*, month: date) -> dict[int, DistrictDigest]:
 
 
 @transaction.atomic
-def send_monthly_digests(*, month: date) -> int:
+def queue_monthly_digests(*, month: date) -> int:
     """One SMS (and a fuller e-mail) to the District Magistrate and the Superintendent of Police
     of every district, each in their own language. Returns how many heads were addressed."""
     digests = compose_monthly_digests(month=month)
@@ -112,7 +112,7 @@ def _digest_context(digest: DistrictDigest) -> dict:
 
 
 @transaction.atomic
-def alert_new_report(*, report_id: int) -> None:
+def queue_new_report_alerts(*, report_id: int) -> None:
     """A missing child: the police of the district hear at once, and those of the neighbouring
     districts too when the child was last seen where people travel from. A sighting: the police
     station and the child protection unit of the place."""
@@ -167,7 +167,7 @@ def _about(report: Report) -> dict:
 
 
 @transaction.atomic
-def alert_strong_match(*, candidate_id: int) -> bool:
+def queue_strong_match_alerts(*, candidate_id: int) -> bool:
     """A newly proposed pair strong enough to act on: both owning units hear of it."""
     candidate = MatchCandidate.objects.select_related(
         "missing__owning_unit", "other__owning_unit"
@@ -191,7 +191,7 @@ def alert_strong_match(*, candidate_id: int) -> bool:
 
 
 @transaction.atomic
-def alert_overdue_work(*, day: date) -> int:
+def queue_overdue_work_alerts(*, day: date) -> int:
     """Each unit with open overdue items, and its district's DCPU, hear of them at most once on
     `day`. Returns how many units were behind."""
     behind = (

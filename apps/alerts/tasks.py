@@ -15,19 +15,19 @@ def send_monthly_digests(month: str = "") -> int:
         first_day = date.fromisoformat(month)
     else:
         first_day = services.previous_month(timezone.localdate())
-    return services.send_monthly_digests(month=first_day)
+    return services.queue_monthly_digests(month=first_day)
 
 
 @shared_task(acks_late=True)
 def alert_new_report(report_id: int) -> None:
-    services.alert_new_report(report_id=report_id)
+    services.queue_new_report_alerts(report_id=report_id)
 
 
 @shared_task(acks_late=True)
 def alert_strong_match(candidate_id: int) -> bool:
-    return services.alert_strong_match(candidate_id=candidate_id)
+    return services.queue_strong_match_alerts(candidate_id=candidate_id)
 
 
 @shared_task(acks_late=True)
 def alert_overdue_work() -> int:
-    return services.alert_overdue_work(day=timezone.localdate())
+    return services.queue_overdue_work_alerts(day=timezone.localdate())

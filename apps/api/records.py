@@ -37,7 +37,8 @@ def snapshot(report: Report, form_class) -> dict:
     return model_to_dict(report, fields=[*form_class._meta.fields, *DERIVED_AGE_FIELDS])
 
 
-def marks_of(report: Report) -> list[dict]:
+def stored_marks(report: Report) -> list[dict]:
+    """The report's identification marks as stored, in the form the services take them."""
     return list(report.marks.order_by("pk").values(*MARK_FIELDS))
 
 

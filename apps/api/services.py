@@ -151,14 +151,14 @@ def _update_fir(client, report, fields, marks, photos) -> Written:
     report = records.validated_report(
         MissingReportForm, report=report, fields=fields, account=client.account, reason=reason
     )
-    new_marks = records.marks_of(report) if marks is None else records.with_defaults(marks)
+    new_marks = records.stored_marks(report) if marks is None else records.with_defaults(marks)
     stored_photos = records.photo_digests(report)
     photos_changed = photos is not None and stored_photos != [
         records.digest(photo.image) for photo in photos
     ]
     if (
         records.snapshot(report, MissingReportForm) == before
-        and new_marks == records.marks_of(report)
+        and new_marks == records.stored_marks(report)
         and not photos_changed
     ):
         return Written(report, UNCHANGED)

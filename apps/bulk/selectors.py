@@ -24,8 +24,13 @@ def can_upload(user, kind: str) -> bool:
     return unit.unit_type in MISSING_FILING_UNITS
 
 
-def kinds_for(user) -> list[tuple[str, str]]:
+def upload_kinds_for(user) -> list[tuple[str, str]]:
+    """The kinds of spreadsheet the user may upload, as (kind, label) choices."""
     return [(kind, label) for kind, label in KIND_CHOICES if can_upload(user, kind)]
+
+
+def can_bulk_upload(user) -> bool:
+    return bool(upload_kinds_for(user))
 
 
 def require_upload(user, kind: str) -> None:

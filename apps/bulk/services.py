@@ -93,7 +93,7 @@ def _is_waiting(upload: Upload) -> bool:
     return is_waiting(process_upload, upload.pk)
 
 
-def process_upload(upload_id: int) -> Upload:
+def import_upload_rows(upload_id: int) -> Upload:
     """Import every valid row; safe to run twice (imported references are skipped)."""
     upload = Upload.objects.select_related("uploaded_by__unit").get(pk=upload_id)
     if upload.status == UploadStatus.DONE:

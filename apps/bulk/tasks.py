@@ -7,4 +7,4 @@ from apps.bulk import services
 
 @shared_task(acks_late=True)
 def process_upload(upload_id: int) -> int:
-    return services.process_upload(upload_id).rows_imported
+    return services.import_upload_rows(upload_id).rows_imported

@@ -15,7 +15,7 @@ ERRORS_SHOWN = 200
 
 
 def _kinds(request):
-    kinds = selectors.kinds_for(request.user)
+    kinds = selectors.upload_kinds_for(request.user)
     if not kinds:
         raise PermissionDenied
     return kinds

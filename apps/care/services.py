@@ -172,7 +172,7 @@ def accept_transfer(*, transfer: Transfer, accepted_by, note: str = "") -> Child
     """The receiving institution takes the child, and with the child the whole record."""
     transfer = _pending(transfer, decided_by=accepted_by)
     child = ChildInCare.objects.select_for_update().get(pk=transfer.child_id)
-    _decide(transfer, TransferStatus.ACCEPTED, decided_by=accepted_by, note=note)
+    _record_transfer_decision(transfer, TransferStatus.ACCEPTED, decided_by=accepted_by, note=note)
     CareOrder.objects.create(
         child=child,
         institution_id=transfer.from_institution_id,
@@ -197,7 +197,7 @@ def decline_transfer(*, transfer: Transfer, declined_by, note: str) -> Transfer:
     if not note.strip():
         raise ValidationError({"note": _("Say why the transfer is declined.")})
     transfer = _pending(transfer, decided_by=declined_by)
-    _decide(transfer, TransferStatus.DECLINED, decided_by=declined_by, note=note)
+    _record_transfer_decision(transfer, TransferStatus.DECLINED, decided_by=declined_by, note=note)
     return transfer
 
 
@@ -211,7 +211,9 @@ def _pending(transfer: Transfer, *, decided_by) -> Transfer:
     return transfer
 
 
-def _decide(transfer: Transfer, status: TransferStatus, *, decided_by, note: str) -> None:
+def _record_transfer_decision(
+    transfer: Transfer, status: TransferStatus, *, decided_by, note: str
+) -> None:
     transfer.status = status
     transfer.decided_by = decided_by
     transfer.decided_at = timezone.now()

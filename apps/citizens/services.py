@@ -130,7 +130,9 @@ def answer_inquiry_later(citizen_report_id: int, language: str) -> None:
 
 
 @transaction.atomic
-def answer_inquiry(citizen_report_id: int, language: str = settings.LANGUAGE_CODE) -> CitizenReport:
+def search_for_inquiry(
+    citizen_report_id: int, language: str = settings.LANGUAGE_CODE
+) -> CitizenReport:
     """Compare the parent's child with found children; keep only which reports may match and
     tell their units. The parent is sent to the police or DCPU responsible, never told about a
     child or where one is sheltered. Safe to run twice."""
@@ -245,7 +247,9 @@ def convert_to_missing_report(
         photos=[*_photos_of(citizen_report), *photos],
     )
     citizen_report.report = report
-    _decide(citizen_report, CitizenReportStatus.CONVERTED, decided_by=filed_by, note="")
+    _record_citizen_report_decision(
+        citizen_report, CitizenReportStatus.CONVERTED, decided_by=filed_by, note=""
+    )
     return report
 
 
@@ -254,7 +258,9 @@ def decline(*, citizen_report: CitizenReport, declined_by, note: str) -> Citizen
     if not note.strip():
         raise ValidationError({"note": _("Say why no report is registered.")})
     citizen_report = _undecided(citizen_report, CitizenReportKind.MISSING)
-    _decide(citizen_report, CitizenReportStatus.DECLINED, decided_by=declined_by, note=note)
+    _record_citizen_report_decision(
+        citizen_report, CitizenReportStatus.DECLINED, decided_by=declined_by, note=note
+    )
     return citizen_report
 
 
@@ -265,7 +271,7 @@ def _undecided(citizen_report: CitizenReport, kind: CitizenReportKind) -> Citize
     return citizen_report
 
 
-def _decide(citizen_report, status, *, decided_by, note: str) -> None:
+def _record_citizen_report_decision(citizen_report, status, *, decided_by, note: str) -> None:
     citizen_report.status = status
     citizen_report.decided_by = decided_by
     citizen_report.decided_at = timezone.now()

@@ -7,4 +7,4 @@ from apps.citizens import services
 @shared_task(acks_late=True)
 def answer_inquiry(citizen_report_id: int, language: str = settings.LANGUAGE_CODE) -> int:
     """Match a parent's inquiry against found children; returns how many may match."""
-    return len(services.answer_inquiry(citizen_report_id, language).possible_matches)
+    return len(services.search_for_inquiry(citizen_report_id, language).possible_matches)

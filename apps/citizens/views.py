@@ -22,7 +22,7 @@ from apps.citizens.models import CitizenReportKind, CitizenReportStatus
 from apps.core.pagination import paginate
 from apps.reports.choices import ReportKind
 from apps.reports.models import Report
-from apps.reports.views import new_report_page
+from apps.reports.pages import new_report_page
 
 PENDING_KEY = "khoya_paya_pending"
 CASES_KEY = "khoya_paya_cases"

@@ -1,7 +1,7 @@
 """The time-bound upload protocol: deadlines per event, the items that missed them, and a
 nightly snapshot of every unit's compliance.
 
-Overdue items and snapshots are written only by `services.compute_overdue_items` (the daily
+Overdue items and snapshots are written only by `services.recompute_compliance` (the daily
 beat job and the `compute_overdue` command); nobody edits them by hand.
 """
 

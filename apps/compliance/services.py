@@ -58,7 +58,7 @@ class Computation:
 
 
 @transaction.atomic
-def compute_overdue_items(*, now: datetime | None = None) -> Computation:
+def recompute_compliance(*, now: datetime | None = None) -> Computation:
     """Bring the overdue items and every unit's compliance figures up to `now`."""
     now = now or timezone.now()
     with connection.cursor() as cursor:
@@ -141,6 +141,25 @@ def _last_upload():
 
 
 def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
+    """Rewrite every uploading unit's figures (`UnitCompliance`) as of `now`; return how many.
+
+    Why stored: the compliance pages, the dashboards' "uploading" table and the monthly digest
+    show, for thousands of units, whether each is registered, when it last uploaded, its overdue
+    items and how many of its records are current. Working that out reads the reports and care
+    tables, so it is done here, once a night, and those pages read one small row per unit, all as
+    of the same moment (`computed_at`, which they show). It runs after the overdue items are
+    brought up to date in the same transaction, so a unit's open items here match its queue.
+
+    A unit counts as registered when an active official of it holds a role; its last upload is
+    the newest record it created (`_last_upload`); its records are the children it holds in care
+    and its found reports still needing attention, those a deadline can apply to; late filings
+    are its found reports filed after the filing deadline within `RECENT` (0 while that rule is
+    switched off: a late filing is counted, never queued as an item).
+
+    Rows are upserted (INSERT … SELECT … ON CONFLICT) inside the computation's transaction, so a
+    page sees the previous figures until all the new ones are in; units this run did not
+    write leave the figures, so they drop out of every total.
+    """
     unit = OuterRef("pk")
     open_items = OverdueItem.objects.filter(resolved_at__isnull=True)
     children = ChildInCare.objects.filter(status=CareStatus.IN_CARE, institution=unit)

@@ -8,5 +8,5 @@ from apps.compliance import services
 @shared_task(acks_late=True)
 def compute_overdue_items() -> dict:
     """The daily job: overdue items and every unit's compliance figures, as of now."""
-    result = services.compute_overdue_items()
+    result = services.recompute_compliance()
     return {"created": result.created, "resolved": result.resolved, "open": result.open}

@@ -1,4 +1,19 @@
-"""A dashboard's tables, built from the figures the selectors read, with translated labels."""
+"""A dashboard page's content: one area's headline figures and tables, built at each request.
+
+Built from: only the summary tables (`apps/dashboards/models.py`, read through
+`apps.dashboards.selectors`), the compliance app's figures per unit and the directory's names of
+areas; never the reports or care tables, so a page costs the same for two million reports as for
+two hundred. The filters pick summary rows (months filed, sex, age band); totals, the month
+series, breakdowns and the median are summed here from those rows, with labels translated into
+the request's language.
+
+Cached: nothing here; the summary tables are the cache. The beat task
+`apps.dashboards.tasks.refresh_dashboard_figures` recounts them every 5 minutes
+(`services.recount_dashboard_figures`), and compliance's nightly job writes the units' upload
+figures and the overdue items that "care plans overdue" counts. So each page says how old it is:
+`Dashboard.refreshed` (the last recount) and `Dashboard.compliance_as_of` (the last compliance
+computation).
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,6 +43,9 @@ OPEN_MEASURES = [name for pair in OPEN_COLUMNS.values() for name in pair]
 
 @dataclass(frozen=True)
 class Dashboard:
+    """What one dashboard page shows: its headline table, its other tables in page order, and
+    the moments its figures were counted (None before the first count)."""
+
     area: Area
     headline: Table
     tables: tuple[Table, ...]
@@ -35,6 +53,7 @@ class Dashboard:
     compliance_as_of: object
 
     def table(self, name: str) -> Table:
+        """The table a download names; a name the page does not show is not found (404)."""
         for table in (self.headline, *self.tables):
             if table.name == name:
                 return table
@@ -42,6 +61,9 @@ class Dashboard:
 
 
 def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
+    """The dashboard of `area` under `filters`, as `user` sees it: the breakdown by area links
+    only to the States/UTs and districts they may open. The caller has checked that they may
+    open `area` itself (the selectors' `*_for`)."""
     reports = selectors.report_rows(area, filters)
     care = selectors.care_rows(area, filters)
     by_type, compliance_as_of = selectors.compliance_by_type(area)
@@ -123,6 +145,7 @@ def _open_cases(totals: dict) -> Table:
 
 
 def _months(reports: list[dict], filters: Filters) -> list[date]:
+    """Every month of the period, also those without reports, so the trend shows them as 0."""
     first = filters.since or min((row["month"] for row in reports), default=filters.until)
     months, month = [], first
     while month <= filters.until:
@@ -232,6 +255,7 @@ PART_COLUMNS = (*REPORT_COLUMNS, *OPEN_MEASURES, "in_care", "care_plans_overdue"
 
 
 def _by_part(user, area: Area, filters: Filters) -> Table:
+    """One row per State/UT, district or unit one level down, with the link to drill down."""
     figures = selectors.figures_by_part(area, filters)
     empty = dict.fromkeys(PART_COLUMNS, 0)
     rows = []

@@ -3,7 +3,7 @@
 Every row counts records of one area (a unit, a district, a State/UT or India) and one sex and
 age band, most also of one month (the month the report was filed). Rows of every level are kept,
 so a page reads the rows of its own area for its totals and the rows one level down for its
-breakdown. Rows are written only by `services.refresh_dashboard_figures`.
+breakdown. Rows are written only by `services.recount_dashboard_figures`.
 """
 
 from django.db import models

@@ -33,7 +33,7 @@ class Refresh:
 
 
 @transaction.atomic
-def refresh_dashboard_figures(*, now: datetime | None = None) -> Refresh:
+def recount_dashboard_figures(*, now: datetime | None = None) -> Refresh:
     """Recount every dashboard figure as of `now`."""
     started = perf_counter()
     now = now or timezone.now()

@@ -256,9 +256,8 @@ def confirm_match(request, *, candidate: MatchCandidate) -> MatchCandidate:
             kind=CandidateKind.MATCH,
             status=CandidateStatus.PROPOSED,
         ).exclude(pk=candidate.pk).update(status=CandidateStatus.SUPERSEDED)
-    transaction.on_commit(
-        lambda: match_confirmed.send(sender=MatchCandidate, candidate_id=candidate.pk)
-    )
+    # Inside the transaction, as match_proposed: receivers record their work with the decision.
+    match_confirmed.send(sender=MatchCandidate, candidate_id=candidate.pk)
     return candidate
 
 

@@ -66,7 +66,7 @@ def queue_message(
         },
     )
     if created:
-        _send_after_commit(message)
+        _send_after_commit(message.pk)
     return message
 
 
@@ -85,10 +85,10 @@ def queue_for(recipients, *, template: MessageTemplate, context: dict, alert_key
         )
 
 
-def _send_after_commit(message: Message) -> None:
+def _send_after_commit(message_id: int) -> None:
     from apps.messaging.tasks import send_message
 
-    enqueue(send_message, message.pk)
+    enqueue(send_message, message_id)
 
 
 def claim(message_id: int) -> Message | None:
@@ -145,13 +145,13 @@ def _reference_if_already_accepted(message: Message) -> str | None:
 
 
 def resume_stalled() -> int:
-    """Hand again to the workers every message whose sender's lease ran out; returns how many."""
-    from apps.messaging.tasks import send_message
-
+    """Hand again to the workers every message whose sender's lease ran out; returns how many.
+    Through the outbox, as every other hand-over: a broker that is down does not hold up the
+    sweep, and the outbox hands the message over again until its task has run."""
     stalled = Message.objects.filter(_stalled(timezone.now())).order_by("lease_until")
     stalled = list(stalled.values_list("pk", flat=True)[:STALLED_BATCH])
     for message_id in stalled:
-        send_message.delay(message_id)
+        _send_after_commit(message_id)
     return len(stalled)
 
 
@@ -202,7 +202,7 @@ def resend(message: Message) -> bool:
         return False
     message.status = MessageStatus.QUEUED
     message.save(update_fields=["status"])
-    _send_after_commit(message)
+    _send_after_commit(message.pk)
     return True
 
 

@@ -336,7 +336,7 @@ def accept_person(*, person: ImportedPerson, report: Report, accepted_by, marks,
     person = _pending(person)
     report_services.file_report(report=report, filed_by=accepted_by, marks=marks, photos=photos)
     report_services.add_case_note(report=report, written_by=accepted_by, text=_origin(person))
-    _decide(person, ReviewStatus.ACCEPTED, decided_by=accepted_by, report=report)
+    _record_review_decision(person, ReviewStatus.ACCEPTED, decided_by=accepted_by, report=report)
     return report
 
 
@@ -348,14 +348,14 @@ def mark_duplicate(*, person: ImportedPerson, report: Report, decided_by) -> Imp
         raise PermissionDenied
     person = _pending(person)
     report_services.add_case_note(report=report, written_by=decided_by, text=_origin(person))
-    _decide(person, ReviewStatus.DUPLICATE, decided_by=decided_by, report=report)
+    _record_review_decision(person, ReviewStatus.DUPLICATE, decided_by=decided_by, report=report)
     return person
 
 
 @transaction.atomic
 def reject_person(*, person: ImportedPerson, decided_by, reason: str) -> ImportedPerson:
     person = _pending(person)
-    _decide(person, ReviewStatus.REJECTED, decided_by=decided_by, note=reason)
+    _record_review_decision(person, ReviewStatus.REJECTED, decided_by=decided_by, note=reason)
     return person
 
 
@@ -366,7 +366,9 @@ def _pending(person: ImportedPerson) -> ImportedPerson:
     return person
 
 
-def _decide(person: ImportedPerson, status, *, decided_by, report=None, note="") -> None:
+def _record_review_decision(
+    person: ImportedPerson, status, *, decided_by, report=None, note=""
+) -> None:
     person.status, person.report = status, report
     person.decided_by, person.decided_at = decided_by, timezone.now()
     person.decision_note = note

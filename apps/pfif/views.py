@@ -22,9 +22,10 @@ from apps.pfif.forms import (
 )
 from apps.pfif.mapping import report_fields
 from apps.pfif.models import ReviewStatus
+from apps.reports.limits import MAX_EXPORT_ROWS
 from apps.reports.models import Report
+from apps.reports.pages import new_report_page
 from apps.reports.selectors import has_full_access
-from apps.reports.views import MAX_EXPORT_ROWS, new_report_page
 
 PERSONS_PER_PAGE = 25
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.alerts.selectors import own_digest_district
 from apps.audit.selectors import can_read_access_log
-from apps.bulk.selectors import kinds_for
+from apps.bulk.selectors import can_bulk_upload
 from apps.care.selectors import can_see_children_in_care
 from apps.citizens.selectors import can_see_citizen_reports
 from apps.compliance.selectors import can_see_compliance
@@ -40,7 +40,7 @@ def menu_for(user) -> list[MenuItem]:
         items.append(MenuItem(_("Children in care"), reverse("care:children")))
     if can_see_compliance(user):
         items.append(MenuItem(_("Overdue work"), reverse("compliance:queue")))
-    if kinds_for(user):
+    if can_bulk_upload(user):
         items.append(MenuItem(_("Bulk upload"), reverse("bulk:index")))
     if can_exchange_pfif(user):
         items.append(MenuItem(_("PFIF exchange"), reverse("pfif:exchange")))

@@ -119,7 +119,7 @@ MarkFormSet = forms.inlineformset_factory(
 )
 
 
-def marks_of(formset) -> list[dict]:
+def marks_from_formset(formset) -> list[dict]:
     """The marks a valid formset keeps, as the services take them."""
     return [
         {field: mark.cleaned_data[field] for field in MARK_FIELDS}

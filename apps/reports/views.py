@@ -20,13 +20,19 @@ from apps.reports.forms import (
     MarkFormSet,
     ReportSearchForm,
     StatusForm,
-    marks_of,
+    marks_from_formset,
 )
+from apps.reports.limits import MAX_EXPORT_ROWS
 from apps.reports.models import Report
+from apps.reports.pages import (
+    REPORT_FORM,
+    new_report_page,
+    render_report_form,
+    report_and_marks_valid,
+    report_form_context,
+)
 
-REPORT_FORM = "reports/report_form.html"
 RESULTS_PER_PAGE = 25
-MAX_EXPORT_ROWS = 5000
 
 
 def _require_search(user):
@@ -132,30 +138,6 @@ def file_report(request, kind):
     return new_report_page(request, kind=kind, save=save, filed=_("Report %(case)s is filed."))
 
 
-def new_report_page(request, *, kind, save, filed, initial=None):
-    """The form of a new report, prefilled from `initial`; a valid one is handed to
-    `save(report=, marks=, photos=)`, which files it. `filed` is the message on success."""
-    form = FORM_FOR_KIND[kind](
-        request.POST or None,
-        request.FILES or None,
-        instance=Report(kind=kind),
-        official=request.user,
-        initial=initial,
-    )
-    marks = MarkFormSet(request.POST or None, instance=form.instance, prefix="marks")
-    if request.method == "POST" and _all_valid(form, marks):
-        try:
-            report = save(
-                report=form.instance, marks=marks_of(marks), photos=form.cleaned_data["photos"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, filed % {"case": report.case_number})
-            return redirect(report)
-    return _render_form(request, form, marks, kind=kind)
-
-
 @login_required
 def edit_report(request, pk):
     report = selectors.editable_report_for(request.user, pk)
@@ -163,13 +145,13 @@ def edit_report(request, pk):
         request.POST or None, request.FILES or None, instance=report, official=request.user
     )
     marks = MarkFormSet(request.POST or None, instance=report, prefix="marks")
-    if request.method == "POST" and _all_valid(form, marks):
+    if request.method == "POST" and report_and_marks_valid(form, marks):
         try:
             services.update_report(
                 report=form.instance,
                 edited_by=request.user,
                 reason=form.cleaned_data["reason"],
-                marks=marks_of(marks),
+                marks=marks_from_formset(marks),
                 new_photos=form.cleaned_data["photos"],
                 removed_photos=list(form.cleaned_data.get("remove_photos") or []),
             )
@@ -181,33 +163,14 @@ def edit_report(request, pk):
             return render_conflict(
                 request,
                 REPORT_FORM,
-                _form_context(form, marks, report.kind),
+                report_form_context(form, marks, report.kind),
                 form=form,
                 conflict=conflict,
             )
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(report)
-    return _render_form(request, form, marks, kind=report.kind)
-
-
-def _all_valid(form, marks) -> bool:
-    form_valid = form.is_valid()
-    return marks.is_valid() and form_valid
-
-
-def _render_form(request, form, marks, *, kind):
-    if form.is_bound and not (form.is_valid() and marks.is_valid()):
-        messages.error(
-            request,
-            _("The report is not saved yet: please correct the fields marked below.")
-            + (" " + _("Choose the photos again.") if request.FILES else ""),
-        )
-    return render(request, REPORT_FORM, _form_context(form, marks, kind))
-
-
-def _form_context(form, marks, kind) -> dict:
-    return {"form": form, "marks": marks, "kind": kind, "report": form.instance}
+    return render_report_form(request, form, marks, kind=report.kind)
 
 
 @login_required

@@ -71,5 +71,5 @@ def test_a_weaker_pair_waits_in_the_queue_without_alerts(priya_missing, file_fou
         fingerprint="weak",
     )
 
-    assert not services.alert_strong_match(candidate_id=weak.pk)
+    assert not services.queue_strong_match_alerts(candidate_id=weak.pk)
     assert not Message.objects.filter(template="strong_match").exists()

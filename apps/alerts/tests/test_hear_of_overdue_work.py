@@ -42,7 +42,7 @@ def behind(make_headed_unit, khordha, khordha_dcpu, file_found, cwc_member):
 
 def test_the_unit_and_the_dcpu_hear_of_overdue_work(behind, khordha_dcpu, sent, sms_outbox):
     with sent():
-        services.alert_overdue_work(day=TODAY)
+        services.queue_overdue_work_alerts(day=TODAY)
 
     (home_sms,) = sms_to(sms_outbox, HOME_HEAD)
     assert home_sms.text == (
@@ -58,12 +58,12 @@ def test_the_unit_and_the_dcpu_hear_of_overdue_work(behind, khordha_dcpu, sent, 
 
 def test_at_most_once_a_day(behind, khordha_dcpu, sent, sms_outbox):
     with sent():
-        services.alert_overdue_work(day=TODAY)
-        services.alert_overdue_work(day=TODAY)
+        services.queue_overdue_work_alerts(day=TODAY)
+        services.queue_overdue_work_alerts(day=TODAY)
     assert len(sms_to(sms_outbox, HOME_HEAD)) == 1
 
     with sent():
-        services.alert_overdue_work(day=TODAY + timedelta(days=1))
+        services.queue_overdue_work_alerts(day=TODAY + timedelta(days=1))
 
     assert len(sms_to(sms_outbox, HOME_HEAD)) == 2
     assert len(sms_to(sms_outbox, khordha_dcpu.head_mobile)) == 2

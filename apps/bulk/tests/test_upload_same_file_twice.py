@@ -42,7 +42,7 @@ def test_processing_an_upload_twice_imports_nothing_twice(upload, officer, khord
     upload(officer, "missing", sheet_csv(officer, "missing", rows))
     Upload.objects.update(status="processing")  # as if the worker died and the task ran again
 
-    again = services.process_upload(Upload.objects.get().pk)
+    again = services.import_upload_rows(Upload.objects.get().pk)
 
     assert Report.objects.count() == 1
     assert (again.rows_imported, again.rows_skipped, again.rows_failed) == (0, 1, 1)

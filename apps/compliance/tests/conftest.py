@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.care import services as care
 from apps.care.models import ChildInCare
-from apps.compliance.services import compute_overdue_items
+from apps.compliance.services import recompute_compliance
 from apps.compliance.tests.helpers import DAY, NOT_PRODUCED
 from apps.directory.models import UnitType
 
@@ -26,7 +26,7 @@ def start():
 @pytest.fixture
 def compute():
     def run(*, at):
-        return compute_overdue_items(now=at)
+        return recompute_compliance(now=at)
 
     return run
 

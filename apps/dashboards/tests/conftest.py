@@ -24,7 +24,7 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.care import services as care
 from apps.care.models import ChildInCare
-from apps.compliance.services import compute_overdue_items
+from apps.compliance.services import recompute_compliance
 from apps.compliance.tests.conftest import (  # noqa: F401 - the same officials and homes
     cuttack_home,
     cuttack_official,
@@ -33,7 +33,7 @@ from apps.compliance.tests.conftest import (  # noqa: F401 - the same officials 
     national_admin,
     state_official,
 )
-from apps.dashboards.services import refresh_dashboard_figures
+from apps.dashboards.services import recount_dashboard_figures
 from apps.directory.models import UnitType
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.reports.models import Report
@@ -177,8 +177,8 @@ def hand_counted(
             arrived_at=now - timedelta(days=days),
         )
         care.admit_child(child=child, admitted_by=staff)
-    compute_overdue_items(now=now)  # F1's care plan is 9 days late; F4's not due yet
-    refresh_dashboard_figures(now=now)
+    recompute_compliance(now=now)  # F1's care plan is 9 days late; F4's not due yet
+    recount_dashboard_figures(now=now)
     return reports
 
 

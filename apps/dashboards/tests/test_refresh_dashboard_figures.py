@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from apps.dashboards.models import ReportTally
-from apps.dashboards.services import refresh_dashboard_figures
-from apps.dashboards.tasks import refresh_dashboard_figures as refresh_task
+from apps.dashboards.services import recount_dashboard_figures
+from apps.dashboards.tasks import refresh_dashboard_figures
 from apps.dashboards.tests.conftest import file_report, headline
 from apps.reports.models import Report
 from conftest import sign_in_verified
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_a_second_refresh_at_once_writes_nothing(hand_counted):
     rows = list(ReportTally.objects.order_by("pk").values())
 
-    again = refresh_dashboard_figures()
+    again = recount_dashboard_figures()
 
     assert again.written == 0
     assert again.deleted == 0
@@ -35,7 +35,7 @@ def test_a_report_restored_since_the_last_refresh_is_counted_at_the_next(
     Report.objects.filter(pk=hand_counted["M1"].pk).update(status="restored")
 
     before = headline(client.get("/dashboards/districts/362/"))
-    refresh_task.delay()
+    refresh_dashboard_figures.delay()
     after = headline(client.get("/dashboards/districts/362/"))
 
     assert before["Restored to family"] == 1
@@ -46,7 +46,7 @@ def test_a_report_restored_since_the_last_refresh_is_counted_at_the_next(
 def test_figures_of_a_month_that_no_longer_has_reports_are_removed(hand_counted):
     Report.objects.filter(pk=hand_counted["M3"].pk).delete()
 
-    result = refresh_dashboard_figures()
+    result = recount_dashboard_figures()
 
     month = timezone.localtime(hand_counted["M3"].created_at).date().replace(day=1)
     assert result.deleted > 0
@@ -70,7 +70,7 @@ def test_a_report_of_a_new_unit_appears_in_its_district(
 def test_the_page_says_how_old_its_figures_are(client, dcpu_official, hand_counted):
     sign_in_verified(client, dcpu_official)
     refreshed_at = timezone.now() - timedelta(minutes=7)
-    refresh_dashboard_figures(now=refreshed_at)
+    recount_dashboard_figures(now=refreshed_at)
 
     html = client.get("/dashboards/districts/362/").content.decode()
 

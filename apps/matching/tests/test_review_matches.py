@@ -8,6 +8,7 @@ import pytest
 from apps.audit.models import AccessAction, AccessLog
 from apps.matching import evidence_text, services
 from apps.matching.models import CandidateStatus, MatchCandidate
+from apps.matching.signals import match_confirmed
 from apps.matching.tests.conftest import pair_state
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,27 @@ def test_officer_compares_and_confirms_and_both_reports_are_matched(client, offi
         assert report.history.first().history_user == officer
     decisions = AccessLog.objects.filter(action=AccessAction.DECIDE_MATCH, user=officer)
     assert decisions.count() == 2
+
+
+def test_confirming_calls_the_alert_hook_inside_the_decision(
+    client, officer, pair, django_capture_on_commit_callbacks
+):
+    """The hook runs before the decision commits, so what a receiver queues through the outbox
+    is stored with the decision, or not at all."""
+    received = []
+
+    def receiver(sender, candidate_id, **kwargs):
+        received.append(candidate_id)
+
+    match_confirmed.connect(receiver)
+    client.force_login(officer)
+    try:
+        with django_capture_on_commit_callbacks(execute=False):
+            client.post(f"/matches/{pair.pk}/confirm/")
+    finally:
+        match_confirmed.disconnect(receiver)
+
+    assert received == [pair.pk]
 
 
 def test_the_comparison_page_shows_each_detail_through_gettext(client, officer, pair, monkeypatch):

@@ -11,6 +11,7 @@ from apps.messaging import services
 from apps.messaging.catalogue import VERIFICATION_CODE
 from apps.messaging.models import Channel, Message
 from apps.messaging.tasks import send_message
+from apps.outbox.selectors import is_waiting
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("retries_run_inline")]
 
@@ -108,7 +109,8 @@ def test_a_worker_dying_mid_send_resends_with_the_same_reference_which_the_gatew
         message = queue()
     died_mid_send(message)
 
-    assert services.resume_stalled() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.resume_stalled() == 1
 
     first, again = gateway.received
     assert first["reference"] == again["reference"] == str(message.public_id)
@@ -116,6 +118,27 @@ def test_a_worker_dying_mid_send_resends_with_the_same_reference_which_the_gatew
     assert len(gateway.accepted) == 1
     message.refresh_from_db()
     assert (message.status, message.attempts, message.lease_until) == ("sent", 2, None)
+
+
+def test_a_taken_over_message_waits_in_the_outbox_until_its_task_has_run(
+    gateway, django_capture_on_commit_callbacks
+):
+    """The takeover is handed over through the outbox: were the broker down, the row would wait
+    for the outbox's sweeper instead of the message being forgotten."""
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    died_mid_send(message)
+    assert not is_waiting(send_message, message.pk)
+
+    with django_capture_on_commit_callbacks() as hand_overs:
+        services.resume_stalled()
+    assert is_waiting(send_message, message.pk)
+
+    for hand_over in hand_overs:
+        hand_over()
+    assert not is_waiting(send_message, message.pk)
+    message.refresh_from_db()
+    assert message.status == "sent"
 
 
 def test_a_message_another_worker_is_still_sending_is_left_to_it(
@@ -140,7 +163,8 @@ def test_a_message_left_sending_before_leases_were_kept_is_taken_over(
         message = queue()
     Message.objects.filter(pk=message.pk).update(status="sending", lease_until=None)
 
-    assert services.resume_stalled() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.resume_stalled() == 1
 
     message.refresh_from_db()
     assert (message.status, len(gateway.accepted)) == ("sent", 1)
@@ -156,7 +180,8 @@ def test_a_gateway_that_can_be_asked_is_asked_before_sending_again(
     died_mid_send(unsent)
     del gateway.accepted[str(unsent.public_id)]  # killed before the gateway took it
 
-    services.resume_stalled()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resume_stalled()
 
     sent_again = [request for request in gateway.received if request["path"] == "/send"]
     assert [request["reference"] for request in sent_again].count(str(message.public_id)) == 1

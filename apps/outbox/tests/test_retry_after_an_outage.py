@@ -20,7 +20,7 @@ def test_a_task_that_met_a_database_outage_runs_again(monkeypatch, retries_run_i
         if len(calls) == 1:
             raise outage("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(alert_tasks.services, "alert_new_report", alert)
+    monkeypatch.setattr(alert_tasks.services, "queue_new_report_alerts", alert)
 
     result = alert_tasks.alert_new_report.apply(args=[7])
 

@@ -32,7 +32,7 @@ def failing_alerts(monkeypatch):
             raise ValueError("still failing")
 
     failing_alerts_count = [99]
-    monkeypatch.setattr(alert_tasks.services, "alert_new_report", alert)
+    monkeypatch.setattr(alert_tasks.services, "queue_new_report_alerts", alert)
     return calls, failing_alerts_count
 
 

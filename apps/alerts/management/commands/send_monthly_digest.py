@@ -25,5 +25,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, month, **options):
         month = month or services.previous_month(timezone.localdate())
-        heads = services.send_monthly_digests(month=month)
+        heads = services.queue_monthly_digests(month=month)
         self.stdout.write(f"Digest of {month:%m/%Y} addressed to {heads} DM and SP offices.")

@@ -8,14 +8,14 @@ Safe to run at any time, also while the beat job runs (the two take turns).
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from apps.compliance.services import compute_overdue_items
+from apps.compliance.services import recompute_compliance
 
 
 class Command(BaseCommand):
     help = "Compute overdue items and unit compliance figures now (the daily job, by hand)."
 
     def handle(self, *args, **options):
-        result = compute_overdue_items()
+        result = recompute_compliance()
         as_of = timezone.localtime(result.computed_at)
         self.stdout.write(
             f"{result.created} new overdue items, {result.resolved} resolved, {result.open} open; "

@@ -8,14 +8,14 @@ Safe to run at any time, also while the beat job runs (the two take turns).
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from apps.dashboards.services import refresh_dashboard_figures
+from apps.dashboards.services import recount_dashboard_figures
 
 
 class Command(BaseCommand):
     help = "Recount the dashboards' figures now (the job every few minutes, by hand)."
 
     def handle(self, *args, **options):
-        result = refresh_dashboard_figures()
+        result = recount_dashboard_figures()
         as_of = timezone.localtime(result.refreshed_at)
         self.stdout.write(
             f"Dashboard figures as of {as_of:%d/%m/%Y %H:%M} in {result.seconds:.1f} s: "
