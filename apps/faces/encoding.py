@@ -40,9 +40,13 @@ ENCODING_SIZE = 128
 # below the closest strangers), so every pair of the set falls on the right side. dlib's usual
 # 0.6 would too, but only 0.004 from a false match. Real photos of children will not separate
 # this cleanly: dlib's model was trained on adults and is known to confuse children, and South
-# and East Asian faces, with one another. A distance below the threshold is evidence for an
-# officer to weigh next to the other details of a report, never a verdict that two children
-# are the same child.
+# and East Asian faces, with one another. The Face Research Lab London Set (adults of four
+# groups, some kept for the tests: apps/faces/tests/samples/SOURCES.md) shows it: every
+# same-person pair is under 0.46, yet 137 of its 20,604 stranger pairs come under 0.59, nearly
+# all within one group (a quarter of the pairs of two Black people, a fifth of two East Asian,
+# one in eighteen of two West Asian, about one in 500 of two White). A distance below the
+# threshold is evidence for an officer to weigh next to the other details of a report, never
+# a verdict that two children are the same child.
 FACE_MATCH_THRESHOLD = 0.59
 
 # dlib's HOG window is 80 px. Upsampling once (2x each side) finds faces down to ~40 px in a

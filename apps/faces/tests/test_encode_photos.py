@@ -1,12 +1,11 @@
 """Face encodings of real photos: faces found, bad files handled, different people told apart.
 
-The photos are the shared face test set (shared/testdata/faces, see its SOURCES.md): 27 people
-with 1-5 photos each, group photos, photos without a face and two edge cases. manifest.csv says
-who is in each photo and how many faces dlib's HOG detector finds in it.
+The photos are the ones kept with the tests (apps/faces/tests/samples, see its SOURCES.md): 17
+people with 2-8 photos each, 2 strangers, a group photo and 2 photos without a face.
+manifest.csv says who is in each photo and how many faces dlib's HOG detector finds in it.
 No database: apps.faces.encoding is plain Python.
 """
 
-import csv
 import io
 import itertools
 import sys
@@ -29,19 +28,14 @@ from apps.faces.encoding import (
     nearest_faces,
     squared_norms,
 )
+from apps.faces.tests.photos import SAMPLES, read_manifest
 
-# CI clones the project next to shared/, so the set sits beside the project root.
-FACES_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "testdata" / "faces"
-
-needs_faces = pytest.mark.skipif(
-    not (FACES_DIR / "manifest.csv").is_file(),
-    reason=f"the shared face test set is not at {FACES_DIR} (clone the project next to shared/)",
-)
-
-
-def read_manifest() -> list[dict[str, str]]:
-    with (FACES_DIR / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+# Strangers dlib puts well under the threshold: look-alikes of one group (samples/SOURCES.md).
+LOOK_ALIKES = {
+    frozenset({"london_042", "london_043"}),
+    frozenset({"london_006", "london_135"}),
+    frozenset({"london_115", "london_142"}),
+}
 
 
 def files_with(rows, predicate) -> list[str]:
@@ -55,8 +49,8 @@ def manifest() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def results(manifest) -> dict[str, FaceResult]:
-    """Every photo encoded once (about 0.3 s each), shared by the tests of this module."""
-    return {row["file"]: encode_photo(FACES_DIR / row["file"]) for row in manifest}
+    """Every photo encoded once (about 0.2 s each), shared by the tests of this module."""
+    return {row["file"]: encode_photo(SAMPLES / row["file"]) for row in manifest}
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +74,9 @@ def pair_distances(people) -> tuple[list[tuple[float, str, str]], list[tuple[flo
     return sorted(same), sorted(different)
 
 
-@needs_faces
 def test_every_photo_with_one_face_is_encoded(manifest, results):
     single = files_with(manifest, lambda row: int(row["n_faces"]) == 1)
-    assert len(single) >= 60
+    assert len(single) >= 40
     for name in single:
         result = results[name]
         assert (result.status, result.face_count) == ("ok", 1), name
@@ -91,26 +84,23 @@ def test_every_photo_with_one_face_is_encoded(manifest, results):
         assert all(isinstance(value, float) for value in result.encoding), name
 
 
-@needs_faces
 def test_a_photo_without_a_face_is_an_outcome_not_an_error(manifest, results):
     no_face = files_with(manifest, lambda row: int(row["n_faces"]) == 0)
-    assert len(no_face) >= 4
+    assert len(no_face) >= 2
     for name in no_face:
         assert results[name] == FaceResult(encoding=None, face_count=0, status="no_face"), name
 
 
-@needs_faces
-def test_a_group_photo_is_flagged_and_its_largest_face_encoded(manifest, results):
-    groups = files_with(manifest, lambda row: int(row["n_faces"]) > 1)
-    assert len(groups) >= 7
-    for name in groups:
-        result = results[name]
-        assert result.status == "several_faces", name
-        assert result.face_count > 1, name
-        assert len(result.encoding) == ENCODING_SIZE, name
+def test_a_group_photo_is_flagged_and_its_largest_face_encoded(results):
+    # Three people side by side; london_008's face, in the middle, is the largest.
+    result = results["group_three_people.jpg"]
+
+    assert (result.status, result.face_count) == ("several_faces", 3)
+    # Compared with his other photo, not the neutral one the collage was made from.
+    other_photo = results["london_008_smiling.jpg"].encoding
+    assert face_distances(result.encoding, np.array([other_photo]))[0] < FACE_MATCH_THRESHOLD
 
 
-@needs_faces
 def test_each_photo_is_nearest_to_another_photo_of_the_same_person(people):
     files, identities, matrix = people
     photos_of = Counter(identities)
@@ -123,32 +113,34 @@ def test_each_photo_is_nearest_to_another_photo_of_the_same_person(people):
         nearest, distance = next((other, d) for other, d in neighbours if other != name)
         assert identities[files.index(nearest)] == identity, f"{name}: {nearest} at {distance:.3f}"
         checked += 1
-    assert checked >= 60
+    assert checked >= 40
 
 
-@needs_faces
-def test_the_threshold_keeps_distinct_people_apart(pair_distances):
+def test_only_known_look_alikes_come_well_under_the_threshold(people, pair_distances):
+    # Why a face is evidence and never proof: dlib takes some strangers of one group for the
+    # same person. Pinned, so a model or threshold change that adds or removes one shows here;
+    # pairs within 0.02 of the threshold are left out, where rounding could tip them.
+    files, identities, _ = people
+    identity_of = dict(zip(files, identities, strict=True))
     _, different = pair_distances
-    closest, file_a, file_b = different[0]
-    below = [pair for pair in different if pair[0] < FACE_MATCH_THRESHOLD]
-    assert len(different) > 2000
-    assert below == [], f"{len(below)} of {len(different)} different-person pairs match"
-    # The margin is thin (see FACE_MATCH_THRESHOLD): a model change that narrows it shows here.
-    margin = closest - FACE_MATCH_THRESHOLD
-    assert margin > 0.005, f"closest strangers {file_a} / {file_b} at {closest:.3f}"
+    well_under = {
+        frozenset({identity_of[file_a], identity_of[file_b]})
+        for distance, file_a, file_b in different
+        if distance < FACE_MATCH_THRESHOLD - 0.02
+    }
+    assert len(different) > 800
+    assert well_under == LOOK_ALIKES
 
 
-@needs_faces
 def test_the_threshold_matches_every_photo_pair_of_the_same_person(pair_distances):
     same, _ = pair_distances
     farthest, file_a, file_b = same[-1]
-    assert len(same) >= 60
+    assert len(same) >= 40
     assert farthest < FACE_MATCH_THRESHOLD - 0.005, f"{file_a} / {file_b} at {farthest:.3f}"
 
 
-@needs_faces
 def test_a_photo_is_turned_upright_from_its_exif_orientation(results):
-    upright = Image.open(FACES_DIR / "biden_2.jpg")
+    upright = Image.open(SAMPLES / "london_064_smiling.jpg")
     # Stored on its side, as phone cameras do, with the tag saying "turn 90 degrees clockwise".
     sideways = upright.transpose(Image.Transpose.ROTATE_90)
     exif = Image.Exif()
@@ -159,29 +151,32 @@ def test_a_photo_is_turned_upright_from_its_exif_orientation(results):
     result = encode_photo(buffer.getvalue())
 
     assert result.status == "ok"
-    original = results["biden_2.jpg"].encoding
+    original = results["london_064_smiling.jpg"].encoding
     assert face_distances(result.encoding, np.array([original]))[0] < 0.1
 
 
-@needs_faces
 def test_bytes_a_path_string_and_a_path_give_the_same_encoding(results):
-    path = FACES_DIR / "clapton_2.jpg"
-    assert encode_photo(path.read_bytes()) == encode_photo(str(path)) == results["clapton_2.jpg"]
+    path = SAMPLES / "london_070_neutral.jpg"
+    expected = results["london_070_neutral.jpg"]
+    assert encode_photo(path.read_bytes()) == encode_photo(str(path)) == expected
 
 
-@needs_faces
 def test_a_large_photo_is_shrunk_before_detection():
-    image = load_rgb((FACES_DIR / "obama_3.jpg").read_bytes(), max_side=640)  # 1434 x 2333
-    assert max(image.shape[:2]) == 640
-    assert image.shape[2] == 3
+    # The kept photos are small; a phone's 1350 x 1800 is made from one.
+    buffer = io.BytesIO()
+    Image.open(SAMPLES / "lisa_1.jpg").resize((1350, 1800)).save(buffer, format="JPEG")
+
+    image = load_rgb(buffer.getvalue(), max_side=640)
+
+    assert image.shape == (640, 480, 3)
+    assert encode_photo(buffer.getvalue()).status == "ok"
 
 
-@needs_faces
 def test_a_small_face_far_from_the_camera_is_found_by_the_second_pass():
-    # Obama's face about 20 px wide in a 640 x 480 photo: too small for the first pass
+    # A face about 22 px wide in a 640 x 480 photo: too small for the first pass
     # (upsampled once, faces from ~40 px), found by the second on a shrunk copy.
-    face = Image.open(FACES_DIR / "obama_1.jpg").convert("RGB")
-    face.thumbnail((70, 140))
+    face = Image.open(SAMPLES / "london_008_neutral.jpg").convert("RGB")
+    face.thumbnail((60, 60))
     scene = Image.new("RGB", (640, 480), (120, 130, 125))
     scene.paste(face, (300, 200))
     image = np.asarray(scene)
@@ -198,17 +193,15 @@ def test_a_small_face_far_from_the_camera_is_found_by_the_second_pass():
     assert (result.status, result.face_count) == ("ok", 1)
 
 
-@needs_faces
 def test_a_grey_photo_is_encoded():
     buffer = io.BytesIO()
-    Image.open(FACES_DIR / "lennon_1.jpg").convert("L").save(buffer, format="PNG")
+    Image.open(SAMPLES / "london_025_neutral.jpg").convert("L").save(buffer, format="PNG")
     result = encode_photo(buffer.getvalue())
     assert result.status == "ok"
 
 
-@needs_faces
 def test_a_truncated_photo_is_unreadable():
-    data = (FACES_DIR / "obama_1.jpg").read_bytes()
+    data = (SAMPLES / "london_042_neutral.jpg").read_bytes()
     assert encode_photo(data[: len(data) // 3]).status == "unreadable"
     # face_recognition turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process on import.
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False

@@ -17,6 +17,7 @@ import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
+from apps.faces.encoding import FaceResult
 from apps.matching.engine.index import CandidateIndex
 from apps.matching.engine.records import SIDES, ChildRecord
 
@@ -58,7 +59,16 @@ _TEXT_FIELDS = (
     "guardian_name",
 )
 
-EncodePhoto = Callable[[Path], tuple[float, ...] | None]
+EncodePhoto = Callable[[Path], FaceResult]
+Warn = Callable[[str], None]
+
+# What a photo that gave no single face means for its row; the row is still read.
+_PHOTO_NOTES = {
+    "no_face": "no face found in photo {photo!r}; the row is matched without a face",
+    "several_faces": "photo {photo!r} shows {count} faces; the largest is used",
+    "unreadable": "photo {photo!r} is not an image that can be read; "
+    "the row is matched without a face",
+}
 
 
 class RecordFileError(ValueError):
@@ -66,12 +76,17 @@ class RecordFileError(ValueError):
 
 
 def read_csv_records(
-    path: str | Path, side: str, encode_photo: EncodePhoto | None = None
+    path: str | Path,
+    side: str,
+    encode_photo: EncodePhoto | None = None,
+    warn: Warn | None = None,
 ) -> list[ChildRecord]:
     """The reports in a CSV file as ChildRecords of `side` ("missing" or "found").
 
     Photos are only read when `encode_photo` is given (see default_photo_encoder); otherwise
-    every record's face is None.
+    every record's face is None. A photo without a face, with several faces or that is not an
+    image does not stop the reading: `warn` is told (file, line and what was done) and the row
+    gets no face, or the largest. A photo path that cannot be read does stop it.
     """
     if side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}, not {side!r}")
@@ -81,7 +96,7 @@ def read_csv_records(
             reader = csv.DictReader(handle)
             _check_header(path, reader.fieldnames)
             return [
-                _record(path, reader.line_num, row, side, encode_photo)
+                _record(path, reader.line_num, row, side, encode_photo, warn)
                 for row in reader
                 if any((value or "").strip() for value in row.values() if isinstance(value, str))
             ]
@@ -103,13 +118,22 @@ def _check_header(path: Path, header: list[str] | None) -> None:
 
 
 def _record(
-    path: Path, line: int, row: dict, side: str, encode_photo: EncodePhoto | None
+    path: Path,
+    line: int,
+    row: dict,
+    side: str,
+    encode_photo: EncodePhoto | None,
+    warn: Warn | None,
 ) -> ChildRecord:
     def value(column: str) -> str:
         return (row.get(column) or "").strip()
 
     def fail(message: str) -> RecordFileError:
         return RecordFileError(f"{path}, line {line}: {message}")
+
+    def note(message: str) -> None:
+        if warn is not None:
+            warn(f"{path}, line {line}: {message}")
 
     if None in row:
         raise fail("more values than columns")
@@ -128,7 +152,7 @@ def _record(
         event_date=_date(value("date"), fail),
         height_cm=_number(value("height_cm"), "height_cm", fail),
         languages=frozenset(part.strip() for part in value("languages").split(";") if part.strip()),
-        face=_face(path, value("photo"), encode_photo, fail),
+        face=_face(path, value("photo"), encode_photo, fail, note),
         **{field: value(field) for field in _TEXT_FIELDS},
     )
 
@@ -165,14 +189,21 @@ def _date(text: str, fail) -> datetime.date | None:
         raise fail(f"date must be YYYY-MM-DD, not {text!r}") from None
 
 
-def _face(path: Path, photo: str, encode_photo: EncodePhoto | None, fail):
+def _face(path: Path, photo: str, encode_photo: EncodePhoto | None, fail, note):
     if not photo or encode_photo is None:
         return None
     photo_path = path.parent / photo
-    if not photo_path.is_file():
-        raise fail(f"photo {photo!r} not found next to the CSV file")
-    encoding = encode_photo(photo_path)
-    return tuple(float(value) for value in encoding) if encoding is not None else None
+    # A path that cannot be read is a mistake in the file, like a bad date: the analyst would
+    # otherwise measure the engine without the faces they meant to give it.
+    try:
+        result = encode_photo(photo_path)
+    except FileNotFoundError:
+        raise fail(f"photo {photo!r} not found (looked for {photo_path})") from None
+    except OSError as error:
+        raise fail(f"photo {photo!r} cannot be read ({error.strerror or error})") from None
+    if result.status in _PHOTO_NOTES:
+        note(_PHOTO_NOTES[result.status].format(photo=photo, count=result.face_count))
+    return result.encoding
 
 
 def default_photo_encoder() -> EncodePhoto | None:
@@ -207,13 +238,14 @@ def match_csv_files(
     out_path: str | Path,
     top: int = 10,
     encode_photo: EncodePhoto | None = None,
+    warn: Warn | None = None,
 ) -> int:
     """Rank the missing file's reports for each found report and write them (match_eval).
 
-    Returns the number of rows written.
+    Returns the number of rows written; `warn` as in read_csv_records.
     """
-    missing = read_csv_records(missing_path, "missing", encode_photo)
-    found = read_csv_records(found_path, "found", encode_photo)
+    missing = read_csv_records(missing_path, "missing", encode_photo, warn)
+    found = read_csv_records(found_path, "found", encode_photo, warn)
     rows = match_records(missing, found, top)
     with Path(out_path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

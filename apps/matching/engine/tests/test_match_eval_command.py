@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from apps.faces.encoding import FaceResult
 from apps.matching.engine import COLUMNS, RecordFileError, read_csv_records
 from apps.matching.management.commands.match_eval import Command
 
@@ -80,8 +81,10 @@ def files(tmp_path):
     )
 
 
-def run(missing: Path, found: Path, out: Path, *extra: str) -> None:
-    call_command("match_eval", "--missing", missing, "--found", found, "--out", out, *extra)
+def run(missing: Path, found: Path, out: Path, *extra: str, **options) -> None:
+    call_command(
+        "match_eval", "--missing", missing, "--found", found, "--out", out, *extra, **options
+    )
 
 
 def test_each_found_child_gets_its_top_candidates_ranked_from_one(files):
@@ -147,10 +150,65 @@ def test_an_unknown_column_is_named(tmp_path):
         read_csv_records(path, "missing")
 
 
-def test_a_file_that_is_not_there_is_named(tmp_path, files):
-    _, found, out = files
-    with pytest.raises(CommandError, match="--missing: no such file"):
-        run(tmp_path / "nowhere.csv", found, out)
+@pytest.mark.parametrize("option", ["missing", "found"])
+def test_a_file_that_is_not_there_is_named(tmp_path, files, option):
+    missing, found, out = files
+    given = {"missing": missing, "found": found, option: tmp_path / "nowhere.csv"}
+    with pytest.raises(CommandError, match=f"--{option}: no such file"):
+        run(given["missing"], given["found"], out)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "line 1: the file is empty"),
+        (b"name,sex\nPriya,F\n", "line 1: there is no 'id' column"),
+        ("id,name\nM1,Zoë\n".encode("latin-1"), "cannot be read as a UTF-8 CSV file"),
+        (b"id,name\nM1,Priya,F\n", "line 2: more values than columns"),
+    ],
+    ids=["empty", "no-id-column", "not-utf-8", "too-many-values"],
+)
+def test_a_file_that_is_not_a_reports_csv_is_named(tmp_path, files, content, message):
+    missing, _, out = files
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    with pytest.raises(CommandError, match=rf"bad\.csv.*{message}"):
+        run(missing, bad, out)
+
+
+def test_a_bom_from_a_spreadsheet_is_read(tmp_path, files):
+    missing, _, out = files
+    found = tmp_path / "found.csv"
+    found.write_bytes("\ufeffid,local_name,sex\nF1,प्रिया साहू,F\n".encode())
+    run(missing, found, out)
+    assert read_output(out)[0]["found_id"] == "F1"
+
+
+def test_top_defaults_to_ten_candidates(tmp_path):
+    girls = [dict(MISSING_ROWS[3], id=f"M{number}") for number in range(12)]
+    missing = write_csv(tmp_path / "missing.csv", girls)
+    found = write_csv(tmp_path / "found.csv", [FOUND_ROWS[0]])
+    out = tmp_path / "pairs.csv"
+    run(missing, found, out)
+    assert [int(row["rank"]) for row in read_output(out)] == list(range(1, 11))
+
+
+@pytest.mark.parametrize(
+    ("top", "message"),
+    [("0", "--top must be at least 1"), ("-3", "--top must be at least 1"), ("two", "invalid int")],
+)
+def test_top_below_one_or_not_a_number_is_refused(files, top, message):
+    missing, found, out = files
+    with pytest.raises(CommandError, match=message):
+        run(missing, found, out, "--top", top)
+    assert not out.exists()
+
+
+def test_an_output_that_cannot_be_written_is_named(tmp_path, files):
+    missing, found, _ = files
+    out = tmp_path / "no such folder" / "pairs.csv"
+    with pytest.raises(CommandError, match=r"pairs\.csv: cannot be written"):
+        run(missing, found, out)
 
 
 def test_rows_are_read_into_records(files):
@@ -168,5 +226,12 @@ def test_photos_are_encoded_only_when_an_encoder_is_given(tmp_path):
     (tmp_path / "photos" / "m1.jpg").write_bytes(b"not really a photo")
     path = write_csv(tmp_path / "m.csv", [{"id": "M1", "photo": "photos/m1.jpg"}])
     assert read_csv_records(path, "missing")[0].face is None
-    encoded = read_csv_records(path, "missing", encode_photo=lambda photo: [0.5] * 128)
+    read = []
+
+    def encode(photo):
+        read.append(photo)
+        return FaceResult(encoding=(0.5,) * 128, face_count=1, status="ok")
+
+    encoded = read_csv_records(path, "missing", encode_photo=encode)
     assert encoded[0].face == (0.5,) * 128
+    assert read == [tmp_path / "photos" / "m1.jpg"]

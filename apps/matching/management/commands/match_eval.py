@@ -1,10 +1,13 @@
 """Rank the missing reports of one CSV file for each found report of another, offline.
 
     python manage.py match_eval --missing M.csv --found F.csv --out pairs.csv [--top 10]
+                                [--no-photos]
 
 Runs the matching engine on the two files without touching the database, and writes
 found_id,missing_id,rank,score (rank 1 = best) for each found report's top candidates. The
-input columns are described in apps/matching/engine/csvfiles.py and docs/matching.md.
+input columns are described in apps/matching/engine/csvfiles.py and docs/matching.md. A photo
+without a face, with several faces or that is not an image is named on stderr by file and line,
+and the run goes on; a bad value or a photo path that cannot be read stops it.
 """
 
 import time
@@ -48,6 +51,7 @@ class Command(BaseCommand):
                 options["out"],
                 top=options["top"],
                 encode_photo=encode_photo,
+                warn=self.warn,
             )
         except RecordFileError as error:
             raise CommandError(str(error)) from error
@@ -58,3 +62,7 @@ class Command(BaseCommand):
             f"Wrote {rows} rows to {options['out']} ({photos}) in "
             f"{time.perf_counter() - started:.1f} s."
         )
+
+    def warn(self, message: str) -> None:
+        """A photo that gave no single face: said on stderr, and the run goes on."""
+        self.stderr.write(message, style_func=self.style.WARNING)
