@@ -2,12 +2,12 @@
 
 A name is reduced in three steps:
 
-1. ``to_latin``: Indian scripts are transliterated and everything becomes plain ASCII Latin,
-   so "मोहम्मद" and "Mohammad" can be compared at all.
+1. ``to_latin``: the scripts of India's 22 scheduled languages are transliterated and everything
+   becomes plain ASCII Latin, so "मोहम्मद", "محمد" and "Mohammad" can be compared at all.
 2. ``phonetic_word``: each word is folded into a normal form that ignores the usual Indian
    spelling variants (aspiration, long vowels, v/b, final schwa, doubled letters).
-3. ``skeleton``: the first letter plus the consonants of that form; this coarse key is what
-   records are indexed by, and ranking is left to ``name_similarity``.
+3. ``skeleton``: the first letter (any vowel counting as a) plus the consonants of that form;
+   this coarse key is what records are indexed by, and ranking is left to ``name_similarity``.
 """
 
 import re
@@ -17,6 +17,8 @@ from itertools import groupby
 
 from indic_transliteration import sanscript
 from rapidfuzz import fuzz
+
+from apps.names import scripts
 
 # --- to_latin ------------------------------------------------------------------------------
 
@@ -36,16 +38,32 @@ _BLOCK_SCHEMES = (
 )
 _TAMIL_TO_DEVANAGARI = -0x280  # the Tamil block sits five blocks after Devanagari
 
-# Characters deleted before transliterating. Joiners only steer how conjuncts are drawn; left
-# in, they would split a word. The library does not understand a nukta outside Devanagari
-# (ਖ਼ੁਸ਼ੀ comes out "kha਼usa਼i"), and the sounds it marks (z, f, q, the flapped r) fold into
-# j, ph, k and d in phonetic_word anyway, so every script's nukta simply goes.
+# Characters deleted before transliterating. Joiners only steer how conjuncts are drawn, and
+# direction marks how Urdu sits among Latin text; left in, they would split a word. The
+# library does not understand a nukta outside Devanagari (ਖ਼ੁਸ਼ੀ comes out "kha਼usa਼i"), and
+# the sounds it marks (z, f, q, the flapped r) fold into j, ph, k and d in phonetic_word
+# anyway, so every script's nukta simply goes.
 _NUKTAS = "".join(
     chr(code)
     for code in range(_INDIC_FIRST, _INDIC_LAST + 1)
     if "NUKTA" in unicodedata.name(chr(code), "")
 )
-_DELETED = str.maketrans("", "", "\u200c\u200d" + _NUKTAS)
+_DELETED = str.maketrans("", "", "\u200c\u200d\u200e\u200f\u061c" + _NUKTAS)
+# Letters the library does not know, as the letters it reads the same: Malayalam's chillus are
+# a consonant without its vowel (മോഹൻലാൽ is Mohanlal), the candra vowels of Marathi and
+# Gujarati names from English are o and e (डॉली Dolly), and the wa of Assamese and Odia is va.
+_CHILLUS, _CHILLU_CONSONANTS, _VIRAMA_ML = "ൺൻർൽൾൿൔൕൖ", "ണനരലളകമയഴ", "\u0d4d"
+_UNREAD_LETTERS = str.maketrans(
+    {
+        **{
+            chillu: consonant + _VIRAMA_ML
+            for chillu, consonant in zip(_CHILLUS, _CHILLU_CONSONANTS, strict=True)
+        },
+        **dict(zip("ॉॅऑऍॲૉૅઑઍ", "ोेओएअોેઓએ", strict=True)),
+        "ৱ": "ব",
+        "ୱ": "ଵ",
+    }
+)
 
 # The library romanises Tamil as if it were Sanskrit (க -> "gh"). Tamil names are romanised by
 # how they sound, so the few Tamil-only letters are mapped to their usual Latin sounds first:
@@ -61,20 +79,24 @@ _TAMIL_INITIAL_CA = re.compile("(?<![\u0900-\u097f])च(?!्)")
 _VOICED_AFTER_NASAL = str.maketrans("कचट", "गजड")
 _VOICED_BETWEEN_VOWELS = str.maketrans("कचट", "गसड")
 
+_VELAR_NASAL = re.compile("~N(?![kg])")
+_NASAL = re.compile(r"(M|\.N)(?=(.?))")  # ITRANS anusvara and chandrabindu, and what follows
+_ITRANS_VOWELS = "aAiIuUeEoOèò"
 _NON_LETTERS = re.compile("[^a-z]+")
 
 
-def _indic_scheme(char: str) -> str | None:
-    """The transliteration scheme of an Indian-script letter or vowel sign, else None.
+def _script(char: str) -> str | None:
+    """The transliteration scheme or reader of a letter or vowel sign of an Indian script.
 
-    Digits and the danda fall outside (they are not letters), so they end up as spaces.
+    Digits and punctuation (the danda, the Urdu full stop) are not letters, so they end up as
+    spaces.
     """
-    code = ord(char)
-    if not _INDIC_FIRST <= code <= _INDIC_LAST:
-        return None
     if not unicodedata.category(char).startswith(("L", "M")):
         return None
-    return _BLOCK_SCHEMES[(code - _INDIC_FIRST) // _BLOCK_SIZE]
+    code = ord(char)
+    if _INDIC_FIRST <= code <= _INDIC_LAST:
+        return _BLOCK_SCHEMES[(code - _INDIC_FIRST) // _BLOCK_SIZE]
+    return scripts.script_of(char)
 
 
 def _tamil_as_devanagari(run: str) -> str:
@@ -87,16 +109,34 @@ def _tamil_as_devanagari(run: str) -> str:
     return _TAMIL_INITIAL_CA.sub("स", run)
 
 
-def _romanise(run: str, scheme: str) -> str:
-    """ITRANS spelling of one run of a single Indian script.
+def _nasal(match: re.Match) -> str:
+    """An anusvara or chandrabindu as English spells it: n before a consonant (संजय Sanjay,
+    गाँधी Gandhi), m before p, b and m (चंपा Champa); at the end of a word or before a vowel
+    an anusvara is an m (Malayalam സലീം Saleem) and a chandrabindu only nasalises (माँ)."""
+    sign, after = match[1], match[2]
+    if after in ("p", "b", "m"):
+        return "m"
+    if after and after not in _ITRANS_VOWELS:
+        return "n"
+    return "m" if sign == "M" else ""
 
-    ITRANS writes श as "sh" and ऋ as "RRi", close to how Indian names are spelled in English.
-    Its punctuation (chandrabindu ".N", "~n" for ञ) is dropped, not turned into spaces,
-    so it cannot split a word.
+
+def _romanise(run: str, scheme: str) -> str:
+    """Latin spelling of one run of a single Indian script.
+
+    Perso-Arabic, Meitei Mayek and Ol Chiki have readers of their own (apps.names.scripts);
+    the Brahmic scripts are spelt in ITRANS, which writes श as "sh" and ऋ as "RRi", close to
+    how Indian names are spelled in English. ङ is "ng" (Nepali तामाङ Tamang, Bengali বাঙালি)
+    except before k and g, where "n" already says it (शङ्कर Shankar); the anusvara and the
+    chandrabindu are spelt as in English (see _nasal). Other ITRANS punctuation ("~n" for ञ)
+    is dropped, not turned into spaces, so it cannot split a word.
     """
+    if scheme in scripts.READERS:
+        return scripts.READERS[scheme](run)
     if scheme == sanscript.TAMIL:
         run, scheme = _tamil_as_devanagari(run), sanscript.DEVANAGARI
     latin = sanscript.transliterate(run, scheme, sanscript.ITRANS)
+    latin = _NASAL.sub(_nasal, _VELAR_NASAL.sub("ng", latin))
     return "".join(char for char in latin if unicodedata.category(char).startswith(("L", "M")))
 
 
@@ -111,14 +151,16 @@ def _plain_ascii(text: str) -> str:
 
 
 def to_latin(text: str) -> str:
-    """Lowercase ASCII Latin words for a name in Latin or any of the nine major Indian scripts."""
+    """Lowercase ASCII Latin words for a name in Latin or in the script of any of India's 22
+    scheduled languages."""
     if not text:
         return ""
-    # NFC joins a vowel sign typed in two parts (Tamil ொ as ெ + ா) and splits letters such as
-    # ज़ into letter + nukta, so that the nukta can be deleted.
-    text = unicodedata.normalize("NFC", text).translate(_DELETED)
+    # NFKC joins a vowel sign typed in two parts (Tamil ொ as ெ + ா), splits letters such as
+    # ज़ into letter + nukta, so that the nukta can be deleted, and turns the Arabic
+    # presentation forms of text copied from a PDF into letters.
+    text = unicodedata.normalize("NFKC", text).translate(_DELETED).translate(_UNREAD_LETTERS)
     pieces = []
-    for scheme, chars in groupby(text, key=_indic_scheme):
+    for scheme, chars in groupby(text, key=_script):
         run = "".join(chars)
         pieces.append(_romanise(run, scheme) if scheme else run)
     return _plain_ascii("".join(pieces))
@@ -130,14 +172,14 @@ def to_latin(text: str) -> str:
 # 1. digraphs, longest first ("chh" before "ch"): aspiration is dropped (bh -> b, kh -> k),
 #    sh/ch/ph become single letters, long and diphthong vowels fold (aa -> a, ee -> i, ou -> u,
 #    so Sourav meets Saurabh);
+#    A doubled h is an h of its own, not the aspiration of the letter before: to_latin writes
+#    Urdu's heh after a consonant so (سہیل "shhil" is Sohail, زہرہ "zhhra" Zahra);
 # 2. single letters: q -> k, x -> ks, z -> j, and w/v -> b (Bengali has no v: Vishal = Bishal);
-# 3. m between a vowel and a non-labial consonant -> n, because the anusvara of "संजय" comes
-#    out as "m" (an anusvara always follows a vowel, so "Md" keeps its m);
-# 4. a final schwa after a consonant is dropped (राम -> rama -> ram), only in words longer
+# 3. a final schwa after a consonant is dropped (राम -> rama -> ram), only in words longer
 #    than two letters so that short names keep a vowel;
-# 5. y after a vowel, before a vowel or at the end, becomes i (Sanjay = Sanjai); this runs
-#    after step 4 so that "sanjaya" and "sanjay" both end in "ai";
-# 6. doubled letters collapse last, to catch the doubles the earlier steps made (prii -> pri).
+# 4. y after a vowel, before a vowel or at the end, becomes i (Sanjay = Sanjai); this runs
+#    after step 3 so that "sanjaya" and "sanjay" both end in "ai";
+# 5. doubled letters collapse last, to catch the doubles the earlier steps made (prii -> pri).
 _DIGRAPHS = {
     "chh": "c",
     "ch": "c",
@@ -159,10 +201,15 @@ _DIGRAPHS = {
     "uu": "u",
     "ou": "u",
     "au": "u",
+    "hh": "h",
 }
-_DIGRAPH_PATTERN = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_DIGRAPH_PATTERN = re.compile(
+    "|".join(
+        digraph + "(?!h)" if digraph.endswith("h") else digraph
+        for digraph in sorted(_DIGRAPHS, key=len, reverse=True)
+    )
+)
 _LETTERS = str.maketrans({"q": "k", "x": "ks", "z": "j", "w": "b", "v": "b"})
-_ANUSVARA_M = re.compile("(?<=[aeiou])m(?=[cdgjkst])")
 _VOWEL_Y = re.compile("(?<=[aeiou])y(?=[aeiou]|$)")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWELS = "aeiou"
@@ -179,8 +226,7 @@ def phonetic_word(word: str) -> str:
     """The spelling-tolerant normal form of one Latin word (see the rule order above)."""
     word = _NON_LETTERS.sub("", word.lower())
     word = _DIGRAPH_PATTERN.sub(lambda m: _DIGRAPHS[m[0]], word)
-    word = _ANUSVARA_M.sub("n", word.translate(_LETTERS))
-    word = _VOWEL_Y.sub("i", _drop_final_schwa(word))
+    word = _VOWEL_Y.sub("i", _drop_final_schwa(word.translate(_LETTERS)))
     return _DOUBLES.sub(r"\1", word)
 
 
@@ -188,10 +234,16 @@ def phonetic_word(word: str) -> str:
 
 
 def skeleton(phonetic: str) -> str:
-    """First letter plus consonants: vowels are where Indian spellings disagree most."""
+    """First letter plus consonants: vowels are where Indian spellings disagree most.
+
+    A first vowel counts as "a" whichever it is: Urdu writes every first vowel with the same
+    alif or ain (عمران Imran, عثمان Usman, احمد Ahmad), Bengali writes a as o (Orpita,
+    Arpita), and Latin spellings differ there too (Ehsan, Ahsan; Osman, Usman).
+    """
     if not phonetic:
         return ""
-    return phonetic[0] + "".join(char for char in phonetic[1:] if char not in _VOWELS)
+    first = "a" if phonetic[0] in _VOWELS else phonetic[0]
+    return first + "".join(char for char in phonetic[1:] if char not in _VOWELS)
 
 
 def _word_keys(text: str | None) -> Iterator[str]:

@@ -106,7 +106,9 @@ def measure_name(missing: Profile, found: Profile) -> Measure | None:
     best_value, best_pair = -math.inf, None
     for left in missing.names:
         for right in found.names:
-            value = _form_pair_value(left.words, left.weights, right.words, right.weights)
+            value = _form_pair_value(
+                left.words, left.weights, right.words, right.weights, (left.abjad, right.abjad)
+            )
             if value > best_value:
                 best_value, best_pair = value, (left, right)
     match = compare_forms(*best_pair)
@@ -130,8 +132,9 @@ def _form_pair_value(
     weights: tuple[float, ...],
     other_words: tuple[str, ...],
     other_weights: tuple[float, ...],
+    abjad: tuple[bool, bool],
 ) -> float:
-    _, pairs, unpaired = pair_words(words, weights, other_words, other_weights)
+    _, pairs, unpaired = pair_words(words, weights, other_words, other_weights, abjad)
     return words_value(pairs, unpaired)
 
 
@@ -428,7 +431,9 @@ def _parent_similarity(parent: NameForm, told: NameForm, family: frozenset[str])
     """How alike two parents' names are, with the family's surname counting as weak."""
     weights = _reweighted(parent, family)
     told_weights = _reweighted(told, family)
-    return pair_words(parent.words, weights, told.words, told_weights)[0]
+    return pair_words(parent.words, weights, told.words, told_weights, (parent.abjad, told.abjad))[
+        0
+    ]
 
 
 def _reweighted(form: NameForm, weak: frozenset[str]) -> tuple[float, ...]:

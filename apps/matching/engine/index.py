@@ -4,8 +4,7 @@ Scoring a pair takes tens of microseconds, so a query cannot score every record 
 side. CandidateIndex keeps four cheap ways in, and scores only their union:
 
 1. name keys: posting lists from each blocking key (see blocking_keys) to the records that
-   have it, plus the key with its first vowel blanked (Bengali writes অর্পিতা as Arpita or
-   Orpita, and a skeleton keeps its first letter); records sharing more keys come first;
+   have it; records sharing more keys come first;
 2. parents' name keys, the same way (a child who gives no name may still name a parent);
 3. place: records of the same district, nearest in age first (for children who give no name
    or only a name the report does not have);
@@ -54,13 +53,6 @@ def blocking_keys(record: ChildRecord) -> list[str]:
     return list(read_profile(record).keys)
 
 
-def _search_keys(keys: tuple[str, ...]) -> list[str]:
-    """The keys and, for those starting with a vowel, the key with that vowel blanked."""
-    found = list(keys)
-    found += [f"*{key[1:]}" for key in keys if key[0] in _VOWELS and len(key) > 1]
-    return found
-
-
 class CandidateIndex:
     """In-memory index of the reports of one side, queried with a report of the other side."""
 
@@ -98,7 +90,7 @@ class CandidateIndex:
             record = replace(record, face=None)  # kept once, as a float32 row of the store
         profile = read_profile(record)
         self._profiles.append(profile)
-        for key in _search_keys(profile.keys):
+        for key in profile.keys:
             self._postings.setdefault(key, array("i")).append(position)
         for key in profile.parent_keys:
             self._parent_postings.setdefault(key, array("i")).append(position)
@@ -170,9 +162,8 @@ class CandidateIndex:
             chosen[position] = None
         district_share = min(DISTRICT_CANDIDATES, limit // 5)
         parent_share = min(PARENT_CANDIDATES, limit // 10)
-        keys = tuple(_search_keys(target.keys))
         name_budget = limit - len(chosen) - district_share - parent_share
-        for position in self._by_keys(self._postings, keys, compatible, name_budget, chosen):
+        for position in self._by_keys(self._postings, target.keys, compatible, name_budget, chosen):
             chosen[position] = None
         parent_budget = limit - len(chosen) - district_share
         by_parents = self._by_keys(

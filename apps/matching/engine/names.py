@@ -7,7 +7,9 @@ alternative names (`NameForm`s) and the relatives' names it mentions.
 
 Every word goes through apps.names.keys (transliteration to Latin, then the phonetic normal
 form), so all the comparisons below are made between phonetic words: Indian scripts, ee/i,
-oo/u, v/w/b, sh/s, aa/a, ph/f, th/t and doubled letters no longer matter by then.
+oo/u, v/w/b, sh/s, aa/a, ph/f, th/t and doubled letters no longer matter by then. Only the short
+vowels that Urdu, Kashmiri and Sindhi leave unwritten still do, so a name read from Perso-Arabic
+is compared with that in mind (abjad_similarity).
 """
 
 import re
@@ -18,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from apps.names.keys import phonetic_word, skeleton, to_latin
+from apps.names.scripts import written_without_short_vowels
 
 
 def _phonetic_forms(*spellings: str) -> frozenset[str]:
@@ -36,6 +39,7 @@ HONORIFICS = _phonetic_forms(
     "mst most mosammat mosamat musammat mossammat mosammot",  # Bengali Muslim "Mrs/Miss"
     "श्री श्रीमती सुश्री मास्टर बेबी स्वर्गीय स्व",
     "শ্রী শ্রীমতী মোসাম্মৎ মোছাম্মৎ মোসাঃ মোছাঃ মাস্টার বেবি",
+    "جناب مسماۃ مسمات محترم محترمہ مرحوم مرحومہ شریمتی",
 )
 
 # Words a police record puts in the name field when it has no name, or to describe the child.
@@ -48,6 +52,7 @@ FILLERS = _phonetic_forms(
     "mera meri hai ka ki ke",  # "mera naam Munna hai": my name is Munna
     "अज्ञात अनजान लावारिस बालक बालिका बच्चा शिशु लड़का लड़की नाम अनाथ",
     "অজ্ঞাত অজানা বালক বালিকা শিশু ছেলে মেয়ে নাম",
+    "نامعلوم لاوارث بچہ بچی لڑکا لڑکی نام",
 )
 
 # Words that a child says instead of a parent's name; they say nothing about which family.
@@ -56,26 +61,32 @@ PARENT_FILLERS = FILLERS | _phonetic_forms(
     "father mother pita pitaji mata mataji parents parent guardian",
     "पापा मम्मी माँ मां पिता पिताजी माता माताजी अम्मी अब्बा बाबा",
     "বাবা মা আব্বা আম্মা আব্বু আম্মু",
+    "ابا ابو امی",
 )
 
 # "X alias Y", "X urf Y", "X @ Y": everything after the marker is another name of the child.
 ALIAS_WORDS = _phonetic_forms("alias urf urph aka उर्फ উরফে ওরফে")
-# "X son of Y": everything after the marker names a relative (usually the father).
-RELATION_WORDS = _phonetic_forms("putra putri suputra suputri pita पुत्र पुत्री सुपुत्र सुपुत्री पिता পিতা")
+# Urdu's عرف (urf) is matched as typed: read without its short vowels it is عارف (Arif).
+_URDU_ALIAS = "عرف"
+# "X son of Y": everything after the marker names a relative (usually the father). Urdu
+# records write ولد (son of), بنت (daughter of) and زوجہ (wife of).
+RELATION_WORDS = _phonetic_forms(
+    "putra putri suputra suputri pita पुत्र पुत्री सुपुत्र सुपुत्री पिता পিতা ولد بنت زوجہ"
+)
 # In a list of parents: "Ramesh and Sunita", "Ramesh aur Sunita", "রমেশ ও সুনীতা".
-CONJUNCTIONS = _phonetic_forms("and aur evam और एवं ও এবং")
+CONJUNCTIONS = _phonetic_forms("and aur evam और एवं ও এবং اور")
 
 # Spellings of one word that the phonetic form does not fold, mapped to one spelling.
 _MOHAMMAD = "mohamad"
 _CANONICAL = {
-    **dict.fromkeys(_phonetic_forms("md mohd mhd mohmd moh mo"), _MOHAMMAD),
-    **dict.fromkeys(_phonetic_forms("sk sekh seikh shaik shaikh sheik sheikh"), "saik"),
-    **dict.fromkeys(_phonetic_forms("singh simha sinh सिंह সিংহ"), "sing"),
-    **dict.fromkeys(_phonetic_forms("kr kumaar"), "kumar"),
-    **dict.fromkeys(_phonetic_forms("kri kumary"), "kumari"),
-    **dict.fromkeys(_phonetic_forms("begam begum"), "begum"),
+    **dict.fromkeys(_phonetic_forms("md mohd mhd mohmd moh mo محمد"), _MOHAMMAD),
+    **dict.fromkeys(_phonetic_forms("sk sekh seikh shaik shaikh sheik sheikh شیخ"), "saik"),
+    **dict.fromkeys(_phonetic_forms("singh simha sinh सिंह সিংহ سنگھ"), "sing"),
+    **dict.fromkeys(_phonetic_forms("kr kumaar کمار"), "kumar"),
+    **dict.fromkeys(_phonetic_forms("kri kumary کماری"), "kumari"),
+    **dict.fromkeys(_phonetic_forms("begam begum بیگم"), "begum"),
     **dict.fromkeys(_phonetic_forms("khatun khatoon khaatun"), "katun"),
-    **dict.fromkeys(_phonetic_forms("pd prasad parsad"), "prasad"),
+    **dict.fromkeys(_phonetic_forms("pd prasad parsad پرساد"), "prasad"),
 }
 # Mohammad has dozens of spellings (Mohammed, Muhammad, Mahammad, Mohamad, মোহাম্মদ, ...).
 _MOHAMMAD_SPELLING = re.compile(r"^m[aou]h[aeiou]m+[aeiou]d$")
@@ -84,7 +95,7 @@ _MOHAMMAD_SPELLING = re.compile(r"^m[aou]h[aeiou]m+[aeiou]d$")
 # quarter as much as a given name, and a name made only of them is not used to find candidates.
 WEAK_WORDS = frozenset(
     {_MOHAMMAD, "saik", "sing", "kumar", "kumari", "begum", "katun", "prasad"}
-) | _phonetic_forms("devi bai bibi kaur lal khanam ali khan uddin")
+) | _phonetic_forms("devi bai bibi kaur lal khanam ali khan uddin", "دیوی بی خانم الدین")
 WEAK_WEIGHT = 0.25
 
 # Pet names that millions of children answer to: a match on one says less than a match on a
@@ -104,7 +115,7 @@ _MIN_STEM = 3
 
 # Separators between alternative names, and markers typed with punctuation that to_latin would
 # otherwise turn into stray letters ("S/O" -> "s o").
-_ALTERNATIVES = re.compile(r"[,;|()\[\]{}/\n]+")
+_ALTERNATIVES = re.compile(r"[,;|()\[\]{}/\n،؛]+")  # with the Urdu comma and semicolon
 _RELATION_MARK = re.compile(
     r"(?<![^\W\d_])(?:[sdwhc]\s*[/\\.]\s*o|son\s+of|daughter\s+of|wife\s+of|care\s+of|"
     r"child\s+of)(?![^\W\d_])\.?",
@@ -124,6 +135,8 @@ class NameForm:
     weights: tuple[float, ...]
     # The phonetic words before canonical_word, whose skeletons are apps.names.keys.name_keys.
     plain_words: tuple[str, ...] = ()
+    # Typed in Perso-Arabic, so its words lack the short vowels (see abjad_similarity).
+    abjad: bool = False
 
     @property
     def informative_words(self) -> tuple[str, ...]:
@@ -229,7 +242,7 @@ def _parse_chunk(
     into = forms
     for typed in chunk.split():
         for latin in latin_words(typed):
-            marker = _marker(latin, parents)
+            marker = "alias" if typed == _URDU_ALIAS else _marker(latin, parents)
             if not marker:
                 part.add(latin, typed)
                 continue
@@ -253,7 +266,8 @@ class _Part:
             self.typed.append(typed)
 
     def close(self, fillers: frozenset[str], into: list[NameForm]) -> None:
-        form = clean_form(self.latin, " ".join(self.typed), fillers)
+        text = " ".join(self.typed)
+        form = clean_form(self.latin, text, fillers, abjad=written_without_short_vowels(text))
         if form is not None:
             into.append(form)
 
@@ -284,7 +298,7 @@ def _marker(latin: str, parents: bool) -> str:
 
 
 def clean_form(
-    latin_words: list[str], text: str, fillers: frozenset[str] = FILLERS
+    latin_words: list[str], text: str, fillers: frozenset[str] = FILLERS, *, abjad: bool = False
 ) -> NameForm | None:
     """The phonetic words of a name with titles, fillers and initials taken out."""
     words, weights, plain = [], [], []
@@ -300,7 +314,7 @@ def clean_form(
         plain.append(folded)
     if not words:
         return None
-    return NameForm(text.strip(), tuple(words), tuple(weights), tuple(plain))
+    return NameForm(text.strip(), tuple(words), tuple(weights), tuple(plain), abjad)
 
 
 # --- keys ----------------------------------------------------------------------------------
@@ -341,6 +355,13 @@ SHORT_FORM_SIMILARITY = 0.8
 # Bengali writes the short a as o (Obhi/Abhi, Hok/Hak, Ontara/Antara): words that differ
 # only so are nearly the same word.
 BENGALI_O_SIMILARITY = 0.9
+# Urdu, Kashmiri and Sindhi leave short vowels unwritten (محمد is m-h-m-d, زینب z-i-n-b): a
+# word read from them whose letters are all in the Latin spelling, in order, with only vowels
+# between, is nearly the same word (Zinb/Zainab), as for the Bengali o.
+UNWRITTEN_VOWELS_SIMILARITY = 0.9
+_VOWEL_LETTERS = "aeiou"
+# Long vowels are written in Latin either way (Javed, Javid; Mohan, Muhan).
+_VOWEL_QUALITY = str.maketrans("eo", "iu")
 # Each word one name has and the other lacks (a surname left out) costs this share.
 MISSING_WORD_PENALTY = 0.06
 _SHORT_FORM_ENDINGS = "aeiou"
@@ -363,6 +384,46 @@ def word_similarity(one: str, other: str) -> float:
     return similarity
 
 
+@lru_cache(maxsize=1 << 18)
+def abjad_similarity(written: str, spelt: str) -> float:
+    """word_similarity between a word read from Perso-Arabic (`written`, short vowels left out)
+    and a word spelt with all its vowels."""
+    similarity = word_similarity(written, spelt)
+    if _lacks_only_vowels(written, spelt):
+        similarity = max(similarity, UNWRITTEN_VOWELS_SIMILARITY)
+    return similarity
+
+
+def _lacks_only_vowels(written: str, spelt: str) -> bool:
+    """Whether `spelt` is `written` with vowels added: the first letters alike (any two vowels
+    are, see apps.names.keys.skeleton), then every letter of `written` in `spelt`, in order,
+    with only vowels between and after."""
+    written, spelt = written.translate(_VOWEL_QUALITY), spelt.translate(_VOWEL_QUALITY)
+    if not 2 <= len(written) <= len(spelt):
+        return False
+    if written[0] != spelt[0] and not (written[0] in _VOWEL_LETTERS and spelt[0] in _VOWEL_LETTERS):
+        return False
+    rest = iter(spelt[1:])
+    for letter in written[1:]:
+        for other in rest:
+            if other == letter:
+                break
+            if other not in _VOWEL_LETTERS:
+                return False
+        else:
+            return False
+    return all(other in _VOWEL_LETTERS for other in rest)
+
+
+def _pair_similarity(word: str, other: str, abjad: tuple[bool, bool]) -> float:
+    """word_similarity, or abjad_similarity where one side only was read from Perso-Arabic."""
+    if abjad == (True, False):
+        return abjad_similarity(word, other)
+    if abjad == (False, True):
+        return abjad_similarity(other, word)
+    return word_similarity(word, other)
+
+
 def _is_short_form(short: str, full: str) -> bool:
     """Raju/Rajesh, Sonu/Sonali, Raj/Rajesh: the short one is the start of the long one,
     perhaps with a vowel added, and keeps at least three letters of it (so Ali is not a
@@ -374,7 +435,9 @@ def _is_short_form(short: str, full: str) -> bool:
 
 
 def compare_forms(one: NameForm, other: NameForm) -> NameMatch:
-    similarity, pairs, unpaired = pair_words(one.words, one.weights, other.words, other.weights)
+    similarity, pairs, unpaired = pair_words(
+        one.words, one.weights, other.words, other.weights, (one.abjad, other.abjad)
+    )
     return NameMatch(similarity, pairs, unpaired, one, other)
 
 
@@ -384,20 +447,22 @@ def pair_words(
     weights: tuple[float, ...],
     other_words: tuple[str, ...],
     other_weights: tuple[float, ...],
+    abjad: tuple[bool, bool] = (False, False),
 ) -> tuple[float, tuple[tuple[float, float, bool], ...], tuple[float, ...]]:
     """(similarity, pairs, unpaired) for NameMatch, in any word order.
 
     Words are paired greedily, most similar first; a pair counts with the weight of its weaker
     word, so "Kumari" against "Sahu" hardly matters. Names written as one word on one side
-    ("Rajkumar" and "Raj Kumar") are also compared joined up.
+    ("Rajkumar" and "Raj Kumar") are also compared joined up. `abjad` says which of the two
+    names were read from Perso-Arabic (NameForm.abjad).
     """
     if len(words) == 1 and len(other_words) == 1:  # most pairs: one name word against one
-        similarity = word_similarity(words[0], other_words[0])
+        similarity = _pair_similarity(words[0], other_words[0], abjad)
         return similarity, ((similarity, min(weights[0], other_weights[0]), False),), ()
     cells = []
     for i, word in enumerate(words):
         for j, other in enumerate(other_words):
-            cells.append((word_similarity(word, other), i, j))
+            cells.append((_pair_similarity(word, other, abjad), i, j))
     cells.sort(reverse=True)
     last, other_last = len(words) - 1, len(other_words) - 1
     paired, other_paired = set(), set()

@@ -69,6 +69,32 @@ def test_filing_a_found_report_proposes_the_missing_child_and_calls_the_alert_ho
     assert alerts == [pair.pk]
 
 
+def test_a_girl_reported_missing_in_urdu_is_proposed_for_the_girl_found_with_a_latin_name(
+    officer, file_missing, file_found, patna_cwc, bihar, patna
+):
+    """The FIR gives her name in Urdu only; the CWC in Patna types the name she says in Latin
+    letters. Nothing else written in either report names her."""
+    missing = file_missing(
+        officer,
+        full_name="عائشہ خاتون",
+        other_names="",
+        name_local="",
+        father_name="محمد یوسف",
+        mother_name="",
+        event_at=local_input(timezone.now() - timedelta(days=7)),
+    )
+
+    found = found_in_patna(file_found, patna_cwc, bihar, patna, full_name="Ayesha Khatoon")
+    services.match_report(found.pk)
+
+    pair = MatchCandidate.objects.get()
+    assert (pair.kind, pair.status) == (CandidateKind.MATCH, CandidateStatus.PROPOSED)
+    assert (pair.missing, pair.other) == (missing, found)
+    name = next(item for item in pair.evidence if item["key"] == "name")
+    assert name["contribution"] > 0
+    assert pair.score >= 50
+
+
 def test_matching_twice_stores_the_pair_once(
     priya_missing, file_found, patna_cwc, bihar, patna, alerts
 ):

@@ -156,3 +156,33 @@ def test_a_found_child_in_another_script_shares_a_blocking_key():
     missing = ChildRecord(id="m", side="missing", name="Sourav Das")
     found = ChildRecord(id="f", side="found", local_name="সৌরভ")
     assert set(blocking_keys(missing)) & set(blocking_keys(found))
+
+
+def test_an_urdu_record_is_read_like_any_other():
+    """Titles, fillers, "daughter of" (بنت), "son of" (ولد), aliases (عرف) and the Urdu comma."""
+    girl = parse_name("مسماۃ عائشہ بنت محمد یوسف")
+    boy = parse_name("محمد یوسف ولد غلام رسول")
+
+    assert [form.words for form in girl.forms] == [("ais",)]
+    assert [form.words for form in girl.relatives] == [("mohamad", "yusf")]
+    assert [form.words for form in boy.relatives] == [("glam", "rsul")]
+    assert words_of("یوسف عرف یوسا") == words_of("یوسف، یوسا") == [("yusf",), ("yus",)]
+    assert parse_name("نامعلوم لڑکا").forms == ()
+
+
+def test_arif_in_urdu_is_a_name_not_the_word_for_alias():
+    # عارف (Arif) and عرف (alias) read alike without their short vowels.
+    assert words_of("عارف") == [("arf",)]
+
+
+def test_a_name_without_its_short_vowels_is_the_same_name_only_where_the_letters_agree():
+    """Urdu writes Ayesha with a yeh where Asha has none, and Sunil without Sonali's a."""
+    assert name_value("Ayesha", "عائشہ") > 2
+    assert name_value("Asha", "عائشہ") < 0
+    assert name_value("Sunil", "سنیل") > 2
+    assert name_value("Sonali", "سنیل") < 0
+
+
+def test_letters_that_only_an_abjad_leaves_out_count_for_abjad_names_alone():
+    # Zinb typed in Latin is a typo, not Zainab without its short vowels.
+    assert name_value("Zainab", "زینب") > name_value("Zainab", "Zinb")
