@@ -335,15 +335,13 @@ def reports_to_rematch(today) -> list[int]:
 
 
 def likely_found_children(report: Report) -> list[tuple[Report, float]]:
-    """Found children who may be the child of an unsaved missing report (a parent's inquiry),
-    strongest first; nothing is stored."""
+    """Found children and children citizens saw who may be the child of an unsaved missing
+    report (a parent's inquiry), strongest first; nothing is stored."""
     target = child_record(report)
     scored = []
     for fields, marks in selectors.candidate_rows(
         selectors.candidate_ids(report, blocking_keys(target))
     ):
-        if fields["kind"] != ReportKind.FOUND:
-            continue  # a sighting is no child in anyone's care
         result = score_pair(target, record_from_fields(fields, marks))
         if result is not None and result.score >= PROPOSAL_THRESHOLD:
             scored.append((fields["id"], result.score))

@@ -71,6 +71,25 @@ def missing_complaint_data(station, **overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def inquiry_data(**overrides) -> dict:
+    """Kamala looks for her son Munna, 9, missing from Bhubaneswar for three days."""
+    data = {
+        "child_name": "Munna",
+        "sex": "M",
+        "age": "9",
+        "description": "Thin, short hair",
+        "identification_marks": "scar on forehead",
+        "father_name": "Suresh",
+        "mother_name": "Kamala",
+        "event_at": local_input(timezone.now() - timedelta(days=3)),
+        "event_locality": "Bhubaneswar bus stand",
+        "reporter_name": "Kamala Devi",
+        "reporter_mobile": "9861012345",
+        **CAPTCHA,
+    }
+    return data | overrides
+
+
 def post_committed(client, url, data):
     """A request whose after-commit work (the SMS, matching) runs, as outside a test."""
     with TestCase.captureOnCommitCallbacks(execute=True):
