@@ -164,6 +164,7 @@ CELERY_TASK_ROUTES = {
     "apps.messaging.tasks.*": {"queue": "messaging"},
     "apps.matching.tasks.*": {"queue": "matching"},
     "apps.citizens.tasks.answer_inquiry": {"queue": "matching"},
+    "apps.citizens.tasks.check_inquiries_against_report": {"queue": "matching"},
     "apps.bulk.tasks.*": {"queue": "bulk"},
     "apps.pfif.tasks.*": {"queue": "bulk"},
 }
@@ -349,8 +350,11 @@ if not DEBUG:
         }
     )
 
-# --- Alerts: links in e-mails point here ---
+# --- Alerts: links in e-mails (and the stop link in a parent's SMS) point here ---
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
+
+# --- Khoya-Paya: a parent's inquiry is checked against children found later for this long ---
+CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
 
 # --- Security: production defaults, relaxed only when DEBUG is explicitly on ---
 SESSION_COOKIE_SECURE = not DEBUG
