@@ -242,6 +242,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.matching.tasks.rematch_open_reports",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Inquiries whose 90 days are over leave the index found children look them up by.
+    "end-inquiry-searches": {
+        "task": "apps.citizens.tasks.end_inquiry_searches",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",
         "schedule": crontab(hour=3, minute=15),

@@ -124,7 +124,7 @@ class CitizenReport(models.Model):
     searching_until = models.DateTimeField(_("searching until"), null=True, blank=True)
     search_stopped_at = models.DateTimeField(_("search stopped on"), null=True, blank=True)
     # What a found child looks the inquiry up by (apps.matching.services.lookup_keys); emptied
-    # when the parent stops the search.
+    # when the search ends, so the index holds only inquiries still searching.
     search_keys = ArrayField(models.CharField(max_length=48), default=list, blank=True)
     decision_note = models.TextField(_("why"), blank=True)
     decided_by = models.ForeignKey(

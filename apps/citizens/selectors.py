@@ -157,7 +157,8 @@ def missing_report_initial(citizen_report: CitizenReport) -> dict:
 
 def searching_inquiries():
     """Parents' inquiries still searching: not past their days, not stopped. The days are this
-    condition, so a search ends by itself on time."""
+    condition, so a search ends by itself on time; services.forget_ended_searches only tidies
+    the index of keys."""
     return (
         CitizenReport.objects.filter(
             kind=CitizenReportKind.INQUIRY,

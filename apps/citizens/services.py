@@ -288,6 +288,16 @@ def stop_searching(inquiry: CitizenReport) -> CitizenReport:
     return inquiry
 
 
+def forget_ended_searches() -> int:
+    """Inquiries past their days leave the index of keys (searching_inquiries already leaves
+    them out); returns how many."""
+    return (
+        CitizenReport.objects.exclude(search_keys=[])
+        .filter(searching_until__lte=timezone.now())
+        .update(search_keys=[])
+    )
+
+
 def portal_account():
     account, created = get_user_model().objects.get_or_create(
         username=PORTAL_ACCOUNT, defaults={"is_active": False, "first_name": "Khoya-Paya"}

@@ -15,3 +15,8 @@ def check_inquiries_against_report(report_id: int) -> int:
     """Check a found child or sighting against inquiries still searching; returns how many
     parents were told of a new possible match."""
     return len(services.check_inquiries(report_id))
+
+
+@shared_task
+def end_inquiry_searches() -> int:
+    return services.forget_ended_searches()

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from apps.citizens import services, stop_links
+from apps.citizens import services, stop_links, tasks
 from apps.citizens.models import CitizenReport, LaterMatch
 from apps.citizens.tests.conftest import (
     KAMALA,
@@ -157,6 +157,10 @@ def test_after_90_days_the_search_has_ended_by_itself(
     page = client.get(f"/khoya-paya/case/{inquiry.reference}/").content.decode()
     assert "This search ended on" in page
     assert stop_links.stop_path(inquiry.reference) not in page
+    # The night's tidying takes it out of the keys found children look inquiries up by.
+    assert tasks.end_inquiry_searches() == 1
+    inquiry.refresh_from_db()
+    assert inquiry.search_keys == []
 
 
 def test_the_search_lasts_as_many_days_as_the_setting_says(
