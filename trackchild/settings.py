@@ -164,6 +164,7 @@ CELERY_TASK_ROUTES = {
     "apps.messaging.tasks.*": {"queue": "messaging"},
     "apps.matching.tasks.*": {"queue": "matching"},
     "apps.citizens.tasks.answer_inquiry": {"queue": "matching"},
+    "apps.citizens.tasks.check_inquiries_against_report": {"queue": "matching"},
     "apps.bulk.tasks.*": {"queue": "bulk"},
     "apps.pfif.tasks.*": {"queue": "bulk"},
 }
@@ -240,6 +241,11 @@ CELERY_BEAT_SCHEDULE = {
     "rematch-open-reports": {
         "task": "apps.matching.tasks.rematch_open_reports",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # Inquiries whose 90 days are over leave the index found children look them up by.
+    "end-inquiry-searches": {
+        "task": "apps.citizens.tasks.end_inquiry_searches",
+        "schedule": crontab(hour=2, minute=45),
     },
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",
@@ -349,8 +355,11 @@ if not DEBUG:
         }
     )
 
-# --- Alerts: links in e-mails point here ---
+# --- Alerts: links in e-mails (and the stop link in a parent's SMS) point here ---
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
+
+# --- Khoya-Paya: a parent's inquiry is checked against children found later for this long ---
+CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
 
 # --- Security: production defaults, relaxed only when DEBUG is explicitly on ---
 SESSION_COOKIE_SECURE = not DEBUG

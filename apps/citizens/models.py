@@ -4,10 +4,13 @@ inquiries among found children, with the mobile number that vouches for each."""
 import secrets
 import uuid
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.directory.models import District, State, Unit
@@ -70,6 +73,8 @@ class CitizenReport(models.Model):
         _("your mobile number"), max_length=10, validators=[MOBILE_VALIDATOR], db_index=True
     )
     mobile_verified_at = models.DateTimeField(null=True, blank=True)
+    # The citizen's language on Khoya-Paya: later SMS are written in it.
+    language = models.CharField(_("language"), max_length=7, default=settings.LANGUAGE_CODE)
 
     child_name = models.CharField(_("child's name"), max_length=150, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
@@ -114,6 +119,13 @@ class CitizenReport(models.Model):
     )
     # For an inquiry: the found reports the engine proposed, whose units were told.
     possible_matches = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    # An inquiry is checked against every found child and sighting filed or changed until
+    # then, unless the parent stops it; stopping empties the keys.
+    searching_until = models.DateTimeField(_("searching until"), null=True, blank=True)
+    search_stopped_at = models.DateTimeField(_("search stopped on"), null=True, blank=True)
+    # What a found child looks the inquiry up by (apps.matching.services.lookup_keys); emptied
+    # when the search ends, so the index holds only inquiries still searching.
+    search_keys = ArrayField(models.CharField(max_length=48), default=list, blank=True)
     decision_note = models.TextField(_("why"), blank=True)
     decided_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -135,13 +147,50 @@ class CitizenReport(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("citizen's report")
         verbose_name_plural = _("citizens' reports")
-        indexes = [models.Index(fields=["police_station", "status"], name="citizen_station_status")]
+        indexes = [
+            models.Index(fields=["police_station", "status"], name="citizen_station_status"),
+            GinIndex(
+                fields=["search_keys"],
+                condition=~models.Q(search_keys=[]),
+                name="citizen_inquiry_search_keys",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.reference} ({self.get_kind_display()})"
 
     def get_absolute_url(self):
         return reverse("citizens:case", args=[self.reference])
+
+    @property
+    def is_searching(self) -> bool:
+        """selectors.searching_inquiries, for one inquiry at hand."""
+        return (
+            self.search_stopped_at is None
+            and self.searching_until is not None
+            and self.searching_until > timezone.now()
+        )
+
+
+class LaterMatch(models.Model):
+    """A found child or sighting, filed or changed while a parent's inquiry was searching, that
+    may be the parent's child: the parent was sent one SMS about it. One row per inquiry and
+    report, so checking again never texts the parent twice."""
+
+    inquiry = models.ForeignKey(
+        CitizenReport, on_delete=models.CASCADE, related_name="later_matches"
+    )
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(_("score"))
+    found_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["inquiry", "report"], name="one_later_match_per_report")
+        ]
+
+    def __str__(self):
+        return f"{self.inquiry.reference} ~ {self.report_id}"
 
 
 class MobileVerification(models.Model):

@@ -4,15 +4,18 @@ citizens' reports routed to them or made in their jurisdiction."""
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction, official_unit
 from apps.accounts.models import Level
-from apps.citizens.models import CitizenReport, CitizenReportStatus
+from apps.citizens import stop_links
+from apps.citizens.models import CitizenReport, CitizenReportKind, CitizenReportStatus
 from apps.directory.models import Unit, UnitType
 from apps.directory.selectors import STATION_TYPES, public_contact_for
-from apps.reports.choices import ReportKind
+from apps.reports.choices import ReportKind, Sex
 from apps.reports.models import Report
 from apps.reports.selectors import SearchCriteria, search_reports
 
@@ -150,3 +153,44 @@ def missing_report_initial(citizen_report: CitizenReport) -> dict:
             "mobile": citizen_report.reporter_mobile,
         },
     }
+
+
+def searching_inquiries():
+    """Parents' inquiries still searching: not past their days, not stopped. The days are this
+    condition, so a search ends by itself on time; services.forget_ended_searches only tidies
+    the index of keys."""
+    return (
+        CitizenReport.objects.filter(
+            kind=CitizenReportKind.INQUIRY,
+            searching_until__gt=timezone.now(),
+            search_stopped_at__isnull=True,
+        )
+        # What the partial index of keys holds, said so that the index is used.
+        .exclude(search_keys=[])
+    )
+
+
+# A boy is never a girl's inquiry, nor the other way round (the engine's first hard filter);
+# an inquiry or child of another or unknown sex may be either.
+_OTHER_SEX = {Sex.MALE: Sex.FEMALE, Sex.FEMALE: Sex.MALE}
+
+
+def inquiries_to_check(found: Report, keys: list[str]):
+    """The searching inquiries a found child or sighting reaches by its lookup keys
+    (apps.matching.services.lookup_keys) that it has not been proposed for yet: read from the
+    index of keys, not by reading every inquiry."""
+    inquiries = (
+        searching_inquiries()
+        .filter(search_keys__overlap=keys)
+        .exclude(possible_matches__contains=[found.pk])
+    )
+    if found.sex in _OTHER_SEX:
+        inquiries = inquiries.exclude(sex=_OTHER_SEX[found.sex])
+    return inquiries.select_related("event_state", "event_district")
+
+
+def inquiry_to_stop(reference: str, signature: str) -> CitizenReport:
+    """The inquiry a stop link names, only with the signature the portal made for it."""
+    if not stop_links.is_signature(reference, signature):
+        raise Http404
+    return get_object_or_404(CitizenReport, reference=reference, kind=CitizenReportKind.INQUIRY)

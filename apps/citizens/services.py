@@ -14,24 +14,30 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from apps.citizens import limits
+from apps.citizens import limits, selectors, stop_links
 from apps.citizens.models import (
     CitizenReport,
     CitizenReportKind,
     CitizenReportStatus,
+    LaterMatch,
     MobileVerification,
     Moderation,
 )
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit
-from apps.directory.selectors import child_protection_units_of
-from apps.messaging.catalogue import INQUIRY_ANSWER, INQUIRY_MATCH, VERIFICATION_CODE
+from apps.directory.selectors import child_protection_units_of, public_contact_for
+from apps.messaging.catalogue import (
+    INQUIRY_ANSWER,
+    INQUIRY_LATER_MATCH,
+    INQUIRY_MATCH,
+    VERIFICATION_CODE,
+)
 from apps.messaging.models import Channel
 from apps.messaging.recipients import everyone_of
 from apps.messaging.services import queue_for, queue_message
 from apps.outbox.services import enqueue
 from apps.reports import services as report_services
-from apps.reports.choices import FoundBy, ReportKind
+from apps.reports.choices import FoundBy, ReportKind, Status
 from apps.reports.models import ADULT_AGE, Report
 
 CODE_VALID_FOR = timedelta(minutes=10)
@@ -53,6 +59,7 @@ def submit(
     mobile number is confirmed."""
     limits.check_new_report(mobile=citizen_report.reporter_mobile, ip_address=ip_address)
     citizen_report.ip_address = ip_address
+    citizen_report.language = language
     citizen_report.child_protection_unit = child_protection_units_of(
         citizen_report.event_district_id
     ).first()
@@ -120,7 +127,21 @@ def _route(citizen_report: CitizenReport) -> None:
         citizen_report.status = CitizenReportStatus.FORWARDED
     else:
         citizen_report.status = CitizenReportStatus.RECEIVED
+        _keep_searching(citizen_report)
         answer_inquiry_later(citizen_report.pk, get_language())
+
+
+def _keep_searching(inquiry: CitizenReport) -> None:
+    """From its confirmation on, and for CITIZEN_INQUIRY_SEARCH_DAYS, the inquiry is looked up
+    by every found child or sighting filed or changed (check_inquiries). The keys are stored
+    with the confirmation, before the first search runs, so that a child filed meanwhile
+    reaches the inquiry one way or the other."""
+    from apps.matching.services import lookup_keys
+
+    inquiry.search_keys = lookup_keys(_as_missing_report(inquiry))
+    inquiry.searching_until = inquiry.mobile_verified_at + timedelta(
+        days=settings.CITIZEN_INQUIRY_SEARCH_DAYS
+    )
 
 
 def answer_inquiry_later(citizen_report_id: int, language: str) -> None:
@@ -136,7 +157,6 @@ def search_for_inquiry(
     """Compare the parent's child with found children; keep only which reports may match and
     tell their units. The parent is sent to the police or DCPU responsible, never told about a
     child or where one is sheltered. Safe to run twice."""
-    from apps.citizens.selectors import units_to_contact
     from apps.matching.services import likely_found_children
 
     inquiry = CitizenReport.objects.select_for_update().get(pk=citizen_report_id)
@@ -148,7 +168,7 @@ def search_for_inquiry(
     inquiry.save(update_fields=["possible_matches", "status"])
     for found, _score in matches:
         _tell_unit(found.owning_unit, inquiry=inquiry, found=found)
-    contacts = units_to_contact(inquiry)
+    contacts = selectors.units_to_contact(inquiry)
     if contacts:
         _tell_parent(inquiry, contact=contacts[0], language=language)
     return inquiry
@@ -188,6 +208,93 @@ def _tell_unit(unit: Unit, *, inquiry: CitizenReport, found: Report) -> None:
         template=INQUIRY_MATCH,
         context={"reference": inquiry.reference, "case": found.case_number},
         alert_key=f"inquiry:{inquiry.reference}:{found.pk}",
+    )
+
+
+@transaction.atomic
+def check_inquiries(report_id: int) -> list[LaterMatch]:
+    """Check a found child or sighting, just filed or changed, against the parents' inquiries
+    still searching: those it reaches by their keys (not every inquiry), scored as their first
+    search scored. Each new possible match is recorded, its unit told, and the parent sent one
+    SMS naming the police or DCPU to contact (never the home sheltering the child). Safe to
+    run twice: a pair is recorded, and texted, once."""
+    from apps.matching.selectors import FOUND_SIDE
+    from apps.matching.services import likely_inquiries, lookup_keys
+
+    found = (
+        Report.objects.select_related("owning_unit__district", "event_state", "event_district")
+        .filter(pk=report_id, kind__in=FOUND_SIDE, status=Status.OPEN)
+        .first()
+    )
+    if found is None:
+        return []
+    # Locked, so that neither a parent's stop nor the first search is overtaken. An inquiry
+    # whose first search has not run yet is left to it: that search will see this child.
+    locked = (
+        selectors.inquiries_to_check(found, lookup_keys(found))
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    )
+    inquiries = {
+        inquiry.pk: inquiry for inquiry in locked if inquiry.status == CitizenReportStatus.ANSWERED
+    }
+    scored = likely_inquiries(
+        found, {pk: _as_missing_report(inquiry) for pk, inquiry in inquiries.items()}
+    )
+    return [
+        told
+        for inquiry_id, score in scored
+        if (told := _record_later_match(inquiries[inquiry_id], found=found, score=score))
+    ]
+
+
+def _record_later_match(
+    inquiry: CitizenReport, *, found: Report, score: float
+) -> LaterMatch | None:
+    later, created = LaterMatch.objects.get_or_create(
+        inquiry=inquiry, report=found, defaults={"score": score}
+    )
+    if not created:
+        return None
+    inquiry.possible_matches = [*inquiry.possible_matches, found.pk]
+    inquiry.save(update_fields=["possible_matches"])
+    _tell_unit(found.owning_unit, inquiry=inquiry, found=found)
+    contact = public_contact_for(found.owning_unit, where=found.event_district)
+    if contact is not None:
+        queue_message(
+            channel=Channel.SMS,
+            template=INQUIRY_LATER_MATCH,
+            context={
+                "reference": inquiry.reference,
+                "unit": contact.name,
+                "phone": contact.phone,
+                "stop_link": stop_links.stop_link(inquiry.reference),
+            },
+            recipient=inquiry.reporter_mobile,
+            language=inquiry.language,
+            alert_key=f"inquiry-later:{inquiry.reference}:{found.pk}",
+        )
+    return later
+
+
+@transaction.atomic
+def stop_searching(inquiry: CitizenReport) -> CitizenReport:
+    """The parent stops the search (with the signed link): no SMS after this one commits."""
+    inquiry = CitizenReport.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.search_stopped_at is None:
+        inquiry.search_stopped_at = timezone.now()
+        inquiry.search_keys = []
+        inquiry.save(update_fields=["search_stopped_at", "search_keys"])
+    return inquiry
+
+
+def forget_ended_searches() -> int:
+    """Inquiries past their days leave the index of keys (searching_inquiries already leaves
+    them out); returns how many."""
+    return (
+        CitizenReport.objects.exclude(search_keys=[])
+        .filter(searching_until__lte=timezone.now())
+        .update(search_keys=[])
     )
 
 

@@ -8,3 +8,15 @@ from apps.citizens import services
 def answer_inquiry(citizen_report_id: int, language: str = settings.LANGUAGE_CODE) -> int:
     """Match a parent's inquiry against found children; returns how many may match."""
     return len(services.search_for_inquiry(citizen_report_id, language).possible_matches)
+
+
+@shared_task(acks_late=True)
+def check_inquiries_against_report(report_id: int) -> int:
+    """Check a found child or sighting against inquiries still searching; returns how many
+    parents were told of a new possible match."""
+    return len(services.check_inquiries(report_id))
+
+
+@shared_task
+def end_inquiry_searches() -> int:
+    return services.forget_ended_searches()

@@ -12,6 +12,8 @@ urlpatterns = [
     path("khoya-paya/report/<slug:kind>/", views.report, name="report"),
     path("khoya-paya/verify/<str:reference>/", views.verify, name="verify"),
     path("khoya-paya/case/<str:reference>/", views.case, name="case"),
+    # Short: it travels in an SMS (apps.citizens.stop_links).
+    path("kp/<str:reference>/<str:signature>/", views.stop_search, name="stop_search"),
     # Officials.
     path("citizen-reports/", views.queue, name="queue"),
     path("citizen-reports/<str:reference>/", views.detail, name="detail"),

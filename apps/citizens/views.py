@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.citizens import limits, selectors, services, submissions
+from apps.citizens import limits, selectors, services, stop_links, submissions
 from apps.citizens.forms import (
     FORM_FOR_KIND,
     CodeForm,
@@ -133,8 +133,20 @@ def case(request, reference):
         {
             "citizen_report": citizen_report,
             "matched_units": selectors.units_to_contact(citizen_report),
+            "stop_path": stop_links.stop_path(reference),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def stop_search(request, reference, signature):
+    """The parent stops the SMS about children found later: asked on the page and done by a
+    POST, since SMS apps and link scanners open links by themselves."""
+    inquiry = selectors.inquiry_to_stop(reference, signature)
+    if request.method == "POST":
+        services.stop_searching(inquiry)
+        return redirect(request.path)
+    return render(request, "citizens/stop_search.html", {"inquiry": inquiry})
 
 
 def track(request):

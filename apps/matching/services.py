@@ -23,8 +23,14 @@ from apps.matching.engine import (
 )
 from apps.matching.engine.evidence import exclusion
 from apps.matching.engine.profile import read_profile
-from apps.matching.engine.scoring import calibrated_score, explain_pair, pair_log_odds
+from apps.matching.engine.scoring import (
+    calibrated_score,
+    explain_pair,
+    pair_log_odds,
+    score_profiles,
+)
 from apps.matching.models import (
+    DISTRICT_KEY_PREFIX,
     CandidateKind,
     CandidateStatus,
     FaceEncoding,
@@ -36,6 +42,9 @@ from apps.matching.thresholds import PROPOSAL_THRESHOLD, REPEAT_THRESHOLD, TOP_C
 from apps.reports import services as report_services
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
+
+# A parent's name key among lookup_keys: name keys are letters only, as in CandidateKey.
+_PARENT_KEY_PREFIX = "p:"
 
 
 def encode_faces(report: Report) -> int:
@@ -335,18 +344,46 @@ def reports_to_rematch(today) -> list[int]:
 
 
 def likely_found_children(report: Report) -> list[tuple[Report, float]]:
-    """Found children who may be the child of an unsaved missing report (a parent's inquiry),
-    strongest first; nothing is stored."""
+    """Found children and children citizens saw who may be the child of an unsaved missing
+    report (a parent's inquiry), strongest first; nothing is stored."""
     target = child_record(report)
     scored = []
     for fields, marks in selectors.candidate_rows(
         selectors.candidate_ids(report, blocking_keys(target))
     ):
-        if fields["kind"] != ReportKind.FOUND:
-            continue  # a sighting is no child in anyone's care
         result = score_pair(target, record_from_fields(fields, marks))
         if result is not None and result.score >= PROPOSAL_THRESHOLD:
             scored.append((fields["id"], result.score))
     scored.sort(key=lambda pair: -pair[1])
     found = Report.objects.select_related("owning_unit").in_bulk([pk for pk, _ in scored])
     return [(found[pk], score) for pk, score in scored[:TOP_CANDIDATES]]
+
+
+def lookup_keys(report: Report) -> list[str]:
+    """The keys a parent's inquiry (an unsaved missing report) is kept under and a found child
+    or sighting looks inquiries up by, so that a child found later reaches the few inquiries it
+    may answer without reading them all: the child's name keys (those likely_found_children
+    finds candidates by), the parents' name keys (a child who gives no name may still name a
+    parent) and the district, as likely_found_children also reads the district's children."""
+    profile = read_profile(child_record(report))
+    return sorted(
+        {
+            *profile.keys,
+            *(f"{_PARENT_KEY_PREFIX}{key}" for key in profile.parent_keys),
+            f"{DISTRICT_KEY_PREFIX}{report.event_district_id}",
+        }
+    )
+
+
+def likely_inquiries(found: Report, inquiries: dict) -> list[tuple[object, float]]:
+    """Of these unsaved missing reports (parents' inquiries, by any key), those the found child
+    or sighting `found` may be, as (key, score), strongest first: scored as
+    likely_found_children scores them; nothing is stored."""
+    target = read_profile(child_record(found))
+    scored = []
+    for key, inquiry in inquiries.items():
+        result = score_profiles(read_profile(child_record(inquiry)), target, None)
+        if result is not None and result.score >= PROPOSAL_THRESHOLD:
+            scored.append((key, result.score))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored

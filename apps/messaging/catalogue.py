@@ -42,6 +42,16 @@ INQUIRY_ANSWER = MessageTemplate(
     ),
     subject=_("A found child may match your inquiry %(reference)s"),
 )
+# To a parent whose inquiry is still searching (docs/citizens.md): the stop link makes it long,
+# so the wording is short; with the link, Hindi and Bengali must still fit in three parts.
+INQUIRY_LATER_MATCH = MessageTemplate(
+    "inquiry_later_match",
+    _(
+        "TrackChild: a child found since may match your inquiry %(reference)s. "
+        "Contact %(unit)s %(phone)s. Stop these SMS: %(stop_link)s"
+    ),
+    subject=_("A child found since may match your inquiry %(reference)s"),
+)
 NEW_MISSING_CHILD = MessageTemplate(
     "new_missing_child",
     _(
@@ -162,6 +172,7 @@ TEMPLATES = {
         VERIFICATION_CODE,
         INQUIRY_MATCH,
         INQUIRY_ANSWER,
+        INQUIRY_LATER_MATCH,
         NEW_MISSING_CHILD,
         STRONG_MATCH,
         CITIZEN_SIGHTING,

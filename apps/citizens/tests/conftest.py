@@ -5,10 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db.models import F
 from django.test import TestCase
 from django.utils import timezone
 
+from apps.citizens.models import CitizenReport
 from apps.messaging.backends import locmem
+from apps.messaging.models import Message
 from apps.reports.tests.fixtures import local_input, photo_upload
 
 MOBILE = "9437012345"
@@ -71,6 +74,25 @@ def missing_complaint_data(station, **overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def inquiry_data(**overrides) -> dict:
+    """Kamala looks for her son Munna, 9, missing from Bhubaneswar for three days."""
+    data = {
+        "child_name": "Munna",
+        "sex": "M",
+        "age": "9",
+        "description": "Thin, short hair",
+        "identification_marks": "scar on forehead",
+        "father_name": "Suresh",
+        "mother_name": "Kamala",
+        "event_at": local_input(timezone.now() - timedelta(days=3)),
+        "event_locality": "Bhubaneswar bus stand",
+        "reporter_name": "Kamala Devi",
+        "reporter_mobile": "9861012345",
+        **CAPTCHA,
+    }
+    return data | overrides
+
+
 def post_committed(client, url, data):
     """A request whose after-commit work (the SMS, matching) runs, as outside a test."""
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -90,3 +112,60 @@ def send_and_confirm(client, kind, district, data) -> str:
     confirmed = post_committed(client, f"/khoya-paya/verify/{reference}/", {"code": last_code()})
     assert confirmed["Location"] == f"/khoya-paya/case/{reference}/"
     return reference
+
+
+KAMALA = inquiry_data()["reporter_mobile"]
+
+
+def kamalas_inquiry(client, khordha, *, days_ago: int) -> CitizenReport:
+    """Kamala's inquiry, answered "no match yet", as if she had sent it `days_ago` days ago."""
+    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
+    earlier = timedelta(days=days_ago)
+    CitizenReport.objects.filter(reference=reference).update(
+        created_at=F("created_at") - earlier,
+        mobile_verified_at=F("mobile_verified_at") - earlier,
+        searching_until=F("searching_until") - earlier,
+        event_at=F("event_at") - earlier,
+    )
+    inquiry = CitizenReport.objects.get(reference=reference)
+    assert (inquiry.status, inquiry.possible_matches) == ("answered", [])
+    return inquiry
+
+
+def committed(file, *args, **kwargs):
+    """Filing a report as outside a test: its background work runs once it commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return file(*args, **kwargs)
+
+
+def texts_to_kamala() -> list[Message]:
+    return list(Message.objects.filter(template="inquiry_later_match", recipient=KAMALA))
+
+
+@pytest.fixture
+def kotwali_officer(patna_officer):
+    station = patna_officer.unit
+    station.phone = "0612-2219090"
+    station.save()
+    return patna_officer
+
+
+@pytest.fixture
+def found_in_patna(file_found, bihar, patna):
+    """Munna, found by the police at Patna Junction, unplaced: "Papa: Suresh"."""
+
+    def file(official, **overrides):
+        return committed(
+            file_found,
+            official,
+            event_state=bihar.pk,
+            event_district=patna.pk,
+            event_locality="Patna Junction",
+            event_landmark="",
+            placement="not_placed",
+            placed_at=None,
+            cwc_order_reference=None,
+            **overrides,
+        )
+
+    return file

@@ -1,39 +1,16 @@
-"""A mother looks for her son among found children: she learns which office to call (the police
-or the district's child protection unit, never the home sheltering the child), and nothing about
-any child; the unit that reported the child is told."""
+"""A mother looks for her son among found children and children citizens saw: she learns which
+office to call (the police or the district's child protection unit, never the home sheltering the
+child), and nothing about any child; the unit that reported the child is told."""
 
 import pytest
+from django.test import Client
 
 from apps.citizens.models import CitizenReport
-from apps.citizens.tests.conftest import send_and_confirm
+from apps.citizens.tests.conftest import inquiry_data, send_and_confirm, sighting_data
 from apps.messaging.backends.locmem import outbox
 from apps.messaging.models import Message
-from apps.reports.tests.fixtures import local_input
 
 pytestmark = pytest.mark.django_db
-
-
-def inquiry_data(**overrides) -> dict:
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    data = {
-        "child_name": "Munna",
-        "sex": "M",
-        "age": "9",
-        "description": "Thin, short hair",
-        "identification_marks": "scar on forehead",
-        "father_name": "Suresh",
-        "mother_name": "Kamala",
-        "event_at": local_input(timezone.now() - timedelta(days=3)),
-        "event_locality": "Bhubaneswar bus stand",
-        "reporter_name": "Kamala Devi",
-        "reporter_mobile": "9861012345",
-        "captcha_0": "test",
-        "captcha_1": "PASSED",
-    }
-    return data | overrides
 
 
 def answer_texted_to(mobile: str) -> str:
@@ -119,3 +96,25 @@ def test_no_match_says_so_and_keeps_the_inquiry(client, khordha, cwc_member, fil
     page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
     assert "No found child matches your description yet." in page
     assert not Message.objects.filter(template__startswith="inquiry_").exists()
+
+
+def test_a_child_a_citizen_saw_sends_the_parent_to_the_station_of_the_place(
+    client, khordha, capital_ps
+):
+    seen = sighting_data(
+        capital_ps,
+        child_name="Munna",
+        sex="M",
+        age="9",
+        description="Thin boy with short hair, alone at the bus stand",
+        identification_marks="scar on forehead",
+    )
+    send_and_confirm(Client(), "sighting", khordha, seen)
+
+    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
+
+    page = client.get(f"/khoya-paya/case/{reference}/").content.decode()
+    sms = answer_texted_to(inquiry_data()["reporter_mobile"])
+    for answer in (page, sms):
+        assert "Capital PS" in answer
+        assert "0674-2390100" in answer

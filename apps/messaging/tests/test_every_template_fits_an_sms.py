@@ -20,6 +20,7 @@ CONTEXT = {
     "unit": "Capital Police Station",
     "phone": "0674-2390100",
     "link": "https://trackchild.example.gov.in/reports/123/",
+    "stop_link": "https://trackchild.example.gov.in/kp/KP7Q2M9X4D/Ab3_x9-kQ2w/",
     "missing": "M-0012345",
     "other": "F-0023456",
     "score": "87",
