@@ -13,13 +13,17 @@ few it keeps again from the stored encodings (apps.matching.selectors.face_candi
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection, transaction
 
 from apps.faces.encoding import ENCODING_SIZE
+
+logger = logging.getLogger(__name__)
 
 SIDES = ("missing", "found")
 # HNSW looks at this many entries per query (pgvector's hnsw.ef_search): at least the number
@@ -268,7 +272,14 @@ class WorkerMatrices:
             cursor.execute(_SNAPSHOT_XMIN_SQL)
             xmin = cursor.fetchone()[0]
             if self.xmin is None:
+                started = time.perf_counter()
                 self.sides = {side: _SideMatrix(_load(cursor, side)) for side in SIDES}
+                logger.info(
+                    "open faces loaded: %s missing and %s found in %.1f s",
+                    len(self.sides["missing"]),
+                    len(self.sides["found"]),
+                    time.perf_counter() - started,
+                )
             else:
                 cursor.execute(_CHANGED_SQL, [self.xmin])
                 for photo_id, report_id, side, is_open, encoding in cursor.fetchall():
@@ -342,3 +353,15 @@ _WORKER_MATRICES: dict[tuple, WorkerMatrices] = {}
 def worker_matrices() -> WorkerMatrices:
     """This process's matrices of the current database (loaded on first use)."""
     return _WORKER_MATRICES.setdefault(_database_key(), WorkerMatrices())
+
+
+def load_before_forking(queues) -> bool:
+    """In a worker's main process, before it starts its pool: load the open faces when the
+    worker takes matching tasks and the database has no pgvector. Its pool processes then
+    share the loaded matrices (copy-on-write) instead of each loading its own, and so does a
+    process started to replace one (CELERY_WORKER_MAX_TASKS_PER_CHILD); each reads only the
+    changes since. True when it loaded them (the caller closes the connection it used)."""
+    if "matching" not in queues or uses_pgvector():
+        return False
+    worker_matrices().refresh()
+    return True

@@ -228,3 +228,16 @@ def test_pgvector_on_an_embedded_server():
     assert run.returncode == 0, run.stdout + run.stderr
     assert "passed" in summary, summary
     assert "skipped" not in summary, summary
+
+
+def test_a_matching_worker_loads_the_open_faces_before_starting_its_pool(priya_missing):
+    if face_index.uses_pgvector():
+        assert not face_index.load_before_forking({"matching"})  # PostgreSQL searches
+        return
+    assert not face_index.load_before_forking({"messaging", "default"})
+    assert face_index._WORKER_MATRICES == {}
+
+    assert face_index.load_before_forking({"matching"})
+
+    (matrices,) = face_index._WORKER_MATRICES.values()
+    assert len(matrices.sides["missing"]) == 1
