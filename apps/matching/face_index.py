@@ -27,9 +27,10 @@ logger = logging.getLogger(__name__)
 
 SIDES = ("missing", "found")
 # HNSW looks at this many entries per query (pgvector's hnsw.ef_search): at least the number
-# asked for, or fewer come back; twice that finds the exact nearest in the benchmark's runs
-# (docs/matching.md, "Face candidates").
-_EF_SEARCH_FACTOR = 2
+# asked for, or fewer come back. At 8 times that (400 for 50) it found every stored child's
+# other photo and every face nearer than 0.55 that the exact search found, at 1,000,000 faces;
+# at 2 times, 45 children in 50 (docs/matching.md, "Face candidates").
+_EF_SEARCH_FACTOR = 8
 # float32 sums round differently from the float64 measure that decides: keep those just past
 # the limit too, and let that measure drop them.
 _ROUNDING_SLACK = 1e-3
@@ -140,6 +141,7 @@ _COPY_ROW = np.dtype(
 )
 _FLOAT4_OID = 700
 _COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
+_PARSED_BYTES = 8 * 2**20
 # Overlay rows (faces that came or changed after the load) past this share of the loaded rows
 # make the next search fold them into a new matrix.
 _OVERLAY_SHARE = 0.25
@@ -189,19 +191,18 @@ class _Rows:
     def nearest(self, query: np.ndarray, count: int, max_distance: float) -> list[NearFace]:
         if not self.count:
             return []
-        squared = self.vectors[: self.count] @ query
-        squared *= -2.0
+        # |row - query|^2 = |row|^2 - 2 row.query + |query|^2: one matrix-vector product, bound
+        # by memory speed; the rows beyond max_distance are dropped before any sorting.
+        squared = self.vectors[: self.count] @ (-2.0 * query)
         squared += self.norms[: self.count]
-        squared += query @ query
-        np.maximum(squared, 0.0, out=squared)
-        if count < self.count:
-            rows = np.argpartition(squared, count - 1)[:count]
-        else:
-            rows = np.arange(self.count)
-        rows = rows[squared[rows] <= max_distance * max_distance]
+        own = float(query @ query)
+        rows = np.flatnonzero(squared <= max_distance * max_distance - own)
+        if len(rows) > count:
+            rows = rows[np.argpartition(squared[rows], count - 1)[:count]]
+        distances = np.sqrt(np.maximum(squared[rows] + own, 0.0))
         return [
-            NearFace(int(self.reports[row]), int(self.photos[row]), float(np.sqrt(squared[row])))
-            for row in rows
+            NearFace(int(self.reports[row]), int(self.photos[row]), float(distance))
+            for row, distance in zip(rows, distances, strict=True)
         ]
 
 
@@ -302,31 +303,27 @@ def _load(cursor, side: str) -> _Rows:
     cursor.execute("SELECT count(*) FROM matching_openface WHERE open AND side = %s", [side])
     rows = _Rows()
     rows.reserve(cursor.fetchone()[0] + 1)
-    pending = b""
-    header_read = False
+    # PostgreSQL sends a message per row: parse them a few megabytes at a time.
+    blocks, size, pending = [], 0, b""
     with cursor.cursor.copy(_LOAD_SQL.format(side=side)) as copy:
         for block in copy:
-            pending += bytes(block)
-            if not header_read:
-                if len(pending) < len(_COPY_SIGNATURE) + 8:
-                    continue
-                pending = _after_header(pending)
-                header_read = True
-            pending = _append_rows(rows, pending)
+            blocks.append(block)
+            size += len(block)
+            if size >= _PARSED_BYTES:
+                pending = _append_rows(rows, pending + b"".join(blocks))
+                blocks, size = [], 0
+    pending = _append_rows(rows, pending + b"".join(blocks))
     if pending not in (b"", b"\xff\xff"):
         raise ValueError("the faces' COPY ended in the middle of a row")
     return rows
 
 
-def _after_header(data: bytes) -> bytes:
-    if not data.startswith(_COPY_SIGNATURE):
-        raise ValueError("not PostgreSQL's binary COPY format")
-    extension = int.from_bytes(data[15:19], "big")
-    return data[19 + extension :]
-
-
 def _append_rows(rows: _Rows, data: bytes) -> bytes:
-    """Append the whole rows at the start of `data`; return what is left of it."""
+    """Append the whole rows in `data` (after the file header, if it starts with it); return
+    what is left of it."""
+    if data.startswith(_COPY_SIGNATURE):
+        extension = int.from_bytes(data[15:19], "big")
+        data = data[19 + extension :]
     whole = len(data) // _COPY_ROW.itemsize  # the 2-byte trailer is never a whole row
     parsed = np.frombuffer(data, dtype=_COPY_ROW, count=whole)
     if whole and not _well_formed(parsed):
