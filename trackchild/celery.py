@@ -4,7 +4,7 @@ import logging
 import os
 
 from celery import Celery, Task, bootsteps
-from celery.signals import setup_logging
+from celery.signals import setup_logging, worker_init
 
 from apps.core.outages import OUTAGE_ERRORS
 
@@ -79,3 +79,22 @@ def log_as_the_portal_does(**kwargs):
     from django.conf import settings
 
     dictConfig(settings.LOGGING)
+
+
+@worker_init.connect
+def load_open_faces(sender, **kwargs):
+    """A worker that matches reports loads the open faces once, before forking its pool
+    (apps.matching.face_index.load_before_forking)."""
+    from django.db import connections
+
+    from apps.matching.face_index import load_before_forking
+
+    queues = sender.app.amqp.queues
+    consumed = queues.consume_from if queues.consume_from else queues
+    try:
+        loaded = load_before_forking(set(consumed))
+    except Exception:  # the database is down: each pool process loads them on first use
+        logger.exception("open faces not loaded before starting the pool")
+        loaded = True
+    if loaded:
+        connections.close_all()  # each pool process opens its own

@@ -153,3 +153,29 @@ class CandidateKey(models.Model):
 
     def __str__(self):
         return f"{self.key}: report {self.report_id}"
+
+
+class OpenFace(models.Model):
+    """The faces a new photo is searched against: one row per photo with an encoding, `open`
+    while its report is open and the face usable, on the report's side ("missing", or "found"
+    for found children and citizens' sightings).
+
+    Kept by triggers on matching_faceencoding and reports_report (migration 0005), in the same
+    transaction as every change of a face or of a report's status or kind; Django never writes
+    it. A row is never deleted, only closed, so a worker that keeps the open faces in memory
+    reads what changed since it last looked (`changed_xid`) and learns of closed ones too.
+
+    Where PostgreSQL has pgvector, the migration also gives the table an `embedding vector(128)`
+    column (the encoding of an open face, NULL otherwise) and an HNSW index per side, which the
+    search uses; Django does not know that column (apps/matching/face_index.py).
+    """
+
+    photo_id = models.BigIntegerField(primary_key=True)
+    report_id = models.BigIntegerField(db_index=True)
+    side = models.CharField(max_length=7)
+    open = models.BooleanField()
+    # pg_current_xact_id() of the transaction that last changed the row (as a number).
+    changed_xid = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.side} face of report {self.report_id}, photo {self.photo_id}"

@@ -15,7 +15,11 @@ from apps.matching.engine.evidence import (
     AGE_EXCLUSION_MARGIN,
     AGE_EXCLUSION_TOLERANCES,
     COMPLETED_YEAR_SHIFT,
+    FACE_NO_EVIDENCE_DISTANCE,
 )
+from apps.matching.engine.faces import FACE_DIMENSIONS, closest_faces, face_distance
+from apps.matching.engine.index import FACE_CANDIDATES
+from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
     CandidateStatus,
@@ -74,6 +78,11 @@ MARK_FIELDS = ("report_id", "kind", "side", "body_part", "description")
 FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
 # A child a citizen saw is matched like a child the police found.
 FOUND_SIDE = (ReportKind.FOUND, ReportKind.SIGHTING)
+# Face candidates (face_candidate_ids): a face farther than this adds nothing to a pair's score
+# (apps.matching.engine.evidence.measure_face), so it could not be why the engine proposes a
+# pair; as many of the nearest as the engine's own index takes by face.
+FACE_CANDIDATE_DISTANCE = FACE_NO_EVIDENCE_DISTANCE
+FACE_CANDIDATE_LIMIT = FACE_CANDIDATES
 
 # Candidates from the posting lists of matching_candidatekey (CandidateKey): for each of the
 # report's name keys the closest compatible reports in time, read from the index alone, then
@@ -278,18 +287,50 @@ def earlier_case_ids(report: Report, keys: list[str]) -> list[int]:
 
 
 def face_of(report_id: int):
-    return faces_of([report_id]).get(report_id)
+    """The report's first face (None without one)."""
+    faces = faces_of([report_id]).get(report_id)
+    return faces[0] if faces else None
 
 
-def faces_of(report_ids: list[int]) -> dict[int, list[float]]:
-    """One encoding per report (its first photo with a face)."""
-    faces = {}
+def faces_of(report_ids, *, open_kinds=None) -> dict[int, list[tuple[float, ...]]]:
+    """Each report's faces, in the order of its photos (reports without a face are left out);
+    with `open_kinds`, only of open reports of those kinds."""
+    faces: dict[int, list[tuple[float, ...]]] = {}
     encodings = FaceEncoding.objects.filter(
         report_id__in=report_ids, status__in=FACE_STATUSES
     ).order_by("photo_id")
+    if open_kinds is not None:
+        encodings = encodings.filter(report__status=Status.OPEN, report__kind__in=open_kinds)
     for report_id, encoding in encodings.values_list("report_id", "encoding"):
-        faces.setdefault(report_id, encoding)
+        if encoding is not None and len(encoding) == FACE_DIMENSIONS:
+            faces.setdefault(report_id, []).append(tuple(encoding))
     return faces
+
+
+def face_candidate_ids(report: Report, faces: list[tuple[float, ...]]) -> list[int]:
+    """Open reports of the other side, anywhere in India, with a photo whose face is within
+    FACE_CANDIDATE_DISTANCE of one of `faces` (this report's): the nearest first, at most
+    FACE_CANDIDATE_LIMIT. No other filter: a child found without a name, or with another one,
+    far from home is still compared, and the engine rules out who cannot be this child.
+
+    The search (apps.matching.face_index) measures in float32, and pgvector's index only
+    approximately: the faces it brings are measured again here, exactly and from the stored
+    encodings of reports that are open now, so both ways give the same answer."""
+    side = "found" if report.kind == ReportKind.MISSING else "missing"
+    near: set[int] = set()
+    for face in faces:
+        found = nearest_open_faces(side, face, FACE_CANDIDATE_LIMIT, FACE_CANDIDATE_DISTANCE)
+        near.update(item.report_id for item in found)
+    near.discard(report.pk)
+    kinds = FOUND_SIDE if side == "found" else (ReportKind.MISSING,)
+    measured = []
+    for report_id, theirs in faces_of(near, open_kinds=kinds).items():
+        ours, their_face = closest_faces(faces, theirs)
+        distance = face_distance(ours, their_face)
+        if distance is not None and distance <= FACE_CANDIDATE_DISTANCE:
+            measured.append((distance, report_id))
+    measured.sort()
+    return [report_id for _distance, report_id in measured[:FACE_CANDIDATE_LIMIT]]
 
 
 def open_reports_due_for_rematch(today) -> list[int]:

@@ -22,6 +22,7 @@ from apps.matching.engine import (
     score_pair,
 )
 from apps.matching.engine.evidence import exclusion
+from apps.matching.engine.faces import closest_faces
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.scoring import (
     calibrated_score,
@@ -80,25 +81,35 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     )
     if report is None or report.status != Status.OPEN:
         return []
-    target = child_record(report, face=selectors.face_of(report.pk))
+    faces = selectors.faces_of([report.pk]).get(report.pk, [])
+    target = child_record(report, face=faces[0] if faces else None)
     keys = blocking_keys(target)
-    stored = _propose(report, target, selectors.candidate_ids(report, keys))
+    # Reports sharing a name key or the district, then reports anywhere with a close face.
+    candidate_ids = list(
+        dict.fromkeys(
+            selectors.candidate_ids(report, keys) + selectors.face_candidate_ids(report, faces)
+        )
+    )
+    stored = _propose(report, target, faces, candidate_ids)
     if report.kind == ReportKind.MISSING:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
     return stored
 
 
-def _propose(report, target, candidate_ids: list[int]) -> list[MatchCandidate]:
+def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[MatchCandidate]:
     """Every candidate is ranked by its summed evidence (numbers only); only the best are
-    explained in words and stored, with exactly score_pair's score."""
+    explained in words and stored, with exactly score_pair's score. Of reports with several
+    photos, the two faces that lie closest are compared."""
     faces = selectors.faces_of(candidate_ids)
     target_profile = read_profile(target)  # read once, not once per pair
     ranked = []
     for fields, marks in selectors.candidate_rows(candidate_ids):
-        profile = read_profile(record_from_fields(fields, marks, face=faces.get(fields["id"])))
-        missing, found = (
-            (target_profile, profile) if report.is_missing else (profile, target_profile)
-        )
+        ours, theirs = closest_faces(target_faces, faces.get(fields["id"], []))
+        profile = read_profile(record_from_fields(fields, marks, face=theirs))
+        own = target_profile
+        if ours is not None and tuple(ours) != target.face:
+            own = replace(target_profile, record=replace(target, face=tuple(ours)))
+        missing, found = (own, profile) if report.is_missing else (profile, own)
         if exclusion(missing, found) is not None:
             continue
         distance = face_distance(missing.record.face, found.record.face)

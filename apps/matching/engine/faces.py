@@ -90,3 +90,18 @@ class FaceStore:
         norms = numpy.zeros(capacity, dtype=numpy.float32)
         norms[: self._count] = self._norms
         self._matrix, self._norms = matrix, norms
+
+
+def closest_faces(
+    ours: Sequence[Sequence[float]], theirs: Sequence[Sequence[float]]
+) -> tuple[Sequence[float] | None, Sequence[float] | None]:
+    """One encoding of each of two reports with several photos: the two that lie closest (the
+    photos most alike), or the first of each when either report has none to compare."""
+    if not ours or not theirs:
+        return (ours[0] if ours else None, theirs[0] if theirs else None)
+    return min(((one, other) for one in ours for other in theirs), key=_distance_or_infinity)
+
+
+def _distance_or_infinity(pair) -> float:
+    distance = face_distance(*pair)
+    return math.inf if distance is None else distance
