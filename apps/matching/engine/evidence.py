@@ -18,6 +18,7 @@ Three observations are not weighed but rule a pair out (`exclusion`): a boy and 
 child found well before going missing, and an age that cannot be reconciled.
 """
 
+import datetime
 import math
 from collections.abc import Callable
 from functools import lru_cache
@@ -304,6 +305,59 @@ def _ages(ages: tuple[float, float]) -> str:
     return f"{low}" if low == high else f"{low}\N{EN DASH}{high}"
 
 
+# --- date of birth ---------------------------------------------------------------------------
+
+# Two children born on the same day are rare (one pair in about 6,500 among children), so a
+# shared date of birth says almost as much as a shared given name. A date that differs by one
+# figure, or with day and month swapped, is mostly a slip of the pen; a wholly different date
+# speaks against, but mildly: a family may not know it, and an estimated date is often the
+# first of January.
+BIRTH_WEIGHT = 4.0
+BIRTH_SLIP_VALUE = 1.5
+BIRTH_SLIP_SIMILARITY = 0.7
+BIRTH_PENALTY = 1.5
+
+
+def measure_birth(missing: Profile, found: Profile) -> Measure | None:
+    if missing.born is None or found.born is None:
+        return None
+    if missing.born == found.born:
+        return Measure(BIRTH_WEIGHT, 1.0, BIRTH_WEIGHT)
+    if birth_dates_slip(missing.born, found.born):
+        return Measure(BIRTH_WEIGHT, BIRTH_SLIP_SIMILARITY, BIRTH_SLIP_VALUE)
+    return Measure(BIRTH_WEIGHT, 0.0, -BIRTH_PENALTY)
+
+
+def birth_dates_slip(one: int, other: int) -> bool:
+    """Whether two dates (ordinals) differ as a slip would: one figure of YYYYMMDD changed or
+    two neighbouring figures swapped, or day and month swapped."""
+    one_date, other_date = datetime.date.fromordinal(one), datetime.date.fromordinal(other)
+    if (one_date.year, one_date.month, one_date.day) == (
+        other_date.year,
+        other_date.day,
+        other_date.month,
+    ):
+        return True
+    figures, other_figures = one_date.strftime("%Y%m%d"), other_date.strftime("%Y%m%d")
+    differ = [i for i, (a, b) in enumerate(zip(figures, other_figures, strict=True)) if a != b]
+    if len(differ) == 1:
+        return True
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and figures[differ[0]] == other_figures[differ[1]]
+        and figures[differ[1]] == other_figures[differ[0]]
+    )
+
+
+def describe_birth(missing: Profile, found: Profile, measure: Measure) -> Message:
+    born = missing.record.birth_date.isoformat()
+    if measure.similarity == 1.0:
+        return message("birth.same", born=born)
+    code = "birth.slip" if measure.similarity > 0 else "birth.different"
+    return message(code, missing=born, found=found.record.birth_date.isoformat())
+
+
 # --- place -----------------------------------------------------------------------------------
 
 # Weak on purpose: trafficked and runaway children are found far from home, often at railway
@@ -572,6 +626,7 @@ KINDS = (
     Kind("sex", measure_sex, describe_sex, message("sex.unknown")),
     Kind("age", measure_age, describe_age, message("age.unknown")),
     Kind("dates", measure_dates, describe_dates, message("dates.unknown")),
+    Kind("birth", measure_birth, describe_birth, message("birth.unknown")),
     Kind("place", measure_place, describe_place, message("place.unknown")),
     Kind("height", measure_height, describe_height, message("height.unknown")),
     Kind("parents", measure_parents, describe_parents, message("parents.unknown")),

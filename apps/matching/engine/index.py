@@ -9,7 +9,8 @@ side. CandidateIndex keeps four cheap ways in, and scores only their union:
 2. parents' name keys, the same way (a child who gives no name may still name a parent);
 3. place: records of the same district, nearest in age first (for children who give no name
    or only a name the report does not have);
-4. face: the nearest stored face encodings, by an exact search over all of them.
+4. face: the nearest stored face encodings, by an exact search over all of them;
+5. date of birth: records born on the same day.
 
 The hard filters (sex, dates, age) are applied to every candidate before it is scored, on
 compact per-record arrays so that long posting lists can be filtered quickly.
@@ -37,6 +38,9 @@ DEFAULT_CANDIDATE_LIMIT = 1000
 DISTRICT_CANDIDATES = 200
 PARENT_CANDIDATES = 100
 FACE_CANDIDATES = 50
+# Records born on the target's day of birth; a day shared by more (a default date such as
+# the first of January) brings in none.
+BIRTH_CANDIDATES = 50
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -70,6 +74,7 @@ class CandidateIndex:
         self._postings: dict[str, array] = {}
         self._parent_postings: dict[str, array] = {}
         self._districts: dict[str, array] = {}
+        self._births: dict[int, array] = {}
         self._sex = bytearray()
         self._age_low = array("f")
         self._age_high = array("f")
@@ -104,6 +109,8 @@ class CandidateIndex:
             self._parent_postings.setdefault(key, array("i")).append(position)
         if profile.district:
             self._districts.setdefault(profile.district, array("i")).append(position)
+        if profile.born is not None:
+            self._births.setdefault(profile.born, array("i")).append(position)
         self._sex.append(_SEX_CODES[profile.sex])
         low, high = profile.ages or (_NAN, _NAN)
         self._age_low.append(low)
@@ -172,6 +179,8 @@ class CandidateIndex:
         parent_share = min(PARENT_CANDIDATES, limit // 10)
         keys = tuple(_search_keys(target.keys))
         name_budget = limit - len(chosen) - district_share - parent_share
+        for position in self._by_birth(target, compatible, chosen):
+            chosen[position] = None
         for position in self._by_keys(self._postings, keys, compatible, name_budget, chosen):
             chosen[position] = None
         parent_budget = limit - len(chosen) - district_share
@@ -194,6 +203,13 @@ class CandidateIndex:
             return []
         nearest = self._faces.nearest(target.record.face, budget, FACE_NO_EVIDENCE_DISTANCE)
         return [position for position, _ in nearest if compatible(position)]
+
+    def _by_birth(self, target: Profile, compatible, chosen) -> list[int]:
+        """Records born on the same day: few, and as telling as a name."""
+        posting = self._births.get(target.born) if target.born is not None else None
+        if not posting or len(posting) > BIRTH_CANDIDATES:
+            return []
+        return [p for p in posting if p not in chosen and compatible(p)]
 
     def _excluded(self, target: Profile, candidate: Profile) -> str | None:
         return exclusion(*self._as_pair(target, candidate))
