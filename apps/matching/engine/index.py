@@ -1,7 +1,7 @@
 """Candidate generation: which of a million reports are worth scoring against a new one.
 
 Scoring a pair takes tens of microseconds, so a query cannot score every record of the other
-side. CandidateIndex keeps four cheap ways in, and scores only their union:
+side. CandidateIndex keeps six ways in, and scores only their union:
 
 1. name keys: posting lists from each blocking key (see blocking_keys) to the records that
    have it, plus the key with its first vowel blanked (Bengali writes অর্পিতা as Arpita or
@@ -10,7 +10,9 @@ side. CandidateIndex keeps four cheap ways in, and scores only their union:
 3. place: records of the same district, nearest in age first (for children who give no name
    or only a name the report does not have);
 4. face: the nearest stored face encodings, by an exact search over all of them;
-5. date of birth: records born on the same day.
+5. date of birth: records born on the same day;
+6. description: across the whole index, the records whose sex, age, dates, place, height,
+   languages, marks and complexion add most to the log-odds (description_index.py).
 
 The hard filters (sex, dates, age) are applied to every candidate before it is scored, on
 compact per-record arrays so that long posting lists can be filtered quickly.
@@ -22,6 +24,7 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from apps.matching.engine.description_index import DescriptionColumns
 from apps.matching.engine.evidence import (
     DATE_GRACE_DAYS,
     FACE_NO_EVIDENCE_DISTANCE,
@@ -41,6 +44,9 @@ FACE_CANDIDATES = 50
 # Records born on the target's day of birth; a day shared by more (a default date such as
 # the first of January) brings in none.
 BIRTH_CANDIDATES = 50
+# Records whose description (sex, age, dates, place, height, languages, marks, complexion)
+# adds most, wherever they are: children who give no usable name (description_index.py).
+DESCRIPTION_CANDIDATES = 100
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -80,6 +86,7 @@ class CandidateIndex:
         self._age_high = array("f")
         self._day = array("i")
         self._faces = FaceStore()
+        self._descriptions = DescriptionColumns()
 
     def __len__(self) -> int:
         return len(self._profiles)
@@ -116,6 +123,7 @@ class CandidateIndex:
         self._age_low.append(low)
         self._age_high.append(high)
         self._day.append(profile.day or _NO_DAY)
+        self._descriptions.add(profile)
 
     def record(self, position: int) -> ChildRecord:
         record = self._profiles[position].record
@@ -177,17 +185,21 @@ class CandidateIndex:
             chosen[position] = None
         district_share = min(DISTRICT_CANDIDATES, limit // 5)
         parent_share = min(PARENT_CANDIDATES, limit // 10)
+        description_share = min(DESCRIPTION_CANDIDATES, limit // 10)
         keys = tuple(_search_keys(target.keys))
-        name_budget = limit - len(chosen) - district_share - parent_share
+        name_budget = limit - len(chosen) - district_share - parent_share - description_share
         for position in self._by_birth(target, compatible, chosen):
             chosen[position] = None
         for position in self._by_keys(self._postings, keys, compatible, name_budget, chosen):
             chosen[position] = None
-        parent_budget = limit - len(chosen) - district_share
+        parent_budget = limit - len(chosen) - district_share - description_share
         by_parents = self._by_keys(
             self._parent_postings, target.parent_keys, compatible, parent_budget, chosen
         )
         for position in by_parents:
+            chosen[position] = None
+        description_budget = min(description_share, limit - len(chosen) - district_share)
+        for position in self._descriptions.best(target, description_budget, chosen):
             chosen[position] = None
         for position in self._by_district(target, compatible, limit - len(chosen), chosen):
             chosen[position] = None
