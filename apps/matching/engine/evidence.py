@@ -27,6 +27,7 @@ from typing import NamedTuple
 from apps.matching.engine.descriptions import COMPLEXION_STEPS, LINGUA_FRANCAS, marks_similarity
 from apps.matching.engine.messages import Message, message
 from apps.matching.engine.names import (
+    PET_NAME_WEIGHT,
     WEAK_WEIGHT,
     NameForm,
     NameMatch,
@@ -99,6 +100,9 @@ NAME_DIFFERENT_WORD = 0.5  # at or below this similarity a word is simply differ
 NAME_CONFLICT_PENALTY = 2.3  # log(0.1 / 0.98): a tenth of children give a different word
 NAME_MAX_PENALTY = 3.5
 NAME_MISSING_WORD_PENALTY = 0.1  # a surname left out says almost nothing
+# A pet name against another word: about half of the children whose report gives a name answer
+# to a pet name it does not list (most reports list none), so this is weak: log(0.5).
+NAME_PET_CONFLICT_PENALTY = 0.7
 
 
 def measure_name(missing: Profile, found: Profile) -> Measure | None:
@@ -151,7 +155,10 @@ def words_value(pairs: tuple[tuple[float, float, bool], ...], unpaired: tuple[fl
         else:
             span = NAME_WORD_PIVOT - NAME_DIFFERENT_WORD
             share = min(1.0, (NAME_WORD_PIVOT - similarity) / span)
-            against += NAME_CONFLICT_PENALTY * weight * share
+            if weight == PET_NAME_WEIGHT:  # one of the two words is a pet name
+                against += NAME_PET_CONFLICT_PENALTY * share
+            else:
+                against += NAME_CONFLICT_PENALTY * weight * share
     # The strongest agreement counts as the first word, whatever order the words came in; a
     # shared surname never does, or every sibling and cousin would look like the child.
     agreeing.sort(reverse=True)
