@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -153,3 +154,50 @@ class CandidateKey(models.Model):
 
     def __str__(self):
         return f"{self.key}: report {self.report_id}"
+
+
+class DescriptionPosting(models.Model):
+    """One row per open report with what describes the child besides the name, for finding
+    children who give no usable name across India (selectors.description_candidate_ids).
+
+    Kept by triggers on reports_report (migration 0005), like CandidateKey: the row is
+    rewritten whenever the report's status, kind, sex, date, ages, place, height, languages
+    or identification-mark words change, and removed when it is no longer open. Its one index
+    lists each side's reports by sex and date with every column the ranking reads, so the
+    reports closest in time are ranked from the index alone.
+    """
+
+    report_id = models.BigIntegerField(primary_key=True)
+    kind = models.CharField(max_length=10)
+    sex = models.CharField(max_length=1)
+    event_at = models.DateTimeField()
+    age_min = models.SmallIntegerField()
+    age_max = models.SmallIntegerField()
+    district_id = models.BigIntegerField(null=True)
+    state_id = models.BigIntegerField(null=True)
+    height_cm = models.SmallIntegerField(null=True)
+    # The report's languages, mother tongue and the language the child spoke, as codes.
+    languages = ArrayField(models.CharField(max_length=5), default=list)
+    # Report.marks_search: the words of the marks, typed and structured.
+    marks = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["kind", "sex", "event_at"],
+                include=[
+                    "age_min",
+                    "age_max",
+                    "district_id",
+                    "state_id",
+                    "height_cm",
+                    "languages",
+                    "marks",
+                    "report_id",
+                ],
+                name="description_lookup",
+            )
+        ]
+
+    def __str__(self):
+        return f"description of report {self.report_id}"

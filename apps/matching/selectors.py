@@ -1,5 +1,6 @@
 """Reads for matching: candidate sets for the engine, review queues and who may decide."""
 
+import math
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -10,12 +11,44 @@ from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
+from apps.matching.engine.description_index import (
+    GROWTH_CM_PER_YEAR as DESCRIPTION_GROWTH_CM_PER_YEAR,
+)
+from apps.matching.engine.description_index import MARK_SIDE_SHARE, MARK_SIDE_WORDS
+from apps.matching.engine.descriptions import LINGUA_FRANCAS
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
     AGE_EXCLUSION_TOLERANCES,
+    AGE_PENALTY,
+    AGE_WEIGHT,
     COMPLETED_YEAR_SHIFT,
+    DATES_LONG_DAYS,
+    DATES_LONG_PENALTY,
+    DATES_MISTYPED_PENALTY,
+    DATES_NEUTRAL_DAYS,
+    DATES_SOON_DAYS,
+    DATES_WEIGHT,
+    DAYS_PER_YEAR,
+    HEIGHT_BASE_TOLERANCE_CM,
+    HEIGHT_PENALTY,
+    HEIGHT_TOLERANCE_CM_PER_YEAR,
+    HEIGHT_WEIGHT,
+    LANGUAGE_PENALTY,
+    LANGUAGE_WEIGHT,
+    LINGUA_FRANCA_PENALTY,
+    LINGUA_FRANCA_WEIGHT,
+    MARKS_PENALTY,
+    MARKS_PIVOT,
+    MARKS_WEIGHT,
+    PLACE_PENALTY,
+    PLACE_PIVOT,
+    PLACE_WEIGHT,
+    SAME_STATE,
+    SEX_WEIGHT,
+    contribution,
 )
+from apps.matching.engine.profile import read_profile
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
     CandidateStatus,
@@ -35,6 +68,10 @@ DISTRICT_CANDIDATE_LIMIT = 200
 # their ages agree (as the engine's age evidence would), and DISTRICT_CANDIDATE_LIMIT kept.
 DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
+# Children who give no usable name: of the open reports of each side and sex that may be the
+# child, this many of the closest in time are ranked by description, and the best scored.
+DESCRIPTION_ROWS_READ = 3000
+DESCRIPTION_CANDIDATE_LIMIT = 100
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
@@ -55,6 +92,7 @@ RECORD_FIELDS = (
     "age_min",
     "age_max",
     "event_at",
+    "date_of_birth",
     "event_state__name_en",
     "event_district__name_en",
     "event_locality",
@@ -134,13 +172,18 @@ def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tu
     """SQL for (the gap between the ages, whether the engine would still compare them):
     apps.matching.engine.evidence.ages_apart and ages_irreconcilable, with (age_min, age_max)
     of each side as SQL expressions."""
+    gap, tolerance = _age_gap_sql(missing, found, years)
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
+
+
+def _age_gap_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tuple[str, str]:
+    """SQL for evidence.ages_apart: (the gap between the ages, its tolerance)."""
     low = f"({missing[0]} + {COMPLETED_YEAR_SHIFT} + {years})"
     high = f"({missing[1]} + {COMPLETED_YEAR_SHIFT} + {years})"
     gap = f"greatest(0, {found[0]} - {high}, {low} - {found[1]})"
     widths = f"(({missing[1]} - {missing[0]}) + ({found[1]} - {found[0]}))"
-    tolerance = f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
-    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
-    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
+    return gap, f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
 
 
 def candidate_ids(report: Report, keys: list[str]) -> list[int]:
@@ -201,6 +244,163 @@ class _Filters:
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
         self.sql["age_gap"] = age_gap
         self.sql["age_test"] = age_test
+
+
+# Candidates by description, for children who give no usable name: of the open reports of the
+# other side across India, for each side and sex that may be this child, the ones closest in
+# time that pass the hard filters, read from the index of matching_descriptionposting alone;
+# ranked by what their sex, dates, age, place, height, languages and mark words would add to
+# the engine's log-odds ({score}, see _DescriptionScore).
+_DESCRIPTION_SQL = """
+WITH nearby AS (
+    SELECT found.*
+    FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+    CROSS JOIN unnest(%(all_sexes)s::varchar[]) AS wanted_sex(sex)
+    CROSS JOIN LATERAL (
+        SELECT report_id, sex, event_at, age_min, age_max, district_id, state_id, height_cm,
+               languages, marks
+        FROM matching_descriptionposting AS posting
+        WHERE posting.kind = wanted_kind.kind AND posting.sex = wanted_sex.sex
+          AND posting.event_at {date_test} %(date_bound)s AND {age_test}
+        ORDER BY posting.event_at {order}
+        LIMIT %(per_sex)s
+    ) AS found
+)
+SELECT report_id
+FROM nearby
+WHERE report_id IS DISTINCT FROM %(report)s
+ORDER BY {score} DESC, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
+LIMIT %(limit)s
+"""
+
+
+_SAME_STATE_VALUE = round(contribution(SAME_STATE, PLACE_WEIGHT, PLACE_PIVOT, PLACE_PENALTY), 4)
+
+
+def description_candidate_ids(report: Report, record) -> list[int]:
+    """Open reports of the other side anywhere in India that could be this child by their
+    description alone (sex, age, dates, place, height, languages, marks), most promising
+    first (at most DESCRIPTION_CANDIDATE_LIMIT): `record` is the report's ChildRecord. The
+    engine's hard filters are already applied; the engine ranks them with the others."""
+    filters = _Filters(report)
+    score = _DescriptionScore(report, read_profile(record))
+    sexes = _compatible_sexes(report.sex) or list(Sex.values)
+    params = {
+        **filters.params,
+        **score.params,
+        "all_sexes": sexes,
+        "per_sex": DESCRIPTION_ROWS_READ,
+        "report": report.pk,
+        "event_at": report.event_at,
+        "limit": DESCRIPTION_CANDIDATE_LIMIT,
+    }
+    sql = _DESCRIPTION_SQL.format(**filters.sql, score=score.sql)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [report_id for (report_id,) in cursor.fetchall()]
+
+
+class _DescriptionScore:
+    """apps.matching.engine.evidence's measures of sex, dates, age, place, height, languages
+    and marks as one SQL expression over a matching_descriptionposting row (the same sums as
+    the engine's description_index, which match_eval uses)."""
+
+    def __init__(self, report: Report, target):
+        found_target = report.kind != ReportKind.MISSING
+        self.params = {
+            "sex": report.sex,
+            "district": report.event_district_id,
+            "state": report.event_state_id,
+            "height": report.height_cm,
+            "languages": sorted(target.languages),
+            "regional": sorted(target.languages - LINGUA_FRANCAS),
+            "francas": sorted(LINGUA_FRANCAS),
+        }
+        later, earlier = (
+            ("%(event_at)s", "event_at") if found_target else ("event_at", "%(event_at)s")
+        )
+        days = f"(extract(epoch FROM {later} - {earlier}) / 86400.0)"
+        years = f"(greatest(0, {days}) / {DAYS_PER_YEAR})"
+        ages = ("%(age_min)s", "%(age_max)s"), ("age_min", "age_max")
+        missing_ages, found_ages = (ages[1], ages[0]) if found_target else ages
+        heights = ("height_cm", "%(height)s") if found_target else ("%(height)s", "height_cm")
+        parts = [
+            f"(CASE WHEN sex = %(sex)s AND sex IN ('M', 'F') THEN {SEX_WEIGHT} ELSE 0 END)",
+            self._dates(days),
+            self._age(*_age_gap_sql(missing_ages, found_ages, years)),
+            f"(CASE WHEN district_id = %(district)s THEN {PLACE_WEIGHT} "
+            f"WHEN state_id = %(state)s THEN {_SAME_STATE_VALUE} "
+            f"ELSE -{PLACE_PENALTY} END)",
+            self._height(*heights, years) if report.height_cm else "0",
+            self._languages() if target.languages else "0",
+            self._marks(target.marks) if target.marks else "0",
+        ]
+        self.sql = " + ".join(parts)
+
+    @staticmethod
+    def _linear(similarity: str, weight, pivot: float, penalty: float) -> str:
+        """evidence.contribution in SQL; `weight` may be an SQL expression."""
+        return (
+            f"(CASE WHEN {similarity} >= {pivot} THEN {weight} * ({similarity} - {pivot}) / "
+            f"{1 - pivot} ELSE -{penalty} * ({pivot} - {similarity}) / {pivot} END)"
+        )
+
+    @staticmethod
+    def _dates(days: str) -> str:
+        counted = f"greatest({days}, {DATES_SOON_DAYS})"
+        soon = (
+            f"{DATES_WEIGHT} * ln({DATES_NEUTRAL_DAYS} / {counted}) / "
+            f"{math.log(DATES_NEUTRAL_DAYS / DATES_SOON_DAYS)}"
+        )
+        late = (
+            f"-{DATES_LONG_PENALTY} * least(1, ln({counted} / {DATES_NEUTRAL_DAYS}) / "
+            f"{math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)})"
+        )
+        return (
+            f"(CASE WHEN {days} < 0 THEN -{DATES_MISTYPED_PENALTY} "
+            f"WHEN {counted} <= {DATES_NEUTRAL_DAYS} THEN {soon} ELSE {late} END)"
+        )
+
+    def _age(self, gap: str, tolerance: str) -> str:
+        similarity = f"greatest(0, 1 - {gap} / (2 * {tolerance}))"
+        weight = f"({AGE_WEIGHT * AGE_BASE_TOLERANCE} / {tolerance})"
+        return self._linear(similarity, weight, 0.5, AGE_PENALTY)
+
+    def _height(self, missing: str, found: str, years: str) -> str:
+        expected = f"({missing} + {DESCRIPTION_GROWTH_CM_PER_YEAR} * {years})"
+        tolerance = f"({HEIGHT_BASE_TOLERANCE_CM} + {HEIGHT_TOLERANCE_CM_PER_YEAR} * {years})"
+        similarity = f"greatest(0, 1 - abs({found} - {expected}) / (2 * {tolerance}))"
+        value = self._linear(similarity, HEIGHT_WEIGHT, 0.5, HEIGHT_PENALTY)
+        return f"coalesce({value}, 0)"
+
+    @staticmethod
+    def _languages() -> str:
+        only_francas = (
+            "(languages <@ %(francas)s::varchar[] "
+            "OR %(languages)s::varchar[] <@ %(francas)s::varchar[])"
+        )
+        return (
+            "(CASE WHEN cardinality(languages) = 0 THEN 0 "
+            f"WHEN languages && %(regional)s::varchar[] THEN {LANGUAGE_WEIGHT} "
+            f"WHEN languages && %(languages)s::varchar[] THEN {LINGUA_FRANCA_WEIGHT} "
+            f"WHEN {only_francas} THEN -{LINGUA_FRANCA_PENALTY} ELSE -{LANGUAGE_PENALTY} END)"
+        )
+
+    def _marks(self, words: frozenset[str]) -> str:
+        """The share of the target's mark words (a side counting half) found among the
+        candidate's words, as the engine's marks_similarity from the shorter side."""
+        shares, total = [], 0.0
+        for index, word in enumerate(sorted(words)):
+            weight = MARK_SIDE_SHARE if word in MARK_SIDE_WORDS else 1.0
+            self.params[f"mark_{index}"] = word
+            shares.append(
+                f"(CASE WHEN marks @@ to_tsquery('simple', %(mark_{index})s) "
+                f"THEN {weight} ELSE 0 END)"
+            )
+            total += weight
+        similarity = f"(({' + '.join(shares)}) / {total})"
+        value = self._linear(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
+        return f"(CASE WHEN marks IS NULL OR length(marks) = 0 THEN 0 ELSE {value} END)"
 
 
 def _compatible_sexes(sex: str) -> list[str] | None:

@@ -73,7 +73,11 @@ def match_report(report_id: int) -> list[MatchCandidate]:
         return []
     target = child_record(report, face=selectors.face_of(report.pk))
     keys = blocking_keys(target)
-    stored = _propose(report, target, selectors.candidate_ids(report, keys))
+    candidates = [
+        *selectors.candidate_ids(report, keys),
+        *selectors.description_candidate_ids(report, target),
+    ]
+    stored = _propose(report, target, list(dict.fromkeys(candidates)))
     if report.kind == ReportKind.MISSING:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
     return stored
