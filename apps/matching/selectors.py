@@ -388,7 +388,8 @@ class _DescriptionScore:
 
     def _marks(self, words: frozenset[str]) -> str:
         """The share of the target's mark words (a side counting half) found among the
-        candidate's words, as the engine's marks_similarity from the shorter side."""
+        candidate's words: the engine's marks_similarity when the target's description is the
+        shorter one (the candidate's words are not counted in SQL)."""
         shares, total = [], 0.0
         for index, word in enumerate(sorted(words)):
             weight = MARK_SIDE_SHARE if word in MARK_SIDE_WORDS else 1.0

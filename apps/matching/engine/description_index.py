@@ -136,7 +136,7 @@ class DescriptionColumns:
         total += self._place_term(target)
         total += self._height_term(target, days, found_target)
         total += self._languages_term(target)
-        total += self._marks_term(target)
+        total += self._marks_term(target, found_target)
         total += self._complexion_term(target)
         return total
 
@@ -232,7 +232,7 @@ class DescriptionColumns:
         value = np.where(shared != 0, weight * share, against)
         return np.where(languages == 0, 0.0, value)
 
-    def _marks_term(self, target: Profile) -> np.ndarray:
+    def _marks_term(self, target: Profile, found_target: bool) -> np.ndarray:
         marks = np.frombuffer(self._marks, dtype=np.int64)
         sides = np.frombuffer(self._mark_sides, dtype=np.int64)
         mine, my_sides = _mask(target.marks, _MARK_BIT), _mask(target.marks, _SIDE_BIT)
@@ -243,9 +243,12 @@ class DescriptionColumns:
         shared = np.bitwise_count(marks & mine) + MARK_SIDE_SHARE * np.bitwise_count(
             sides & my_sides
         )
-        # The shorter description's share found in the other (marks_similarity); on equal
-        # lengths the two shares are the same.
-        shorter = np.minimum(their_weight, my_weight)
+        # The share of the description with fewer words found in the other, the missing
+        # report's when both have as many (marks_similarity).
+        their_count = np.bitwise_count(marks) + np.bitwise_count(sides)
+        my_count = bin(mine).count("1") + bin(my_sides).count("1")
+        theirs_shorter = their_count <= my_count if found_target else their_count < my_count
+        shorter = np.where(theirs_shorter, their_weight, my_weight)
         similarity = np.where(shorter > 0, shared / np.maximum(shorter, 1e-9), 0.0)
         value = _contribution(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
         return np.where(their_weight > 0, value, 0.0)
