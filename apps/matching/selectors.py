@@ -70,8 +70,8 @@ DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
 # Children who give no usable name: of the open reports of each side and sex that may be the
 # child, this many of the closest in time are ranked by description, and the best scored.
-DESCRIPTION_ROWS_READ = 3000
-DESCRIPTION_CANDIDATE_LIMIT = 100
+DESCRIPTION_ROWS_READ = 2000
+DESCRIPTION_CANDIDATE_LIMIT = 50
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
@@ -162,7 +162,7 @@ UNION ALL
 """
 # Years from going missing to being found (0 when the found date comes first); a year is
 # 365.25 days of 86,400 seconds, as in the engine.
-_YEARS_APART = "greatest(0, extract(epoch FROM {found} - {missing})::float8) / 31557600"
+_YEARS_APART = "greatest(0, date_part('epoch', {found} - {missing})) / 31557600"
 # The engine compares local dates, this timestamps: a little slack so that SQL never rules
 # out a pair the engine would keep.
 _SQL_AGE_SLACK_YEARS = 0.05
@@ -228,7 +228,10 @@ class _Filters:
             "age_min": report.age_min,
             "age_max": report.age_max,
         }
-        its_ages, their_ages = ("%(age_min)s", "%(age_max)s"), ("age_min", "age_max")
+        # In float8: numeric arithmetic (what smallint + 0.5 gives) costs several times as
+        # much over the thousands of postings read.
+        its_ages = ("%(age_min)s::float8", "%(age_max)s::float8")
+        their_ages = ("age_min::float8", "age_max::float8")
         if missing:
             # Found after going missing (or within the grace period before); closest in time
             # is soonest after.
@@ -319,11 +322,17 @@ class _DescriptionScore:
         later, earlier = (
             ("%(event_at)s", "event_at") if found_target else ("event_at", "%(event_at)s")
         )
-        days = f"(extract(epoch FROM {later} - {earlier}) / 86400.0)"
+        # In float8 throughout: numeric arithmetic (what extract() and the literals give) cost
+        # several times as much over thousands of rows.
+        days = f"(date_part('epoch', {later} - {earlier}) / 86400.0)"
         years = f"(greatest(0, {days}) / {DAYS_PER_YEAR})"
-        ages = ("%(age_min)s", "%(age_max)s"), ("age_min", "age_max")
+        ages = (
+            ("%(age_min)s::float8", "%(age_max)s::float8"),
+            ("age_min::float8", "age_max::float8"),
+        )
         missing_ages, found_ages = (ages[1], ages[0]) if found_target else ages
         heights = ("height_cm", "%(height)s") if found_target else ("%(height)s", "height_cm")
+
         parts = [
             f"(CASE WHEN sex = %(sex)s AND sex IN ('M', 'F') THEN {SEX_WEIGHT} ELSE 0 END)",
             self._dates(days),
@@ -367,9 +376,9 @@ class _DescriptionScore:
         return self._linear(similarity, weight, 0.5, AGE_PENALTY)
 
     def _height(self, missing: str, found: str, years: str) -> str:
-        expected = f"({missing} + {DESCRIPTION_GROWTH_CM_PER_YEAR} * {years})"
+        expected = f"({missing}::float8 + {DESCRIPTION_GROWTH_CM_PER_YEAR} * {years})"
         tolerance = f"({HEIGHT_BASE_TOLERANCE_CM} + {HEIGHT_TOLERANCE_CM_PER_YEAR} * {years})"
-        similarity = f"greatest(0, 1 - abs({found} - {expected}) / (2 * {tolerance}))"
+        similarity = f"greatest(0, 1 - abs({found}::float8 - {expected}) / (2 * {tolerance}))"
         value = self._linear(similarity, HEIGHT_WEIGHT, 0.5, HEIGHT_PENALTY)
         return f"coalesce({value}, 0)"
 
@@ -395,8 +404,7 @@ class _DescriptionScore:
             weight = MARK_SIDE_SHARE if word in MARK_SIDE_WORDS else 1.0
             self.params[f"mark_{index}"] = word
             shares.append(
-                f"(CASE WHEN marks @@ to_tsquery('simple', %(mark_{index})s) "
-                f"THEN {weight} ELSE 0 END)"
+                f"(CASE WHEN marks @@ %(mark_{index})s::tsquery THEN {weight} ELSE 0 END)"
             )
             total += weight
         similarity = f"(({' + '.join(shares)}) / {total})"
