@@ -46,7 +46,7 @@ FACE_CANDIDATES = 50
 BIRTH_CANDIDATES = 50
 # Records whose description (sex, age, dates, place, height, languages, marks, complexion)
 # adds most, wherever they are: children who give no usable name (description_index.py).
-DESCRIPTION_CANDIDATES = 100
+DESCRIPTION_CANDIDATES = 50
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -188,9 +188,9 @@ class CandidateIndex:
         description_share = min(DESCRIPTION_CANDIDATES, limit // 10)
         keys = tuple(_search_keys(target.keys))
         name_budget = limit - len(chosen) - district_share - parent_share - description_share
-        for position in self._by_birth(target, compatible, chosen):
-            chosen[position] = None
         for position in self._by_keys(self._postings, keys, compatible, name_budget, chosen):
+            chosen[position] = None
+        for position in self._by_birth(target, compatible, chosen):
             chosen[position] = None
         parent_budget = limit - len(chosen) - district_share - description_share
         by_parents = self._by_keys(
