@@ -162,9 +162,9 @@ class DescriptionPosting(models.Model):
 
     Kept by triggers on reports_report (migration 0005), like CandidateKey: the row is
     rewritten whenever the report's status, kind, sex, date, ages, place, height, languages
-    or identification-mark words change, and removed when it is no longer open. Its one index
-    lists each side's reports by sex and date with every column the ranking reads, so the
-    reports closest in time are ranked from the index alone.
+    or identification-mark words change, and removed when it is no longer open. Its indexes
+    list each side's reports by sex and date, across India and within a State/UT, with every
+    column the ranking reads, so the reports closest in time are ranked from an index alone.
     """
 
     report_id = models.BigIntegerField(primary_key=True)
@@ -196,7 +196,21 @@ class DescriptionPosting(models.Model):
                     "report_id",
                 ],
                 name="description_lookup",
-            )
+            ),
+            # The same, within one State/UT.
+            models.Index(
+                fields=["kind", "state_id", "sex", "event_at"],
+                include=[
+                    "age_min",
+                    "age_max",
+                    "district_id",
+                    "height_cm",
+                    "languages",
+                    "marks",
+                    "report_id",
+                ],
+                name="description_state_lookup",
+            ),
         ]
 
     def __str__(self):

@@ -70,7 +70,8 @@ DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
 # Children who give no usable name: of the open reports of each side and sex that may be the
 # child, this many of the closest in time are ranked by description, and the best scored.
-DESCRIPTION_ROWS_READ = 2000
+DESCRIPTION_ROWS_READ = 1000  # across India
+DESCRIPTION_STATE_ROWS_READ = 2000  # of the same State/UT
 DESCRIPTION_CANDIDATE_LIMIT = 50
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
@@ -250,8 +251,10 @@ class _Filters:
 
 
 # Candidates by description, for children who give no usable name: of the open reports of the
-# other side across India, for each side and sex that may be this child, the ones closest in
-# time that pass the hard filters, read from the index of matching_descriptionposting alone;
+# other side, for each side and sex that may be this child, the ones closest in time that pass
+# the hard filters across India, and as many of the same State/UT (reaching much further back:
+# most children are found in their own state), read from the indexes of
+# matching_descriptionposting alone;
 # ranked by what their sex, dates, age, place, height, languages and mark words would add to
 # the engine's log-odds ({score}, see _DescriptionScore).
 _DESCRIPTION_SQL = """
@@ -267,6 +270,20 @@ WITH nearby AS (
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex)s
+    ) AS found
+    UNION
+    SELECT found.*
+    FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+    CROSS JOIN unnest(%(all_sexes)s::varchar[]) AS wanted_sex(sex)
+    CROSS JOIN LATERAL (
+        SELECT report_id, sex, event_at, age_min, age_max, district_id, state_id, height_cm,
+               languages, marks
+        FROM matching_descriptionposting AS posting
+        WHERE posting.kind = wanted_kind.kind AND posting.state_id = %(state)s
+          AND posting.sex = wanted_sex.sex
+          AND posting.event_at {date_test} %(date_bound)s AND {age_test}
+        ORDER BY posting.event_at {order}
+        LIMIT %(per_sex_in_state)s
     ) AS found
 )
 SELECT report_id
@@ -293,6 +310,7 @@ def description_candidate_ids(report: Report, record) -> list[int]:
         **score.params,
         "all_sexes": sexes,
         "per_sex": DESCRIPTION_ROWS_READ,
+        "per_sex_in_state": DESCRIPTION_STATE_ROWS_READ,
         "report": report.pk,
         "event_at": report.event_at,
         "limit": DESCRIPTION_CANDIDATE_LIMIT,

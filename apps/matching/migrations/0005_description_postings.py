@@ -121,4 +121,20 @@ class Migration(migrations.Migration):
                 name="description_lookup",
             ),
         ),
+        migrations.AddIndex(
+            model_name="descriptionposting",
+            index=models.Index(
+                fields=["kind", "state_id", "sex", "event_at"],
+                include=(
+                    "age_min",
+                    "age_max",
+                    "district_id",
+                    "height_cm",
+                    "languages",
+                    "marks",
+                    "report_id",
+                ),
+                name="description_state_lookup",
+            ),
+        ),
     ]

@@ -89,3 +89,36 @@ def test_only_open_reports_are_described(priya_missing):
     priya_missing.save()
 
     assert not DescriptionPosting.objects.filter(report_id=priya_missing.pk).exists()
+
+
+def test_reports_of_the_same_state_are_reached_further_back_than_across_india(
+    officer, patna_officer, file_missing, priya_missing, file_found, odisha, cuttack, monkeypatch
+):
+    # Across India only the report closest in time is read: a girl missing from Patna since
+    # yesterday. Priya, missing from Odisha a week ago, is reached through her state.
+    monkeypatch.setattr(selectors, "DESCRIPTION_ROWS_READ", 1)
+    monkeypatch.setattr(selectors, "DESCRIPTION_STATE_ROWS_READ", 1)
+    patna_girl = file_missing(
+        patna_officer,
+        fir_number="7/2026",
+        full_name="Anita Das",
+        other_names="",
+        name_local="",
+        event_state=patna_officer.unit.district.state_id,
+        event_district=patna_officer.unit.district_id,
+        event_at=local_input(timezone.now() - timedelta(days=1)),
+    )
+    found = file_found(
+        officer,
+        full_name="",
+        told_parent_names="",
+        sex="F",
+        age_min="11",
+        age_max="12",
+        event_state=odisha.pk,
+        event_district=cuttack.pk,
+        placement="not_placed",
+        placed_at="",
+    )
+
+    assert set(description_candidates(found)) == {patna_girl.pk, priya_missing.pk}
