@@ -161,10 +161,11 @@ class DescriptionPosting(models.Model):
     children who give no usable name across India (selectors.description_candidate_ids).
 
     Kept by triggers on reports_report (migration 0005), like CandidateKey: the row is
-    rewritten whenever the report's status, kind, sex, date, ages, place, height, languages
-    or identification-mark words change, and removed when it is no longer open. Its indexes
-    list each side's reports by sex and date, across India and within a State/UT, with every
-    column the ranking reads, so the reports closest in time are ranked from an index alone.
+    rewritten whenever the report's status, kind, sex, date, ages, place, height, languages,
+    identification-mark words or name keys change, and removed when it is no longer open. Its
+    indexes list each side's reports by sex and date, across India and within a State/UT, with
+    every column the ranking reads, so the reports closest in time are ranked from an index
+    alone.
     """
 
     report_id = models.BigIntegerField(primary_key=True)
@@ -180,6 +181,9 @@ class DescriptionPosting(models.Model):
     languages = ArrayField(models.CharField(max_length=5), default=list)
     # Report.marks_search: the words of the marks, typed and structured.
     marks = SearchVectorField(null=True)
+    # Whether the report gives any name (has name keys): a child with a usable name is
+    # compared by description only with reports that give none.
+    named = models.BooleanField()
 
     class Meta:
         indexes = [
@@ -193,6 +197,7 @@ class DescriptionPosting(models.Model):
                     "height_cm",
                     "languages",
                     "marks",
+                    "named",
                     "report_id",
                 ],
                 name="description_lookup",
@@ -207,6 +212,7 @@ class DescriptionPosting(models.Model):
                     "height_cm",
                     "languages",
                     "marks",
+                    "named",
                     "report_id",
                 ],
                 name="description_state_lookup",

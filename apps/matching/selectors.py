@@ -14,7 +14,11 @@ from apps.matching.engine import DATE_GRACE_DAYS
 from apps.matching.engine.description_index import (
     GROWTH_CM_PER_YEAR as DESCRIPTION_GROWTH_CM_PER_YEAR,
 )
-from apps.matching.engine.description_index import MARK_SIDE_SHARE, MARK_SIDE_WORDS
+from apps.matching.engine.description_index import (
+    MARK_SIDE_SHARE,
+    MARK_SIDE_WORDS,
+    has_usable_name,
+)
 from apps.matching.engine.descriptions import LINGUA_FRANCAS
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
@@ -268,6 +272,7 @@ WITH nearby AS (
         FROM matching_descriptionposting AS posting
         WHERE posting.kind = wanted_kind.kind AND posting.sex = wanted_sex.sex
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
+          AND (%(any_name)s OR NOT posting.named)
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex)s
     ) AS found
@@ -282,6 +287,7 @@ WITH nearby AS (
         WHERE posting.kind = wanted_kind.kind AND posting.state_id = %(state)s
           AND posting.sex = wanted_sex.sex
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
+          AND (%(any_name)s OR NOT posting.named)
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex_in_state)s
     ) AS found
@@ -300,10 +306,12 @@ _SAME_STATE_VALUE = round(contribution(SAME_STATE, PLACE_WEIGHT, PLACE_PIVOT, PL
 def description_candidate_ids(report: Report, record) -> list[int]:
     """Open reports of the other side anywhere in India that could be this child by their
     description alone (sex, age, dates, place, height, languages, marks), most promising
-    first (at most DESCRIPTION_CANDIDATE_LIMIT): `record` is the report's ChildRecord. The
-    engine's hard filters are already applied; the engine ranks them with the others."""
+    first (at most DESCRIPTION_CANDIDATE_LIMIT): `record` is the report's ChildRecord. For
+    a child with a usable name, only reports that give no name. The engine's hard filters are
+    already applied; the engine ranks them with the others."""
     filters = _Filters(report)
-    score = _DescriptionScore(report, read_profile(record))
+    profile = read_profile(record)
+    score = _DescriptionScore(report, profile)
     sexes = _compatible_sexes(report.sex) or list(Sex.values)
     params = {
         **filters.params,
@@ -311,6 +319,8 @@ def description_candidate_ids(report: Report, record) -> list[int]:
         "all_sexes": sexes,
         "per_sex": DESCRIPTION_ROWS_READ,
         "per_sex_in_state": DESCRIPTION_STATE_ROWS_READ,
+        # A child with a usable name meets named reports through their names.
+        "any_name": not has_usable_name(profile),
         "report": report.pk,
         "event_at": report.event_at,
         "limit": DESCRIPTION_CANDIDATE_LIMIT,

@@ -1,7 +1,9 @@
 """Candidates by description, for children who give no usable name.
 
 A child who gives no name, or only a pet name nobody reported, shares no name key with their
-report, and may be found far from the district they went missing from. What is left is the
+report, and may be found far from the district they went missing from. Such a child is
+compared by description with every record; a child with a usable name only with the records
+that have no name at all (a nameless child found before the report was filed). What is left is the
 description: sex, age, dates, place, height, languages, identification marks and complexion.
 DescriptionColumns keeps these of every indexed record as numpy-ready columns and ranks all
 records against a target at once by the sum of what each would add to the engine's log-odds
@@ -81,6 +83,7 @@ class DescriptionColumns:
         self._marks = array("q")
         self._mark_sides = array("q")
         self._complexion = array("b")
+        self._named = bytearray()
         self._places: dict[str, int] = {"": 0}
         self._language_bits: dict[str, int] = {}
 
@@ -97,6 +100,7 @@ class DescriptionColumns:
         self._marks.append(_mask(profile.marks, _MARK_BIT))
         self._mark_sides.append(_mask(profile.marks, _SIDE_BIT))
         self._complexion.append(-1 if profile.complexion is None else profile.complexion)
+        self._named.append(bool(profile.keys))
 
     def _place(self, name: str) -> int:
         return self._places.setdefault(name, len(self._places)) if name else 0
@@ -113,10 +117,14 @@ class DescriptionColumns:
 
     def best(self, target: Profile, count: int, chosen) -> list[int]:
         """Up to `count` positions not in `chosen` whose description adds most for `target`,
-        best first; the hard filters (sex, date order, ages) are applied."""
+        best first; the hard filters (sex, date order, ages) are applied. A target with a
+        usable name (has_usable_name) is only compared so with records that have no name at
+        all: two named reports meet through their names."""
         if count <= 0 or not len(self._sex):
             return []
         total = self.log_odds(target)
+        if has_usable_name(target):
+            total[np.frombuffer(self._named, dtype=np.bool_)] = -np.inf
         if chosen:
             total[np.fromiter(chosen, dtype=np.int64, count=len(chosen))] = -np.inf
         count = min(count, int(np.isfinite(total).sum()))
@@ -260,6 +268,11 @@ class DescriptionColumns:
         similarity = 1.0 - np.abs(complexion - target.complexion) / 3
         value = _contribution(similarity, COMPLEXION_WEIGHT, COMPLEXION_PIVOT, COMPLEXION_PENALTY)
         return np.where(complexion < 0, 0.0, value)
+
+
+def has_usable_name(profile: Profile) -> bool:
+    """A given name, not only a pet name or words millions share (Kumari, Md.)."""
+    return bool(profile.name_words)
 
 
 def _dates_term(days: np.ndarray) -> np.ndarray:

@@ -12,12 +12,12 @@ ROW_OF = """
            ARRAY(SELECT DISTINCT code
                  FROM unnest(r.languages || ARRAY[r.mother_tongue, r.told_language]) AS code
                  WHERE code <> '')::varchar[],
-           r.marks_search
+           r.marks_search, cardinality(r.name_keys) > 0
     WHERE r.status = 'open'
 """
 COLUMNS = (
     "report_id, kind, sex, event_at, age_min, age_max, district_id, state_id, height_cm, "
-    "languages, marks"
+    "languages, marks, named"
 )
 WATCHED = (
     "status",
@@ -33,6 +33,7 @@ WATCHED = (
     "mother_tongue",
     "told_language",
     "marks_search",
+    "name_keys",
 )
 CHANGED = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in WATCHED)
 
@@ -99,6 +100,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("marks", django.contrib.postgres.search.SearchVectorField(null=True)),
+                ("named", models.BooleanField()),
             ],
         ),
         migrations.RunSQL(TRIGGERS, DROP_TRIGGERS),
@@ -116,6 +118,7 @@ class Migration(migrations.Migration):
                     "height_cm",
                     "languages",
                     "marks",
+                    "named",
                     "report_id",
                 ),
                 name="description_lookup",
@@ -132,6 +135,7 @@ class Migration(migrations.Migration):
                     "height_cm",
                     "languages",
                     "marks",
+                    "named",
                     "report_id",
                 ),
                 name="description_state_lookup",

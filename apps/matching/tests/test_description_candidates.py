@@ -61,6 +61,16 @@ def test_a_child_who_cannot_be_her_is_no_candidate(
     assert description_candidates(found) == []
 
 
+def test_a_girl_who_gives_another_name_meets_named_reports_through_names_only(
+    priya_missing, file_found, patna_cwc, bihar, patna
+):
+    anita = nameless_in_patna(file_found, patna_cwc, bihar, patna, full_name="Anita Das")
+    known_by_a_pet_name = nameless_in_patna(file_found, patna_cwc, bihar, patna, full_name="Guddi")
+
+    assert description_candidates(anita) == []
+    assert description_candidates(known_by_a_pet_name) == [priya_missing.pk]
+
+
 def test_the_report_whose_marks_and_language_agree_comes_first(
     officer, file_missing, priya_missing, file_found, patna_cwc, bihar, patna
 ):

@@ -1,6 +1,7 @@
 """Ranking by description adds up what the engine's own measures of sex, dates, age, place,
 languages, marks and complexion would, so the candidates it brings are those the engine
-would rank highest without a name; and nothing the hard filters rule out comes back."""
+would rank highest without a name; nothing the hard filters rule out comes back, and a child
+with a name is compared so only with reports that give none."""
 
 from dataclasses import replace
 
@@ -40,13 +41,30 @@ def test_the_sum_is_the_engines_for_every_record(evaluation):
             assert total == pytest.approx(expected, abs=1e-4)
 
 
+def nameless(record):
+    return replace(record, name="", local_name="", other_names="")
+
+
 def test_the_best_are_returned_best_first_without_those_already_chosen(evaluation):
     columns = DescriptionColumns()
     for record in evaluation.missing:
         columns.add(read_profile(record))
-    target = read_profile(evaluation.found[0])
+    target = read_profile(nameless(evaluation.found[0]))
     sums = columns.log_odds(target)
     best = columns.best(target, 5, {})
     assert list(sums[best]) == sorted(sums[best], reverse=True)
     assert sums[best[-1]] >= np.sort(sums)[-5]
     assert best[0] not in columns.best(target, 5, {best[0]: None})
+
+
+def test_a_child_with_a_name_is_compared_by_description_only_with_nameless_reports(evaluation):
+    columns = DescriptionColumns()
+    records = [*evaluation.missing[:50], *map(nameless, evaluation.missing[50:60])]
+    for record in records:
+        columns.add(read_profile(record))
+    named_child = read_profile(replace(evaluation.found[0], name="Priya Sahu"))
+    assert {records[position].id for position in columns.best(named_child, 100, {})} <= {
+        record.id for record in records[50:]
+    }
+    pet_name_only = read_profile(replace(evaluation.found[0], name="Pinki", local_name=""))
+    assert len(columns.best(pet_name_only, 100, {})) > 10
