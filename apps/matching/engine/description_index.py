@@ -122,9 +122,12 @@ class DescriptionColumns:
         all: two named reports meet through their names."""
         if count <= 0 or not len(self._sex):
             return []
+        named = np.frombuffer(self._named, dtype=np.bool_).copy()
+        if has_usable_name(target) and named.all():
+            return []
         total = self.log_odds(target)
         if has_usable_name(target):
-            total[np.frombuffer(self._named, dtype=np.bool_)] = -np.inf
+            total[named] = -np.inf
         if chosen:
             total[np.fromiter(chosen, dtype=np.int64, count=len(chosen))] = -np.inf
         count = min(count, int(np.isfinite(total).sum()))
