@@ -12,9 +12,7 @@ from django.utils import timezone
 from apps.accounts.jurisdiction import scope_to_jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
 from apps.matching.engine.description_index import (
-    GROWTH_CM_PER_YEAR as DESCRIPTION_GROWTH_CM_PER_YEAR,
-)
-from apps.matching.engine.description_index import (
+    GROWTH_CM_PER_YEAR,
     MARK_SIDE_SHARE,
     MARK_SIDE_WORDS,
     has_usable_name,
@@ -255,12 +253,11 @@ class _Filters:
 
 
 # Candidates by description, for children who give no usable name: of the open reports of the
-# other side, for each side and sex that may be this child, the ones closest in time that pass
-# the hard filters across India, and as many of the same State/UT (reaching much further back:
-# most children are found in their own state), read from the indexes of
-# matching_descriptionposting alone;
-# ranked by what their sex, dates, age, place, height, languages and mark words would add to
-# the engine's log-odds ({score}, see _DescriptionScore).
+# other side, for each side and sex that may be this child, those closest in time that pass the
+# hard filters across India, and more of the same State/UT (reaching much further back: most
+# children are found in their own state), each read from an index of
+# matching_descriptionposting alone; ranked by what their sex, dates, age, place, height,
+# languages and mark words would add to the engine's log-odds ({score}, _DescriptionScore).
 _DESCRIPTION_SQL = """
 WITH nearby AS (
     SELECT found.*
@@ -295,7 +292,7 @@ WITH nearby AS (
 SELECT report_id
 FROM nearby
 WHERE report_id IS DISTINCT FROM %(report)s
-ORDER BY {score} DESC, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
+ORDER BY {score} DESC, abs(date_part('epoch', event_at - %(event_at)s)), report_id
 LIMIT %(limit)s
 """
 
@@ -333,8 +330,9 @@ def description_candidate_ids(report: Report, record) -> list[int]:
 
 class _DescriptionScore:
     """apps.matching.engine.evidence's measures of sex, dates, age, place, height, languages
-    and marks as one SQL expression over a matching_descriptionposting row (the same sums as
-    the engine's description_index, which match_eval uses)."""
+    and marks as one SQL expression over a matching_descriptionposting row: the sums of the
+    engine's description_index (which match_eval uses), but for what SQL does not hold (how
+    many languages and mark words the report lists: a shared one counts fully)."""
 
     def __init__(self, report: Report, target):
         found_target = report.kind != ReportKind.MISSING
@@ -404,7 +402,7 @@ class _DescriptionScore:
         return self._linear(similarity, weight, 0.5, AGE_PENALTY)
 
     def _height(self, missing: str, found: str, years: str) -> str:
-        expected = f"({missing}::float8 + {DESCRIPTION_GROWTH_CM_PER_YEAR} * {years})"
+        expected = f"({missing}::float8 + {GROWTH_CM_PER_YEAR} * {years})"
         tolerance = f"({HEIGHT_BASE_TOLERANCE_CM} + {HEIGHT_TOLERANCE_CM_PER_YEAR} * {years})"
         similarity = f"greatest(0, 1 - abs({found}::float8 - {expected}) / (2 * {tolerance}))"
         value = self._linear(similarity, HEIGHT_WEIGHT, 0.5, HEIGHT_PENALTY)
