@@ -122,55 +122,76 @@ class DescriptionColumns:
         all: two named reports meet through their names."""
         if count <= 0 or not len(self._sex):
             return []
-        named = np.frombuffer(self._named, dtype=np.bool_).copy()
-        if has_usable_name(target) and named.all():
-            return []
-        total = self.log_odds(target)
+        keep = self._may_be(target)
         if has_usable_name(target):
-            total[named] = -np.inf
+            keep &= np.frombuffer(self._named, dtype=np.bool_) == 0
+        positions = np.flatnonzero(keep)
         if chosen:
-            total[np.fromiter(chosen, dtype=np.int64, count=len(chosen))] = -np.inf
-        count = min(count, int(np.isfinite(total).sum()))
+            taken = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
+            positions = positions[~np.isin(positions, taken)]
+        positions, total = self.scores(target, positions)
+        count = min(count, len(positions))
         if count <= 0:
             return []
         top = np.argpartition(-total, count - 1)[:count]
-        return [int(position) for position in top[np.argsort(-total[top], kind="stable")]]
+        top = top[np.argsort(-total[top], kind="stable")]
+        return [int(position) for position in positions[top]]
 
     def log_odds(self, target: Profile) -> np.ndarray:
         """What each record's description adds to the log-odds of being `target`'s child;
         -inf where a hard filter rules it out."""
-        found_target = target.record.side == FOUND
-        days = self._elapsed_days(target, found_target)
-        total = self._sex_term(target)
-        total += _dates_term(days)
-        total += self._age_term(target, days, found_target)
-        total += self._place_term(target)
-        total += self._height_term(target, days, found_target)
-        total += self._languages_term(target)
-        total += self._marks_term(target, found_target)
-        total += self._complexion_term(target)
+        total = np.full(len(self._sex), -np.inf)
+        positions, values = self.scores(target, np.flatnonzero(self._may_be(target)))
+        total[positions] = values
         return total
+
+    def _may_be(self, target: Profile) -> np.ndarray:
+        """Whether each record passes the cheap hard filters, sex and date order, computed on
+        the whole columns at once (the age needs more arithmetic: scores applies it)."""
+        sex = np.frombuffer(self._sex, dtype=np.uint8)
+        code = _SEX_CODES[target.sex]
+        keep = (sex == 0) | (sex == code) if code else np.ones(len(sex), dtype=np.bool_)
+        if target.day is not None:
+            day = np.frombuffer(self._day, dtype=np.int32)
+            if target.record.side == FOUND:
+                keep &= (day == 0) | (day <= target.day + DATE_GRACE_DAYS)
+            else:
+                keep &= (day == 0) | (day >= target.day - DATE_GRACE_DAYS)
+        return keep
+
+    def scores(self, target: Profile, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(those of `positions` that pass the age filter, what their descriptions add), for
+        positions that passed _may_be: the measures are computed only for the records left."""
+        found_target = target.record.side == FOUND
+        sex = np.frombuffer(self._sex, dtype=np.uint8)[positions]
+        code = _SEX_CODES[target.sex]
+        days = self._elapsed_days(target, found_target, positions)
+        total = self._age_term(target, days, found_target, positions)
+        keep = np.isfinite(total)
+        positions, sex, days, total = positions[keep], sex[keep], days[keep], total[keep]
+        if code:
+            total += np.where(sex == code, SEX_WEIGHT, 0.0)
+        total += _dates_term(days)
+        total += self._place_term(target, positions)
+        total += self._height_term(target, days, found_target, positions)
+        total += self._languages_term(target, positions)
+        total += self._marks_term(target, found_target, positions)
+        total += self._complexion_term(target, positions)
+        return positions, total
 
     # --- hard filters and measures, as in evidence.py -------------------------------------
 
-    def _sex_term(self, target: Profile) -> np.ndarray:
-        sex = np.frombuffer(self._sex, dtype=np.uint8)
-        code = _SEX_CODES[target.sex]
-        if not code:
-            return np.zeros(len(sex))
-        return np.select([sex == 0, sex == code], [0.0, SEX_WEIGHT], -np.inf)
-
-    def _elapsed_days(self, target: Profile, found_target: bool) -> np.ndarray:
+    def _elapsed_days(self, target: Profile, found_target: bool, positions) -> np.ndarray:
         """Days from going missing to being found; NaN where a date is not known."""
-        day = np.frombuffer(self._day, dtype=np.int32).astype(np.float64)
-        day[day == 0] = np.nan
         if target.day is None:
-            return np.full(len(day), np.nan)
+            return np.full(len(positions), np.nan)
+        day = np.frombuffer(self._day, dtype=np.int32)[positions].astype(np.float64)
+        day[day == 0] = np.nan
         return target.day - day if found_target else day - target.day
 
-    def _age_term(self, target: Profile, days: np.ndarray, found_target: bool) -> np.ndarray:
-        low = np.frombuffer(self._age_low, dtype=np.float32).astype(np.float64)
-        high = np.frombuffer(self._age_high, dtype=np.float32).astype(np.float64)
+    def _age_term(self, target: Profile, days, found_target: bool, positions) -> np.ndarray:
+        low = np.frombuffer(self._age_low, dtype=np.float32)[positions].astype(np.float64)
+        high = np.frombuffer(self._age_high, dtype=np.float32)[positions].astype(np.float64)
         if target.ages is None:
             return np.zeros(len(low))
         if found_target:
@@ -195,9 +216,9 @@ class DescriptionColumns:
         excluded = gap > AGE_EXCLUSION_TOLERANCES * tolerance + AGE_EXCLUSION_MARGIN
         return np.where(np.isnan(gap), 0.0, np.where(excluded, -np.inf, value))
 
-    def _place_term(self, target: Profile) -> np.ndarray:
-        state = np.frombuffer(self._state, dtype=np.int32)
-        district = np.frombuffer(self._district, dtype=np.int32)
+    def _place_term(self, target: Profile, positions) -> np.ndarray:
+        state = np.frombuffer(self._state, dtype=np.int32)[positions]
+        district = np.frombuffer(self._district, dtype=np.int32)[positions]
         target_state = self._places.get(target.state, -1) if target.state else 0
         target_district = self._places.get(target.district, -1) if target.district else 0
         known_states = (state != 0) & bool(target.state)
@@ -210,10 +231,10 @@ class DescriptionColumns:
         known = ((district != 0) & (district == target_district)) | known_states
         return np.where(known, value, 0.0)
 
-    def _height_term(self, target: Profile, days: np.ndarray, found_target: bool) -> np.ndarray:
-        height = np.frombuffer(self._height, dtype=np.float32).astype(np.float64)
+    def _height_term(self, target: Profile, days, found_target: bool, positions) -> np.ndarray:
         if target.height is None:
-            return np.zeros(len(height))
+            return np.zeros(len(positions))
+        height = np.frombuffer(self._height, dtype=np.float32)[positions].astype(np.float64)
         years = np.maximum(np.nan_to_num(days), 0) / DAYS_PER_YEAR
         missing, found = (height, target.height) if found_target else (target.height, height)
         expected = missing + GROWTH_CM_PER_YEAR * years
@@ -222,10 +243,10 @@ class DescriptionColumns:
         value = _contribution(similarity, HEIGHT_WEIGHT, 0.5, HEIGHT_PENALTY)
         return np.where(np.isnan(height), 0.0, value)
 
-    def _languages_term(self, target: Profile) -> np.ndarray:
-        languages = np.frombuffer(self._languages, dtype=np.int64)
+    def _languages_term(self, target: Profile, positions) -> np.ndarray:
         if not target.languages:
-            return np.zeros(len(languages))
+            return np.zeros(len(positions))
+        languages = np.frombuffer(self._languages, dtype=np.int64)[positions]
         mine = self._language_mask(target.languages)
         francas = self._language_mask(LINGUA_FRANCAS)
         shared = languages & mine
@@ -243,12 +264,12 @@ class DescriptionColumns:
         value = np.where(shared != 0, weight * share, against)
         return np.where(languages == 0, 0.0, value)
 
-    def _marks_term(self, target: Profile, found_target: bool) -> np.ndarray:
-        marks = np.frombuffer(self._marks, dtype=np.int64)
-        sides = np.frombuffer(self._mark_sides, dtype=np.int64)
+    def _marks_term(self, target: Profile, found_target: bool, positions) -> np.ndarray:
         mine, my_sides = _mask(target.marks, _MARK_BIT), _mask(target.marks, _SIDE_BIT)
         if not mine and not my_sides:
-            return np.zeros(len(marks))
+            return np.zeros(len(positions))
+        marks = np.frombuffer(self._marks, dtype=np.int64)[positions]
+        sides = np.frombuffer(self._mark_sides, dtype=np.int64)[positions]
         my_weight = bin(mine).count("1") + MARK_SIDE_SHARE * bin(my_sides).count("1")
         their_weight = np.bitwise_count(marks) + MARK_SIDE_SHARE * np.bitwise_count(sides)
         shared = np.bitwise_count(marks & mine) + MARK_SIDE_SHARE * np.bitwise_count(
@@ -264,10 +285,10 @@ class DescriptionColumns:
         value = _contribution(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
         return np.where(their_weight > 0, value, 0.0)
 
-    def _complexion_term(self, target: Profile) -> np.ndarray:
-        complexion = np.frombuffer(self._complexion, dtype=np.int8).astype(np.float64)
+    def _complexion_term(self, target: Profile, positions) -> np.ndarray:
         if target.complexion is None:
-            return np.zeros(len(complexion))
+            return np.zeros(len(positions))
+        complexion = np.frombuffer(self._complexion, dtype=np.int8)[positions].astype(np.float64)
         similarity = 1.0 - np.abs(complexion - target.complexion) / 3
         value = _contribution(similarity, COMPLEXION_WEIGHT, COMPLEXION_PIVOT, COMPLEXION_PENALTY)
         return np.where(complexion < 0, 0.0, value)
