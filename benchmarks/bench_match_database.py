@@ -13,8 +13,9 @@ database is left as it was. Prints p50, p95 and max.
 
 With --recall N it also runs N found reports that are known to be a missing child of the
 database (the demo data's true pairs, var/demo_true_pairs.csv, both reports still open) and
-prints how often that missing report is among the candidates the database hands to the engine,
-and among the pairs proposed (score 25 or more, top 10). --profile prints where the time goes.
+prints how often that missing report is among the candidates the database hands to the engine
+(by name keys, district and description), and among the pairs proposed (score 25 or more, top
+10). --profile prints where the time goes.
 """
 
 import argparse
@@ -104,8 +105,10 @@ def _recall(rng: random.Random, count: int) -> None:
     timings = []
     for missing_id, found_id in pairs:
         found = Report.objects.select_related("event_state", "event_district").get(pk=found_id)
-        keys = blocking_keys(child_record(found, face=selectors.face_of(found.pk)))
-        as_candidate += missing_id in selectors.candidate_ids(found, keys)
+        record = child_record(found, face=selectors.face_of(found.pk))
+        candidates = selectors.candidate_ids(found, blocking_keys(record))
+        candidates += selectors.description_candidate_ids(found, record)
+        as_candidate += missing_id in candidates
         elapsed, stored = _time_match(found_id)
         timings.append(elapsed)
         proposed += missing_id in {pair.missing_id for pair in stored}

@@ -694,6 +694,7 @@ def _csv_row(record: ChildRecord) -> dict[str, str]:
         "age_min": "" if same_age else _number(record.age_min),
         "age_max": "" if same_age else _number(record.age_max),
         "date": record.event_date.isoformat() if record.event_date else "",
+        "date_of_birth": record.birth_date.isoformat() if record.birth_date else "",
         "state": record.state,
         "district": record.district,
         "place": record.place,

@@ -53,7 +53,9 @@ def test_every_locked_package_is_pinned_and_hash_checked():
 
 def test_locks_hold_what_pyproject_asks_for_at_the_same_versions():
     runtime = pinned(project()["dependencies"])
-    dev = pinned(project()["optional-dependencies"]["dev"])
+    # The bench extra (benchmarks that compare with other tools) is locked with the dev one.
+    extras = project()["optional-dependencies"]
+    dev = pinned([*extras["dev"], *extras["bench"]])
     assert {name: locked("requirements.lock")[name][0] for name in runtime} == runtime
     dev_lock = locked("requirements-dev.lock")
     assert {name: dev_lock[name][0] for name in runtime | dev} == runtime | dev
@@ -67,6 +69,7 @@ def test_the_image_gets_the_versions_the_tests_ran_with_and_no_test_tools():
     runtime_lock, dev_lock = locked("requirements.lock"), locked("requirements-dev.lock")
     assert {name: dev_lock[name] for name in runtime_lock} == runtime_lock
     assert {"pytest", "playwright", "schemathesis", "ruff", "uv"}.isdisjoint(runtime_lock)
+    assert {"recordlinkage", "pandas", "scikit-learn"}.isdisjoint(runtime_lock)
 
 
 def test_setup_installs_the_locks_by_hash_and_skips_pip_when_they_are_unchanged():

@@ -46,6 +46,12 @@ TEMPLATES: dict[str, str | Callable[[dict], str]] = {
     "duration.days": _days,
     "duration.months": gettext_noop("%(months)s months"),
     "duration.years": gettext_noop("%(years)s years"),
+    "birth.same": gettext_noop("born on the same day (%(born)s)"),
+    "birth.slip": gettext_noop(
+        "dates of birth %(missing)s ~ %(found)s (one figure or day and month apart)"
+    ),
+    "birth.different": gettext_noop("dates of birth %(missing)s ~ %(found)s"),
+    "birth.unknown": gettext_noop("date of birth not known on one side"),
     "place.same_district": gettext_noop("found in the same district (%(district)s)"),
     "place.same_state": gettext_noop("found in the same state (%(state)s), another district"),
     "place.other_district": gettext_noop("found in another district (state not known)"),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -179,3 +180,70 @@ class OpenFace(models.Model):
 
     def __str__(self):
         return f"{self.side} face of report {self.report_id}, photo {self.photo_id}"
+
+
+class DescriptionPosting(models.Model):
+    """One row per open report with what describes the child besides the name, for finding
+    children who give no usable name across India (selectors.description_candidate_ids).
+
+    Kept by triggers on reports_report (migration 0006), like CandidateKey: the row is
+    rewritten whenever the report's status, kind, sex, date, ages, place, height, languages,
+    identification-mark words or name keys change, and removed when it is no longer open. Its
+    indexes list each side's reports by sex and date, across India and within a State/UT, with
+    every column the ranking reads, so the reports closest in time are ranked from an index
+    alone.
+    """
+
+    report_id = models.BigIntegerField(primary_key=True)
+    kind = models.CharField(max_length=10)
+    sex = models.CharField(max_length=1)
+    event_at = models.DateTimeField()
+    age_min = models.SmallIntegerField()
+    age_max = models.SmallIntegerField()
+    district_id = models.BigIntegerField(null=True)
+    state_id = models.BigIntegerField(null=True)
+    height_cm = models.SmallIntegerField(null=True)
+    # The report's languages, mother tongue and the language the child spoke, as codes.
+    languages = ArrayField(models.CharField(max_length=5), default=list)
+    # Report.marks_search: the words of the marks, typed and structured.
+    marks = SearchVectorField(null=True)
+    # Whether the report gives any name (has name keys): a child with a usable name is
+    # compared by description only with reports that give none.
+    named = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["kind", "sex", "event_at"],
+                include=[
+                    "age_min",
+                    "age_max",
+                    "district_id",
+                    "state_id",
+                    "height_cm",
+                    "languages",
+                    "marks",
+                    "named",
+                    "report_id",
+                ],
+                name="description_lookup",
+            ),
+            # The same, within one State/UT.
+            models.Index(
+                fields=["kind", "state_id", "sex", "event_at"],
+                include=[
+                    "age_min",
+                    "age_max",
+                    "district_id",
+                    "height_cm",
+                    "languages",
+                    "marks",
+                    "named",
+                    "report_id",
+                ],
+                name="description_state_lookup",
+            ),
+        ]
+
+    def __str__(self):
+        return f"description of report {self.report_id}"

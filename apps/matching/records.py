@@ -55,4 +55,5 @@ def record_from_fields(
         mother_name=fields["mother_name"],
         guardian_name=fields["guardian_name"],
         face=tuple(face) if face is not None else None,
+        birth_date=fields["date_of_birth"],
     )

@@ -1,5 +1,6 @@
 """Reads for matching: candidate sets for the engine, review queues and who may decide."""
 
+import math
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -10,15 +11,49 @@ from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
+from apps.matching.engine.description_index import (
+    GROWTH_CM_PER_YEAR,
+    MARK_SIDE_SHARE,
+    MARK_SIDE_WORDS,
+    has_usable_name,
+)
+from apps.matching.engine.descriptions import LINGUA_FRANCAS
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
     AGE_EXCLUSION_TOLERANCES,
+    AGE_PENALTY,
+    AGE_WEIGHT,
     COMPLETED_YEAR_SHIFT,
+    DATES_LONG_DAYS,
+    DATES_LONG_PENALTY,
+    DATES_MISTYPED_PENALTY,
+    DATES_NEUTRAL_DAYS,
+    DATES_SOON_DAYS,
+    DATES_WEIGHT,
+    DAYS_PER_YEAR,
     FACE_NO_EVIDENCE_DISTANCE,
+    HEIGHT_BASE_TOLERANCE_CM,
+    HEIGHT_PENALTY,
+    HEIGHT_TOLERANCE_CM_PER_YEAR,
+    HEIGHT_WEIGHT,
+    LANGUAGE_PENALTY,
+    LANGUAGE_WEIGHT,
+    LINGUA_FRANCA_PENALTY,
+    LINGUA_FRANCA_WEIGHT,
+    MARKS_PENALTY,
+    MARKS_PIVOT,
+    MARKS_WEIGHT,
+    PLACE_PENALTY,
+    PLACE_PIVOT,
+    PLACE_WEIGHT,
+    SAME_STATE,
+    SEX_WEIGHT,
+    contribution,
 )
 from apps.matching.engine.faces import FACE_DIMENSIONS, closest_faces, face_distance
 from apps.matching.engine.index import FACE_CANDIDATES
+from apps.matching.engine.profile import read_profile
 from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
@@ -39,6 +74,11 @@ DISTRICT_CANDIDATE_LIMIT = 200
 # their ages agree (as the engine's age evidence would), and DISTRICT_CANDIDATE_LIMIT kept.
 DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
+# Children who give no usable name: of the open reports of each side and sex that may be the
+# child, this many of the closest in time are ranked by description, and the best scored.
+DESCRIPTION_ROWS_READ = 1000  # across India
+DESCRIPTION_STATE_ROWS_READ = 2000  # of the same State/UT
+DESCRIPTION_CANDIDATE_LIMIT = 50
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
@@ -59,6 +99,7 @@ RECORD_FIELDS = (
     "age_min",
     "age_max",
     "event_at",
+    "date_of_birth",
     "event_state__name_en",
     "event_district__name_en",
     "event_locality",
@@ -133,7 +174,7 @@ UNION ALL
 """
 # Years from going missing to being found (0 when the found date comes first); a year is
 # 365.25 days of 86,400 seconds, as in the engine.
-_YEARS_APART = "greatest(0, extract(epoch FROM {found} - {missing})::float8) / 31557600"
+_YEARS_APART = "greatest(0, date_part('epoch', {found} - {missing})) / 31557600"
 # The engine compares local dates, this timestamps: a little slack so that SQL never rules
 # out a pair the engine would keep.
 _SQL_AGE_SLACK_YEARS = 0.05
@@ -143,13 +184,18 @@ def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tu
     """SQL for (the gap between the ages, whether the engine would still compare them):
     apps.matching.engine.evidence.ages_apart and ages_irreconcilable, with (age_min, age_max)
     of each side as SQL expressions."""
+    gap, tolerance = _age_gap_sql(missing, found, years)
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
+
+
+def _age_gap_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tuple[str, str]:
+    """SQL for evidence.ages_apart: (the gap between the ages, its tolerance)."""
     low = f"({missing[0]} + {COMPLETED_YEAR_SHIFT} + {years})"
     high = f"({missing[1]} + {COMPLETED_YEAR_SHIFT} + {years})"
     gap = f"greatest(0, {found[0]} - {high}, {low} - {found[1]})"
     widths = f"(({missing[1]} - {missing[0]}) + ({found[1]} - {found[0]}))"
-    tolerance = f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
-    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
-    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
+    return gap, f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
 
 
 def candidate_ids(report: Report, keys: list[str]) -> list[int]:
@@ -194,7 +240,10 @@ class _Filters:
             "age_min": report.age_min,
             "age_max": report.age_max,
         }
-        its_ages, their_ages = ("%(age_min)s", "%(age_max)s"), ("age_min", "age_max")
+        # In float8: numeric arithmetic (what smallint + 0.5 gives) costs several times as
+        # much over the thousands of postings read.
+        its_ages = ("%(age_min)s::float8", "%(age_max)s::float8")
+        their_ages = ("age_min::float8", "age_max::float8")
         if missing:
             # Found after going missing (or within the grace period before); closest in time
             # is soonest after.
@@ -210,6 +259,192 @@ class _Filters:
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
         self.sql["age_gap"] = age_gap
         self.sql["age_test"] = age_test
+
+
+# Candidates by description, for children who give no usable name: of the open reports of the
+# other side, for each side and sex that may be this child, those closest in time that pass the
+# hard filters across India, and more of the same State/UT (reaching much further back: most
+# children are found in their own state), each read from an index of
+# matching_descriptionposting alone; ranked by what their sex, dates, age, place, height,
+# languages and mark words would add to the engine's log-odds ({score}, _DescriptionScore).
+_DESCRIPTION_SQL = """
+WITH nearby AS (
+    SELECT found.*
+    FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+    CROSS JOIN unnest(%(all_sexes)s::varchar[]) AS wanted_sex(sex)
+    CROSS JOIN LATERAL (
+        SELECT report_id, sex, event_at, age_min, age_max, district_id, state_id, height_cm,
+               languages, marks
+        FROM matching_descriptionposting AS posting
+        WHERE posting.kind = wanted_kind.kind AND posting.sex = wanted_sex.sex
+          AND posting.event_at {date_test} %(date_bound)s AND {age_test}
+          AND (%(any_name)s OR NOT posting.named)
+        ORDER BY posting.event_at {order}
+        LIMIT %(per_sex)s
+    ) AS found
+    UNION
+    SELECT found.*
+    FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+    CROSS JOIN unnest(%(all_sexes)s::varchar[]) AS wanted_sex(sex)
+    CROSS JOIN LATERAL (
+        SELECT report_id, sex, event_at, age_min, age_max, district_id, state_id, height_cm,
+               languages, marks
+        FROM matching_descriptionposting AS posting
+        WHERE posting.kind = wanted_kind.kind AND posting.state_id = %(state)s
+          AND posting.sex = wanted_sex.sex
+          AND posting.event_at {date_test} %(date_bound)s AND {age_test}
+          AND (%(any_name)s OR NOT posting.named)
+        ORDER BY posting.event_at {order}
+        LIMIT %(per_sex_in_state)s
+    ) AS found
+)
+SELECT report_id
+FROM nearby
+WHERE report_id IS DISTINCT FROM %(report)s
+ORDER BY {score} DESC, abs(date_part('epoch', event_at - %(event_at)s)), report_id
+LIMIT %(limit)s
+"""
+
+
+_SAME_STATE_VALUE = round(contribution(SAME_STATE, PLACE_WEIGHT, PLACE_PIVOT, PLACE_PENALTY), 4)
+
+
+def description_candidate_ids(report: Report, record) -> list[int]:
+    """Open reports of the other side anywhere in India that could be this child by their
+    description alone (sex, age, dates, place, height, languages, marks), most promising
+    first (at most DESCRIPTION_CANDIDATE_LIMIT): `record` is the report's ChildRecord. For
+    a child with a usable name, only reports that give no name. The engine's hard filters are
+    already applied; the engine ranks them with the others."""
+    filters = _Filters(report)
+    profile = read_profile(record)
+    score = _DescriptionScore(report, profile)
+    sexes = _compatible_sexes(report.sex) or list(Sex.values)
+    params = {
+        **filters.params,
+        **score.params,
+        "all_sexes": sexes,
+        "per_sex": DESCRIPTION_ROWS_READ,
+        "per_sex_in_state": DESCRIPTION_STATE_ROWS_READ,
+        # A child with a usable name meets named reports through their names.
+        "any_name": not has_usable_name(profile),
+        "report": report.pk,
+        "event_at": report.event_at,
+        "limit": DESCRIPTION_CANDIDATE_LIMIT,
+    }
+    sql = _DESCRIPTION_SQL.format(**filters.sql, score=score.sql)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [report_id for (report_id,) in cursor.fetchall()]
+
+
+class _DescriptionScore:
+    """apps.matching.engine.evidence's measures of sex, dates, age, place, height, languages
+    and marks as one SQL expression over a matching_descriptionposting row: the sums of the
+    engine's description_index (which match_eval uses), but for what SQL does not hold (how
+    many languages and mark words the report lists: a shared one counts fully)."""
+
+    def __init__(self, report: Report, target):
+        found_target = report.kind != ReportKind.MISSING
+        self.params = {
+            "sex": report.sex,
+            "district": report.event_district_id,
+            "state": report.event_state_id,
+            "height": report.height_cm,
+            "languages": sorted(target.languages),
+            "regional": sorted(target.languages - LINGUA_FRANCAS),
+            "francas": sorted(LINGUA_FRANCAS),
+        }
+        later, earlier = (
+            ("%(event_at)s", "event_at") if found_target else ("event_at", "%(event_at)s")
+        )
+        # In float8 throughout: numeric arithmetic (what extract() and the literals give) cost
+        # several times as much over thousands of rows.
+        days = f"(date_part('epoch', {later} - {earlier}) / 86400.0)"
+        years = f"(greatest(0, {days}) / {DAYS_PER_YEAR})"
+        ages = (
+            ("%(age_min)s::float8", "%(age_max)s::float8"),
+            ("age_min::float8", "age_max::float8"),
+        )
+        missing_ages, found_ages = (ages[1], ages[0]) if found_target else ages
+        heights = ("height_cm", "%(height)s") if found_target else ("%(height)s", "height_cm")
+
+        parts = [
+            f"(CASE WHEN sex = %(sex)s AND sex IN ('M', 'F') THEN {SEX_WEIGHT} ELSE 0 END)",
+            self._dates(days),
+            self._age(*_age_gap_sql(missing_ages, found_ages, years)),
+            f"(CASE WHEN district_id = %(district)s THEN {PLACE_WEIGHT} "
+            f"WHEN state_id = %(state)s THEN {_SAME_STATE_VALUE} "
+            f"ELSE -{PLACE_PENALTY} END)",
+            self._height(*heights, years) if report.height_cm else "0",
+            self._languages() if target.languages else "0",
+            self._marks(target.marks) if target.marks else "0",
+        ]
+        self.sql = " + ".join(parts)
+
+    @staticmethod
+    def _linear(similarity: str, weight, pivot: float, penalty: float) -> str:
+        """evidence.contribution in SQL; `weight` may be an SQL expression."""
+        return (
+            f"(CASE WHEN {similarity} >= {pivot} THEN {weight} * ({similarity} - {pivot}) / "
+            f"{1 - pivot} ELSE -{penalty} * ({pivot} - {similarity}) / {pivot} END)"
+        )
+
+    @staticmethod
+    def _dates(days: str) -> str:
+        counted = f"greatest({days}, {DATES_SOON_DAYS})"
+        soon = (
+            f"{DATES_WEIGHT} * ln({DATES_NEUTRAL_DAYS} / {counted}) / "
+            f"{math.log(DATES_NEUTRAL_DAYS / DATES_SOON_DAYS)}"
+        )
+        late = (
+            f"-{DATES_LONG_PENALTY} * least(1, ln({counted} / {DATES_NEUTRAL_DAYS}) / "
+            f"{math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)})"
+        )
+        return (
+            f"(CASE WHEN {days} < 0 THEN -{DATES_MISTYPED_PENALTY} "
+            f"WHEN {counted} <= {DATES_NEUTRAL_DAYS} THEN {soon} ELSE {late} END)"
+        )
+
+    def _age(self, gap: str, tolerance: str) -> str:
+        similarity = f"greatest(0, 1 - {gap} / (2 * {tolerance}))"
+        weight = f"({AGE_WEIGHT * AGE_BASE_TOLERANCE} / {tolerance})"
+        return self._linear(similarity, weight, 0.5, AGE_PENALTY)
+
+    def _height(self, missing: str, found: str, years: str) -> str:
+        expected = f"({missing}::float8 + {GROWTH_CM_PER_YEAR} * {years})"
+        tolerance = f"({HEIGHT_BASE_TOLERANCE_CM} + {HEIGHT_TOLERANCE_CM_PER_YEAR} * {years})"
+        similarity = f"greatest(0, 1 - abs({found}::float8 - {expected}) / (2 * {tolerance}))"
+        value = self._linear(similarity, HEIGHT_WEIGHT, 0.5, HEIGHT_PENALTY)
+        return f"coalesce({value}, 0)"
+
+    @staticmethod
+    def _languages() -> str:
+        only_francas = (
+            "(languages <@ %(francas)s::varchar[] "
+            "OR %(languages)s::varchar[] <@ %(francas)s::varchar[])"
+        )
+        return (
+            "(CASE WHEN cardinality(languages) = 0 THEN 0 "
+            f"WHEN languages && %(regional)s::varchar[] THEN {LANGUAGE_WEIGHT} "
+            f"WHEN languages && %(languages)s::varchar[] THEN {LINGUA_FRANCA_WEIGHT} "
+            f"WHEN {only_francas} THEN -{LINGUA_FRANCA_PENALTY} ELSE -{LANGUAGE_PENALTY} END)"
+        )
+
+    def _marks(self, words: frozenset[str]) -> str:
+        """The share of the target's mark words (a side counting half) found among the
+        candidate's words: the engine's marks_similarity when the target's description is the
+        shorter one (the candidate's words are not counted in SQL)."""
+        shares, total = [], 0.0
+        for index, word in enumerate(sorted(words)):
+            weight = MARK_SIDE_SHARE if word in MARK_SIDE_WORDS else 1.0
+            self.params[f"mark_{index}"] = word
+            shares.append(
+                f"(CASE WHEN marks @@ %(mark_{index})s::tsquery THEN {weight} ELSE 0 END)"
+            )
+            total += weight
+        similarity = f"(({' + '.join(shares)}) / {total})"
+        value = self._linear(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
+        return f"(CASE WHEN marks IS NULL OR length(marks) = 0 THEN 0 ELSE {value} END)"
 
 
 def _compatible_sexes(sex: str) -> list[str] | None:

@@ -84,13 +84,14 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     faces = selectors.faces_of([report.pk]).get(report.pk, [])
     target = child_record(report, face=faces[0] if faces else None)
     keys = blocking_keys(target)
-    # Reports sharing a name key or the district, then reports anywhere with a close face.
-    candidate_ids = list(
-        dict.fromkeys(
-            selectors.candidate_ids(report, keys) + selectors.face_candidate_ids(report, faces)
-        )
-    )
-    stored = _propose(report, target, faces, candidate_ids)
+    # Reports sharing a name key or the district, reports anywhere with a close face, and
+    # reports anywhere that fit the description of a child who gives no usable name.
+    candidate_ids = [
+        *selectors.candidate_ids(report, keys),
+        *selectors.face_candidate_ids(report, faces),
+        *selectors.description_candidate_ids(report, target),
+    ]
+    stored = _propose(report, target, faces, list(dict.fromkeys(candidate_ids)))
     if report.kind == ReportKind.MISSING:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
     return stored

@@ -312,6 +312,7 @@ def _engine_fields(fields: dict) -> dict:
         "age_min": fields["age_min"] if fields["age_min"] is not None else 0,
         "age_max": fields["age_max"] if fields["age_max"] is not None else ADULT_AGE - 1,
         "event_at": fields["event_at"] or timezone.now(),
+        "date_of_birth": fields.get("date_of_birth"),
         "event_state__name_en": state.name_en if state else "",
         "event_district__name_en": district.name_en if district else "",
         "event_locality": fields["event_locality"],

@@ -2,12 +2,13 @@
 
 Columns (UTF-8, a header row; any may be empty except `id`):
 
-    id,name,local_name,other_names,sex,age_years,age_min,age_max,date,state,district,place,
-    height_cm,complexion,identification_marks,languages,father_name,mother_name,
-    guardian_name,photo
+    id,name,local_name,other_names,sex,age_years,age_min,age_max,date,date_of_birth,state,
+    district,place,height_cm,complexion,identification_marks,languages,father_name,
+    mother_name,guardian_name,photo
 
 `sex` is M, F, O or U; `age_years` is the age when missing (missing file) or the apparent age
-when found (found file), used when age_min/age_max are empty; `date` is YYYY-MM-DD;
+when found (found file), used when age_min/age_max are empty; `date` (missing or found) and
+`date_of_birth` are YYYY-MM-DD;
 `languages` is ';'-separated; `photo` is a path relative to the CSV file.
 """
 
@@ -31,6 +32,7 @@ COLUMNS = (
     "age_min",
     "age_max",
     "date",
+    "date_of_birth",
     "state",
     "district",
     "place",
@@ -149,7 +151,8 @@ def _record(
         sex=_SEXES[sex],
         age_min=age_min,
         age_max=age_max,
-        event_date=_date(value("date"), fail),
+        event_date=_date(value("date"), "date", fail),
+        birth_date=_date(value("date_of_birth"), "date_of_birth", fail),
         height_cm=_number(value("height_cm"), "height_cm", fail),
         languages=frozenset(part.strip() for part in value("languages").split(";") if part.strip()),
         face=_face(path, value("photo"), encode_photo, fail, note),
@@ -180,13 +183,13 @@ def _number(text: str, column: str, fail) -> float | None:
         raise fail(f"{column} must be a number, not {text!r}") from None
 
 
-def _date(text: str, fail) -> datetime.date | None:
+def _date(text: str, column: str, fail) -> datetime.date | None:
     if not text:
         return None
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise fail(f"date must be YYYY-MM-DD, not {text!r}") from None
+        raise fail(f"{column} must be YYYY-MM-DD, not {text!r}") from None
 
 
 def _face(path: Path, photo: str, encode_photo: EncodePhoto | None, fail, note):

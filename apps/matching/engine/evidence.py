@@ -18,6 +18,7 @@ Three observations are not weighed but rule a pair out (`exclusion`): a boy and 
 child found well before going missing, and an age that cannot be reconciled.
 """
 
+import datetime
 import math
 from collections.abc import Callable
 from functools import lru_cache
@@ -26,6 +27,7 @@ from typing import NamedTuple
 from apps.matching.engine.descriptions import COMPLEXION_STEPS, LINGUA_FRANCAS, marks_similarity
 from apps.matching.engine.messages import Message, message
 from apps.matching.engine.names import (
+    PET_NAME_WEIGHT,
     WEAK_WEIGHT,
     NameForm,
     NameMatch,
@@ -98,6 +100,9 @@ NAME_DIFFERENT_WORD = 0.5  # at or below this similarity a word is simply differ
 NAME_CONFLICT_PENALTY = 2.3  # log(0.1 / 0.98): a tenth of children give a different word
 NAME_MAX_PENALTY = 3.5
 NAME_MISSING_WORD_PENALTY = 0.1  # a surname left out says almost nothing
+# A pet name against another word: about half of the children whose report gives a name answer
+# to a pet name it does not list (most reports list none), so this is weak: log(0.5).
+NAME_PET_CONFLICT_PENALTY = 0.7
 
 
 def measure_name(missing: Profile, found: Profile) -> Measure | None:
@@ -153,7 +158,10 @@ def words_value(pairs: tuple[tuple[float, float, bool], ...], unpaired: tuple[fl
         else:
             span = NAME_WORD_PIVOT - NAME_DIFFERENT_WORD
             share = min(1.0, (NAME_WORD_PIVOT - similarity) / span)
-            against += NAME_CONFLICT_PENALTY * weight * share
+            if weight == PET_NAME_WEIGHT:  # one of the two words is a pet name
+                against += NAME_PET_CONFLICT_PENALTY * share
+            else:
+                against += NAME_CONFLICT_PENALTY * weight * share
     # The strongest agreement counts as the first word, whatever order the words came in; a
     # shared surname never does, or every sibling and cousin would look like the child.
     agreeing.sort(reverse=True)
@@ -305,6 +313,59 @@ def describe_age(missing: Profile, found: Profile, measure: Measure) -> Message:
 def _ages(ages: tuple[float, float]) -> str:
     low, high = math.floor(ages[0]), math.floor(ages[1])
     return f"{low}" if low == high else f"{low}\N{EN DASH}{high}"
+
+
+# --- date of birth ---------------------------------------------------------------------------
+
+# Two children born on the same day are rare (one pair in about 6,500 among children), so a
+# shared date of birth says almost as much as a shared given name. A date that differs by one
+# figure, or with day and month swapped, is mostly a slip of the pen; a wholly different date
+# speaks against, but mildly: a family may not know it, and an estimated date is often the
+# first of January.
+BIRTH_WEIGHT = 4.0
+BIRTH_SLIP_VALUE = 1.5
+BIRTH_SLIP_SIMILARITY = 0.7
+BIRTH_PENALTY = 1.5
+
+
+def measure_birth(missing: Profile, found: Profile) -> Measure | None:
+    if missing.born is None or found.born is None:
+        return None
+    if missing.born == found.born:
+        return Measure(BIRTH_WEIGHT, 1.0, BIRTH_WEIGHT)
+    if birth_dates_slip(missing.born, found.born):
+        return Measure(BIRTH_WEIGHT, BIRTH_SLIP_SIMILARITY, BIRTH_SLIP_VALUE)
+    return Measure(BIRTH_WEIGHT, 0.0, -BIRTH_PENALTY)
+
+
+def birth_dates_slip(one: int, other: int) -> bool:
+    """Whether two dates (ordinals) differ as a slip would: one figure of YYYYMMDD changed or
+    two neighbouring figures swapped, or day and month swapped."""
+    one_date, other_date = datetime.date.fromordinal(one), datetime.date.fromordinal(other)
+    if (one_date.year, one_date.month, one_date.day) == (
+        other_date.year,
+        other_date.day,
+        other_date.month,
+    ):
+        return True
+    figures, other_figures = one_date.strftime("%Y%m%d"), other_date.strftime("%Y%m%d")
+    differ = [i for i, (a, b) in enumerate(zip(figures, other_figures, strict=True)) if a != b]
+    if len(differ) == 1:
+        return True
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and figures[differ[0]] == other_figures[differ[1]]
+        and figures[differ[1]] == other_figures[differ[0]]
+    )
+
+
+def describe_birth(missing: Profile, found: Profile, measure: Measure) -> Message:
+    born = missing.record.birth_date.isoformat()
+    if measure.similarity == 1.0:
+        return message("birth.same", born=born)
+    code = "birth.slip" if measure.similarity > 0 else "birth.different"
+    return message(code, missing=born, found=found.record.birth_date.isoformat())
 
 
 # --- place -----------------------------------------------------------------------------------
@@ -577,6 +638,7 @@ KINDS = (
     Kind("sex", measure_sex, describe_sex, message("sex.unknown")),
     Kind("age", measure_age, describe_age, message("age.unknown")),
     Kind("dates", measure_dates, describe_dates, message("dates.unknown")),
+    Kind("birth", measure_birth, describe_birth, message("birth.unknown")),
     Kind("place", measure_place, describe_place, message("place.unknown")),
     Kind("height", measure_height, describe_height, message("height.unknown")),
     Kind("parents", measure_parents, describe_parents, message("parents.unknown")),

@@ -1,14 +1,17 @@
 """Candidate generation: which of a million reports are worth scoring against a new one.
 
 Scoring a pair takes tens of microseconds, so a query cannot score every record of the other
-side. CandidateIndex keeps four cheap ways in, and scores only their union:
+side. CandidateIndex keeps six ways in, and scores only their union:
 
 1. name keys: posting lists from each blocking key (see blocking_keys) to the records that
    have it; records sharing more keys come first;
 2. parents' name keys, the same way (a child who gives no name may still name a parent);
 3. place: records of the same district, nearest in age first (for children who give no name
    or only a name the report does not have);
-4. face: the nearest stored face encodings, by an exact search over all of them.
+4. face: the nearest stored face encodings, by an exact search over all of them;
+5. date of birth: records born on the same day;
+6. description: across the whole index, the records whose sex, age, dates, place, height,
+   languages, marks and complexion add most to the log-odds (description_index.py).
 
 The hard filters (sex, dates, age) are applied to every candidate before it is scored, on
 compact per-record arrays so that long posting lists can be filtered quickly.
@@ -20,6 +23,7 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from apps.matching.engine.description_index import DescriptionColumns
 from apps.matching.engine.evidence import (
     DATE_GRACE_DAYS,
     FACE_NO_EVIDENCE_DISTANCE,
@@ -36,6 +40,12 @@ DEFAULT_CANDIDATE_LIMIT = 1000
 DISTRICT_CANDIDATES = 200
 PARENT_CANDIDATES = 100
 FACE_CANDIDATES = 50
+# Records born on the target's day of birth; a day shared by more (a default date such as
+# the first of January) brings in none.
+BIRTH_CANDIDATES = 50
+# Records whose description (sex, age, dates, place, height, languages, marks, complexion)
+# adds most, wherever they are: children who give no usable name (description_index.py).
+DESCRIPTION_CANDIDATES = 50
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -62,11 +72,13 @@ class CandidateIndex:
         self._postings: dict[str, array] = {}
         self._parent_postings: dict[str, array] = {}
         self._districts: dict[str, array] = {}
+        self._births: dict[int, array] = {}
         self._sex = bytearray()
         self._age_low = array("f")
         self._age_high = array("f")
         self._day = array("i")
         self._faces = FaceStore()
+        self._descriptions = DescriptionColumns()
 
     def __len__(self) -> int:
         return len(self._profiles)
@@ -96,11 +108,14 @@ class CandidateIndex:
             self._parent_postings.setdefault(key, array("i")).append(position)
         if profile.district:
             self._districts.setdefault(profile.district, array("i")).append(position)
+        if profile.born is not None:
+            self._births.setdefault(profile.born, array("i")).append(position)
         self._sex.append(_SEX_CODES[profile.sex])
         low, high = profile.ages or (_NAN, _NAN)
         self._age_low.append(low)
         self._age_high.append(high)
         self._day.append(profile.day or _NO_DAY)
+        self._descriptions.add(profile)
 
     def record(self, position: int) -> ChildRecord:
         record = self._profiles[position].record
@@ -162,14 +177,20 @@ class CandidateIndex:
             chosen[position] = None
         district_share = min(DISTRICT_CANDIDATES, limit // 5)
         parent_share = min(PARENT_CANDIDATES, limit // 10)
-        name_budget = limit - len(chosen) - district_share - parent_share
+        description_share = min(DESCRIPTION_CANDIDATES, limit // 10)
+        name_budget = limit - len(chosen) - district_share - parent_share - description_share
         for position in self._by_keys(self._postings, target.keys, compatible, name_budget, chosen):
             chosen[position] = None
-        parent_budget = limit - len(chosen) - district_share
+        for position in self._by_birth(target, compatible, chosen):
+            chosen[position] = None
+        parent_budget = limit - len(chosen) - district_share - description_share
         by_parents = self._by_keys(
             self._parent_postings, target.parent_keys, compatible, parent_budget, chosen
         )
         for position in by_parents:
+            chosen[position] = None
+        description_budget = min(description_share, limit - len(chosen) - district_share)
+        for position in self._descriptions.best(target, description_budget, chosen):
             chosen[position] = None
         for position in self._by_district(target, compatible, limit - len(chosen), chosen):
             chosen[position] = None
@@ -185,6 +206,13 @@ class CandidateIndex:
             return []
         nearest = self._faces.nearest(target.record.face, budget, FACE_NO_EVIDENCE_DISTANCE)
         return [position for position, _ in nearest if compatible(position)]
+
+    def _by_birth(self, target: Profile, compatible, chosen) -> list[int]:
+        """Records born on the same day: few, and as telling as a name."""
+        posting = self._births.get(target.born) if target.born is not None else None
+        if not posting or len(posting) > BIRTH_CANDIDATES:
+            return []
+        return [p for p in posting if p not in chosen and compatible(p)]
 
     def _excluded(self, target: Profile, candidate: Profile) -> str | None:
         return exclusion(*self._as_pair(target, candidate))

@@ -22,6 +22,7 @@ class Profile:
     sex: str
     ages: tuple[float, float] | None
     day: int | None
+    born: int | None
     state: str
     district: str
     height: float | None
@@ -49,6 +50,7 @@ def read_profile(record: ChildRecord) -> Profile:
         sex=decided_sex(record),
         ages=age_range(record),
         day=record.event_date.toordinal() if record.event_date else None,
+        born=record.birth_date.toordinal() if record.birth_date else None,
         state=str(record.state or "").strip(),
         district=str(record.district or "").strip(),
         height=known_height(record),

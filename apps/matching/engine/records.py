@@ -6,7 +6,7 @@ Nothing here knows about Django: the portal turns a stored report into a ChildRe
 
 import datetime
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from apps.matching.engine.messages import Message
 
@@ -25,7 +25,8 @@ class ChildRecord:
     """What one missing or found report says about the child, all of it optional but `id`.
 
     `age_min`/`age_max` are the age when the child went missing (missing side) or the apparent
-    age when found (found side); `event_date` is the date missing or found. On the found side
+    age when found (found side); `event_date` is the date missing or found; `birth_date` the
+    date of birth, when a document or the family gives it. On the found side
     the child's own account of the parents' names goes into the parents' fields.
     """
 
@@ -49,6 +50,9 @@ class ChildRecord:
     mother_name: str = ""
     guardian_name: str = ""
     face: tuple[float, ...] | None = None
+    # Out of the repr, which the portal fingerprints pairs with (services._fingerprint): pairs
+    # stored before the engine read dates of birth keep their fingerprints.
+    birth_date: datetime.date | None = field(default=None, repr=False)
 
     def __post_init__(self):
         if self.side not in SIDES:

@@ -100,6 +100,23 @@ def test_a_child_found_in_the_same_district_without_a_name_is_still_a_candidate(
     assert "M-PRIYA" in {record.id for record in index.candidates(child)}
 
 
+def test_a_nameless_child_found_in_another_state_is_found_by_her_description(index):
+    child = found(identification_marks="til on left cheek", state="27", district="519")
+    assert "M-PRIYA" in {record.id for record in index.candidates(child, limit=20)}
+    assert ids(index.top_matches(child, top=1)) == ["M-PRIYA"]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"sex": "M"}, {"age_min": 3, "age_max": 3}],
+    ids=["a boy", "out of the age window"],
+)
+def test_a_description_never_brings_in_a_child_the_hard_filters_rule_out(index, fields):
+    child = found(identification_marks="mole on left cheek", state="27", district="519", **fields)
+    candidates = {record.id for record in index.candidates(child)}
+    assert "M-PRIYA" not in candidates
+
+
 def test_results_come_best_first_and_no_more_than_asked(index):
     results = index.top_matches(found(name="Priya"), top=4)
     scores = [result.score for _, result in results]

@@ -54,6 +54,7 @@ EVIDENCE_KEYS = [
     "sex",
     "age",
     "dates",
+    "birth",
     "place",
     "height",
     "parents",
@@ -220,6 +221,25 @@ def test_another_child_with_the_same_common_pet_name_elsewhere_is_not():
         district="77",
     )
     assert score_pair(MISSING, found_elsewhere).score < REVIEW_THRESHOLD
+
+
+# --- dates of birth --------------------------------------------------------------------------
+
+
+def test_the_same_date_of_birth_speaks_strongly_and_a_slip_of_the_pen_less():
+    born = datetime.date(2012, 4, 7)
+    missing = replace(MISSING, birth_date=born)
+    same = score_pair(missing, replace(FOUND, birth_date=born)).evidence_for("birth")
+    assert same.contribution > 3
+    assert same.detail == "born on the same day (2012-04-07)"
+    for slip in (datetime.date(2012, 4, 8), datetime.date(2012, 7, 4), datetime.date(2021, 4, 7)):
+        evidence = score_pair(missing, replace(FOUND, birth_date=slip)).evidence_for("birth")
+        assert 0 < evidence.contribution < same.contribution, slip
+    other = score_pair(missing, replace(FOUND, birth_date=datetime.date(2011, 9, 23)))
+    assert other.evidence_for("birth").contribution < 0
+    assert score_pair(missing, FOUND).evidence_for("birth").detail == (
+        "date of birth not known on one side"
+    )
 
 
 # --- unknown evidence is neutral -------------------------------------------------------------
