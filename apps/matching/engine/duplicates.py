@@ -1,0 +1,256 @@
+"""Two reports of the same side that may be one child reported twice: missing at two police
+stations (or by the family and by a citizen), or found by the police and registered again by a
+Child Welfare Committee.
+
+A missing and a found report describe two moments of a child's life: the engine ages the
+missing child by the time between them, weighs a short time between going missing and being
+found, and expects a found child far from home. Two reports of one side describe the *same*
+moment twice, so some evidence means something else and is weighed here with its own numbers:
+
+- dates: the two dates should nearly agree, in either order (a report is often filed days
+  later, with a last-seen or found date typed from memory); months apart count against;
+- age: both ages are the same kind of estimate (a family's age in completed years, or an
+  official's guess at a found child's age), so they are compared directly, the earlier report's
+  age moved on by the time between them; a family's age is precise, a guess is not;
+- place: two reports of one child are mostly filed in the same district; another State/UT
+  counts against, where for a match it hardly does;
+- height: the earlier height grown by the time between;
+- parents: on two missing reports both sets of names come from the family, so a clear
+  difference speaks against more strongly than a child's "Papa" does.
+
+Name, sex, languages, marks, complexion and face mean what they mean for a match and are
+weighed the same way. The sum goes through the same calibration (scoring.calibrated_score); it
+was fitted on missing/found pairs, so a duplicate's score reads the same way but is not
+separately calibrated (docs/matching.md).
+"""
+
+import math
+
+from apps.matching.engine.evidence import (
+    AGE_PENALTY,
+    DAYS_PER_YEAR,
+    KINDS,
+    PARENT_PENALTY,
+    PARENT_PIVOT,
+    SAME_DISTRICT,
+    SAME_STATE,
+    UNKNOWN_ELAPSED_YEARS,
+    Kind,
+    Measure,
+    ages_irreconcilable,
+    contribution,
+    duration,
+    elapsed_days,
+    measure_height,
+    measure_parents,
+    measure_place,
+)
+from apps.matching.engine.faces import face_distance
+from apps.matching.engine.messages import Message, message
+from apps.matching.engine.profile import Profile, read_profile
+from apps.matching.engine.records import MISSING, ChildRecord, MatchScore
+from apps.matching.engine.scoring import explain_pair, pair_log_odds
+
+
+def ordered(one: Profile, other: Profile) -> tuple[Profile, Profile]:
+    """The earlier report first; the given order when the dates are equal or not known."""
+    if one.day is not None and other.day is not None and other.day < one.day:
+        return other, one
+    return one, other
+
+
+def duplicate_exclusion(first: Profile, second: Profile) -> str | None:
+    """Why two reports of one side (`ordered`) cannot be the same child, or None."""
+    if first.record.side != second.record.side:
+        raise ValueError("a duplicate is two reports of the same side")
+    if first.sex and second.sex and first.sex != second.sex:
+        return "a boy and a girl"
+    if first.ages is not None and second.ages is not None:
+        gap, tolerance = ages_apart_again(first, second)
+        if ages_irreconcilable(gap, tolerance):
+            return f"ages {gap:.0f} years apart"
+    return None
+
+
+def score_duplicate(one: ChildRecord, other: ChildRecord) -> MatchScore | None:
+    """How likely two reports of the same side are one child reported twice; None when a hard
+    filter rules the pair out (a boy and a girl, ages irreconcilable)."""
+    first, second = ordered(read_profile(one), read_profile(other))
+    if duplicate_exclusion(first, second) is not None:
+        return None
+    return explain_duplicate(first, second, face_distance(one.face, other.face))
+
+
+def duplicate_log_odds(first: Profile, second: Profile, distance: float | None) -> float:
+    return pair_log_odds(first, second, distance, kinds=DUPLICATE_KINDS)
+
+
+def explain_duplicate(first: Profile, second: Profile, distance: float | None) -> MatchScore:
+    return explain_pair(first, second, distance, kinds=DUPLICATE_KINDS)
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+# One disappearance reported twice, or one child found and registered again: the dates mostly
+# lie within days of each other. A child who ran from a home and was found again months later
+# is the same child too, so far-apart dates count against only mildly.
+DATES_AGAIN_WEIGHT = 2.0
+DATES_AGAIN_CLOSE_DAYS = 7  # full weight up to here
+DATES_AGAIN_NEUTRAL_DAYS = 90
+DATES_AGAIN_FAR_DAYS = 2 * 365  # full penalty from here
+DATES_AGAIN_PENALTY = 1.0
+_LOG_CLOSE_TO_FAR = math.log(DATES_AGAIN_FAR_DAYS / DATES_AGAIN_CLOSE_DAYS)
+
+
+def _dates_similarity(days: int) -> float:
+    counted = max(days, DATES_AGAIN_CLOSE_DAYS)
+    return max(0.0, 1.0 - math.log(counted / DATES_AGAIN_CLOSE_DAYS) / _LOG_CLOSE_TO_FAR)
+
+
+DATES_AGAIN_PIVOT = _dates_similarity(DATES_AGAIN_NEUTRAL_DAYS)
+
+
+def measure_dates_again(first: Profile, second: Profile) -> Measure | None:
+    days = elapsed_days(first, second)
+    if days is None:
+        return None
+    similarity = _dates_similarity(days)
+    value = contribution(similarity, DATES_AGAIN_WEIGHT, DATES_AGAIN_PIVOT, DATES_AGAIN_PENALTY)
+    return Measure(DATES_AGAIN_WEIGHT, similarity, value, days)
+
+
+def describe_dates_again(first: Profile, second: Profile, measure: Measure) -> Message:
+    return message("duplicate.dates", duration=duration(measure.about))
+
+
+# --- age -------------------------------------------------------------------------------------
+
+# Years either way that two ages of one child may differ by and still agree fully: a family
+# gives the age in completed years (a birthday between two reports, or "about 11", makes a
+# year); officials guess a found child's age, each as far off as the engine allows for a match.
+AGE_AGAIN_TOLERANCE = {MISSING: 1.5, "found": 2.5}
+# Two random children of a district share an age within a year or so about one time in seven.
+AGE_AGAIN_WEIGHT = 2.0
+
+
+def ages_apart_again(first: Profile, second: Profile) -> tuple[float, float]:
+    """(years between the earlier report's age, moved on to the later date, and the later
+    report's age; their tolerance): the side's tolerance plus half the width of both ranges."""
+    days = elapsed_days(first, second)
+    low, high = first.ages
+    if days is None:  # either may be the earlier one
+        low, high = low - UNKNOWN_ELAPSED_YEARS, high + UNKNOWN_ELAPSED_YEARS
+    else:
+        low, high = low + days / DAYS_PER_YEAR, high + days / DAYS_PER_YEAR
+    later_low, later_high = second.ages
+    gap = max(0.0, later_low - high, low - later_high)
+    width = (first.ages[1] - first.ages[0]) + (later_high - later_low)
+    return gap, AGE_AGAIN_TOLERANCE[first.record.side] + width / 2
+
+
+def measure_age_again(first: Profile, second: Profile) -> Measure | None:
+    if first.ages is None or second.ages is None:
+        return None
+    gap, tolerance = ages_apart_again(first, second)
+    similarity = max(0.0, 1.0 - gap / (2 * tolerance))
+    # A narrow age says more than a wide one.
+    weight = AGE_AGAIN_WEIGHT * AGE_AGAIN_TOLERANCE[MISSING] / tolerance
+    return Measure(weight, similarity, contribution(similarity, weight, 0.5, AGE_PENALTY))
+
+
+def describe_age_again(first: Profile, second: Profile, measure: Measure) -> Message:
+    days = elapsed_days(first, second)
+    ages = {"first": _ages(first.ages), "second": _ages(second.ages)}
+    if days is None:
+        return message("duplicate.age.dates_unknown", **ages)
+    return message("duplicate.age", duration=duration(days), **ages)
+
+
+def _ages(ages: tuple[float, float]) -> str:
+    low, high = math.floor(ages[0]), math.floor(ages[1])
+    return f"{low}" if low == high else f"{low}\N{EN DASH}{high}"
+
+
+# --- place -----------------------------------------------------------------------------------
+
+# Two reports of one child are filed where the child lives, was lost or was found: mostly one
+# district. Another district of the state is neither for nor against (the home station and the
+# station of the fair where the child was lost); another State/UT counts against, more than
+# for a match (evidence.PLACE_PENALTY), where it is what trafficking looks like.
+PLACE_AGAIN_WEIGHT = 2.5
+PLACE_AGAIN_PENALTY = 1.5
+
+
+def measure_place_again(first: Profile, second: Profile) -> Measure | None:
+    measure = measure_place(first, second)
+    if measure is None:
+        return None
+    value = contribution(measure.similarity, PLACE_AGAIN_WEIGHT, SAME_STATE, PLACE_AGAIN_PENALTY)
+    return Measure(PLACE_AGAIN_WEIGHT, measure.similarity, value)
+
+
+def describe_place_again(first: Profile, second: Profile, measure: Measure) -> Message:
+    if measure.similarity == SAME_DISTRICT:
+        return message("duplicate.place.same_district", district=first.district)
+    if measure.similarity == SAME_STATE:
+        return message("duplicate.place.same_state", state=first.state)
+    if first.state and second.state:
+        return message("duplicate.place.other_state", first=first.state, second=second.state)
+    return message("duplicate.place.other_district")
+
+
+# --- height ----------------------------------------------------------------------------------
+
+
+def describe_height_again(first: Profile, second: Profile, measure: Measure) -> Message:
+    return message(
+        "duplicate.height",
+        first=f"{first.height:.0f}",
+        expected=f"{measure.about:.0f}",
+        second=f"{second.height:.0f}",
+    )
+
+
+# --- parents ---------------------------------------------------------------------------------
+
+# Both missing reports name the parents as the family gave them: a clear difference is about as
+# telling as a different surname. Found reports both hold what the child said, as for a match.
+PARENT_AGAIN_PENALTY = {MISSING: 2.3, "found": PARENT_PENALTY}
+
+
+def measure_parents_again(first: Profile, second: Profile) -> Measure | None:
+    measure = measure_parents(first, second)
+    if measure is None:
+        return None
+    penalty = PARENT_AGAIN_PENALTY[first.record.side]
+    value = contribution(measure.similarity, measure.weight, PARENT_PIVOT, penalty)
+    return measure._replace(value=value)
+
+
+def describe_parents_again(first: Profile, second: Profile, measure: Measure) -> Message:
+    (parent, other), matched = measure.about
+    names = {
+        "first": parent.text,
+        "second": other.text,
+        "similarity": f"{measure.similarity * 100:.0f}",
+    }
+    if matched >= 2:
+        return message("duplicate.parents.several", matched=matched, **names)
+    return message("duplicate.parents.one", **names)
+
+
+# --- all kinds -------------------------------------------------------------------------------
+
+_SAME_AS_MATCH = {kind.key: kind for kind in KINDS}
+DUPLICATE_KINDS = (
+    _SAME_AS_MATCH["name"],
+    _SAME_AS_MATCH["sex"],
+    Kind("age", measure_age_again, describe_age_again, message("age.unknown")),
+    Kind("dates", measure_dates_again, describe_dates_again, message("duplicate.dates.unknown")),
+    Kind("place", measure_place_again, describe_place_again, message("place.unknown")),
+    Kind("height", measure_height, describe_height_again, message("height.unknown")),
+    Kind("parents", measure_parents_again, describe_parents_again, message("parents.unknown")),
+    _SAME_AS_MATCH["languages"],
+    _SAME_AS_MATCH["marks"],
+    _SAME_AS_MATCH["complexion"],
+)
