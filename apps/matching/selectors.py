@@ -1,5 +1,6 @@
 """Reads for matching: candidate sets for the engine, review queues and who may decide."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from apps.accounts.jurisdiction import scope_to_jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
+from apps.matching.engine.duplicates import AGE_AGAIN_TOLERANCE
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
@@ -22,6 +24,7 @@ from apps.matching.engine.index import FACE_CANDIDATES
 from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
+    CandidateKind,
     CandidateStatus,
     FaceEncoding,
     FaceStatus,
@@ -45,6 +48,9 @@ KEY_POSTINGS_READ = 5000
 # Earlier cases compared with a new missing report: a repeat needs a strong match (a score
 # of 65), which those sharing the most name keys, in the same district, give.
 EARLIER_CASES_LIMIT = 100
+# Reports of the same side are read the newest first from this long after the report's date: a
+# second report of one child mostly follows the first within days, and seldom comes years later.
+DUPLICATE_READ_AHEAD = timedelta(days=365)
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
 # What the engine reads of a candidate (apps.matching.records.child_record), and no more: wide
@@ -152,13 +158,13 @@ def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tu
     return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
 
 
-def candidate_ids(report: Report, keys: list[str]) -> list[int]:
-    """Open reports of the other side that could be this child, most promising first (at most
-    SCORED_CANDIDATES): sharing the most of its name `keys`
-    (apps.matching.engine.blocking_keys), then in the same district or state, then the
-    closest in time; then reports of the same district. The engine's hard filters (sex,
-    dates, age) are already applied."""
-    filters = _Filters(report)
+def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -> list[int]:
+    """Open reports of the other side (of the same side with `same_side`: possible duplicates)
+    that could be this child, most promising first (at most SCORED_CANDIDATES): sharing the
+    most of its name `keys` (apps.matching.engine.blocking_keys), then in the same district or
+    state, then the closest in time; then reports of the same district. The engine's hard
+    filters (sex, dates, age) are already applied."""
+    filters = _SameSideFilters(report) if same_side else _Filters(report)
     params = {
         **filters.params,
         "keys": list(keys),
@@ -210,6 +216,55 @@ class _Filters:
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
         self.sql["age_gap"] = age_gap
         self.sql["age_test"] = age_test
+
+
+class _SameSideFilters:
+    """The duplicate comparison's hard filters (apps.matching.engine.duplicates) on reports of
+    the report's own side: sex, and ages that can still be the same child, the earlier
+    report's age moved on by the years between. Dates rule nothing out; the newest are read
+    first, from DUPLICATE_READ_AHEAD after the report's date."""
+
+    def __init__(self, report: Report):
+        missing = report.kind == ReportKind.MISSING
+        sexes = _compatible_sexes(report.sex)
+        self.params = {
+            "kinds": [ReportKind.MISSING] if missing else list(FOUND_SIDE),
+            "sexes": sexes or [],
+            "age_min": report.age_min,
+            "age_max": report.age_max,
+            "date_bound": report.event_at + DUPLICATE_READ_AHEAD,
+        }
+        tolerance = AGE_AGAIN_TOLERANCE["missing" if missing else "found"]
+        age_gap, age_test = _same_side_age_sql(tolerance)
+        self.sql = {
+            "date_test": "<=",
+            "order": "DESC",
+            "sex_test": "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE",
+            "age_gap": age_gap,
+            "age_test": age_test,
+        }
+
+
+def _same_side_age_sql(base_tolerance: float) -> tuple[str, str]:
+    """SQL for (the gap between two ages of one side, whether the engine would still compare
+    them): apps.matching.engine.duplicates.ages_apart_again and ages_irreconcilable."""
+    years = "(abs(extract(epoch FROM event_at - %(event_at)s))::float8 / 31557600)"
+    theirs_first = "(event_at <= %(event_at)s)"
+
+    def earlier(bound: str) -> str:
+        return f"(CASE WHEN {theirs_first} THEN {bound} ELSE %({bound})s END + {years})"
+
+    def later(bound: str) -> str:
+        return f"(CASE WHEN {theirs_first} THEN %({bound})s ELSE {bound} END)"
+
+    gap = (
+        f"greatest(0, {later('age_min')} - {earlier('age_max')}, "
+        f"{earlier('age_min')} - {later('age_max')})"
+    )
+    widths = "((age_max - age_min) + (%(age_max)s - %(age_min)s))"
+    tolerance = f"({base_tolerance} + {widths} / 2.0)"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
 
 
 def _compatible_sexes(sex: str) -> list[str] | None:
@@ -307,8 +362,11 @@ def faces_of(report_ids, *, open_kinds=None) -> dict[int, list[tuple[float, ...]
     return faces
 
 
-def face_candidate_ids(report: Report, faces: list[tuple[float, ...]]) -> list[int]:
-    """Open reports of the other side, anywhere in India, with a photo whose face is within
+def face_candidate_ids(
+    report: Report, faces: list[tuple[float, ...]], *, same_side: bool = False
+) -> list[int]:
+    """Open reports of the other side (of the same side with `same_side`: possible
+    duplicates), anywhere in India, with a photo whose face is within
     FACE_CANDIDATE_DISTANCE of one of `faces` (this report's): the nearest first, at most
     FACE_CANDIDATE_LIMIT. No other filter: a child found without a name, or with another one,
     far from home is still compared, and the engine rules out who cannot be this child.
@@ -316,7 +374,8 @@ def face_candidate_ids(report: Report, faces: list[tuple[float, ...]]) -> list[i
     The search (apps.matching.face_index) measures in float32, and pgvector's index only
     approximately: the faces it brings are measured again here, exactly and from the stored
     encodings of reports that are open now, so both ways give the same answer."""
-    side = "found" if report.kind == ReportKind.MISSING else "missing"
+    missing = report.kind == ReportKind.MISSING
+    side = "missing" if missing == same_side else "found"
     near: set[int] = set()
     for face in faces:
         found = nearest_open_faces(side, face, FACE_CANDIDATE_LIMIT, FACE_CANDIDATE_DISTANCE)
@@ -365,9 +424,9 @@ def _party_to(user, candidate: MatchCandidate) -> bool:
     return has_full_access(user, candidate.missing) or has_full_access(user, candidate.other)
 
 
-def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED):
+def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED, kind: str = ""):
     """Pairs touching a report owned inside the official's jurisdiction, newest and strongest
-    first."""
+    first; of one kind (matches, repeats, duplicates) when `kind` is given."""
     if not can_search(user):
         return MatchCandidate.objects.none()
     pairs = MatchCandidate.objects.select_related(
@@ -378,6 +437,8 @@ def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED):
     pairs = pairs.filter(Q(pk__in=mine) | Q(pk__in=theirs))
     if status:
         pairs = pairs.filter(status=status)
+    if kind:
+        pairs = pairs.filter(kind=kind)
     return pairs.order_by("-proposed_at", "-score")
 
 
@@ -410,3 +471,24 @@ def candidates_of_report(user, report: Report) -> list[MatchCandidate]:
         "missing__owning_unit", "other__owning_unit"
     )
     return [pair for pair in pairs if _party_to(user, pair)]
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    pair: MatchCandidate
+    partner: Report  # the other report of the pair
+    show_names: bool  # may_see_names: parents' names in the evidence
+
+
+def possible_duplicates(user, pairs: list[MatchCandidate], report: Report):
+    """Of a report's pairs the user may open, the proposed duplicates: "possibly the same child
+    as ...", strongest first."""
+    return [
+        PossibleDuplicate(
+            pair=pair,
+            partner=pair.other if pair.missing_id == report.pk else pair.missing,
+            show_names=may_see_names(user, pair),
+        )
+        for pair in sorted(pairs, key=lambda pair: -pair.score)
+        if pair.kind == CandidateKind.DUPLICATE and pair.status == CandidateStatus.PROPOSED
+    ]

@@ -21,6 +21,12 @@ from apps.matching.engine import (
     face_distance,
     score_pair,
 )
+from apps.matching.engine.duplicates import (
+    duplicate_exclusion,
+    duplicate_log_odds,
+    explain_duplicate,
+    ordered,
+)
 from apps.matching.engine.evidence import exclusion
 from apps.matching.engine.faces import closest_faces
 from apps.matching.engine.profile import read_profile
@@ -39,7 +45,12 @@ from apps.matching.models import (
 )
 from apps.matching.records import child_record, record_from_fields
 from apps.matching.signals import match_confirmed, match_proposed
-from apps.matching.thresholds import PROPOSAL_THRESHOLD, REPEAT_THRESHOLD, TOP_CANDIDATES
+from apps.matching.thresholds import (
+    DUPLICATE_THRESHOLD,
+    PROPOSAL_THRESHOLD,
+    REPEAT_THRESHOLD,
+    TOP_CANDIDATES,
+)
 from apps.reports import services as report_services
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
@@ -71,8 +82,9 @@ def encode_faces(report: Report) -> int:
 
 @transaction.atomic
 def match_report(report_id: int) -> list[MatchCandidate]:
-    """Score an open report against the other side (and, for a missing child, earlier closed
-    cases), and store the strongest pairs for review."""
+    """Score an open report against the other side, against its own side (the same child
+    reported twice) and, for a missing child, earlier closed cases, and store the strongest
+    pairs for review."""
     report = (
         Report.objects.select_for_update(of=("self",))
         .select_related("event_state", "event_district")
@@ -91,9 +103,17 @@ def match_report(report_id: int) -> list[MatchCandidate]:
         )
     )
     stored = _propose(report, target, faces, candidate_ids)
+    stored += _propose_duplicates(report, target, faces, keys)
     if report.kind == ReportKind.MISSING:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
     return stored
+
+
+class _Pair(NamedTuple):
+    missing_id: int
+    other_id: int
+    result: MatchScore
+    fingerprint: str
 
 
 def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[MatchCandidate]:
@@ -132,6 +152,59 @@ def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[Mat
     return _store_all(CandidateKind.MATCH, pairs)
 
 
+def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[MatchCandidate]:
+    """Open reports of the same side that may be this child reported twice (sharing a name key
+    or the district, or anywhere with a close face), ranked and explained as _propose does,
+    with the engine's duplicate comparison."""
+    candidate_ids = list(
+        dict.fromkeys(
+            selectors.candidate_ids(report, keys, same_side=True)
+            + selectors.face_candidate_ids(report, target_faces, same_side=True)
+        )
+    )
+    faces = selectors.faces_of(candidate_ids)
+    target_profile = read_profile(target)  # read once, not once per pair
+    ranked = []
+    for fields, marks in selectors.candidate_rows(candidate_ids):
+        ours, theirs = closest_faces(target_faces, faces.get(fields["id"], []))
+        profile = read_profile(record_from_fields(fields, marks, face=theirs, as_side=target.side))
+        own = target_profile
+        if ours is not None and tuple(ours) != target.face:
+            own = replace(target_profile, record=replace(target, face=tuple(ours)))
+        # The lower id first when the dates agree, so the words read the same whichever
+        # report was matched.
+        first, second = ordered(*sorted((own, profile), key=_report_id))
+        if duplicate_exclusion(first, second) is not None:
+            continue
+        distance = face_distance(first.record.face, second.record.face)
+        log_odds = duplicate_log_odds(first, second, distance)
+        if calibrated_score(log_odds) >= DUPLICATE_THRESHOLD:
+            ranked.append((-log_odds, fields["id"], first, second, distance))
+    ranked.sort(key=lambda item: item[:2])
+    pairs = []
+    for _log_odds, candidate_id, first, second, distance in ranked[:TOP_CANDIDATES]:
+        result = explain_duplicate(first, second, distance)
+        if result.score >= DUPLICATE_THRESHOLD:
+            pairs.append(_duplicate_pair(report.pk, candidate_id, first, second, result))
+    return _store_all(CandidateKind.DUPLICATE, pairs)
+
+
+def _report_id(profile) -> int:
+    return int(profile.record.id)
+
+
+def _duplicate_pair(report_id: int, candidate_id: int, first, second, result) -> _Pair:
+    """Stored with the lower id as `missing`, and fingerprinted in that order too, so the pair
+    is the same row whichever of its reports was matched."""
+    records = [profile.record for profile in sorted((first, second), key=_report_id)]
+    return _Pair(
+        missing_id=min(report_id, candidate_id),
+        other_id=max(report_id, candidate_id),
+        result=result,
+        fingerprint=_fingerprint(*records),
+    )
+
+
 def _propose_repeats(report, target, earlier_ids: list[int]) -> list[MatchCandidate]:
     """An earlier, closed case of the same child stands in as the "missing" side: its date and
     age come first, the new disappearance second, which is the order the engine expects."""
@@ -154,13 +227,6 @@ def _propose_repeats(report, target, earlier_ids: list[int]) -> list[MatchCandid
                 )
             )
     return _store_all(CandidateKind.REPEAT, pairs)
-
-
-class _Pair(NamedTuple):
-    missing_id: int
-    other_id: int
-    result: MatchScore
-    fingerprint: str
 
 
 def _store_all(kind, pairs: list[_Pair]) -> list[MatchCandidate]:

@@ -20,8 +20,12 @@ def queue(request):
     if not can_search(request.user):
         raise PermissionDenied
     form = QueueFilterForm(request.GET or None)
-    status = form.cleaned_data["status"] if form.is_valid() else CandidateStatus.PROPOSED
-    pairs = selectors.review_queue_for(request.user, status=status or CandidateStatus.PROPOSED)
+    shown = form.cleaned_data if form.is_valid() else {}
+    pairs = selectors.review_queue_for(
+        request.user,
+        status=shown.get("status") or CandidateStatus.PROPOSED,
+        kind=shown.get("kind", ""),
+    )
     page, query_string = paginate(request, pairs, PAIRS_PER_PAGE)
     return render(
         request,

@@ -120,6 +120,8 @@ def measure_dates_again(first: Profile, second: Profile) -> Measure | None:
 
 
 def describe_dates_again(first: Profile, second: Profile, measure: Measure) -> Message:
+    if measure.about == 0:
+        return message("duplicate.dates.same_day")
     return message("duplicate.dates", duration=duration(measure.about))
 
 
@@ -163,6 +165,8 @@ def describe_age_again(first: Profile, second: Profile, measure: Measure) -> Mes
     ages = {"first": _ages(first.ages), "second": _ages(second.ages)}
     if days is None:
         return message("duplicate.age.dates_unknown", **ages)
+    if days == 0:
+        return message("duplicate.age.same_day", **ages)
     return message("duplicate.age", duration=duration(days), **ages)
 
 
