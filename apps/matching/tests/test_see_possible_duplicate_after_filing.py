@@ -120,7 +120,7 @@ def test_a_child_found_by_the_railway_police_and_registered_again_by_the_cwc(
     assert (pair.kind, pair.missing, pair.other) == (CandidateKind.DUPLICATE, by_police, by_cwc)
     evidence = {item["key"]: item["detail"] for item in pair.evidence}
     assert evidence["dates"] == "dates 2 days apart"
-    assert evidence["age"] == "age 8–10, 2 days later 9"
+    assert evidence["age"] == "age 8\N{EN DASH}10, 2 days later 9"
 
 
 def test_a_namesake_of_another_family_months_earlier_is_not_proposed(
