@@ -220,8 +220,13 @@ class OtherReportSerializer(serializers.Serializer):
 
 class CandidateSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.CharField(help_text="`match` (missing ~ found) or `repeat` (earlier case).")
-    status = serializers.CharField(help_text="proposed, confirmed, rejected or superseded.")
+    kind = serializers.CharField(
+        help_text="`match` (missing ~ found), `repeat` (earlier case) or `duplicate` (the same "
+        "child reported twice)."
+    )
+    status = serializers.CharField(
+        help_text="proposed, confirmed, rejected, superseded or withdrawn."
+    )
     score = serializers.FloatField()
     other = OtherReportSerializer()
 

@@ -12,6 +12,10 @@ class RejectForm(forms.Form):
     )
 
 
+class MergeForm(forms.Form):
+    keep = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Show"), choices=CandidateStatus.choices, required=False)
     kind = forms.ChoiceField(

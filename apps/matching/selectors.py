@@ -405,8 +405,28 @@ def open_reports_due_for_rematch(today) -> list[int]:
 
 def can_decide(user, candidate: MatchCandidate) -> bool:
     """The missing report's unit, or its supervisors, confirm or reject: the owner of a
-    look-alike found report must not close, or hide, another unit's search for a child."""
+    look-alike found report must not close, or hide, another unit's search for a child. A
+    possible duplicate is decided by the unit owning either report, or its supervisors; which
+    report each may close is merge_choices'."""
+    if candidate.kind == CandidateKind.DUPLICATE:
+        return _party_to(user, candidate)
     return has_full_access(user, candidate.missing)
+
+
+def merge_choices(user, candidate: MatchCandidate) -> list[tuple[Report, Report]]:
+    """(the report kept, the report closed as its duplicate) for each way the user may merge a
+    proposed duplicate: closing a report needs the right to change it, and only an open report
+    is closed into one that is not itself a closed duplicate."""
+    if candidate.kind != CandidateKind.DUPLICATE or candidate.status != CandidateStatus.PROPOSED:
+        return []
+    pair = (candidate.missing, candidate.other)
+    return [
+        (keep, close)
+        for keep, close in (pair, pair[::-1])
+        if close.status == Status.OPEN
+        and not keep.is_closed_duplicate
+        and has_full_access(user, close)
+    ]
 
 
 def can_agree(user, candidate: MatchCandidate) -> bool:

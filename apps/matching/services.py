@@ -321,6 +321,8 @@ def _fingerprint(missing, found) -> str:
 @transaction.atomic
 def confirm_match(request, *, candidate: MatchCandidate) -> MatchCandidate:
     candidate = _lock_for_decision(request.user, candidate)
+    if candidate.kind == CandidateKind.DUPLICATE:
+        raise ValidationError(_("Two reports of the same child are merged, not matched."))
     decider = request.user
     candidate.status = CandidateStatus.CONFIRMED
     _record_decision(request, candidate, reason="")
@@ -345,6 +347,56 @@ def confirm_match(request, *, candidate: MatchCandidate) -> MatchCandidate:
     # Inside the transaction, as match_proposed: receivers record their work with the decision.
     match_confirmed.send(sender=MatchCandidate, candidate_id=candidate.pk)
     return candidate
+
+
+@transaction.atomic
+def merge_duplicates(request, *, candidate: MatchCandidate, keep: int) -> MatchCandidate:
+    """A proposed duplicate is the same child reported twice: the report `keep` stays, the
+    other is closed as its duplicate (apps.reports.services.close_as_duplicate, which checks
+    that the official may change it and locks both reports). The pair is locked first, so of
+    two officials deciding it at once the second is told it has been decided."""
+    candidate = _lock_for_decision(request.user, candidate)
+    if candidate.kind != CandidateKind.DUPLICATE:
+        raise ValidationError(_("Only two reports of the same side are merged."))
+    reports = {candidate.missing_id: candidate.missing, candidate.other_id: candidate.other}
+    if keep not in reports:
+        raise ValidationError(_("Choose one of the two reports to keep."))
+    primary = reports.pop(keep)
+    (duplicate,) = reports.values()
+    candidate.status = CandidateStatus.CONFIRMED
+    _record_decision(
+        request,
+        candidate,
+        reason=_("Same child: %(duplicate)s closed as a duplicate of %(primary)s")
+        % {"duplicate": duplicate.case_number, "primary": primary.case_number},
+    )
+    report_services.close_as_duplicate(report=duplicate, primary=primary, closed_by=request.user)
+    return candidate
+
+
+def settle_pairs_of_duplicate(*, report_id: int, primary_id: int, closed_by) -> None:
+    """A report was closed as a duplicate (merged here, or on its own page): the proposal that
+    it duplicates `primary_id` is answered, and its other proposals go with it (the report kept
+    is matched again: see receivers)."""
+    between = Q(missing_id=report_id, other_id=primary_id) | Q(
+        missing_id=primary_id, other_id=report_id
+    )
+    for candidate in MatchCandidate.objects.select_for_update().filter(
+        between, kind=CandidateKind.DUPLICATE, status=CandidateStatus.PROPOSED
+    ):
+        candidate.status = CandidateStatus.CONFIRMED
+        candidate.decided_by = closed_by
+        candidate.decided_at = timezone.now()
+        candidate._history_user = closed_by
+        candidate._change_reason = _("Closed as a duplicate on the report's page")
+        candidate.save()
+    for candidate in MatchCandidate.objects.select_for_update().filter(
+        Q(missing_id=report_id) | Q(other_id=report_id), status=CandidateStatus.PROPOSED
+    ):
+        candidate.status = CandidateStatus.SUPERSEDED
+        candidate._history_user = closed_by
+        candidate._change_reason = _("The report is closed as a duplicate")
+        candidate.save()
 
 
 @transaction.atomic
