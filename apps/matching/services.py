@@ -106,6 +106,7 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     stored += _propose_duplicates(report, target, faces, keys)
     if report.kind == ReportKind.MISSING:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
+    _rescore_left_behind(report, target, faces, stored)
     return stored
 
 
@@ -293,11 +294,15 @@ def _store(kind, pair: _Pair) -> MatchCandidate:
 
 
 def _rescore(candidate: MatchCandidate, pair: _Pair) -> None:
-    """A pair stored before: a proposed one gets the new score, a rejected one comes back only
-    when the reports changed (a new fingerprint), a confirmed one is left alone."""
+    """A pair stored before: a proposed one gets the new score; a withdrawn one is proposed
+    again; a rejected one comes back only when the reports changed (a new fingerprint) so that
+    the pair is stronger than when it was rejected, and it is announced again, never silently;
+    a confirmed or superseded one is left alone."""
     reopened = (
-        candidate.status == CandidateStatus.REJECTED and candidate.fingerprint != pair.fingerprint
-    )
+        candidate.status == CandidateStatus.REJECTED
+        and candidate.fingerprint != pair.fingerprint
+        and pair.result.score > candidate.score
+    ) or candidate.status == CandidateStatus.WITHDRAWN
     if candidate.status == CandidateStatus.PROPOSED or reopened:
         candidate.score = pair.result.score
         candidate.evidence = pair.result.as_dict()["evidence"]
@@ -307,6 +312,85 @@ def _rescore(candidate: MatchCandidate, pair: _Pair) -> None:
         candidate.save()
     if reopened:
         _announce(candidate.pk)
+
+
+def _rescore_left_behind(report, target, target_faces, stored: list[MatchCandidate]) -> None:
+    """The report's proposed pairs that this run did not store again (it changed, so the
+    partner is no longer among its best candidates): each is scored as the two reports stand
+    now and kept with its new score while it reaches its threshold, withdrawn when it does not.
+    Decided pairs are not touched."""
+    left = list(
+        MatchCandidate.objects.select_for_update()
+        .filter(Q(missing_id=report.pk) | Q(other_id=report.pk), status=CandidateStatus.PROPOSED)
+        .exclude(pk__in=[candidate.pk for candidate in stored])
+    )
+    if not left:
+        return
+    partner_ids = [_partner_id(candidate, report.pk) for candidate in left]
+    rows = {row["id"]: (row, marks) for row, marks in selectors.candidate_rows(partner_ids)}
+    faces = selectors.faces_of(partner_ids)
+    for candidate, partner_id in zip(left, partner_ids, strict=True):
+        partner = record_from_fields(*rows[partner_id])
+        pair = _pair_now(
+            candidate, report, (target, target_faces), (partner, faces.get(partner_id, []))
+        )
+        if pair is None:
+            candidate.status = CandidateStatus.WITHDRAWN
+            candidate._change_reason = "Reports changed; below the threshold"
+            candidate.save()
+        else:
+            _rescore(candidate, pair)
+
+
+def _partner_id(candidate: MatchCandidate, report_id: int) -> int:
+    return candidate.other_id if candidate.missing_id == report_id else candidate.missing_id
+
+
+def _pair_now(candidate: MatchCandidate, report, this, other) -> _Pair | None:
+    """A stored pair scored as its reports stand now, exactly as the proposal that stored it
+    would (sides, faces and fingerprint), or None when it no longer reaches its threshold.
+    `this` and `other`: (the record without its face, its faces) of the report and its
+    partner."""
+    (target, target_faces), (partner, partner_faces) = this, other
+    if candidate.kind == CandidateKind.REPEAT:
+        # The earlier case stands as the missing side without a face, the new one with its
+        # first (_propose_repeats).
+        if candidate.missing_id == report.pk:
+            earlier, new_case = replace(partner, side="missing"), target
+        else:
+            earlier, new_case = replace(target, face=None, side="missing"), partner
+            new_case = replace(new_case, face=partner_faces[0] if partner_faces else None)
+        missing, found = read_profile(earlier), read_profile(replace(new_case, side="found"))
+        return _scored_pair(candidate, missing, found, None, REPEAT_THRESHOLD)
+    # The two faces that lie closest, as _propose and _propose_duplicates compare them.
+    ours, theirs = closest_faces(target_faces, partner_faces)
+    own = replace(target, face=tuple(ours) if ours is not None else None)
+    partner = replace(partner, face=tuple(theirs) if theirs is not None else None)
+    if candidate.kind == CandidateKind.DUPLICATE:
+        first, second = ordered(*sorted(map(read_profile, (own, partner)), key=_report_id))
+        if duplicate_exclusion(first, second) is not None:
+            return None
+        result = explain_duplicate(first, second, face_distance(own.face, partner.face))
+        if result.score < DUPLICATE_THRESHOLD:
+            return None
+        return _duplicate_pair(report.pk, int(partner.id), first, second, result)
+    missing, found = map(read_profile, (own, partner) if report.is_missing else (partner, own))
+    distance = face_distance(missing.record.face, found.record.face)
+    return _scored_pair(candidate, missing, found, distance, PROPOSAL_THRESHOLD)
+
+
+def _scored_pair(candidate, missing, found, distance, threshold) -> _Pair | None:
+    if exclusion(missing, found) is not None:
+        return None
+    result = explain_pair(missing, found, distance)
+    if result.score < threshold:
+        return None
+    return _Pair(
+        missing_id=candidate.missing_id,
+        other_id=candidate.other_id,
+        result=result,
+        fingerprint=_fingerprint(missing.record, found.record),
+    )
 
 
 def _announce(candidate_id: int) -> None:
