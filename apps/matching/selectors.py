@@ -42,6 +42,10 @@ DISTRICT_CANDIDATE_LIMIT = 200
 # their ages agree (as the engine's age evidence would), and DISTRICT_CANDIDATE_LIMIT kept.
 DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
+# Two reports of one child nearly always share a name key and a district, so the duplicate
+# search scores fewer: a missing report's candidates of its own side are missing reports,
+# whose names and parents' names cost the most to read.
+DUPLICATE_CANDIDATES = 100
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
@@ -160,7 +164,8 @@ def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tu
 
 def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -> list[int]:
     """Open reports of the other side (of the same side with `same_side`: possible duplicates)
-    that could be this child, most promising first (at most SCORED_CANDIDATES): sharing the
+    that could be this child, most promising first (at most SCORED_CANDIDATES, or
+    DUPLICATE_CANDIDATES of the same side): sharing the
     most of its name `keys` (apps.matching.engine.blocking_keys), then in the same district or
     state, then the closest in time; then reports of the same district. The engine's hard
     filters (sex, dates, age) are already applied."""
@@ -182,7 +187,7 @@ def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -
         rows = cursor.fetchall()
     # A report sharing keys and in the district comes once, with its keys.
     chosen = list(dict.fromkeys(report_id for report_id, _ in rows if report_id != report.pk))
-    return chosen[:SCORED_CANDIDATES]
+    return chosen[: DUPLICATE_CANDIDATES if same_side else SCORED_CANDIDATES]
 
 
 class _Filters:

@@ -33,6 +33,7 @@ from apps.matching.engine.profile import read_profile
 from apps.matching.engine.scoring import (
     calibrated_score,
     explain_pair,
+    log_odds_for,
     pair_log_odds,
     score_profiles,
 )
@@ -153,6 +154,10 @@ def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[Mat
     return _store_all(CandidateKind.MATCH, pairs)
 
 
+# The summed evidence from which a duplicate pair reaches its threshold.
+_DUPLICATE_FLOOR = log_odds_for(DUPLICATE_THRESHOLD)
+
+
 def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[MatchCandidate]:
     """Open reports of the same side that may be this child reported twice (sharing a name key
     or the district, or anywhere with a close face), ranked and explained as _propose does,
@@ -178,8 +183,8 @@ def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[M
         if duplicate_exclusion(first, second) is not None:
             continue
         distance = face_distance(first.record.face, second.record.face)
-        log_odds = duplicate_log_odds(first, second, distance)
-        if calibrated_score(log_odds) >= DUPLICATE_THRESHOLD:
+        log_odds = duplicate_log_odds(first, second, distance, floor=_DUPLICATE_FLOOR)
+        if log_odds is not None and calibrated_score(log_odds) >= DUPLICATE_THRESHOLD:
             ranked.append((-log_odds, fields["id"], first, second, distance))
     ranked.sort(key=lambda item: item[:2])
     pairs = []

@@ -28,6 +28,7 @@ import math
 
 from apps.matching.engine.evidence import (
     AGE_PENALTY,
+    BOTH_PARENTS_WEIGHT,
     DAYS_PER_YEAR,
     KINDS,
     PARENT_PENALTY,
@@ -81,8 +82,18 @@ def score_duplicate(one: ChildRecord, other: ChildRecord) -> MatchScore | None:
     return explain_duplicate(first, second, face_distance(one.face, other.face))
 
 
-def duplicate_log_odds(first: Profile, second: Profile, distance: float | None) -> float:
-    return pair_log_odds(first, second, distance, kinds=DUPLICATE_KINDS)
+def duplicate_log_odds(
+    first: Profile, second: Profile, distance: float | None, *, floor: float = -math.inf
+) -> float | None:
+    """The summed contributions, as pair_log_odds; None when they cannot reach `floor`. Two
+    missing reports both name the parents, and comparing every parent with every parent costs
+    more than all else: parents come last, and are skipped when even their full weight could
+    not lift the pair to `floor` (most candidates of a district)."""
+    total = pair_log_odds(first, second, distance, kinds=_BEFORE_PARENTS)
+    if total + BOTH_PARENTS_WEIGHT < floor:
+        return None
+    parents = measure_parents_again(first, second)
+    return total + (parents.value if parents is not None else 0.0)
 
 
 def explain_duplicate(first: Profile, second: Profile, distance: float | None) -> MatchScore:
@@ -258,3 +269,4 @@ DUPLICATE_KINDS = (
     _SAME_AS_MATCH["marks"],
     _SAME_AS_MATCH["complexion"],
 )
+_BEFORE_PARENTS = tuple(kind for kind in DUPLICATE_KINDS if kind.key != "parents")

@@ -105,3 +105,8 @@ def calibrated_score(log_odds: float) -> float:
         odds = math.exp(exponent)
         return 100.0 * odds / (1.0 + odds)
     return 100.0 / (1.0 + math.exp(-exponent))
+
+
+def log_odds_for(score: float) -> float:
+    """The summed contributions at which calibrated_score gives `score` (0 < score < 100)."""
+    return (math.log(score / (100.0 - score)) - SCORE_INTERCEPT) / SCORE_SLOPE

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from apps.matching.engine import REVIEW_THRESHOLD, ChildRecord, score_duplicate, score_pair
-from apps.matching.engine.duplicates import ordered
+from apps.matching.engine.duplicates import duplicate_log_odds, ordered
 from apps.matching.engine.profile import read_profile
+from apps.matching.engine.scoring import log_odds_for
 
 PRIYA = ChildRecord(
     id="1",
@@ -151,3 +152,27 @@ def test_a_boy_and_a_girl_or_ages_far_apart_are_never_the_same_child():
 def test_a_missing_and_a_found_report_are_no_duplicates():
     with pytest.raises(ValueError, match="same side"):
         score_duplicate(PRIYA, MUNNA)
+
+
+def test_ranking_skips_the_parents_only_when_they_could_not_lift_the_pair_to_the_threshold():
+    floor = log_odds_for(REVIEW_THRESHOLD)
+    likely = ordered(read_profile(PRIYA), read_profile(PRIYA_AGAIN))
+    stranger = ordered(
+        read_profile(PRIYA),
+        read_profile(
+            replace(
+                PRIYA_AGAIN,
+                local_name="",
+                name="Laxmi Behera",
+                father_name="Sanjay Behera",
+                event_date=datetime.date(2026, 8, 1),
+                languages=frozenset(),
+            )
+        ),
+    )
+
+    assert duplicate_log_odds(*likely, None, floor=floor) == pytest.approx(
+        score_duplicate(PRIYA, PRIYA_AGAIN).log_odds
+    )
+    assert duplicate_log_odds(*stranger, None, floor=floor) is None
+    assert duplicate_log_odds(*stranger, None) < floor
