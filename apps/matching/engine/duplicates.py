@@ -8,15 +8,17 @@ found, and expects a found child far from home. Two reports of one side describe
 moment twice, so some evidence means something else and is weighed here with its own numbers:
 
 - dates: the two dates should nearly agree, in either order (a report is often filed days
-  later, with a last-seen or found date typed from memory); months apart count against;
+  later, with a last-seen or found date typed from memory); a month apart counts against two
+  missing reports (another disappearance), months apart mildly against two found reports;
 - age: both ages are the same kind of estimate (a family's age in completed years, or an
   official's guess at a found child's age), so they are compared directly, the earlier report's
   age moved on by the time between them; a family's age is precise, a guess is not;
 - place: two reports of one child are mostly filed in the same district; another State/UT
   counts against, where for a match it hardly does;
 - height: the earlier height grown by the time between;
-- parents: on two missing reports both sets of names come from the family, so a clear
-  difference speaks against more strongly than a child's "Papa" does.
+- parents: on two missing reports both sets of names come from the family, so every parent one
+  report names should be among the other's, and one who clearly is not counts against as a
+  different surname does.
 
 Name, sex, languages, marks, complexion and face mean what they mean for a match and are
 weighed the same way. The sum goes through the same calibration (scoring.calibrated_score); it
@@ -25,19 +27,23 @@ separately calibrated (docs/matching.md).
 """
 
 import math
+from typing import NamedTuple
 
 from apps.matching.engine.evidence import (
     AGE_PENALTY,
     BOTH_PARENTS_WEIGHT,
     DAYS_PER_YEAR,
     KINDS,
-    PARENT_PENALTY,
+    NAME_DIFFERENT_WORD,
+    PARENT_MATCHED,
     PARENT_PIVOT,
+    PARENT_WEIGHT,
     SAME_DISTRICT,
     SAME_STATE,
     UNKNOWN_ELAPSED_YEARS,
     Kind,
     Measure,
+    _parent_similarity,
     ages_irreconcilable,
     contribution,
     duration,
@@ -102,32 +108,42 @@ def explain_duplicate(first: Profile, second: Profile, distance: float | None) -
 
 # --- dates -----------------------------------------------------------------------------------
 
-# One disappearance reported twice, or one child found and registered again: the dates mostly
-# lie within days of each other. A child who ran from a home and was found again months later
-# is the same child too, so far-apart dates count against only mildly.
-DATES_AGAIN_WEIGHT = 2.0
-DATES_AGAIN_CLOSE_DAYS = 7  # full weight up to here
-DATES_AGAIN_NEUTRAL_DAYS = 90
-DATES_AGAIN_FAR_DAYS = 2 * 365  # full penalty from here
-DATES_AGAIN_PENALTY = 1.0
-_LOG_CLOSE_TO_FAR = math.log(DATES_AGAIN_FAR_DAYS / DATES_AGAIN_CLOSE_DAYS)
+
+class DatesAgain(NamedTuple):
+    """How the days between two reports of one side weigh: `weight` up to `close` days,
+    neither for nor against at `neutral`, `-penalty` from `far` on (log-linear between)."""
+
+    weight: float
+    close: int
+    neutral: int
+    far: int
+    penalty: float
+
+    def similarity(self, days: int) -> float:
+        counted = max(days, self.close)
+        return max(0.0, 1.0 - math.log(counted / self.close) / math.log(self.far / self.close))
 
 
-def _dates_similarity(days: int) -> float:
-    counted = max(days, DATES_AGAIN_CLOSE_DAYS)
-    return max(0.0, 1.0 - math.log(counted / DATES_AGAIN_CLOSE_DAYS) / _LOG_CLOSE_TO_FAR)
-
-
-DATES_AGAIN_PIVOT = _dates_similarity(DATES_AGAIN_NEUTRAL_DAYS)
+# One disappearance reported twice is one date, give or take the days before an FIR is filed
+# and a date typed from memory: a month apart already says "another disappearance", and two
+# open reports of a child missing twice are no copies of one report. One child found and
+# registered again (the police, then the CWC) mostly lies days apart too, but a child who ran
+# from a home and was found again months later is the same child: far-apart dates count
+# against only mildly there.
+DATES_AGAIN = {
+    MISSING: DatesAgain(weight=2.0, close=7, neutral=30, far=365, penalty=2.5),
+    "found": DatesAgain(weight=2.0, close=7, neutral=90, far=2 * 365, penalty=1.0),
+}
 
 
 def measure_dates_again(first: Profile, second: Profile) -> Measure | None:
     days = elapsed_days(first, second)
     if days is None:
         return None
-    similarity = _dates_similarity(days)
-    value = contribution(similarity, DATES_AGAIN_WEIGHT, DATES_AGAIN_PIVOT, DATES_AGAIN_PENALTY)
-    return Measure(DATES_AGAIN_WEIGHT, similarity, value, days)
+    rule = DATES_AGAIN[first.record.side]
+    similarity = rule.similarity(days)
+    value = contribution(similarity, rule.weight, rule.similarity(rule.neutral), rule.penalty)
+    return Measure(rule.weight, similarity, value, days)
 
 
 def describe_dates_again(first: Profile, second: Profile, measure: Measure) -> Message:
@@ -228,18 +244,38 @@ def describe_height_again(first: Profile, second: Profile, measure: Measure) -> 
 
 # --- parents ---------------------------------------------------------------------------------
 
-# Both missing reports name the parents as the family gave them: a clear difference is about as
-# telling as a different surname. Found reports both hold what the child said, as for a match.
-PARENT_AGAIN_PENALTY = {MISSING: 2.3, "found": PARENT_PENALTY}
+# Two missing reports both name the parents as the family gave them: every parent one report
+# names should be among the other's, and one who clearly is not (similarity at or below
+# NAME_DIFFERENT_WORD) counts against as a different surname does. Found reports both hold what
+# the child said ("Papa", a first name), which is compared as for a match.
+PARENT_AGAIN_PENALTY = 3.0
 
 
 def measure_parents_again(first: Profile, second: Profile) -> Measure | None:
-    measure = measure_parents(first, second)
-    if measure is None:
+    if first.record.side != MISSING:
+        return measure_parents(first, second)
+    if not first.parents or not second.parents:
         return None
-    penalty = PARENT_AGAIN_PENALTY[first.record.side]
-    value = contribution(measure.similarity, measure.weight, PARENT_PIVOT, penalty)
-    return measure._replace(value=value)
+    fewer, more = sorted((first.parents, second.parents), key=len)
+    family = first.name_words | second.name_words
+    pairs = [
+        max(
+            ((_parent_similarity(parent, other, family), parent, other) for other in more),
+            key=lambda pair: pair[0],
+        )
+        for parent in fewer
+    ]
+    worst, parent, other = min(pairs, key=lambda pair: pair[0])
+    matched = sum(similarity >= PARENT_MATCHED for similarity, _parent, _other in pairs)
+    weight = BOTH_PARENTS_WEIGHT if matched >= 2 else PARENT_WEIGHT
+    if worst >= PARENT_PIVOT:
+        value = weight * (worst - PARENT_PIVOT) / (1 - PARENT_PIVOT)
+    else:
+        share = min(1.0, (PARENT_PIVOT - worst) / (PARENT_PIVOT - NAME_DIFFERENT_WORD))
+        value = -PARENT_AGAIN_PENALTY * share
+    # In the order of the reports, for the words.
+    pair = (parent, other) if fewer is first.parents else (other, parent)
+    return Measure(weight, worst, value, (pair, matched))
 
 
 def describe_parents_again(first: Profile, second: Profile, measure: Measure) -> Message:

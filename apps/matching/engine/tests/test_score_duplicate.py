@@ -93,12 +93,24 @@ def test_a_child_found_by_the_police_and_registered_again_by_the_cwc_days_later(
     assert score_duplicate(MUNNA, months_later).score < REVIEW_THRESHOLD
 
 
-def test_dates_far_apart_count_against_where_for_a_match_they_hardly_do():
-    later = replace(PRIYA_AGAIN, event_date=datetime.date(2028, 3, 2), age_min=13, age_max=13)
-    dates = score_duplicate(PRIYA, later).evidence_for("dates")
+def test_two_missing_reports_a_month_apart_are_two_disappearances_more_than_one():
+    later = replace(PRIYA_AGAIN, event_date=datetime.date(2026, 3, 31))
+    a_year_later = replace(PRIYA_AGAIN, event_date=datetime.date(2027, 3, 1), age_min=12)
 
-    assert dates.contribution == pytest.approx(-1.0)
-    assert dates.detail == "dates 2.0 years apart"
+    assert score_duplicate(PRIYA, later).evidence_for("dates").contribution == pytest.approx(
+        0, abs=0.01
+    )
+    dates = score_duplicate(PRIYA, a_year_later).evidence_for("dates")
+    assert dates.contribution == pytest.approx(-2.5)
+    assert dates.detail == "dates 12 months apart"
+
+
+def test_a_found_child_registered_again_months_later_counts_against_only_mildly():
+    found_again = replace(MUNNA, id="4", event_date=datetime.date(2027, 1, 1))
+
+    dates = score_duplicate(MUNNA, found_again).evidence_for("dates")
+
+    assert -1.0 < dates.contribution < 0
 
 
 def test_ages_compare_directly_the_earlier_moved_on_by_the_time_between():
@@ -138,10 +150,15 @@ def test_another_state_counts_against_more_than_for_a_match():
     assert duplicate.detail == "different states (Odisha and Bihar)"
 
 
-def test_two_families_naming_different_parents_count_against():
-    other_family = replace(PRIYA_AGAIN, father_name="Bikash Mohanty")
+def test_every_parent_one_family_names_must_be_among_the_others():
+    other_father = replace(PRIYA_AGAIN, father_name="Bikash Mohanty")
+    same_mother = replace(PRIYA_AGAIN, father_name="Bikash Sahu", mother_name="Sabita Sahu")
 
-    assert score_duplicate(PRIYA, other_family).evidence_for("parents").contribution < -1
+    assert score_duplicate(PRIYA, other_father).evidence_for("parents").contribution == -3.0
+    # The mother agrees, the father does not: the father decides.
+    parents = score_duplicate(PRIYA, same_mother).evidence_for("parents")
+    assert parents.contribution < -1
+    assert parents.detail.startswith("parent 'Ramesh Sahu' ~ 'Bikash Sahu'")
 
 
 def test_a_boy_and_a_girl_or_ages_far_apart_are_never_the_same_child():
