@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_children import SEED_FOR_TUNING, generate_heldout
 
 from apps.matching.engine import match_csv_files
-from apps.matching.engine.evaluation import (
+from benchmarks.evaluation_set import (
     csv_name_pools,
     faker_name_pools,
     read_ranked_rows,

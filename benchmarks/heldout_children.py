@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from indic_transliteration import sanscript
 
-from apps.matching.engine.evaluation import (
+from apps.matching.engine.records import ChildRecord
+from benchmarks.evaluation_set import (
     DESTINATION_STATES,
     NICKNAMES,
     EvaluationSet,
@@ -29,7 +30,6 @@ from apps.matching.engine.evaluation import (
     romanise,
     to_native,
 )
-from apps.matching.engine.records import ChildRecord
 
 SEED_FOR_TUNING = 101
 # How a found child's name is recorded: (share, story), in order.

@@ -13,7 +13,7 @@ from apps.core.months import months_before
 from apps.directory.models import CCI_UNIT_TYPES
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.reports.choices import ReportKind, Status
-from apps.reports.models import Report
+from apps.reports.models import CLOSED_AS_DUPLICATE, Report
 
 STILL_OPEN_AFTER = timedelta(days=30)
 DISTRICT = "owning_unit__district_id"
@@ -48,7 +48,10 @@ def figures_by_district(month: date) -> dict[int, MonthFigures]:
             if district_id is not None:
                 setattr(figures.setdefault(district_id, MonthFigures()), name, count)
 
-    filed = Report.objects.filter(created_at__gte=start, created_at__lt=end)
+    # Each child once: a report closed as a duplicate of another is not counted.
+    filed = Report.objects.filter(created_at__gte=start, created_at__lt=end).exclude(
+        CLOSED_AS_DUPLICATE
+    )
     add(_count(filed.filter(kind=ReportKind.MISSING)), "missing_reported")
     add(_count(filed.filter(kind=ReportKind.FOUND)), "found_reported")
     add(_matched(start, end), "matched")

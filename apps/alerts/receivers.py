@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from apps.matching.signals import match_proposed
 from apps.outbox.services import enqueue
-from apps.reports.signals import report_saved
+from apps.reports.signals import report_closed_as_duplicate, report_saved
 
 _muted = ContextVar("alerts_muted", default=False)
 
@@ -36,3 +36,11 @@ def alert_on_proposed_match(sender, candidate_id, **kwargs):
 
     if not _muted.get():
         enqueue(alert_strong_match, candidate_id)
+
+
+@receiver(report_closed_as_duplicate, dispatch_uid="alerts.duplicate_closed")
+def alert_on_duplicate_closed(sender, report_id, **kwargs):
+    from apps.alerts.tasks import alert_duplicate_closed
+
+    if not _muted.get():
+        enqueue(alert_duplicate_closed, report_id)

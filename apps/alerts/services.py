@@ -25,6 +25,7 @@ from apps.matching.models import CandidateKind, MatchCandidate
 from apps.matching.thresholds import STRONG_MATCH_SCORE
 from apps.messaging.catalogue import (
     CITIZEN_SIGHTING,
+    DUPLICATE_CLOSED,
     MONTHLY_DIGEST,
     NEW_MISSING_CHILD,
     OVERDUE_IN_DISTRICT,
@@ -186,6 +187,32 @@ def queue_strong_match_alerts(*, candidate_id: int) -> bool:
             template=STRONG_MATCH,
             context=context,
             alert_key=f"match:{candidate.pk}",
+        )
+    return True
+
+
+@transaction.atomic
+def queue_duplicate_closed_alerts(*, report_id: int) -> bool:
+    """A report closed as a duplicate of another: both units owning the two reports hear where
+    the case goes on, whoever of them (or of their supervisors) closed it. Nothing when the
+    report was reopened before this ran."""
+    report = Report.objects.select_related("owning_unit", "duplicate_of__owning_unit").get(
+        pk=report_id
+    )
+    primary = report.duplicate_of
+    if primary is None:
+        return False
+    context = {
+        "duplicate": report.case_number,
+        "primary": primary.case_number,
+        "link": wording.link(primary.get_absolute_url()),
+    }
+    for unit in {report.owning_unit, primary.owning_unit}:
+        queue_for(
+            everyone_of(unit),
+            template=DUPLICATE_CLOSED,
+            context=context,
+            alert_key=f"duplicate:{report.pk}:{primary.pk}",
         )
     return True
 

@@ -29,5 +29,10 @@ def alert_strong_match(candidate_id: int) -> bool:
 
 
 @shared_task(acks_late=True)
+def alert_duplicate_closed(report_id: int) -> bool:
+    return services.queue_duplicate_closed_alerts(report_id=report_id)
+
+
+@shared_task(acks_late=True)
 def alert_overdue_work() -> int:
     return services.queue_overdue_work_alerts(day=timezone.localdate())

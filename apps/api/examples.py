@@ -32,6 +32,7 @@ _REPORT = {
     "kind": "missing",
     "status": "open",
     "closure_reason": "",
+    "duplicate_of": None,
     "owning_unit": {
         "name": "Capital PS",
         "phone": "0674-2390100",

@@ -45,6 +45,7 @@ def report_data(report: Report) -> dict:
         "kind": report.kind,
         "status": report.status,
         "closure_reason": report.closure_reason,
+        "duplicate_of": other_report_data(report.duplicate_of) if report.duplicate_of_id else None,
         "owning_unit": unit_data(report.owning_unit),
         "fir": fir_key(report),
         "helpline_call": call.reference if call else None,

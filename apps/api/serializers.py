@@ -220,8 +220,13 @@ class OtherReportSerializer(serializers.Serializer):
 
 class CandidateSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.CharField(help_text="`match` (missing ~ found) or `repeat` (earlier case).")
-    status = serializers.CharField(help_text="proposed, confirmed, rejected or superseded.")
+    kind = serializers.CharField(
+        help_text="`match` (missing ~ found), `repeat` (earlier case) or `duplicate` (the same "
+        "child reported twice)."
+    )
+    status = serializers.CharField(
+        help_text="proposed, confirmed, rejected, superseded or withdrawn."
+    )
     score = serializers.FloatField()
     other = OtherReportSerializer()
 
@@ -240,6 +245,11 @@ class ReportResultSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ReportKind.choices)
     status = serializers.CharField()
     closure_reason = serializers.CharField()
+    duplicate_of = OtherReportSerializer(
+        allow_null=True,
+        help_text="For a report closed as a duplicate (`closure_reason` `duplicate`): the "
+        "report of the same child the case goes on under.",
+    )
     owning_unit = UnitSerializer()
     fir = FirKeySerializer(allow_null=True)
     helpline_call = serializers.CharField(allow_null=True, help_text="For example 1098/ABC123.")

@@ -18,7 +18,7 @@ from apps.dashboards.choices import AGE_BAND_STARTS, CASE_AGE_LIMITS, CaseAge, S
 from apps.dashboards.models import CareTally, CircumstanceTally, MatchDelayTally, ReportTally
 from apps.directory.models import Unit
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
-from apps.reports.choices import ReportKind, Status
+from apps.reports.choices import ClosureReason, ReportKind, Status
 from apps.reports.models import Report
 
 # The overdue items that are care plans: not written in time, or not reviewed by their date.
@@ -74,7 +74,8 @@ def _grouped(base: str, dimensions: tuple[str, ...], measures: dict, *, finest: 
 
 
 def _reports_base() -> str:
-    """One row per missing or found report, with what the tallies count about it."""
+    """One row per missing or found report, with what the tallies count about it; reports
+    closed as duplicates are left out, so each child counts once."""
     return f"""
         SELECT unit.id AS unit_id, unit.district_id, unit.state_id,
             date_trunc('month', report.created_at AT TIME ZONE %(zone)s)::date AS month,
@@ -97,6 +98,7 @@ def _reports_base() -> str:
             WHERE kind = %(match)s AND status = %(confirmed)s
         ) AS confirmed_found ON confirmed_found.other_id = report.id
         WHERE report.kind IN (%(missing)s, %(found)s)
+            AND NOT (report.status = %(closed)s AND report.closure_reason = %(duplicate)s)
     """  # noqa: S608 - every name is a constant of this module
 
 
@@ -138,6 +140,8 @@ def _params(now) -> dict:
         "found": ReportKind.FOUND,
         "open": Status.OPEN,
         "restored": Status.RESTORED,
+        "closed": Status.CLOSED,
+        "duplicate": ClosureReason.DUPLICATE,
         "match": CandidateKind.MATCH,
         "confirmed": CandidateStatus.CONFIRMED,
         "in_care": CareStatus.IN_CARE,

@@ -83,6 +83,23 @@ TEMPLATES: dict[str, str | Callable[[dict], str]] = {
         "face distance %(distance)s (no evidence; weak evidence for children)"
     ),
     "face.unknown": gettext_noop("no face encoding on one side"),
+    "duplicate.dates": gettext_noop("dates %(duration)s apart"),
+    "duplicate.dates.same_day": gettext_noop("both on the same date"),
+    "duplicate.dates.unknown": gettext_noop("date not known on one side"),
+    "duplicate.age": gettext_noop("age %(first)s, %(duration)s later %(second)s"),
+    "duplicate.age.same_day": gettext_noop("age %(first)s and %(second)s the same day"),
+    "duplicate.age.dates_unknown": gettext_noop("age %(first)s and %(second)s (dates not known)"),
+    "duplicate.place.same_district": gettext_noop("both in the same district (%(district)s)"),
+    "duplicate.place.same_state": gettext_noop("both in %(state)s, different districts"),
+    "duplicate.place.other_district": gettext_noop("different districts (state not known)"),
+    "duplicate.place.other_state": gettext_noop("different states (%(first)s and %(second)s)"),
+    "duplicate.height": gettext_noop(
+        "height %(first)s cm → about %(expected)s cm later; %(second)s cm"
+    ),
+    "duplicate.parents.one": gettext_noop("parent '%(first)s' ~ '%(second)s' (%(similarity)s)"),
+    "duplicate.parents.several": gettext_noop(
+        "parent '%(first)s' ~ '%(second)s' (%(similarity)s); %(matched)s parents match"
+    ),
 }
 
 _COMPLEXIONS = dict(Complexion.choices)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.matching.models import CandidateStatus
+from apps.matching.models import CandidateKind, CandidateStatus
 
 
 class RejectForm(forms.Form):
@@ -12,5 +12,12 @@ class RejectForm(forms.Form):
     )
 
 
+class MergeForm(forms.Form):
+    keep = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Show"), choices=CandidateStatus.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *CandidateKind.choices], required=False
+    )

@@ -37,6 +37,8 @@ class FaceEncoding(models.Model):
 class CandidateKind(models.TextChoices):
     MATCH = "match", _("Missing and found child may be the same")
     REPEAT = "repeat", _("May have gone missing before")
+    # Two reports of one side: missing at two stations, or found and registered again.
+    DUPLICATE = "duplicate", _("May be the same child reported twice")
 
 
 class CandidateStatus(models.TextChoices):
@@ -44,6 +46,8 @@ class CandidateStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     REJECTED = "rejected", _("Rejected")
     SUPERSEDED = "superseded", _("Closed by another match")
+    # Not decided by anyone: a report changed and the pair no longer reaches its threshold.
+    WITHDRAWN = "withdrawn", _("Withdrawn: the reports changed")
 
 
 class EvidenceField(models.JSONField):
@@ -62,7 +66,9 @@ class MatchCandidate(models.Model):
     missing = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="candidates_as_missing"
     )
-    # The found report for a match; the earlier restored or closed case for a repeat.
+    # The found report for a match; the earlier restored or closed case for a repeat. For a
+    # duplicate, `missing` is the report with the lower id and `other` the higher (both of one
+    # side, whichever it is), so each pair is stored once whichever report found it.
     other = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="candidates_as_other")
     score = models.FloatField(_("score"))
     evidence = EvidenceField(_("evidence"), default=list)

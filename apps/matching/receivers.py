@@ -1,9 +1,11 @@
-"""A report filed or changed is queued for matching with its save (run once it commits)."""
+"""A report filed or changed is queued for matching with its save (run once it commits); a report
+closed as a duplicate takes its proposals with it, and the report kept is matched again."""
 
+from django.contrib.auth import get_user_model
 from django.dispatch import receiver
 
 from apps.outbox.services import enqueue
-from apps.reports.signals import report_saved
+from apps.reports.signals import report_closed_as_duplicate, report_saved
 
 
 @receiver(report_saved, dispatch_uid="matching.queue_report")
@@ -11,3 +13,16 @@ def queue_report_for_matching(sender, report_id, **kwargs):
     from apps.matching.tasks import process_report
 
     enqueue(process_report, report_id)
+
+
+@receiver(report_closed_as_duplicate, dispatch_uid="matching.settle_duplicate")
+def settle_pairs_of_duplicate(sender, report_id, primary_id, closed_by_id, **kwargs):
+    from apps.matching import services
+    from apps.matching.tasks import process_report
+
+    services.settle_pairs_of_duplicate(
+        report_id=report_id,
+        primary_id=primary_id,
+        closed_by=get_user_model().objects.get(pk=closed_by_id),
+    )
+    enqueue(process_report, primary_id)

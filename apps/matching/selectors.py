@@ -1,6 +1,7 @@
 """Reads for matching: candidate sets for the engine, review queues and who may decide."""
 
 import math
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -18,6 +19,7 @@ from apps.matching.engine.description_index import (
     has_usable_name,
 )
 from apps.matching.engine.descriptions import LINGUA_FRANCAS
+from apps.matching.engine.duplicates import AGE_AGAIN_TOLERANCE
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
@@ -57,6 +59,7 @@ from apps.matching.engine.profile import read_profile
 from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
+    CandidateKind,
     CandidateStatus,
     FaceEncoding,
     FaceStatus,
@@ -79,12 +82,20 @@ SCORED_CANDIDATES = 200
 DESCRIPTION_ROWS_READ = 1000  # across India
 DESCRIPTION_STATE_ROWS_READ = 2000  # of the same State/UT
 DESCRIPTION_CANDIDATE_LIMIT = 50
+
+# Two reports of one child nearly always share a name key and a district, so the duplicate
+# search scores fewer: a missing report's candidates of its own side are missing reports,
+# whose names and parents' names cost the most to read.
+DUPLICATE_CANDIDATES = 100
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
 # Earlier cases compared with a new missing report: a repeat needs a strong match (a score
 # of 65), which those sharing the most name keys, in the same district, give.
 EARLIER_CASES_LIMIT = 100
+# Reports of the same side are read the newest first from this long after the report's date: a
+# second report of one child mostly follows the first within days, and seldom comes years later.
+DUPLICATE_READ_AHEAD = timedelta(days=365)
 RECENTLY_CHANGED = timedelta(days=2)
 REMATCH_CYCLE_DAYS = 30
 # What the engine reads of a candidate (apps.matching.records.child_record), and no more: wide
@@ -198,13 +209,14 @@ def _age_gap_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -
     return gap, f"({AGE_BASE_TOLERANCE} + {widths} / 2.0)"
 
 
-def candidate_ids(report: Report, keys: list[str]) -> list[int]:
-    """Open reports of the other side that could be this child, most promising first (at most
-    SCORED_CANDIDATES): sharing the most of its name `keys`
-    (apps.matching.engine.blocking_keys), then in the same district or state, then the
-    closest in time; then reports of the same district. The engine's hard filters (sex,
-    dates, age) are already applied."""
-    filters = _Filters(report)
+def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -> list[int]:
+    """Open reports of the other side (of the same side with `same_side`: possible duplicates)
+    that could be this child, most promising first (at most SCORED_CANDIDATES, or
+    DUPLICATE_CANDIDATES of the same side): sharing the
+    most of its name `keys` (apps.matching.engine.blocking_keys), then in the same district or
+    state, then the closest in time; then reports of the same district. The engine's hard
+    filters (sex, dates, age) are already applied."""
+    filters = _SameSideFilters(report) if same_side else _Filters(report)
     params = {
         **filters.params,
         "keys": list(keys),
@@ -222,7 +234,7 @@ def candidate_ids(report: Report, keys: list[str]) -> list[int]:
         rows = cursor.fetchall()
     # A report sharing keys and in the district comes once, with its keys.
     chosen = list(dict.fromkeys(report_id for report_id, _ in rows if report_id != report.pk))
-    return chosen[:SCORED_CANDIDATES]
+    return chosen[: DUPLICATE_CANDIDATES if same_side else SCORED_CANDIDATES]
 
 
 class _Filters:
@@ -447,6 +459,55 @@ class _DescriptionScore:
         return f"(CASE WHEN marks IS NULL OR length(marks) = 0 THEN 0 ELSE {value} END)"
 
 
+class _SameSideFilters:
+    """The duplicate comparison's hard filters (apps.matching.engine.duplicates) on reports of
+    the report's own side: sex, and ages that can still be the same child, the earlier
+    report's age moved on by the years between. Dates rule nothing out; the newest are read
+    first, from DUPLICATE_READ_AHEAD after the report's date."""
+
+    def __init__(self, report: Report):
+        missing = report.kind == ReportKind.MISSING
+        sexes = _compatible_sexes(report.sex)
+        self.params = {
+            "kinds": [ReportKind.MISSING] if missing else list(FOUND_SIDE),
+            "sexes": sexes or [],
+            "age_min": report.age_min,
+            "age_max": report.age_max,
+            "date_bound": report.event_at + DUPLICATE_READ_AHEAD,
+        }
+        tolerance = AGE_AGAIN_TOLERANCE["missing" if missing else "found"]
+        age_gap, age_test = _same_side_age_sql(tolerance)
+        self.sql = {
+            "date_test": "<=",
+            "order": "DESC",
+            "sex_test": "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE",
+            "age_gap": age_gap,
+            "age_test": age_test,
+        }
+
+
+def _same_side_age_sql(base_tolerance: float) -> tuple[str, str]:
+    """SQL for (the gap between two ages of one side, whether the engine would still compare
+    them): apps.matching.engine.duplicates.ages_apart_again and ages_irreconcilable."""
+    years = "(abs(extract(epoch FROM event_at - %(event_at)s))::float8 / 31557600)"
+    theirs_first = "(event_at <= %(event_at)s)"
+
+    def earlier(bound: str) -> str:
+        return f"(CASE WHEN {theirs_first} THEN {bound} ELSE %({bound})s END + {years})"
+
+    def later(bound: str) -> str:
+        return f"(CASE WHEN {theirs_first} THEN %({bound})s ELSE {bound} END)"
+
+    gap = (
+        f"greatest(0, {later('age_min')} - {earlier('age_max')}, "
+        f"{earlier('age_min')} - {later('age_max')})"
+    )
+    widths = "((age_max - age_min) + (%(age_max)s - %(age_min)s))"
+    tolerance = f"({base_tolerance} + {widths} / 2.0)"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
+
+
 def _compatible_sexes(sex: str) -> list[str] | None:
     """The sexes the other report may have: any but the opposite one (None: any)."""
     if sex in (Sex.MALE, Sex.FEMALE):
@@ -542,8 +603,11 @@ def faces_of(report_ids, *, open_kinds=None) -> dict[int, list[tuple[float, ...]
     return faces
 
 
-def face_candidate_ids(report: Report, faces: list[tuple[float, ...]]) -> list[int]:
-    """Open reports of the other side, anywhere in India, with a photo whose face is within
+def face_candidate_ids(
+    report: Report, faces: list[tuple[float, ...]], *, same_side: bool = False
+) -> list[int]:
+    """Open reports of the other side (of the same side with `same_side`: possible
+    duplicates), anywhere in India, with a photo whose face is within
     FACE_CANDIDATE_DISTANCE of one of `faces` (this report's): the nearest first, at most
     FACE_CANDIDATE_LIMIT. No other filter: a child found without a name, or with another one,
     far from home is still compared, and the engine rules out who cannot be this child.
@@ -551,7 +615,8 @@ def face_candidate_ids(report: Report, faces: list[tuple[float, ...]]) -> list[i
     The search (apps.matching.face_index) measures in float32, and pgvector's index only
     approximately: the faces it brings are measured again here, exactly and from the stored
     encodings of reports that are open now, so both ways give the same answer."""
-    side = "found" if report.kind == ReportKind.MISSING else "missing"
+    missing = report.kind == ReportKind.MISSING
+    side = "missing" if missing == same_side else "found"
     near: set[int] = set()
     for face in faces:
         found = nearest_open_faces(side, face, FACE_CANDIDATE_LIMIT, FACE_CANDIDATE_DISTANCE)
@@ -581,8 +646,28 @@ def open_reports_due_for_rematch(today) -> list[int]:
 
 def can_decide(user, candidate: MatchCandidate) -> bool:
     """The missing report's unit, or its supervisors, confirm or reject: the owner of a
-    look-alike found report must not close, or hide, another unit's search for a child."""
+    look-alike found report must not close, or hide, another unit's search for a child. A
+    possible duplicate is decided by the unit owning either report, or its supervisors; which
+    report each may close is merge_choices'."""
+    if candidate.kind == CandidateKind.DUPLICATE:
+        return _party_to(user, candidate)
     return has_full_access(user, candidate.missing)
+
+
+def merge_choices(user, candidate: MatchCandidate) -> list[tuple[Report, Report]]:
+    """(the report kept, the report closed as its duplicate) for each way the user may merge a
+    proposed duplicate: closing a report needs the right to change it, and only an open report
+    is closed into one that is not itself a closed duplicate."""
+    if candidate.kind != CandidateKind.DUPLICATE or candidate.status != CandidateStatus.PROPOSED:
+        return []
+    pair = (candidate.missing, candidate.other)
+    return [
+        (keep, close)
+        for keep, close in (pair, pair[::-1])
+        if close.status == Status.OPEN
+        and not keep.is_closed_duplicate
+        and has_full_access(user, close)
+    ]
 
 
 def can_agree(user, candidate: MatchCandidate) -> bool:
@@ -600,9 +685,9 @@ def _party_to(user, candidate: MatchCandidate) -> bool:
     return has_full_access(user, candidate.missing) or has_full_access(user, candidate.other)
 
 
-def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED):
+def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED, kind: str = ""):
     """Pairs touching a report owned inside the official's jurisdiction, newest and strongest
-    first."""
+    first; of one kind (matches, repeats, duplicates) when `kind` is given."""
     if not can_search(user):
         return MatchCandidate.objects.none()
     pairs = MatchCandidate.objects.select_related(
@@ -613,6 +698,8 @@ def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED):
     pairs = pairs.filter(Q(pk__in=mine) | Q(pk__in=theirs))
     if status:
         pairs = pairs.filter(status=status)
+    if kind:
+        pairs = pairs.filter(kind=kind)
     return pairs.order_by("-proposed_at", "-score")
 
 
@@ -645,3 +732,24 @@ def candidates_of_report(user, report: Report) -> list[MatchCandidate]:
         "missing__owning_unit", "other__owning_unit"
     )
     return [pair for pair in pairs if _party_to(user, pair)]
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    pair: MatchCandidate
+    partner: Report  # the other report of the pair
+    show_names: bool  # may_see_names: parents' names in the evidence
+
+
+def possible_duplicates(user, pairs: list[MatchCandidate], report: Report):
+    """Of a report's pairs the user may open, the proposed duplicates: "possibly the same child
+    as ...", strongest first."""
+    return [
+        PossibleDuplicate(
+            pair=pair,
+            partner=pair.other if pair.missing_id == report.pk else pair.missing,
+            show_names=may_see_names(user, pair),
+        )
+        for pair in sorted(pairs, key=lambda pair: -pair.score)
+        if pair.kind == CandidateKind.DUPLICATE and pair.status == CandidateStatus.PROPOSED
+    ]

@@ -21,12 +21,19 @@ from apps.matching.engine import (
     face_distance,
     score_pair,
 )
+from apps.matching.engine.duplicates import (
+    duplicate_exclusion,
+    duplicate_log_odds,
+    explain_duplicate,
+    ordered,
+)
 from apps.matching.engine.evidence import exclusion
 from apps.matching.engine.faces import closest_faces
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.scoring import (
     calibrated_score,
     explain_pair,
+    log_odds_for,
     pair_log_odds,
     score_profiles,
 )
@@ -39,7 +46,12 @@ from apps.matching.models import (
 )
 from apps.matching.records import child_record, record_from_fields
 from apps.matching.signals import match_confirmed, match_proposed
-from apps.matching.thresholds import PROPOSAL_THRESHOLD, REPEAT_THRESHOLD, TOP_CANDIDATES
+from apps.matching.thresholds import (
+    DUPLICATE_THRESHOLD,
+    PROPOSAL_THRESHOLD,
+    REPEAT_THRESHOLD,
+    TOP_CANDIDATES,
+)
 from apps.reports import services as report_services
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
@@ -71,8 +83,9 @@ def encode_faces(report: Report) -> int:
 
 @transaction.atomic
 def match_report(report_id: int) -> list[MatchCandidate]:
-    """Score an open report against the other side (and, for a missing child, earlier closed
-    cases), and store the strongest pairs for review."""
+    """Score an open report against the other side, against its own side (the same child
+    reported twice) and, for a missing child, earlier closed cases, and store the strongest
+    pairs for review."""
     report = (
         Report.objects.select_for_update(of=("self",))
         .select_related("event_state", "event_district")
@@ -92,9 +105,18 @@ def match_report(report_id: int) -> list[MatchCandidate]:
         *selectors.description_candidate_ids(report, target),
     ]
     stored = _propose(report, target, faces, list(dict.fromkeys(candidate_ids)))
+    stored += _propose_duplicates(report, target, faces, keys)
     if report.kind == ReportKind.MISSING:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
+    _rescore_left_behind(report, target, faces, stored)
     return stored
+
+
+class _Pair(NamedTuple):
+    missing_id: int
+    other_id: int
+    result: MatchScore
+    fingerprint: str
 
 
 def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[MatchCandidate]:
@@ -133,6 +155,63 @@ def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[Mat
     return _store_all(CandidateKind.MATCH, pairs)
 
 
+# The summed evidence from which a duplicate pair reaches its threshold.
+_DUPLICATE_FLOOR = log_odds_for(DUPLICATE_THRESHOLD)
+
+
+def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[MatchCandidate]:
+    """Open reports of the same side that may be this child reported twice (sharing a name key
+    or the district, or anywhere with a close face), ranked and explained as _propose does,
+    with the engine's duplicate comparison."""
+    candidate_ids = list(
+        dict.fromkeys(
+            selectors.candidate_ids(report, keys, same_side=True)
+            + selectors.face_candidate_ids(report, target_faces, same_side=True)
+        )
+    )
+    faces = selectors.faces_of(candidate_ids)
+    target_profile = read_profile(target)  # read once, not once per pair
+    ranked = []
+    for fields, marks in selectors.candidate_rows(candidate_ids):
+        ours, theirs = closest_faces(target_faces, faces.get(fields["id"], []))
+        profile = read_profile(record_from_fields(fields, marks, face=theirs, as_side=target.side))
+        own = target_profile
+        if ours is not None and tuple(ours) != target.face:
+            own = replace(target_profile, record=replace(target, face=tuple(ours)))
+        # The lower id first when the dates agree, so the words read the same whichever
+        # report was matched.
+        first, second = ordered(*sorted((own, profile), key=_report_id))
+        if duplicate_exclusion(first, second) is not None:
+            continue
+        distance = face_distance(first.record.face, second.record.face)
+        log_odds = duplicate_log_odds(first, second, distance, floor=_DUPLICATE_FLOOR)
+        if log_odds is not None and calibrated_score(log_odds) >= DUPLICATE_THRESHOLD:
+            ranked.append((-log_odds, fields["id"], first, second, distance))
+    ranked.sort(key=lambda item: item[:2])
+    pairs = []
+    for _log_odds, candidate_id, first, second, distance in ranked[:TOP_CANDIDATES]:
+        result = explain_duplicate(first, second, distance)
+        if result.score >= DUPLICATE_THRESHOLD:
+            pairs.append(_duplicate_pair(report.pk, candidate_id, first, second, result))
+    return _store_all(CandidateKind.DUPLICATE, pairs)
+
+
+def _report_id(profile) -> int:
+    return int(profile.record.id)
+
+
+def _duplicate_pair(report_id: int, candidate_id: int, first, second, result) -> _Pair:
+    """Stored with the lower id as `missing`, and fingerprinted in that order too, so the pair
+    is the same row whichever of its reports was matched."""
+    records = [profile.record for profile in sorted((first, second), key=_report_id)]
+    return _Pair(
+        missing_id=min(report_id, candidate_id),
+        other_id=max(report_id, candidate_id),
+        result=result,
+        fingerprint=_fingerprint(*records),
+    )
+
+
 def _propose_repeats(report, target, earlier_ids: list[int]) -> list[MatchCandidate]:
     """An earlier, closed case of the same child stands in as the "missing" side: its date and
     age come first, the new disappearance second, which is the order the engine expects."""
@@ -155,13 +234,6 @@ def _propose_repeats(report, target, earlier_ids: list[int]) -> list[MatchCandid
                 )
             )
     return _store_all(CandidateKind.REPEAT, pairs)
-
-
-class _Pair(NamedTuple):
-    missing_id: int
-    other_id: int
-    result: MatchScore
-    fingerprint: str
 
 
 def _store_all(kind, pairs: list[_Pair]) -> list[MatchCandidate]:
@@ -228,11 +300,15 @@ def _store(kind, pair: _Pair) -> MatchCandidate:
 
 
 def _rescore(candidate: MatchCandidate, pair: _Pair) -> None:
-    """A pair stored before: a proposed one gets the new score, a rejected one comes back only
-    when the reports changed (a new fingerprint), a confirmed one is left alone."""
+    """A pair stored before: a proposed one gets the new score; a withdrawn one is proposed
+    again; a rejected one comes back only when the reports changed (a new fingerprint) so that
+    the pair is stronger than when it was rejected, and it is announced again, never silently;
+    a confirmed or superseded one is left alone."""
     reopened = (
-        candidate.status == CandidateStatus.REJECTED and candidate.fingerprint != pair.fingerprint
-    )
+        candidate.status == CandidateStatus.REJECTED
+        and candidate.fingerprint != pair.fingerprint
+        and pair.result.score > candidate.score
+    ) or candidate.status == CandidateStatus.WITHDRAWN
     if candidate.status == CandidateStatus.PROPOSED or reopened:
         candidate.score = pair.result.score
         candidate.evidence = pair.result.as_dict()["evidence"]
@@ -242,6 +318,85 @@ def _rescore(candidate: MatchCandidate, pair: _Pair) -> None:
         candidate.save()
     if reopened:
         _announce(candidate.pk)
+
+
+def _rescore_left_behind(report, target, target_faces, stored: list[MatchCandidate]) -> None:
+    """The report's proposed pairs that this run did not store again (it changed, so the
+    partner is no longer among its best candidates): each is scored as the two reports stand
+    now and kept with its new score while it reaches its threshold, withdrawn when it does not.
+    Decided pairs are not touched."""
+    left = list(
+        MatchCandidate.objects.select_for_update()
+        .filter(Q(missing_id=report.pk) | Q(other_id=report.pk), status=CandidateStatus.PROPOSED)
+        .exclude(pk__in=[candidate.pk for candidate in stored])
+    )
+    if not left:
+        return
+    partner_ids = [_partner_id(candidate, report.pk) for candidate in left]
+    rows = {row["id"]: (row, marks) for row, marks in selectors.candidate_rows(partner_ids)}
+    faces = selectors.faces_of(partner_ids)
+    for candidate, partner_id in zip(left, partner_ids, strict=True):
+        partner = record_from_fields(*rows[partner_id])
+        pair = _pair_now(
+            candidate, report, (target, target_faces), (partner, faces.get(partner_id, []))
+        )
+        if pair is None:
+            candidate.status = CandidateStatus.WITHDRAWN
+            candidate._change_reason = "Reports changed; below the threshold"
+            candidate.save()
+        else:
+            _rescore(candidate, pair)
+
+
+def _partner_id(candidate: MatchCandidate, report_id: int) -> int:
+    return candidate.other_id if candidate.missing_id == report_id else candidate.missing_id
+
+
+def _pair_now(candidate: MatchCandidate, report, this, other) -> _Pair | None:
+    """A stored pair scored as its reports stand now, exactly as the proposal that stored it
+    would (sides, faces and fingerprint), or None when it no longer reaches its threshold.
+    `this` and `other`: (the record without its face, its faces) of the report and its
+    partner."""
+    (target, target_faces), (partner, partner_faces) = this, other
+    if candidate.kind == CandidateKind.REPEAT:
+        # The earlier case stands as the missing side without a face, the new one with its
+        # first (_propose_repeats).
+        if candidate.missing_id == report.pk:
+            earlier, new_case = replace(partner, side="missing"), target
+        else:
+            earlier, new_case = replace(target, face=None, side="missing"), partner
+            new_case = replace(new_case, face=partner_faces[0] if partner_faces else None)
+        missing, found = read_profile(earlier), read_profile(replace(new_case, side="found"))
+        return _scored_pair(candidate, missing, found, None, REPEAT_THRESHOLD)
+    # The two faces that lie closest, as _propose and _propose_duplicates compare them.
+    ours, theirs = closest_faces(target_faces, partner_faces)
+    own = replace(target, face=tuple(ours) if ours is not None else None)
+    partner = replace(partner, face=tuple(theirs) if theirs is not None else None)
+    if candidate.kind == CandidateKind.DUPLICATE:
+        first, second = ordered(*sorted(map(read_profile, (own, partner)), key=_report_id))
+        if duplicate_exclusion(first, second) is not None:
+            return None
+        result = explain_duplicate(first, second, face_distance(own.face, partner.face))
+        if result.score < DUPLICATE_THRESHOLD:
+            return None
+        return _duplicate_pair(report.pk, int(partner.id), first, second, result)
+    missing, found = map(read_profile, (own, partner) if report.is_missing else (partner, own))
+    distance = face_distance(missing.record.face, found.record.face)
+    return _scored_pair(candidate, missing, found, distance, PROPOSAL_THRESHOLD)
+
+
+def _scored_pair(candidate, missing, found, distance, threshold) -> _Pair | None:
+    if exclusion(missing, found) is not None:
+        return None
+    result = explain_pair(missing, found, distance)
+    if result.score < threshold:
+        return None
+    return _Pair(
+        missing_id=candidate.missing_id,
+        other_id=candidate.other_id,
+        result=result,
+        fingerprint=_fingerprint(missing.record, found.record),
+    )
 
 
 def _announce(candidate_id: int) -> None:
@@ -256,6 +411,8 @@ def _fingerprint(missing, found) -> str:
 @transaction.atomic
 def confirm_match(request, *, candidate: MatchCandidate) -> MatchCandidate:
     candidate = _lock_for_decision(request.user, candidate)
+    if candidate.kind == CandidateKind.DUPLICATE:
+        raise ValidationError(_("Two reports of the same child are merged, not matched."))
     decider = request.user
     candidate.status = CandidateStatus.CONFIRMED
     _record_decision(request, candidate, reason="")
@@ -280,6 +437,56 @@ def confirm_match(request, *, candidate: MatchCandidate) -> MatchCandidate:
     # Inside the transaction, as match_proposed: receivers record their work with the decision.
     match_confirmed.send(sender=MatchCandidate, candidate_id=candidate.pk)
     return candidate
+
+
+@transaction.atomic
+def merge_duplicates(request, *, candidate: MatchCandidate, keep: int) -> MatchCandidate:
+    """A proposed duplicate is the same child reported twice: the report `keep` stays, the
+    other is closed as its duplicate (apps.reports.services.close_as_duplicate, which checks
+    that the official may change it and locks both reports). The pair is locked first, so of
+    two officials deciding it at once the second is told it has been decided."""
+    candidate = _lock_for_decision(request.user, candidate)
+    if candidate.kind != CandidateKind.DUPLICATE:
+        raise ValidationError(_("Only two reports of the same side are merged."))
+    reports = {candidate.missing_id: candidate.missing, candidate.other_id: candidate.other}
+    if keep not in reports:
+        raise ValidationError(_("Choose one of the two reports to keep."))
+    primary = reports.pop(keep)
+    (duplicate,) = reports.values()
+    candidate.status = CandidateStatus.CONFIRMED
+    _record_decision(
+        request,
+        candidate,
+        reason=_("Same child: %(duplicate)s closed as a duplicate of %(primary)s")
+        % {"duplicate": duplicate.case_number, "primary": primary.case_number},
+    )
+    report_services.close_as_duplicate(report=duplicate, primary=primary, closed_by=request.user)
+    return candidate
+
+
+def settle_pairs_of_duplicate(*, report_id: int, primary_id: int, closed_by) -> None:
+    """A report was closed as a duplicate (merged here, or on its own page): the proposal that
+    it duplicates `primary_id` is answered, and its other proposals go with it (the report kept
+    is matched again: see receivers)."""
+    between = Q(missing_id=report_id, other_id=primary_id) | Q(
+        missing_id=primary_id, other_id=report_id
+    )
+    for candidate in MatchCandidate.objects.select_for_update().filter(
+        between, kind=CandidateKind.DUPLICATE, status=CandidateStatus.PROPOSED
+    ):
+        candidate.status = CandidateStatus.CONFIRMED
+        candidate.decided_by = closed_by
+        candidate.decided_at = timezone.now()
+        candidate._history_user = closed_by
+        candidate._change_reason = _("Closed as a duplicate on the report's page")
+        candidate.save()
+    for candidate in MatchCandidate.objects.select_for_update().filter(
+        Q(missing_id=report_id) | Q(other_id=report_id), status=CandidateStatus.PROPOSED
+    ):
+        candidate.status = CandidateStatus.SUPERSEDED
+        candidate._history_user = closed_by
+        candidate._change_reason = _("The report is closed as a duplicate")
+        candidate.save()
 
 
 @transaction.atomic

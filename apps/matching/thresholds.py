@@ -12,3 +12,6 @@ PROPOSAL_THRESHOLD = REVIEW_THRESHOLD / 2
 STRONG_MATCH_SCORE = REVIEW_THRESHOLD + 15
 # A repeat disappearance links two cases of the same child, so it needs a strong match too.
 REPEAT_THRESHOLD = STRONG_MATCH_SCORE
+# Two reports of one side that may be one child: fewer weak pairs than for matches, since
+# merging them closes a report; from here the evidence makes them about one chance in four.
+DUPLICATE_THRESHOLD = REVIEW_THRESHOLD

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/reject/", views.reject, name="reject"),
     path("<int:pk>/agree/", views.agree, name="agree"),
+    path("<int:pk>/merge/", views.merge, name="merge"),
 ]

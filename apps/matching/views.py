@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from apps.audit.models import AccessAction
 from apps.core.pagination import paginate
 from apps.matching import selectors, services
-from apps.matching.forms import QueueFilterForm, RejectForm
+from apps.matching.forms import MergeForm, QueueFilterForm, RejectForm
 from apps.matching.models import CandidateStatus
 from apps.reports.selectors import can_search
 
@@ -20,8 +20,12 @@ def queue(request):
     if not can_search(request.user):
         raise PermissionDenied
     form = QueueFilterForm(request.GET or None)
-    status = form.cleaned_data["status"] if form.is_valid() else CandidateStatus.PROPOSED
-    pairs = selectors.review_queue_for(request.user, status=status or CandidateStatus.PROPOSED)
+    shown = form.cleaned_data if form.is_valid() else {}
+    pairs = selectors.review_queue_for(
+        request.user,
+        status=shown.get("status") or CandidateStatus.PROPOSED,
+        kind=shown.get("kind", ""),
+    )
     page, query_string = paginate(request, pairs, PAIRS_PER_PAGE)
     return render(
         request,
@@ -45,6 +49,7 @@ def compare(request, pk):
             "reports": [candidate.missing, candidate.other],
             "can_decide": proposed and selectors.can_decide(request.user, candidate),
             "can_agree": proposed and selectors.can_agree(request.user, candidate),
+            "merge_choices": selectors.merge_choices(request.user, candidate),
             "show_names": selectors.may_see_names(request.user, candidate),
             "reject_form": RejectForm(),
         },
@@ -79,6 +84,30 @@ def agree(request, pk):
             _("Your agreement is recorded; the missing child's unit confirms the match.")
             if agree
             else _("Your agreement is withdrawn."),
+        )
+    return redirect("matching:compare", pk=pk)
+
+
+@require_POST
+@login_required
+def merge(request, pk):
+    candidate = selectors.candidate_for(request.user, pk)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the two reports to keep."))
+        return redirect("matching:compare", pk=pk)
+    try:
+        services.merge_duplicates(request, candidate=candidate, keep=form.cleaned_data["keep"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        kept, closed = candidate.missing, candidate.other
+        if kept.pk != form.cleaned_data["keep"]:
+            kept, closed = closed, kept
+        messages.success(
+            request,
+            _("%(closed)s is closed as a duplicate of %(kept)s, where the case goes on.")
+            % {"closed": closed.case_number, "kept": kept.case_number},
         )
     return redirect("matching:compare", pk=pk)
 

@@ -79,6 +79,20 @@ STRONG_MATCH = MessageTemplate(
         "Please compare the two reports and confirm or reject the match: %(link)s"
     ),
 )
+DUPLICATE_CLOSED = MessageTemplate(
+    "duplicate_closed",
+    _(
+        "TrackChild: report %(duplicate)s is closed as a duplicate of %(primary)s, the same "
+        "child reported twice. The case goes on under %(primary)s."
+    ),
+    subject=_("%(duplicate)s is closed as a duplicate of %(primary)s"),
+    email_text=_(
+        "Report %(duplicate)s and report %(primary)s are the same child, reported twice. "
+        "%(duplicate)s is closed as a duplicate and points to %(primary)s, where the case goes "
+        "on; its photos, marks and case notes are shown there.\n\n"
+        "Open the report: %(link)s"
+    ),
+)
 CITIZEN_SIGHTING = MessageTemplate(
     "citizen_sighting",
     _(
@@ -175,6 +189,7 @@ TEMPLATES = {
         INQUIRY_LATER_MATCH,
         NEW_MISSING_CHILD,
         STRONG_MATCH,
+        DUPLICATE_CLOSED,
         CITIZEN_SIGHTING,
         OVERDUE_WORK,
         OVERDUE_IN_DISTRICT,

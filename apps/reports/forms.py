@@ -391,13 +391,35 @@ class StatusForm(forms.Form):
         choices=[("", "---------"), *ClosureReason.choices],
         required=False,
     )
+    duplicate_of = forms.CharField(
+        label=_("Duplicate of"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "For a duplicate report: the case number of the report the case goes on under, "
+            "for example M-0001042."
+        ),
+    )
     note = forms.CharField(label=_("Why"), max_length=100, help_text=_("Kept in the case history."))
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Status.CLOSED and not cleaned.get("closure_reason"):
+        closing = cleaned.get("status") == Status.CLOSED
+        if closing and not cleaned.get("closure_reason"):
             self.add_error("closure_reason", _("Say why the case is being closed."))
+        if closing and cleaned.get("closure_reason") == ClosureReason.DUPLICATE:
+            if not cleaned.get("duplicate_of"):
+                self.add_error("duplicate_of", _("Say which report this one duplicates."))
+            elif not selectors.CASE_NUMBER.match(cleaned["duplicate_of"]):
+                self.add_error("duplicate_of", _("Write a case number such as M-0001042."))
         return cleaned
+
+    @property
+    def closes_as_duplicate(self) -> bool:
+        return (
+            self.cleaned_data["status"] == Status.CLOSED
+            and self.cleaned_data["closure_reason"] == ClosureReason.DUPLICATE
+        )
 
 
 class CaseNoteForm(forms.Form):

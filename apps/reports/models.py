@@ -38,6 +38,10 @@ from apps.reports.choices import (
 )
 
 ADULT_AGE = 18
+# Reports closed as duplicates of another (the same child reported twice): searches and figures
+# count children, so they leave these out. Closures from before duplicates pointed to their
+# report count as duplicates too.
+CLOSED_AS_DUPLICATE = models.Q(status=Status.CLOSED, closure_reason=ClosureReason.DUPLICATE)
 # Kept by the portal from the rest of the record (search keys, photos): not the official's
 # words, so not part of the change history.
 DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
@@ -84,6 +88,17 @@ class Report(Versioned):
     )
     closure_reason = models.CharField(
         _("reason for closing"), max_length=20, choices=ClosureReason.choices, blank=True
+    )
+    # The report this one repeats (the same child reported twice), set only when it is closed
+    # as a duplicate (services.close_as_duplicate): the case goes on there.
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
     )
 
     # --- Registration (missing reports) ---
@@ -239,6 +254,10 @@ class Report(Versioned):
                 condition=models.Q(age_min__lte=models.F("age_max")),
                 name="age_range_in_order",
             ),
+            models.CheckConstraint(
+                condition=models.Q(duplicate_of__isnull=True) | CLOSED_AS_DUPLICATE,
+                name="only_a_closed_duplicate_points_to_another",
+            ),
         ]
         indexes = [
             models.Index(fields=["event_at", "id"], name="report_event_at"),
@@ -304,6 +323,10 @@ class Report(Versioned):
     def language_labels(self) -> list[str]:
         codes = [*self.languages, self.mother_tongue, self.told_language]
         return [str(Language(code).label) for code in dict.fromkeys(codes) if code]
+
+    @property
+    def is_closed_duplicate(self) -> bool:
+        return self.status == Status.CLOSED and self.closure_reason == ClosureReason.DUPLICATE
 
     @property
     def is_publishable(self) -> bool:

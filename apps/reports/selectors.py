@@ -5,6 +5,7 @@ summary of any report. The full record (family, addresses, case notes, history) 
 the owning unit and to the district, state and national officials who oversee it.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -18,7 +19,7 @@ from django.utils import timezone
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.directory.models import CCI_UNIT_TYPES, District, State, Unit, UnitType
 from apps.names.keys import normalise_name, normalised_similarity, query_keys
-from apps.reports.models import Report, ReportKind, ReportPhoto, Status
+from apps.reports.models import CLOSED_AS_DUPLICATE, Report, ReportKind, ReportPhoto, Status
 
 MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
 FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_UNIT_TYPES
@@ -29,6 +30,10 @@ MAX_RANKED_CANDIDATES = 2000
 # itself; beyond this many the list says "more than".
 MAX_COUNTED = 1000
 SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo")
+# A case number as Report.case_number writes it ("M-0001042"), typed with or without its
+# letter, dash and leading zeros.
+CASE_NUMBER = re.compile(r"^\s*(?:(?P<prefix>[MFS])\s*-?\s*)?0*(?P<pk>\d{1,12})\s*$", re.I)
+CASE_PREFIXES = {"M": ReportKind.MISSING, "F": ReportKind.FOUND, "S": ReportKind.SIGHTING}
 
 
 def can_search(user) -> bool:
@@ -63,6 +68,28 @@ def editable_report_for(user, pk: int) -> Report:
     if not has_full_access(user, report):
         raise PermissionDenied
     return report
+
+
+def report_by_case_number(case_number: str) -> Report | None:
+    """The report a case number names (every official sees any report's tracing summary), or
+    None when there is none of that kind."""
+    parsed = CASE_NUMBER.match(case_number or "")
+    if parsed is None:
+        return None
+    reports = Report.objects.select_related(*SUMMARY_RELATIONS).filter(pk=int(parsed["pk"]))
+    if parsed["prefix"]:
+        reports = reports.filter(kind=CASE_PREFIXES[parsed["prefix"].upper()])
+    return reports.first()
+
+
+def duplicates_of(report: Report):
+    """The reports closed as duplicates of this one, with what they hold (photos, marks, case
+    notes), which stays reachable from here."""
+    return (
+        report.duplicates.select_related("owning_unit")
+        .prefetch_related("photos", "marks", "notes__written_by")
+        .order_by("pk")
+    )
 
 
 def public_report(pk: int) -> Report:
@@ -156,23 +183,27 @@ class RankedReports:
 
 
 def search_reports(criteria: SearchCriteria):
-    """All reports in the country that fit the criteria, best name match first, then newest."""
+    """All reports in the country that fit the criteria, best name match first, then newest:
+    one per child, so a report closed as a duplicate is left out, and found by a name only it
+    gives, it stands for the report the case goes on under."""
     reports = _filtered(Report.objects.all(), criteria).order_by("-event_at", "-pk")
     if not criteria.name.strip():
+        reports = reports.exclude(CLOSED_AS_DUPLICATE)
         return CountCapped(reports.select_related(*SUMMARY_RELATIONS), MAX_COUNTED)
     keys = query_keys(criteria.name)
     if not keys:
         return Report.objects.none()
-    candidates = reports.filter(name_keys__contains=keys).values_list("pk", "name_forms")[
-        :MAX_RANKED_CANDIDATES
-    ]
+    candidates = reports.filter(name_keys__contains=keys).exclude(
+        CLOSED_AS_DUPLICATE, duplicate_of__isnull=True
+    )
+    rows = candidates.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
     wanted = normalise_name(criteria.name)
     scored = [
-        (normalised_similarity(wanted, *forms), position, pk)
-        for position, (pk, forms) in enumerate(candidates)
+        (normalised_similarity(wanted, *forms), position, primary or pk)
+        for position, (pk, forms, primary) in enumerate(rows)
     ]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return RankedReports([pk for _score, _position, pk in scored])
+    return RankedReports(list(dict.fromkeys(pk for _score, _position, pk in scored)))
 
 
 def _filtered(reports, criteria: SearchCriteria):

@@ -7,7 +7,7 @@ changed it and why.
 import io
 
 from django.contrib.postgres.search import SearchVector
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Value
@@ -19,7 +19,7 @@ from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.selectors import default_station
 from apps.names.keys import name_forms, name_keys
-from apps.reports.choices import Placement
+from apps.reports.choices import ClosureReason, Placement
 from apps.reports.models import (
     CaseNote,
     IdentificationMark,
@@ -27,7 +27,8 @@ from apps.reports.models import (
     ReportPhoto,
     Status,
 )
-from apps.reports.signals import report_saved
+from apps.reports.selectors import has_full_access
+from apps.reports.signals import report_closed_as_duplicate, report_saved
 
 FIR_TAKEN = gettext_lazy(
     "This police station already has a report with this FIR/GD number this year."
@@ -101,11 +102,71 @@ def change_status(
 ) -> Report:
     if status == Status.CLOSED and not closure_reason:
         raise ValidationError({"closure_reason": _("Say why the case is being closed.")})
+    if status == Status.CLOSED and closure_reason == ClosureReason.DUPLICATE:
+        # A duplicate points to the report the case goes on under: close_as_duplicate.
+        raise ValidationError({"duplicate_of": _("Say which report this one duplicates.")})
     report.status = status
     report.closure_reason = closure_reason if status == Status.CLOSED else ""
+    report.duplicate_of = None
     _save_with_history(report, changed_by=changed_by, reason=note)
     _announce(report, created=False)
     return report
+
+
+@transaction.atomic
+def close_as_duplicate(*, report: Report, primary: Report, closed_by, note: str = "") -> Report:
+    """`report` is the same child as `primary`, reported twice: it is closed as a duplicate
+    pointing to `primary`, where the case goes on, and reports that duplicated it point there
+    too. Only an official who may change `report` closes it. Both reports are locked, and
+    refused when either was closed as a duplicate meanwhile, so two officials closing two
+    reports of one child into each other at the same moment never both succeed."""
+    locked = Report.objects.select_for_update().filter(pk__in=[report.pk, primary.pk])
+    rows = {row.pk: row for row in locked.order_by("pk")}
+    report, primary = rows[report.pk], rows.get(primary.pk)
+    if not has_full_access(closed_by, report):
+        raise PermissionDenied
+    _check_duplicate(report, primary)
+    reason = _("Duplicate of %(case)s") % {"case": primary.case_number}
+    report.status = Status.CLOSED
+    report.closure_reason = ClosureReason.DUPLICATE
+    report.duplicate_of = primary
+    _save_with_history(report, changed_by=closed_by, reason=f"{reason}: {note}" if note else reason)
+    for earlier in Report.objects.select_for_update().filter(duplicate_of=report).order_by("pk"):
+        earlier.duplicate_of = primary
+        _save_with_history(earlier, changed_by=closed_by, reason=reason)
+    _announce(report, created=False)
+    report_closed_as_duplicate.send(
+        sender=Report, report_id=report.pk, primary_id=primary.pk, closed_by_id=closed_by.pk
+    )
+    return report
+
+
+def _check_duplicate(report: Report, primary: Report | None) -> None:
+    if primary is None or primary.pk == report.pk:
+        raise ValidationError({"duplicate_of": _("Name another report of the same child.")})
+    if primary.is_missing != report.is_missing:
+        raise ValidationError(
+            {
+                "duplicate_of": _(
+                    "A missing child's report and a found child's report are not duplicates: "
+                    "they are compared as a match."
+                )
+            }
+        )
+    if report.is_closed_duplicate:
+        raise ValidationError(
+            {"duplicate_of": _("%(case)s is already closed as a duplicate.") % _cases(report)}
+        )
+    if primary.is_closed_duplicate:
+        message = _("%(case)s is itself closed as a duplicate: the case goes on under %(primary)s.")
+        if primary.duplicate_of_id is None:
+            message = _("%(case)s is itself closed as a duplicate.")
+        raise ValidationError({"duplicate_of": message % _cases(primary)})
+
+
+def _cases(report: Report) -> dict:
+    primary = report.duplicate_of.case_number if report.duplicate_of_id else ""
+    return {"case": report.case_number, "primary": primary}
 
 
 @transaction.atomic

@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # (True for a new report): receivers record their background work through
 # apps.outbox.services.enqueue, so it is stored with the save and runs once it commits.
 report_saved = Signal()
+
+# Sent inside the transaction that closes a report as a duplicate of another, with `report_id`
+# (the closed one), `primary_id` (where the case goes on) and `closed_by_id`.
+report_closed_as_duplicate = Signal()

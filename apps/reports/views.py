@@ -177,7 +177,11 @@ def edit_report(request, pk):
 def detail(request, pk):
     report = selectors.report_for(request.user, pk)
     full_access = selectors.has_full_access(request.user, report)
-    context = {"report": report, "full_access": full_access}
+    context = {
+        "report": report,
+        "full_access": full_access,
+        "duplicates": selectors.duplicates_of(report),
+    }
     if full_access:
         record_access(
             request, action=AccessAction.VIEW_RECORD, record=report, owner_unit=report.owning_unit
@@ -195,21 +199,43 @@ def detail(request, pk):
 def change_status(request, pk):
     report = selectors.editable_report_for(request.user, pk)
     form = StatusForm(request.POST)
-    if form.is_valid():
-        services.change_status(
-            report=report,
-            changed_by=request.user,
-            status=form.cleaned_data["status"],
-            closure_reason=form.cleaned_data["closure_reason"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(
-            request, _("The status is now: %(status)s.") % {"status": report.get_status_display()}
-        )
-    else:
+    if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        return redirect(report)
+    primary = None
+    if form.closes_as_duplicate:
+        primary = selectors.report_by_case_number(form.cleaned_data["duplicate_of"])
+        if primary is None:
+            messages.error(
+                request,
+                _("No report has the case number %(case)s.")
+                % {"case": form.cleaned_data["duplicate_of"]},
+            )
+            return redirect(report)
+    try:
+        if primary is not None:
+            report = services.close_as_duplicate(
+                report=report,
+                primary=primary,
+                closed_by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        else:
+            services.change_status(
+                report=report,
+                changed_by=request.user,
+                status=form.cleaned_data["status"],
+                closure_reason=form.cleaned_data["closure_reason"],
+                note=form.cleaned_data["note"],
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The status is now: %(status)s.") % {"status": report.get_status_display()}
+        )
     return redirect(report)
 
 

@@ -225,3 +225,18 @@ def test_a_worker_killed_mid_digest_gets_nobody_a_second_sms(heads, month, sent,
 def test_a_bad_month_is_refused_with_a_clear_message():
     with pytest.raises(Exception, match="Give the month as YYYY-MM"):
         call_command("send_monthly_digest", "--month", "October")
+
+
+def test_a_child_reported_twice_and_closed_as_a_duplicate_counts_once(
+    heads, khordha_month, month, sent, sms_outbox, officer, file_missing
+):
+    priya = Report.objects.get(full_name="Priya Sahu")
+    again = file_missing(officer, full_name="Priya Sahu", fir_number="114/2026")
+    report_services.close_as_duplicate(report=again, primary=priya, closed_by=officer)
+    Report.objects.filter(pk=again.pk).update(created_at=during(month, 11))
+
+    with sent():
+        call_command("send_monthly_digest", "--month", f"{month:%Y-%m}")
+
+    (dm_sms,) = sms_to(sms_outbox, DM_KHORDHA)
+    assert "Khordha: missing 2, found 1," in dm_sms.text

@@ -3,6 +3,8 @@ the match candidates; a report owned anywhere else is answered as if it did not 
 
 import pytest
 
+from apps.reports.services import close_as_duplicate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,6 +23,21 @@ def test_the_states_cctns_reads_a_report_of_its_state(client, odisha_cctns, priy
         priya.case_number,
         "open",
     )
+
+
+def test_a_report_closed_as_a_duplicate_names_the_report_the_case_goes_on_under(
+    client, odisha_cctns, priya, officer, file_missing
+):
+    _cctns, headers = odisha_cctns
+    again = file_missing(officer, fir_number="113/2026")
+    close_as_duplicate(report=again, primary=priya, closed_by=officer)
+
+    closed = client.get(f"/api/v1/reports/{again.pk}/", **headers).json()
+    kept = client.get(f"/api/v1/reports/{priya.pk}/", **headers).json()
+
+    assert (closed["status"], closed["closure_reason"]) == ("closed", "duplicate")
+    assert closed["duplicate_of"]["case_number"] == priya.case_number
+    assert kept["duplicate_of"] is None
 
 
 @pytest.mark.refused_side("api:report", "another_district", "another_state")

@@ -4,7 +4,9 @@ station, CWC or other unit official opens a dashboard at all."""
 import pytest
 
 from apps.accounts.models import Role
-from apps.dashboards.tests.conftest import figures, headline
+from apps.dashboards.services import recount_dashboard_figures
+from apps.dashboards.tests.conftest import figures, file_report, headline
+from apps.reports.services import close_as_duplicate
 from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +42,25 @@ def test_the_dcpu_official_sees_khordha_unit_by_unit(client, dcpu_official, hand
     }
     assert figures(response, "by_sex")["Girl"] == (2, 0, 0, 0, 0)
     assert figures(response, "by_age_band")["6 to 11"] == (1, 1, 0, 0, 1)
+
+
+def test_a_child_reported_at_two_stations_counts_once_when_closed_as_a_duplicate(
+    client, dcpu_official, hand_counted, make_unit, make_official, khordha
+):
+    station = make_unit(district=khordha, name="Lingaraj PS")
+    lingaraj = make_official("si_lingaraj", Role.POLICE_OFFICER, unit=station)
+    again = file_report(station, lingaraj, kind="missing", sex="F", ages=[11], days_ago=9)
+    recount_dashboard_figures()
+    sign_in_verified(client, dcpu_official)
+    assert headline(client.get("/dashboards/districts/362/"))["Missing children reported"] == 4
+
+    close_as_duplicate(report=again, primary=hand_counted["M1"], closed_by=lingaraj)
+    recount_dashboard_figures()
+    response = client.get("/dashboards/districts/362/")
+
+    assert headline(response)["Missing children reported"] == 3
+    assert headline(response)["Still open: Under 30 days"] == 1  # M1, the report kept
+    assert "Lingaraj PS" not in figures(response, "by_area")
 
 
 def test_each_chart_is_drawn_from_a_table_on_the_page_and_units_link_to_their_compliance(

@@ -1,6 +1,7 @@
 """The matching engine: plain Python (no Django) that scores missing/found pairs of reports.
 
     score_pair(missing, found)      -> MatchScore | None  (None: ruled out by a hard filter)
+    score_duplicate(one, other)     -> the same for two reports of one side (reported twice)
     blocking_keys(record)           -> the name keys to find candidates by
     CandidateIndex                  -> add(record); candidates(target); top_matches(target)
     read_csv_records(path, side)    -> ChildRecords from the match_eval CSV format
@@ -17,6 +18,7 @@ from apps.matching.engine.csvfiles import (
     match_records,
     read_csv_records,
 )
+from apps.matching.engine.duplicates import score_duplicate
 from apps.matching.engine.evidence import DATE_GRACE_DAYS
 from apps.matching.engine.faces import face_distance
 from apps.matching.engine.index import CandidateIndex, blocking_keys
@@ -42,5 +44,6 @@ __all__ = [
     "match_csv_files",
     "match_records",
     "read_csv_records",
+    "score_duplicate",
     "score_pair",
 ]

@@ -64,6 +64,22 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "face.none": "face distance %(distance)s (no evidence; weak evidence for children)",
     "face.unknown": "no face encoding on one side",
+    # Two reports of the same side (duplicates.py).
+    "duplicate.dates": "dates %(duration)s apart",
+    "duplicate.dates.same_day": "both on the same date",
+    "duplicate.dates.unknown": "date not known on one side",
+    "duplicate.age": "age %(first)s, %(duration)s later %(second)s",
+    "duplicate.age.same_day": "age %(first)s and %(second)s the same day",
+    "duplicate.age.dates_unknown": "age %(first)s and %(second)s (dates not known)",
+    "duplicate.place.same_district": "both in the same district (%(district)s)",
+    "duplicate.place.same_state": "both in %(state)s, different districts",
+    "duplicate.place.other_district": "different districts (state not known)",
+    "duplicate.place.other_state": "different states (%(first)s and %(second)s)",
+    "duplicate.height": "height %(first)s cm → about %(expected)s cm later; %(second)s cm",
+    "duplicate.parents.one": "parent '%(first)s' ~ '%(second)s' (%(similarity)s)",
+    "duplicate.parents.several": (
+        "parent '%(first)s' ~ '%(second)s' (%(similarity)s); %(matched)s parents match"
+    ),
 }
 
 # Parameters that are lists (language codes): written joined by this.

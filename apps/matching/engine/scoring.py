@@ -16,6 +16,7 @@ from apps.matching.engine.evidence import (
     FACE_KEY,
     FACE_UNKNOWN,
     KINDS,
+    Kind,
     Measure,
     describe_face,
     exclusion,
@@ -57,10 +58,13 @@ def score_profiles(
     return explain_pair(missing, found, distance)
 
 
-def explain_pair(missing: Profile, found: Profile, distance: float | None) -> MatchScore:
-    """The score with every piece of evidence in words (no hard filters checked here)."""
+def explain_pair(
+    missing: Profile, found: Profile, distance: float | None, *, kinds: tuple[Kind, ...] = KINDS
+) -> MatchScore:
+    """The score with every piece of evidence in words (no hard filters checked here).
+    `kinds`: the comparison (duplicates.DUPLICATE_KINDS for two reports of one side)."""
     evidence = []
-    for kind in KINDS:
+    for kind in kinds:
         measure = kind.measure(missing, found)
         if measure is None:
             evidence.append(_evidence(kind.key, None, kind.unknown))
@@ -81,10 +85,12 @@ def _evidence(key: str, measure: Measure | None, detail: Message) -> Evidence:
     return Evidence(key, measure.weight, measure.similarity, detail.text(), measure.value, detail)
 
 
-def pair_log_odds(missing: Profile, found: Profile, distance: float | None) -> float:
+def pair_log_odds(
+    missing: Profile, found: Profile, distance: float | None, *, kinds: tuple[Kind, ...] = KINDS
+) -> float:
     """The summed contributions alone: what ranking needs, without the words."""
     total = 0.0
-    for kind in KINDS:
+    for kind in kinds:
         measure = kind.measure(missing, found)
         if measure is not None:
             total += measure.value
@@ -99,3 +105,8 @@ def calibrated_score(log_odds: float) -> float:
         odds = math.exp(exponent)
         return 100.0 * odds / (1.0 + odds)
     return 100.0 / (1.0 + math.exp(-exponent))
+
+
+def log_odds_for(score: float) -> float:
+    """The summed contributions at which calibrated_score gives `score` (0 < score < 100)."""
+    return (math.log(score / (100.0 - score)) - SCORE_INTERCEPT) / SCORE_SLOPE

@@ -2,6 +2,9 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from apps.matching import evidence_text, selectors
+from apps.matching.tasks import process_report
+from apps.outbox.selectors import is_waiting
+from apps.reports.choices import Status
 
 register = template.Library()
 
@@ -37,6 +40,14 @@ def evidence_detail(item: dict, show_names: bool = True) -> str:
 
 @register.inclusion_tag("matching/_report_candidates.html", takes_context=True)
 def match_candidates(context, report):
-    """The pairs a report takes part in that the reader may open, shown on its page."""
+    """The pairs a report takes part in that the reader may open, shown on its page, the
+    proposed duplicates first with their evidence; and whether matching has yet to run on the
+    report's last change (just after filing, the filer is told to look again in a moment)."""
     user = context["request"].user
-    return {"report": report, "candidates": selectors.candidates_of_report(user, report)}
+    pairs = selectors.candidates_of_report(user, report)
+    return {
+        "report": report,
+        "candidates": pairs,
+        "duplicates": selectors.possible_duplicates(user, pairs, report),
+        "looking": report.status == Status.OPEN and is_waiting(process_report, report.pk),
+    }

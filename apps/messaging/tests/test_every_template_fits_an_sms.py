@@ -37,6 +37,8 @@ CONTEXT = {
     "institutions": 5,
     "late_list": "- Shelter Home Khordha",
     "username": "dcpo_khordha_district_01",
+    "duplicate": "M-0012346",
+    "primary": "M-0012345",
 }
 
 

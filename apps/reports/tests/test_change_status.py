@@ -43,10 +43,10 @@ def test_a_reopened_case_forgets_its_closure_reason(client, officer, priya):
     client.force_login(officer)
     client.post(
         f"/reports/{priya.pk}/status/",
-        {"status": "closed", "closure_reason": "duplicate", "note": "Filed twice"},
+        {"status": "closed", "closure_reason": "other", "note": "Moved away"},
     )
 
-    client.post(f"/reports/{priya.pk}/status/", {"status": "open", "note": "Not a duplicate"})
+    client.post(f"/reports/{priya.pk}/status/", {"status": "open", "note": "Came back"})
 
     priya.refresh_from_db()
     assert (priya.status, priya.closure_reason) == ("open", "")

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from apps.matching.engine.description_index import DescriptionColumns
-from apps.matching.engine.evaluation import generate
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.scoring import score_profiles
+from benchmarks.evaluation_set import generate
 
 DESCRIBED = {"sex", "dates", "age", "place", "languages", "marks", "complexion"}
 
