@@ -327,7 +327,9 @@ def file_found_children(count: int, rng) -> list[int]:
 
 
 class TimedFacePart:
-    """selectors.face_candidate_ids, timed, as match_report calls it."""
+    """selectors.face_candidate_ids, timed, as match_report calls it: once for the other side's
+    faces (whose answers are compared) and once for its own side's (the duplicate search),
+    both counted in that report's face part."""
 
     def __init__(self):
         from apps.matching import selectors
@@ -337,11 +339,15 @@ class TimedFacePart:
         self.answers: list[list[int]] = []
         selectors.face_candidate_ids = self
 
-    def __call__(self, report, faces):
+    def __call__(self, report, faces, *, same_side=False):
         started = time.perf_counter()
-        answer = self.original(report, faces)
-        self.seconds.append(time.perf_counter() - started)
-        self.answers.append(answer)
+        answer = self.original(report, faces, same_side=same_side)
+        seconds = time.perf_counter() - started
+        if same_side:
+            self.seconds[-1] += seconds
+        else:
+            self.seconds.append(seconds)
+            self.answers.append(answer)
         return answer
 
 
