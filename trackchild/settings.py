@@ -251,6 +251,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.compliance.tasks.compute_overdue_items",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Citizens' complaints unanswered past their deadline escalate within the hour.
+    "escalate-complaints": {
+        "task": "apps.compliance.tasks.escalate_complaints",
+        "schedule": crontab(minute=20),
+    },
     "send-monthly-digests": {
         "task": "apps.alerts.tasks.send_monthly_digests",
         "schedule": crontab(

@@ -1,10 +1,13 @@
-"""Alerts react to reports and matches: queued with their save, sent once it commits."""
+"""Alerts react to reports, matches and overdue complaints: queued with their save, sent once
+it commits."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.dispatch import receiver
 
+from apps.compliance.choices import Event
+from apps.compliance.signals import overdue_items_found
 from apps.matching.signals import match_proposed
 from apps.outbox.services import enqueue
 from apps.reports.signals import report_closed_as_duplicate, report_saved
@@ -44,3 +47,11 @@ def alert_on_duplicate_closed(sender, report_id, **kwargs):
 
     if not _muted.get():
         enqueue(alert_duplicate_closed, report_id)
+
+
+@receiver(overdue_items_found, dispatch_uid="alerts.unanswered_complaints")
+def alert_on_unanswered_complaints(sender, event, detected_at, **kwargs):
+    from apps.alerts.tasks import alert_unanswered_complaints
+
+    if event == Event.COMPLAINT and not _muted.get():
+        enqueue(alert_unanswered_complaints, detected_at.isoformat())

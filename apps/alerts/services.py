@@ -6,7 +6,7 @@ twice, or a worker dying half-way, never sends a message twice.
 """
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Count
@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from apps.alerts import wording
 from apps.alerts.figures import MonthFigures, figures_by_district
 from apps.alerts.models import DistrictDigest
+from apps.compliance.choices import Event
 from apps.compliance.models import OverdueItem
 from apps.core.months import months_before
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
@@ -25,6 +26,7 @@ from apps.matching.models import CandidateKind, MatchCandidate
 from apps.matching.thresholds import STRONG_MATCH_SCORE
 from apps.messaging.catalogue import (
     CITIZEN_SIGHTING,
+    COMPLAINT_UNANSWERED,
     DUPLICATE_CLOSED,
     MONTHLY_DIGEST,
     NEW_MISSING_CHILD,
@@ -266,3 +268,49 @@ def _alert_dcpu(district, units, *, counts, day, link) -> None:
             context=context,
             alert_key=f"overdue-district:{day:%Y-%m-%d}:{district.pk}",
         )
+
+
+# --- Escalation of citizens' complaints ---
+
+
+@transaction.atomic
+def queue_unanswered_complaint_alerts(*, detected_at: datetime) -> int:
+    """The citizens' complaints a computation found unanswered past their deadline (at
+    `detected_at`) escalate: the district's SP office and its DCPU each hear of every one,
+    once per complaint whatever runs again. A complaint answered meanwhile is left out.
+    Returns how many complaints were escalated."""
+    items = (
+        OverdueItem.objects.filter(
+            event=Event.COMPLAINT, detected_at=detected_at, resolved_at__isnull=True
+        )
+        .select_related("responsible_unit", "district", "citizen_report")
+        .order_by("pk")
+    )
+    escalated = 0
+    for item in items:
+        if item.district_id is None:
+            continue
+        context = {
+            "reference": item.label,
+            "unit": wording.place_name(item.responsible_unit),
+            "district": wording.place_name(item.district),
+            "when": wording.when(item.citizen_report.mobile_verified_at),
+            "link": wording.link(item.get_subject_url()),
+        }
+        for unit in escalation_units(item.district_id):
+            queue_for(
+                everyone_of(unit),
+                template=COMPLAINT_UNANSWERED,
+                context=context,
+                alert_key=f"complaint-unanswered:{item.citizen_report_id}",
+            )
+        escalated += 1
+    return escalated
+
+
+def escalation_units(district_id: int) -> list[Unit]:
+    """Where an unanswered complaint goes: the district's SP office(s), then its DCPU."""
+    sp_offices = Unit.objects.filter(
+        unit_type=UnitType.DISTRICT_POLICE, district_id=district_id, is_active=True
+    ).order_by("pk")
+    return [*sp_offices, *child_protection_units_of(district_id)]

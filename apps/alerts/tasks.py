@@ -1,6 +1,6 @@
 """Thin Celery wrappers; each is safe to run twice (see apps.alerts.services)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from celery import shared_task
 from django.utils import timezone
@@ -36,3 +36,11 @@ def alert_duplicate_closed(report_id: int) -> bool:
 @shared_task(acks_late=True)
 def alert_overdue_work() -> int:
     return services.queue_overdue_work_alerts(day=timezone.localdate())
+
+
+@shared_task(acks_late=True)
+def alert_unanswered_complaints(detected_at: str) -> int:
+    """`detected_at`: the ISO moment of the computation that found the complaints overdue."""
+    return services.queue_unanswered_complaint_alerts(
+        detected_at=datetime.fromisoformat(detected_at)
+    )

@@ -12,6 +12,8 @@ class Event(models.TextChoices):
     PLAN_REVIEW = "plan_review", _("Care plan reviewed by its review date")
     ORDER = "order", _("CWC / JJB order recorded")
     FOUND_FILING = "found_filing", _("Found report filed by the police after recovery")
+    MISSING_FILING = "missing_filing", _("Missing report entered by the police after its FIR / GD")
+    COMPLAINT = "complaint", _("Citizen's complaint answered by the police station")
 
 
 # What the portal asks unless an administrator changes the rule (hours).
@@ -24,6 +26,9 @@ DEFAULT_ALLOWED_HOURS = {
     Event.PLAN_REVIEW: 24,
     Event.ORDER: 7 * 24,
     Event.FOUND_FILING: 24,
+    Event.MISSING_FILING: 24,
+    # Escalated to the district's SP office and DCPU once past.
+    Event.COMPLAINT: 48,
 }
 
 # Items about a child's care: never shown to police, who meet children in care only through
@@ -32,4 +37,5 @@ CARE_EVENTS = frozenset(
     {Event.ADMISSION, Event.CARE_PLAN, Event.PROGRESS, Event.PLAN_REVIEW, Event.ORDER}
 )
 # A late filing is over once it happens: it is counted in the compliance figures, never queued.
-QUEUED_EVENTS = tuple(event for event in Event if event != Event.FOUND_FILING)
+LATE_FILING_EVENTS = frozenset({Event.FOUND_FILING, Event.MISSING_FILING})
+QUEUED_EVENTS = tuple(event for event in Event if event not in LATE_FILING_EVENTS)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.care.models import ChildInCare
+from apps.citizens.models import CitizenReport
 from apps.compliance.choices import Event
 from apps.directory.models import District, State, Unit, UnitType
 from apps.reports.models import Report
@@ -61,10 +62,14 @@ class OverdueItem(models.Model):
     state = models.ForeignKey(
         State, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("State/UT")
     )
-    # The record the item is about: a child in care, or a found report.
+    # The record the item is about: a child in care, a found report or a citizen's complaint.
     child = models.ForeignKey(ChildInCare, on_delete=models.CASCADE, null=True, related_name="+")
     report = models.ForeignKey(Report, on_delete=models.CASCADE, null=True, related_name="+")
-    # The record's case number (C-… or F-…), never the child's name: the label travels in alerts.
+    citizen_report = models.ForeignKey(
+        CitizenReport, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    # The record's case number (C-… or F-…) or the complaint's reference (KP…), never the
+    # child's name: the label travels in alerts.
     label = models.CharField(_("record"), max_length=20)
     due_at = models.DateTimeField(_("due on"))
     detected_at = models.DateTimeField(_("first found overdue on"))
@@ -76,13 +81,21 @@ class OverdueItem(models.Model):
         verbose_name_plural = _("overdue items")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(child__isnull=True) ^ models.Q(report__isnull=True),
+                condition=(
+                    models.Q(child__isnull=False, report__isnull=True, citizen_report__isnull=True)
+                    | models.Q(
+                        child__isnull=True, report__isnull=False, citizen_report__isnull=True
+                    )
+                    | models.Q(
+                        child__isnull=True, report__isnull=True, citizen_report__isnull=False
+                    )
+                ),
                 name="overdue_item_has_one_subject",
             ),
             # One open item per record, event, responsible unit and deadline: computing twice
             # adds nothing (INSERT … ON CONFLICT DO NOTHING relies on this index).
             models.UniqueConstraint(
-                fields=["event", "responsible_unit", "child", "report", "due_at"],
+                fields=["event", "responsible_unit", "child", "report", "citizen_report", "due_at"],
                 condition=models.Q(resolved_at__isnull=True),
                 nulls_distinct=False,
                 name="one_open_overdue_item",
@@ -114,6 +127,11 @@ class OverdueItem(models.Model):
                 condition=models.Q(resolved_at__isnull=True),
                 name="overdue_open_report",
             ),
+            models.Index(
+                fields=["citizen_report"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="overdue_open_citizen_report",
+            ),
         ]
 
     def __str__(self):
@@ -126,6 +144,9 @@ class OverdueItem(models.Model):
     def get_subject_url(self) -> str:
         if self.child_id:
             return reverse("care:detail", args=[self.child_id])
+        if self.citizen_report_id:
+            # The label of a complaint's item is its reference.
+            return reverse("citizens:detail", args=[self.label])
         return reverse("reports:detail", args=[self.report_id])
 
 
@@ -152,6 +173,9 @@ class UnitCompliance(models.Model):
     records = models.PositiveIntegerField(_("records"))
     records_overdue = models.PositiveIntegerField(_("records with an overdue item"))
     late_filings = models.PositiveIntegerField(_("found reports filed late, last 30 days"))
+    late_missing_reports = models.PositiveIntegerField(
+        _("missing reports entered late after their FIR / GD, last 30 days"), default=0
+    )
     computed_at = models.DateTimeField(_("figures as of"))
 
     class Meta:

@@ -12,7 +12,9 @@ Who answers for each event:
 - CWC/JJB order: the child's deciding body when the institution named one; otherwise every
   active CWC (child in need of care and protection) or JJB (child in conflict with law) of the
   institution's district, each in its own queue; and the institution itself when the directory
-  has no such body in that district, so the item is never lost.
+  has no such body in that district, so the item is never lost;
+- a citizen's missing-child complaint: the police station it was routed to (the district's SP
+  office and DCPU see it in their district's queue and are alerted: the escalation).
 """
 
 from datetime import timedelta
@@ -37,6 +39,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Length,
 
 from apps.care.choices import CareStatus, Category
 from apps.care.models import CareOrder, CarePlan, ChildInCare, ProgressReport
+from apps.citizens.models import CitizenReport, CitizenReportKind, CitizenReportStatus, Moderation
 from apps.compliance.choices import Event
 from apps.directory.models import Unit, UnitType
 from apps.reports.choices import Placement, ReportKind, Status
@@ -50,6 +53,7 @@ ITEM_COLUMNS = {
     "o_state": "state_id",
     "o_child": "child_id",
     "o_report": "report_id",
+    "o_complaint": "citizen_report_id",
     "o_label": "label",
     "o_due": "due_at",
 }
@@ -97,6 +101,7 @@ def _about_report(reports: QuerySet, event: Event, *, unit: str, due) -> QuerySe
         o_state=F(f"{unit}__state_id"),
         o_child=_no_subject(),
         o_report=F("pk"),
+        o_complaint=_no_subject(),
         o_label=case_label("F-"),
         o_due=due,
     ).order_by()
@@ -110,6 +115,7 @@ def _about_child(children: QuerySet, event: Event, *, unit: str, due) -> QuerySe
         o_state=F(f"{unit}__state_id"),
         o_child=F("pk"),
         o_report=_no_subject(),
+        o_complaint=_no_subject(),
         o_label=case_label("C-"),
         o_due=due,
     ).order_by()
@@ -234,6 +240,35 @@ def order(allowed: timedelta) -> list[QuerySet]:
     return queries
 
 
+def unanswered_complaints() -> QuerySet:
+    """Citizens' missing-child complaints waiting for their police station: confirmed by the
+    citizen's mobile, neither registered as a missing report (the FIR) nor declined with a
+    reason, and not set aside by a district official as a duplicate or abusive."""
+    return CitizenReport.objects.filter(
+        kind=CitizenReportKind.MISSING,
+        status=CitizenReportStatus.RECEIVED,
+        mobile_verified_at__isnull=False,
+        police_station__isnull=False,
+    ).exclude(moderation__in=[Moderation.DUPLICATE, Moderation.ABUSIVE])
+
+
+def complaint(allowed: timedelta) -> list[QuerySet]:
+    """A citizen's complaint unanswered: due `allowed` after it reached the station (when the
+    citizen confirmed the mobile number), owed by that station."""
+    complaints = unanswered_complaints().annotate(
+        o_event=Value(Event.COMPLAINT.value, output_field=CharField()),
+        o_unit=F("police_station_id"),
+        o_district=F("police_station__district_id"),
+        o_state=F("police_station__state_id"),
+        o_child=_no_subject(),
+        o_report=_no_subject(),
+        o_complaint=F("pk"),
+        o_label=F("reference"),
+        o_due=F("mobile_verified_at") + Value(allowed),
+    )
+    return [complaints.order_by()]
+
+
 RULES = {
     Event.PRODUCTION: production,
     Event.ADMISSION: admission,
@@ -241,6 +276,7 @@ RULES = {
     Event.PROGRESS: progress,
     Event.PLAN_REVIEW: plan_review,
     Event.ORDER: order,
+    Event.COMPLAINT: complaint,
 }
 
 
@@ -252,4 +288,16 @@ def late_filings(allowed: timedelta) -> QuerySet:
     """Found reports filed more than `allowed` after the child was found (or recovered)."""
     return Report.objects.filter(
         kind=ReportKind.FOUND, created_at__gt=F("event_at") + Value(allowed)
+    )
+
+
+def late_missing_reports(allowed: timedelta) -> QuerySet:
+    """Missing reports entered on the portal more than `allowed` after the FIR or GD entry they
+    give was registered. The portal learns of an FIR only when its report is entered (a
+    citizen's complaint is registered and entered in one step), so an FIR with no report yet
+    cannot be counted: what is measured is how late each report came."""
+    return Report.objects.filter(
+        kind=ReportKind.MISSING,
+        fir_registered_at__isnull=False,
+        created_at__gt=F("fir_registered_at") + Value(allowed),
     )

@@ -1,30 +1,35 @@
 """Who sees which overdue items and whose compliance figures.
 
 Jurisdiction follows apps.accounts.jurisdiction (nation, State/UT, district, own unit), with one
-widening: a DCPU or CWC watches over every unit of its district, so it sees the district's items
-and figures as a district official does. Police units never see items about a child's care; a
-police station sees its own items only (found children not yet produced before the CWC).
+widening: a DCPU, a CWC or the district's SP office watches over every unit of its district, so
+it sees the district's items and figures as a district official does (the SP office and the DCPU
+are where a citizen's complaint left unanswered escalates). Police units never see items about a
+child's care; a police station sees its own items only (found children not yet produced before
+the CWC, citizens' complaints it has not answered, its missing reports entered late).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Func, IntegerField, Max, Q, QuerySet, Sum
+from django.utils import timezone
 
-from apps.accounts.jurisdiction import Jurisdiction
+from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction
 from apps.accounts.models import Level
+from apps.compliance import rules
 from apps.compliance.choices import CARE_EVENTS, QUEUED_EVENTS, Event
-from apps.compliance.models import OverdueItem, UnitCompliance
+from apps.compliance.models import DeadlineRule, OverdueItem, UnitCompliance
 from apps.compliance.uploading import RECENT, UPLOADING_UNIT_TYPES
 from apps.directory.models import POLICE_UNIT_TYPES, District, State, Unit, UnitType
 
 ITEM_RELATIONS = ("responsible_unit", "district")
+COMPLIANCE_WATCH_UNITS = DISTRICT_WATCH_UNITS | {UnitType.DISTRICT_POLICE}
 
 
 def compliance_scope(user) -> Jurisdiction | None:
     """How far the user sees overdue items and figures; None when not at all."""
-    scope = Jurisdiction.watching(user)
+    scope = Jurisdiction.watching(user, COMPLIANCE_WATCH_UNITS)
     return None if scope.level is None else scope
 
 
@@ -52,6 +57,14 @@ def events_for(user) -> list[Event]:
     return [event for event in QUEUED_EVENTS if not (_is_police(user) and event in CARE_EVENTS)]
 
 
+def sees_police_work(user) -> bool:
+    """Whether the user's scope takes in police stations (their own, or a district and up)."""
+    scope = compliance_scope(user)
+    if scope is None:
+        return False
+    return scope.level != Level.UNIT or _is_police(user)
+
+
 def open_items_of_unit(unit: Unit) -> QuerySet:
     """Everything the unit owes now, oldest deadline first: the alerts read this."""
     return OverdueItem.objects.filter(responsible_unit=unit, resolved_at__isnull=True).order_by(
@@ -74,6 +87,33 @@ def work_queue_for(user, *, event: str = "", unit_type: str = "", unit: Unit | N
     if unit is not None:
         items = items.filter(responsible_unit=unit)
     return items.select_related(*ITEM_RELATIONS).order_by("due_at", "pk")
+
+
+def late_missing_reports_for(user, *, unit: Unit | None = None) -> QuerySet:
+    """Missing reports of the user's scope (of one unit when `unit` is given) entered later than
+    the rule allows after their FIR/GD, within `RECENT` of now: a late entry is over once made,
+    so it is shown beside the overdue items rather than queued. Newest first; each with
+    `hours_late` (hours from the FIR/GD to the entry)."""
+    scope = compliance_scope(user)
+    rule = DeadlineRule.objects.filter(event=Event.MISSING_FILING, is_active=True).first()
+    if scope is None or rule is None:
+        return rules.late_missing_reports(RECENT).none()
+    reports = rules.late_missing_reports(rule.allowed).filter(
+        created_at__gte=timezone.now() - RECENT, **scope.lookups("owning_unit")
+    )
+    if unit is not None:
+        reports = reports.filter(owning_unit=unit)
+    return (
+        reports.annotate(
+            hours_late=Func(
+                F("created_at") - F("fir_registered_at"),
+                template="FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / 3600)",
+                output_field=IntegerField(),
+            )
+        )
+        .select_related("owning_unit")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def figures_as_of() -> datetime | None:
@@ -160,6 +200,7 @@ class TypeFigures:
     registered: int
     uploaded: int
     open_items: int
+    late_missing_reports: int
 
     @property
     def label(self) -> str:
@@ -173,6 +214,7 @@ def _figures(as_of: datetime | None) -> dict:
         "registered": Count("pk", filter=Q(is_registered=True)),
         "uploaded": Count("pk", filter=uploaded),
         "open_items": Sum("open_items", default=0),
+        "late_missing_reports": Sum("late_missing_reports", default=0),
     }
 
 
@@ -205,6 +247,7 @@ class AreaFigures:
     registered: int
     uploaded: int
     open_items: int
+    late_missing_reports: int
 
 
 def figures_by_area(units: QuerySet, as_of: datetime | None, *, area: str) -> list[AreaFigures]:

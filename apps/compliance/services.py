@@ -36,9 +36,11 @@ from apps.care.models import (
     HomeInvestigation,
     ProgressReport,
 )
+from apps.citizens.models import CitizenReport
 from apps.compliance import rules
 from apps.compliance.choices import QUEUED_EVENTS, Event
 from apps.compliance.models import DeadlineRule, OverdueItem, UnitCompliance
+from apps.compliance.signals import overdue_items_found
 from apps.compliance.uploading import RECENT, UPLOADING_UNIT_TYPES
 from apps.directory.models import Unit
 from apps.reports.models import Report
@@ -61,11 +63,36 @@ class Computation:
 def recompute_compliance(*, now: datetime | None = None) -> Computation:
     """Bring the overdue items and every unit's compliance figures up to `now`."""
     now = now or timezone.now()
+    deadlines = _lock_and_read_rules()
+    created, resolved = _recompute_items(QUEUED_EVENTS, deadlines, now)
+    units = _refresh_unit_compliance(
+        now, deadlines.get(Event.FOUND_FILING), deadlines.get(Event.MISSING_FILING)
+    )
+    return _computation(now, created, resolved, units)
+
+
+@transaction.atomic
+def escalate_unanswered_complaints(*, now: datetime | None = None) -> Computation:
+    """Only the citizens' complaints, brought up to `now`: run every hour, so that a complaint
+    is escalated within the hour of its deadline rather than at the next night's computation.
+    The units' figures are left to the nightly computation."""
+    now = now or timezone.now()
+    deadlines = _lock_and_read_rules()
+    created, resolved = _recompute_items((Event.COMPLAINT,), deadlines, now)
+    return _computation(now, created, resolved, units=0)
+
+
+def _lock_and_read_rules() -> dict[str, DeadlineRule]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
-    deadlines = {rule.event: rule for rule in DeadlineRule.objects.all()}
+    return {rule.event: rule for rule in DeadlineRule.objects.all()}
+
+
+def _recompute_items(events, deadlines: dict[str, DeadlineRule], now) -> tuple[int, int]:
+    """Open the items of `events` that became overdue by `now`, resolve those no longer overdue;
+    tell the apps above (overdue_items_found) of each event that got new items."""
     created = resolved = 0
-    for event in QUEUED_EVENTS:
+    for event in events:
         rule = deadlines.get(event)
         overdue = []
         if rule is not None and rule.is_active:
@@ -73,8 +100,14 @@ def recompute_compliance(*, now: datetime | None = None) -> Computation:
                 query.filter(o_due__lt=now) for query in rules.candidates(event, rule.allowed)
             ]
         resolved += _resolve_items_no_longer_overdue(event, overdue, now)
-        created += sum(_insert_new_items(query, now) for query in overdue)
-    units = _refresh_unit_compliance(now, deadlines.get(Event.FOUND_FILING))
+        new = sum(_insert_new_items(query, now) for query in overdue)
+        if new:
+            overdue_items_found.send(sender=OverdueItem, event=event, detected_at=now)
+        created += new
+    return created, resolved
+
+
+def _computation(now, created: int, resolved: int, units: int) -> Computation:
     return Computation(
         computed_at=now,
         created=created,
@@ -84,12 +117,16 @@ def recompute_compliance(*, now: datetime | None = None) -> Computation:
     )
 
 
+SUBJECT_COLUMNS = {ChildInCare: "child_id", Report: "report_id", CitizenReport: "citizen_report_id"}
+
+
 def _resolve_items_no_longer_overdue(event: Event, overdue: list[QuerySet], now) -> int:
     items = OverdueItem.objects.filter(event=event, resolved_at__isnull=True)
     for query in overdue:
-        subject = "child_id" if query.model is ChildInCare else "report_id"
         still_overdue = query.filter(
-            pk=OuterRef(subject), o_unit=OuterRef("responsible_unit_id"), o_due=OuterRef("due_at")
+            pk=OuterRef(SUBJECT_COLUMNS[query.model]),
+            o_unit=OuterRef("responsible_unit_id"),
+            o_due=OuterRef("due_at"),
         )
         items = items.exclude(Exists(still_overdue))
     return items.update(resolved_at=now)
@@ -140,7 +177,19 @@ def _last_upload():
     return Greatest(*latest, output_field=DateTimeField())
 
 
-def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
+def _late_count(rule: DeadlineRule | None, late, unit, now):
+    """How many records `late(allowed)` finds of the unit within `RECENT`; 0 while the rule is
+    switched off (a late filing is counted, never queued as an item)."""
+    if rule is None or not rule.is_active:
+        return Value(0)
+    return _aggregate(
+        late(rule.allowed).filter(owning_unit=unit, created_at__gte=now - RECENT), "COUNT"
+    )
+
+
+def _refresh_unit_compliance(
+    now, late_filing_rule: DeadlineRule | None, late_missing_rule: DeadlineRule | None
+) -> int:
     """Rewrite every uploading unit's figures (`UnitCompliance`) as of `now`; return how many.
 
     Why stored: the compliance pages, the dashboards' "uploading" table and the monthly digest
@@ -153,8 +202,10 @@ def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
     A unit counts as registered when an active official of it holds a role; its last upload is
     the newest record it created (`_last_upload`); its records are the children it holds in care
     and its found reports still needing attention, those a deadline can apply to; late filings
-    are its found reports filed after the filing deadline within `RECENT` (0 while that rule is
-    switched off: a late filing is counted, never queued as an item).
+    are its found reports filed after the filing deadline within `RECENT`, late missing reports
+    those entered after the deadline from their FIR/GD (each 0 while its rule is switched off:
+    a late filing is counted, never queued as an item). Open items include the citizens'
+    complaints left unanswered at a police station.
 
     Rows are upserted (INSERT … SELECT … ON CONFLICT) inside the computation's transaction, so a
     page sees the previous figures until all the new ones are in; units this run did not
@@ -166,13 +217,6 @@ def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
     reports = rules.found_reports_needing_attention().filter(owning_unit=unit)
     overdue_child = Exists(open_items.filter(child=OuterRef("pk")))
     overdue_report = Exists(open_items.filter(report=OuterRef("pk")))
-    if late_filing_rule is not None and late_filing_rule.is_active:
-        late = rules.late_filings(late_filing_rule.allowed).filter(
-            owning_unit=unit, created_at__gte=now - RECENT
-        )
-        late_count = _aggregate(late, "COUNT")
-    else:
-        late_count = Value(0)
     units = Unit.objects.filter(
         is_active=True, unit_type__in=UPLOADING_UNIT_TYPES, district__isnull=False
     ).annotate(
@@ -186,7 +230,8 @@ def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
         o_records=_aggregate(children, "COUNT") + _aggregate(reports, "COUNT"),
         o_records_overdue=_aggregate(children.filter(overdue_child), "COUNT")
         + _aggregate(reports.filter(overdue_report), "COUNT"),
-        o_late=late_count,
+        o_late=_late_count(late_filing_rule, rules.late_filings, unit, now),
+        o_late_missing=_late_count(late_missing_rule, rules.late_missing_reports, unit, now),
         o_computed=Value(now, output_field=DateTimeField()),
     )
     columns = {
@@ -200,6 +245,7 @@ def _refresh_unit_compliance(now, late_filing_rule: DeadlineRule | None) -> int:
         "o_records": "records",
         "o_records_overdue": "records_overdue",
         "o_late": "late_filings",
+        "o_late_missing": "late_missing_reports",
         "o_computed": "computed_at",
     }
     updates = ", ".join(

@@ -9,6 +9,8 @@ from apps.compliance.choices import Event
 from apps.core.pagination import paginate
 
 ITEMS_PER_PAGE = 50
+# The newest late missing reports shown beside the items; the figures count them all.
+LATE_REPORTS_SHOWN = 50
 UNITS_PER_PAGE = 50
 
 
@@ -40,8 +42,20 @@ def queue(request):
             "unit_type": unit_type,
             "as_of": selectors.figures_as_of(),
             "figures_url": _widest_url(request.user),
+            **_late_reports(request.user),
         },
     )
+
+
+def _late_reports(user, unit=None) -> dict:
+    if not selectors.sees_police_work(user):
+        return {}
+    late = selectors.late_missing_reports_for(user, unit=unit)
+    return {
+        "late_reports": late[:LATE_REPORTS_SHOWN],
+        "late_count": late.count(),
+        "recent_days": selectors.RECENT.days,
+    }
 
 
 @login_required
@@ -130,6 +144,7 @@ def unit(request, pk):
             "page": page,
             "query_string": query_string,
             "as_of": selectors.figures_as_of(),
+            **_late_reports(request.user, unit=unit),
         },
     )
 

@@ -109,14 +109,30 @@ CITIZEN_SIGHTING = MessageTemplate(
 OVERDUE_WORK = MessageTemplate(
     "overdue_work",
     _(
-        "TrackChild: %(unit)s has %(count)s overdue items (orders, care plans or reports). "
-        "Please update the records on the portal."
+        "TrackChild: %(unit)s has %(count)s overdue items (orders, care plans, reports or "
+        "citizens' complaints). Please update the records on the portal."
     ),
     subject=_("Overdue work at %(unit)s"),
     email_text=_(
         "%(unit)s has %(count)s overdue items: orders, care plans, progress reports or found "
-        "reports not uploaded within the time the rules allow.\n\n"
+        "reports not uploaded, or citizens' complaints not answered, within the time the rules "
+        "allow.\n\n"
         "See the list and bring the records up to date: %(link)s"
+    ),
+)
+COMPLAINT_UNANSWERED = MessageTemplate(
+    "complaint_unanswered",
+    _(
+        "TrackChild: citizen's complaint %(reference)s of a missing child, received by "
+        "%(unit)s on %(when)s, is still unanswered. Please follow it up: %(link)s"
+    ),
+    subject=_("Citizen's complaint unanswered at %(unit)s"),
+    email_text=_(
+        "A citizen's complaint of a missing child, %(reference)s, reached %(unit)s "
+        "(%(district)s) on %(when)s and is still unanswered: the station has neither registered "
+        "it as a missing report (FIR / GD) nor declined it with a reason, within the time the "
+        "rules allow. It is escalated to the district's SP office and child protection unit.\n\n"
+        "See the complaint on the portal: %(link)s"
     ),
 )
 OVERDUE_IN_DISTRICT = MessageTemplate(
@@ -193,6 +209,7 @@ TEMPLATES = {
         CITIZEN_SIGHTING,
         OVERDUE_WORK,
         OVERDUE_IN_DISTRICT,
+        COMPLAINT_UNANSWERED,
         MONTHLY_DIGEST,
         AUTHENTICATOR_ADDED,
         AUTHENTICATOR_REMOVED,

@@ -46,8 +46,8 @@ def test_the_unit_and_the_dcpu_hear_of_overdue_work(behind, khordha_dcpu, sent, 
 
     (home_sms,) = sms_to(sms_outbox, HOME_HEAD)
     assert home_sms.text == (
-        "TrackChild: Home Bhubaneswar has 3 overdue items (orders, care plans or reports). "
-        "Please update the records on the portal."
+        "TrackChild: Home Bhubaneswar has 3 overdue items (orders, care plans, reports or "
+        "citizens' complaints). Please update the records on the portal."
     )
     assert not sms_to(sms_outbox, SHELTER_HEAD)  # its only item is resolved
     (dcpu_sms,) = sms_to(sms_outbox, khordha_dcpu.head_mobile)

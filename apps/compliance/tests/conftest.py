@@ -12,8 +12,9 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.care import services as care
 from apps.care.models import ChildInCare
+from apps.citizens.models import CitizenReport, CitizenReportKind, CitizenReportStatus
 from apps.compliance.services import recompute_compliance
-from apps.compliance.tests.helpers import DAY, NOT_PRODUCED
+from apps.compliance.tests.helpers import DAY, HOUR, NOT_PRODUCED
 from apps.directory.models import UnitType
 
 
@@ -36,9 +37,30 @@ def cwc_khordha(cwc_member):
     return cwc_member.unit
 
 
+DCPU_HEAD, SP_HEAD = "9437000003", "9437000004"
+
+
 @pytest.fixture
 def dcpu_khordha(make_unit, khordha):
-    return make_unit(UnitType.DCPU, district=khordha, name="DCPU Khordha")
+    return make_unit(
+        UnitType.DCPU,
+        district=khordha,
+        name="DCPU Khordha",
+        head_mobile=DCPU_HEAD,
+        head_alert_channels="sms",
+    )
+
+
+@pytest.fixture
+def sp_khordha(make_unit, khordha):
+    """The district police office (the SP's), where the district's stations answer."""
+    return make_unit(
+        UnitType.DISTRICT_POLICE,
+        district=khordha,
+        name="SP Khordha",
+        head_mobile=SP_HEAD,
+        head_alert_channels="sms",
+    )
 
 
 @pytest.fixture
@@ -84,9 +106,8 @@ def cuttack_official(make_official, make_unit, cuttack):
 
 
 @pytest.fixture
-def district_police_official(make_official, make_unit, khordha):
-    sp_office = make_unit(UnitType.DISTRICT_POLICE, district=khordha, name="SP Khordha")
-    return make_official("sp_khordha", Role.DISTRICT_OFFICIAL, unit=sp_office)
+def district_police_official(make_official, sp_khordha):
+    return make_official("sp_khordha", Role.DISTRICT_OFFICIAL, unit=sp_khordha)
 
 
 @pytest.fixture
@@ -156,3 +177,35 @@ def overdue_everywhere(
         "cuttack": f"C-{cuttack_child.pk:07d}",
         "not_produced": f"F-{not_produced.pk:07d}",
     }
+
+
+@pytest.fixture
+def complaint_to(db):
+    """A parent's missing-child complaint through Khoya-Paya, confirmed by the parent's mobile
+    at `received_at` and so waiting at `station` (as citizens.services.confirm_mobile leaves it)."""
+
+    def complain(station, *, received_at):
+        return CitizenReport.objects.create(
+            kind=CitizenReportKind.MISSING,
+            status=CitizenReportStatus.RECEIVED,
+            reporter_name="Kamala Das",
+            reporter_mobile="9876543210",
+            mobile_verified_at=received_at,
+            child_name="Rinku Das",
+            sex="M",
+            age=9,
+            description="Red shirt, thin, short hair",
+            event_at=received_at - 6 * HOUR,
+            event_state=station.state,
+            event_district=station.district,
+            event_locality="Bhubaneswar bus stand",
+            police_station=station,
+        )
+
+    return complain
+
+
+@pytest.fixture
+def now_minus():
+    """A moment that long before now, for what the station does now, in real time."""
+    return lambda delta: timezone.now() - delta

@@ -39,6 +39,8 @@ def test_the_defaults_are_seeded_and_editable():
         "plan_review": 24,
         "order": 168,
         "found_filing": 24,
+        "missing_filing": 24,
+        "complaint": 48,
     }
 
 
