@@ -29,7 +29,7 @@ class OverdueItemAdmin(ComputedAdmin):
     list_display = ("label", "event", "responsible_unit", "due_at", "detected_at", "resolved_at")
     list_filter = ("event", ("resolved_at", admin.EmptyFieldListFilter))
     search_fields = ("label", "responsible_unit__name")
-    raw_id_fields = ("responsible_unit", "child", "report")
+    raw_id_fields = ("responsible_unit", "child", "report", "citizen_report")
     date_hierarchy = "due_at"
 
 
@@ -44,6 +44,7 @@ class UnitComplianceAdmin(ComputedAdmin):
         "records",
         "records_overdue",
         "late_filings",
+        "late_missing_reports",
         "computed_at",
     )
     list_filter = ("unit_type", "is_registered")
