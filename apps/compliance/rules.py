@@ -29,6 +29,7 @@ from django.db.models import (
     F,
     FilteredRelation,
     Func,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -300,4 +301,13 @@ def late_missing_reports(allowed: timedelta) -> QuerySet:
         kind=ReportKind.MISSING,
         fir_registered_at__isnull=False,
         created_at__gt=F("fir_registered_at") + Value(allowed),
+    )
+
+
+def hours_after_fir() -> Func:
+    """Whole hours from a missing report's FIR/GD to its entry on the portal (`hours_late`)."""
+    return Func(
+        F("created_at") - F("fir_registered_at"),
+        template="FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / 3600)",
+        output_field=IntegerField(),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Func, IntegerField, Max, Q, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction
@@ -104,13 +104,7 @@ def late_missing_reports_for(user, *, unit: Unit | None = None) -> QuerySet:
     if unit is not None:
         reports = reports.filter(owning_unit=unit)
     return (
-        reports.annotate(
-            hours_late=Func(
-                F("created_at") - F("fir_registered_at"),
-                template="FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / 3600)",
-                output_field=IntegerField(),
-            )
-        )
+        reports.annotate(hours_late=rules.hours_after_fir())
         .select_related("owning_unit")
         .order_by("-created_at", "-pk")
     )
