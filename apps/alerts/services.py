@@ -6,7 +6,8 @@ twice, or a worker dying half-way, never sends a message twice.
 """
 
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Count
@@ -17,8 +18,9 @@ from django.utils.translation import gettext
 from apps.alerts import wording
 from apps.alerts.figures import MonthFigures, figures_by_district
 from apps.alerts.models import DistrictDigest
+from apps.compliance import rules
 from apps.compliance.choices import Event
-from apps.compliance.models import OverdueItem
+from apps.compliance.models import DeadlineRule, OverdueItem
 from apps.core.months import months_before
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
 from apps.directory.selectors import child_protection_units_of
@@ -28,6 +30,7 @@ from apps.messaging.catalogue import (
     CITIZEN_SIGHTING,
     COMPLAINT_UNANSWERED,
     DUPLICATE_CLOSED,
+    LATE_MISSING_REPORTS,
     MONTHLY_DIGEST,
     NEW_MISSING_CHILD,
     OVERDUE_IN_DISTRICT,
@@ -222,7 +225,8 @@ def queue_duplicate_closed_alerts(*, report_id: int) -> bool:
 @transaction.atomic
 def queue_overdue_work_alerts(*, day: date) -> int:
     """Each unit with open overdue items, and its district's DCPU, hear of them at most once on
-    `day`. Returns how many units were behind."""
+    `day`; each district's SP office hears of the missing reports its stations entered late the
+    day before. Returns how many units were behind."""
     behind = (
         OverdueItem.objects.filter(resolved_at__isnull=True)
         .order_by()
@@ -244,6 +248,7 @@ def queue_overdue_work_alerts(*, day: date) -> int:
             by_district.setdefault(unit.district, []).append(unit)
     for district, behind_units in by_district.items():
         _alert_dcpu(district, behind_units, counts=counts, day=day, link=link)
+    _alert_late_missing_reports(entered_on=day - timedelta(days=1), link=link)
     return len(units)
 
 
@@ -268,6 +273,60 @@ def _alert_dcpu(district, units, *, counts, day, link) -> None:
             context=context,
             alert_key=f"overdue-district:{day:%Y-%m-%d}:{district.pk}",
         )
+
+
+def _alert_late_missing_reports(*, entered_on: date, link: str) -> None:
+    """The missing reports entered on the portal on `entered_on` (a local day) later than the
+    rule allows after their FIR/GD: one summary per district to its SP office, naming the count
+    and the stations. Keyed by the day of entry, so each late entry is told once whatever runs
+    again; nothing while the rule is switched off."""
+    rule = DeadlineRule.objects.filter(event=Event.MISSING_FILING, is_active=True).first()
+    if rule is None:
+        return
+    start = timezone.make_aware(datetime.combine(entered_on, time.min))
+    late = (
+        rules.late_missing_reports(rule.allowed)
+        .filter(
+            created_at__gte=start,
+            created_at__lt=start + timedelta(days=1),
+            owning_unit__district__isnull=False,
+        )
+        .annotate(hours_late=rules.hours_after_fir())
+        .select_related("owning_unit__district")
+        .order_by("owning_unit__name", "owning_unit_id", "created_at", "pk")
+    )
+    by_district: dict[District, dict[Unit, list[Report]]] = {}
+    for report in late:
+        unit = report.owning_unit
+        by_district.setdefault(unit.district, {}).setdefault(unit, []).append(report)
+    for district, stations in by_district.items():
+        context = {
+            "count": sum(len(reports) for reports in stations.values()),
+            "district": wording.place_name(district),
+            "day": wording.day(entered_on),
+            "hours": rule.allowed_hours,
+            "stations": len(stations),
+            "station_list": wording.in_recipient_language(partial(_late_list, stations)),
+            "link": link,
+        }
+        for sp_office in sp_offices_of(district.pk):
+            queue_for(
+                everyone_of(sp_office),
+                template=LATE_MISSING_REPORTS,
+                context=context,
+                alert_key=f"late-missing:{entered_on:%Y-%m-%d}:{district.pk}",
+            )
+
+
+def _late_list(stations: dict[Unit, list[Report]]) -> str:
+    entry = gettext("%(case)s (%(hours)s h)")
+    return "\n".join(
+        f"- {unit}: "
+        + ", ".join(
+            entry % {"case": report.case_number, "hours": report.hours_late} for report in reports
+        )
+        for unit, reports in stations.items()
+    )
 
 
 # --- Escalation of citizens' complaints ---
@@ -310,7 +369,13 @@ def queue_unanswered_complaint_alerts(*, detected_at: datetime) -> int:
 
 def escalation_units(district_id: int) -> list[Unit]:
     """Where an unanswered complaint goes: the district's SP office(s), then its DCPU."""
-    sp_offices = Unit.objects.filter(
-        unit_type=UnitType.DISTRICT_POLICE, district_id=district_id, is_active=True
-    ).order_by("pk")
-    return [*sp_offices, *child_protection_units_of(district_id)]
+    return [*sp_offices_of(district_id), *child_protection_units_of(district_id)]
+
+
+def sp_offices_of(district_id: int) -> list[Unit]:
+    """The district's police office(s): the Superintendent of Police's."""
+    return list(
+        Unit.objects.filter(
+            unit_type=UnitType.DISTRICT_POLICE, district_id=district_id, is_active=True
+        ).order_by("pk")
+    )

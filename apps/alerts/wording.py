@@ -54,5 +54,9 @@ def when(moment) -> str:
     return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
 
 
+def day(moment) -> str:
+    return moment.strftime("%d/%m/%Y")
+
+
 def link(path: str) -> str:
     return f"{settings.PORTAL_URL.rstrip('/')}{path}"

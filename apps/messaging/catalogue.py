@@ -147,6 +147,25 @@ OVERDUE_IN_DISTRICT = MessageTemplate(
         "%(unit_list)s\n\nSee the list on the portal: %(link)s"
     ),
 )
+# To the district's SP office, once a day: the missing reports its stations entered late the day
+# before (a late entry cannot be made up, so a summary rather than one SMS per report).
+LATE_MISSING_REPORTS = MessageTemplate(
+    "late_missing_reports",
+    _(
+        "TrackChild: %(count)s missing reports were entered late in %(district)s on %(day)s, "
+        "over %(hours)s h after their FIR/GD, by %(stations)s police stations. "
+        "See Overdue work on the portal."
+    ),
+    subject=_("Missing reports entered late in %(district)s on %(day)s"),
+    email_text=_(
+        "%(count)s missing reports were entered on the portal late in %(district)s on %(day)s: "
+        "more than %(hours)s hours after the FIR or GD entry they give, the time the rules "
+        "allow. By police station, with the hours from the FIR/GD to the entry:\n"
+        "%(station_list)s\n\n"
+        "A late entry cannot be made up; it is counted on the compliance pages and listed in "
+        "Overdue work: %(link)s"
+    ),
+)
 MONTHLY_DIGEST = MessageTemplate(
     "monthly_digest",
     _(
@@ -210,6 +229,7 @@ TEMPLATES = {
         OVERDUE_WORK,
         OVERDUE_IN_DISTRICT,
         COMPLAINT_UNANSWERED,
+        LATE_MISSING_REPORTS,
         MONTHLY_DIGEST,
         AUTHENTICATOR_ADDED,
         AUTHENTICATOR_REMOVED,

@@ -39,6 +39,10 @@ CONTEXT = {
     "username": "dcpo_khordha_district_01",
     "duplicate": "M-0012346",
     "primary": "M-0012345",
+    "day": "22/11/2026",
+    "hours": 168,
+    "stations": 12,
+    "station_list": "- Capital Police Station: M-0012345 (30 h)",
 }
 
 
