@@ -1,4 +1,4 @@
-"""In a real browser: the official with every role and the longest name finds the whole menu on
+"""In a real browser: the official with every role and a long name finds the whole menu on
 one line of a 1280-pixel laptop screen, each group opening on a click; on a phone the menu
 folds behind one button that opens it."""
 
@@ -102,3 +102,22 @@ def test_on_a_phone_the_menu_folds_behind_one_button(browser, live_server, every
     page.get_by_role("button", name="Work").click()
     page.locator("#main-nav").get_by_role("link", name="Overdue work").click()
     page.wait_for_url("**/compliance/")
+
+
+def test_without_scripts_the_menu_shows_open_and_each_group_leads_to_its_first_page(
+    browser, live_server, everything
+):
+    page = signed_in_page(
+        browser,
+        live_server,
+        everything,
+        viewport={"width": 360, "height": 740},
+        java_script_enabled=False,
+    )
+
+    assert page.locator("#main-nav").is_visible()
+    work = page.locator("#main-nav").get_by_role("button", name="Work")
+    work.focus()
+    assert page.locator("#main-nav").get_by_role("link", name="Overdue work").is_visible()
+    work.click()
+    page.wait_for_url("**/matches/")
