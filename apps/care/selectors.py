@@ -7,15 +7,17 @@ never open care records: they meet children in care only through national search
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, official_unit
 from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
-from apps.care.models import ChildInCare, Transfer
+from apps.care.models import CareOrder, CarePlan, ChildInCare, Transfer
 from apps.directory.models import CCI_UNIT_TYPES, POLICE_UNIT_TYPES, Unit, UnitType
 from apps.reports.choices import Placement, ReportKind
 from apps.reports.models import Report
@@ -29,6 +31,8 @@ DECIDING_BODY_FOR = {
     Category.CONFLICT_WITH_LAW: UnitType.JJB,
 }
 RECORD_RELATIONS = ("report", "institution__district", "deciding_body")
+# A care plan is due this long before its review date, so that the review is prepared in time.
+PLAN_DUE_AHEAD = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,48 @@ def children_in_care_for(user, *, status: str = CareStatus.IN_CARE, name: str = 
             | Q(report__name_local__icontains=name.strip())
         )
     return children.select_related(*RECORD_RELATIONS).order_by("-arrived_at", "-pk")
+
+
+def care_plans_due_for(user):
+    """Children in care the user oversees whose Individual Care Plan is to be written (none yet) or
+    reviewed (the latest plan's review date is past or within PLAN_DUE_AHEAD)."""
+    latest_review = Subquery(
+        CarePlan.objects.filter(child=OuterRef("pk"))
+        .order_by("-version")
+        .values("next_review_on")[:1]
+    )
+    horizon = timezone.localdate() + PLAN_DUE_AHEAD
+    return (
+        children_in_care_for(user)
+        .annotate(review_on=latest_review)
+        .filter(Q(review_on__isnull=True) | Q(review_on__lte=horizon))
+    )
+
+
+def decides_orders(user) -> bool:
+    """A CWC or JJB: it makes the orders for the children in care of its district."""
+    unit = official_unit(user)
+    return unit is not None and unit.unit_type in DECIDING_BODIES
+
+
+def orders_due_for(user):
+    """Children in care waiting for an order of the user's CWC/JJB (no admission order number and
+    no order recorded): those who name it, and those who name no body yet but whose category it
+    decides. Any other official: none."""
+    if not decides_orders(user):
+        return ChildInCare.objects.none()
+    unit = user.unit
+    category = next(cat for cat, body in DECIDING_BODY_FOR.items() if body == unit.unit_type)
+    return (
+        children_in_care_for(user)
+        .filter(order_number="")
+        .exclude(Exists(CareOrder.objects.filter(child=OuterRef("pk"))))
+        .filter(Q(deciding_body=unit) | Q(deciding_body__isnull=True, category=category))
+    )
+
+
+# The lists of children with something due, as the children page filters them (`?due=plan`).
+DUE_LISTS = {"plan": care_plans_due_for, "order": orders_due_for}
 
 
 def transferred_out_of(unit: Unit):

@@ -40,7 +40,11 @@ def children(request):
         raise PermissionDenied
     status = request.GET.get("status", "in_care")
     name = request.GET.get("name", "")
-    listed = selectors.children_in_care_for(request.user, status=status, name=name)
+    due = request.GET.get("due", "")
+    if due in selectors.DUE_LISTS:
+        listed = selectors.DUE_LISTS[due](request.user)
+    else:
+        due, listed = "", selectors.children_in_care_for(request.user, status=status, name=name)
     page, query_string = paginate(request, listed, CHILDREN_PER_PAGE)
     unit = request.user.unit
     return render(
@@ -51,6 +55,7 @@ def children(request):
             "query_string": query_string,
             "status": status,
             "name": name,
+            "due": due,
             "can_admit": selectors.can_admit(request.user),
             "incoming": selectors.incoming_transfers_for(request.user),
             "transferred_out": selectors.transferred_out_of(unit) if unit.is_cci else [],

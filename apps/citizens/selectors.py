@@ -73,16 +73,24 @@ def can_see_citizen_reports(user) -> bool:
     return _scope(user) is not None
 
 
-def queue_for(user, *, status: str = "", unmoderated: bool = False):
+def queue_for(user, *, status: str = "", kind: str = "", unmoderated: bool = False):
     scope = _scope(user)
     if scope is None:
         return CitizenReport.objects.none()
     reports = CitizenReport.objects.filter(scope).exclude(status=CitizenReportStatus.UNVERIFIED)
     if status:
         reports = reports.filter(status=status)
+    if kind:
+        reports = reports.filter(kind=kind)
     if unmoderated:
         reports = reports.filter(moderation="")
     return reports.select_related("police_station", "event_district", "report")
+
+
+def complaints_waiting_for(user):
+    """Families' complaints of a missing child in the user's queue that the police have neither
+    registered as a report nor declined."""
+    return queue_for(user, status=CitizenReportStatus.RECEIVED, kind=CitizenReportKind.MISSING)
 
 
 def citizen_report_for(user, reference: str) -> CitizenReport:

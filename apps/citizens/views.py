@@ -192,8 +192,9 @@ def queue(request):
     if not selectors.can_see_citizen_reports(request.user):
         raise PermissionDenied
     status = request.GET.get("status", "")
+    kind = request.GET.get("kind", "")
     unmoderated = request.GET.get("unmoderated") == "1"
-    listed = selectors.queue_for(request.user, status=status, unmoderated=unmoderated)
+    listed = selectors.queue_for(request.user, status=status, kind=kind, unmoderated=unmoderated)
     page, query_string = paginate(request, listed, 25)
     return render(
         request,
@@ -202,6 +203,8 @@ def queue(request):
             "page": page,
             "query_string": query_string,
             "status": status,
+            "kind": kind,
+            "kinds": CitizenReportKind.choices,
             "unmoderated": unmoderated,
             "can_moderate": selectors.can_moderate(request.user),
             "statuses": CitizenReportStatus.choices[1:],

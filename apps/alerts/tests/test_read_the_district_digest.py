@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.alerts.models import DistrictDigest
 from apps.directory.models import UnitType
+from apps.portal.tests.menu import menu_links
 from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,7 @@ def test_the_districts_officials_read_the_latest_digest_and_earlier_months(
     response = client.get("/alerts/digests/362/")
 
     assert response.status_code == 200
-    assert ("Monthly digest", "/alerts/digests/362/") in [
-        (str(item.label), item.url) for item in response.context["nav_items"]
-    ]
+    assert menu_links(response)["Monthly digest"] == "/alerts/digests/362/"
     latest, _earlier = response.context["digests"]
     assert (latest.month, latest.missing_reported) == (date(2026, 10, 1), 14)
     page = response.content.decode()
