@@ -4,12 +4,19 @@ his stay in care end with it: at once when the official may change them, otherwi
 the report's owners) find it in their queue and end it with one click. A home elsewhere, in
 Odisha or in another State/UT, is never changed by someone else's click."""
 
+import threading
+import time
+
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from apps.care import services
-from apps.care.models import DischargeRequest, Transfer
+from apps.care.models import CareOrder, DischargeRequest, Transfer
 from apps.care.tests.test_restore_child import restoration_data
+from apps.reports import services as report_services
 from apps.reports.models import OutcomeRequest
+from apps.reports.signals import report_saved
 from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +174,75 @@ def test_a_child_who_died_in_care_closes_the_missing_report_the_same_way(
     assert state_of(munna_in_care) == ("left_care",)
     waiting = OutcomeRequest.objects.get(report=munna_missing)
     assert (waiting.status, waiting.closure_reason) == ("closed", "deceased")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_district_and_the_home_restoring_him_at_the_same_moment_both_succeed_once(
+    dcpu_officer, home_staff, munna_missing, munna_in_care
+):
+    """The DCPU restores the missing report (which moves the found report and then reaches the
+    stay) while the home, at that moment, records the CWC's restoration order (the stay, then
+    the found report). Both take the child's reports before the stay, so the home waits for
+    the district and then ends the stay it finds still open: no deadlock, nothing lost."""
+    district_saved, home_started = threading.Event(), threading.Event()
+    errors = []
+
+    def pause_the_district(sender, report_id, **kwargs):
+        # Between saving the missing report and reaching the stay: the moment the home starts.
+        if threading.current_thread().name == "district" and report_id == munna_missing.pk:
+            district_saved.set()
+            home_started.wait(timeout=30)
+            time.sleep(0.5)  # the home's restoration is under way meanwhile
+
+    def district():
+        try:
+            report_services.change_status(
+                report=munna_missing,
+                changed_by=dcpu_officer,
+                status="restored",
+                closure_reason="",
+                note="Handed to his father",
+            )
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def home():
+        try:
+            district_saved.wait(timeout=30)
+            home_started.set()
+            services.restore_to_family(
+                child=munna_in_care,
+                restored_by=home_staff,
+                order=CareOrder(number="CWC/KHD/2026/402", order_date=timezone.localdate()),
+                restored_on=timezone.localdate(),
+                note="Father came with Aadhaar",
+            )
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    report_saved.connect(pause_the_district, dispatch_uid="test.pause_the_district")
+    try:
+        threads = [
+            threading.Thread(target=district, name="district"),
+            threading.Thread(target=home),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        report_saved.disconnect(dispatch_uid="test.pause_the_district")
+
+    assert errors == []
+    assert state_of(munna_missing, munna_in_care.report, munna_in_care) == (
+        "restored",
+        "restored",
+        "restored",
+    )
+    assert CareOrder.objects.get().kind == "restoration"
+    assert DischargeRequest.objects.get().done_by == home_staff
+    assert not OutcomeRequest.objects.filter(done_at__isnull=True).exists()
