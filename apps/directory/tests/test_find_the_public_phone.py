@@ -58,3 +58,14 @@ def test_a_state_office_without_a_phone_or_no_unit_at_all_gives_the_helpline(mak
 
     assert public_phone_for(scps).phone == "1098"
     assert public_phone_for(None).phone == "1098"
+
+
+def test_a_units_public_page_gives_the_fallback_phone_and_whose_it_is(
+    client, make_unit, khordha, station
+):
+    make_unit(UnitType.DISTRICT_POLICE, district=khordha, name="SP Khordha", phone="0674-2391000")
+
+    page = client.get(f"/directory/units/{station.pk}/").text
+
+    assert 'href="tel:0674-2391000"' in page
+    assert "(SP Khordha)" in page
