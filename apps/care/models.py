@@ -315,3 +315,42 @@ class Transfer(models.Model):
 
     def __str__(self):
         return f"{self.child.case_number}: {self.from_institution} → {self.to_institution}"
+
+
+class DischargeRequest(models.Model):
+    """The child's case ended under a report (the matched missing report restored, or the found
+    report closed for what became of the child) by an official who may not end the stay: an
+    item in the queue of the institution holding the child (and of the district's CWC) until
+    one of them ends the stay (one click) or it ends otherwise."""
+
+    child = models.ForeignKey(
+        ChildInCare, on_delete=models.CASCADE, related_name="discharge_requests"
+    )
+    because_of = models.ForeignKey(
+        Report, on_delete=models.PROTECT, related_name="+", verbose_name=_("ended under")
+    )
+    report_status = models.CharField(_("outcome"), max_length=12)
+    closure_reason = models.CharField(_("reason for closing"), max_length=20, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    done_at = models.DateTimeField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("stay to end")
+        verbose_name_plural = _("stays to end")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "because_of"],
+                condition=models.Q(done_at__isnull=True),
+                name="one_open_discharge_request_per_report",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.because_of.case_number} → {self.child.case_number}"

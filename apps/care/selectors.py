@@ -17,7 +17,7 @@ from django.utils import timezone
 from apps.accounts.jurisdiction import Jurisdiction, official_unit
 from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
-from apps.care.models import CareOrder, CarePlan, ChildInCare, Transfer
+from apps.care.models import CareOrder, CarePlan, ChildInCare, DischargeRequest, Transfer
 from apps.directory.models import CCI_UNIT_TYPES, POLICE_UNIT_TYPES, Unit, UnitType
 from apps.reports.choices import Placement, ReportKind
 from apps.reports.models import Report
@@ -173,6 +173,25 @@ def transferred_out_of(unit: Unit):
         .select_related(*RECORD_RELATIONS)
         .distinct()
     )
+
+
+def discharge_requests_for(user):
+    """Stays of the user's scope whose child's case ended under a report, waiting to be ended."""
+    scope = _scope(user)
+    if scope is None:
+        return DischargeRequest.objects.none()
+    return DischargeRequest.objects.filter(
+        done_at__isnull=True, child__in=ChildInCare.objects.filter(scope)
+    ).select_related("child__report", "child__institution", "because_of")
+
+
+def discharge_request_for(user, pk: int) -> DischargeRequest:
+    """One waiting request of the user's scope; any other is not found."""
+    return get_object_or_404(discharge_requests_for(user), pk=pk)
+
+
+def waiting_discharges_of(child: ChildInCare):
+    return child.discharge_requests.filter(done_at__isnull=True).select_related("because_of")
 
 
 def entries_visible(entries, access: CareAccess):

@@ -2,7 +2,13 @@
 
 The found report that holds the child's particulars follows the stay: admission and transfer
 move its placement, restoration marks it restored, running away or leaving care closes it, each
-with a line in its change history.
+with a line in its change history. The other way round, a child whose case ended under a report
+(the matched missing report restored) leaves care with it, or the institution is asked to end
+the stay in its queue (follow_case_outcome).
+
+Locks are taken in one order: the child's reports (apps.reports.services.lock_case), then the
+stay, so a restoration here and one recorded on the reports at the same moment wait for each
+other.
 """
 
 from datetime import datetime
@@ -27,6 +33,7 @@ from apps.care.models import (
     CareOrder,
     CarePlan,
     ChildInCare,
+    DischargeRequest,
     FollowUpVisit,
     HomeInvestigation,
     ProgressReport,
@@ -171,6 +178,7 @@ def request_transfer(*, transfer: Transfer, child: ChildInCare, requested_by) ->
 def accept_transfer(*, transfer: Transfer, accepted_by, note: str = "") -> ChildInCare:
     """The receiving institution takes the child, and with the child the whole record."""
     transfer = _pending(transfer, decided_by=accepted_by)
+    report_services.lock_case(transfer.child.report)
     child = ChildInCare.objects.select_for_update().get(pk=transfer.child_id)
     _record_transfer_decision(transfer, TransferStatus.ACCEPTED, decided_by=accepted_by, note=note)
     CareOrder.objects.create(
@@ -266,7 +274,10 @@ def leave_care(
         report=child.report,
         changed_by=recorded_by,
         status=Status.CLOSED,
-        closure_reason=ClosureReason.LEFT_CARE,
+        # A child who died in care: the matched missing report closes the same way.
+        closure_reason=ClosureReason.DECEASED
+        if reason == LeavingReason.DECEASED
+        else ClosureReason.LEFT_CARE,
         note=str(LeavingReason(reason).label),
     )
     return child
@@ -368,6 +379,7 @@ def _mark_fields(mark) -> dict:
 
 def _current_stay(child: ChildInCare, *, managed_by) -> ChildInCare:
     """The child's stay, locked, once it is known to go on and `managed_by` to manage it."""
+    report_services.lock_case(child.report)
     child = (
         ChildInCare.objects.select_for_update()
         .select_related("report", "institution")
@@ -384,6 +396,90 @@ def _end_stay(child: ChildInCare, status: CareStatus, *, ended_by, on, note: str
     child.left_on = on
     child.leaving_note = note.strip()
     _save_with_history(child, changed_by=ended_by, reason=str(CareStatus(status).label))
+    # However the stay ended, nobody is asked to end it any more.
+    DischargeRequest.objects.filter(child=child, done_at__isnull=True).update(
+        done_at=timezone.now(), done_by=ended_by
+    )
+
+
+@transaction.atomic
+def follow_case_outcome(
+    *, report_id: int, report_status: str, closure_reason: str, changed_by
+) -> ChildInCare | DischargeRequest | None:
+    """The child's found report (`report_id`) recorded an outcome of the child's case (restored,
+    or closed for what became of the child, often moved along from the matched missing
+    report): the stay ends with it when `changed_by` manages it (the home holding the child,
+    the district's CWC); otherwise the home finds the request in its queue. Never changed
+    silently by anyone else: police, another district, another State/UT."""
+    stay = ChildInCare.objects.filter(report_id=report_id, status=CareStatus.IN_CARE).first()
+    if stay is None:
+        return None
+    report_services.lock_case(stay.report)
+    stay = (
+        ChildInCare.objects.select_for_update()
+        .select_related("report", "institution")
+        .get(pk=stay.pk)
+    )
+    if not stay.is_in_care:
+        return None
+    because_of = Report.objects.get(pk=report_id)
+    if selectors.access_to(changed_by, stay).manage_stay:
+        _end_stay_with_case(stay, because_of, report_status, closure_reason, ended_by=changed_by)
+        return stay
+    waiting = DischargeRequest.objects.filter(
+        child=stay, because_of=because_of, done_at__isnull=True
+    ).first()
+    return waiting or DischargeRequest.objects.create(
+        child=stay,
+        because_of=because_of,
+        report_status=report_status,
+        closure_reason=closure_reason,
+        requested_by=changed_by,
+    )
+
+
+@transaction.atomic
+def act_on_discharge_request(*, request: DischargeRequest, acted_by) -> ChildInCare:
+    """The one click of the home (or CWC) asked to end a stay whose case ended: the stay ends as
+    the case did. Refused to anyone who does not manage the stay; done once."""
+    report_services.lock_case(request.child.report)
+    request = DischargeRequest.objects.select_for_update().get(pk=request.pk)
+    child = (
+        ChildInCare.objects.select_for_update()
+        .select_related("report", "institution")
+        .get(pk=request.child_id)
+    )
+    _require(acted_by, child, "manage_stay")
+    if request.done_at is not None:
+        raise ValidationError(_("This has already been done."))
+    if child.is_in_care:
+        _end_stay_with_case(
+            child,
+            request.because_of,
+            request.report_status,
+            request.closure_reason,
+            ended_by=acted_by,
+        )
+    else:
+        request.done_at, request.done_by = timezone.now(), acted_by
+        request.save(update_fields=["done_at", "done_by"])
+    return child
+
+
+def _end_stay_with_case(
+    child: ChildInCare, because_of: Report, report_status: str, closure_reason: str, *, ended_by
+) -> None:
+    """A child who died leaves care (deceased); any other ended case has the child back with
+    the family: restored. The CWC's restoration order, when it is passed, is recorded on the
+    record as an order."""
+    status = CareStatus.RESTORED
+    if report_status == Status.CLOSED and closure_reason == ClosureReason.DECEASED:
+        status, child.leaving_reason = CareStatus.LEFT_CARE, LeavingReason.DECEASED
+    note = _("The case ended under %(case)s: %(status)s") % {
+        "case": because_of.case_number,
+        "status": because_of.get_status_display(),
+    }
+    _end_stay(child, status, ended_by=ended_by, on=timezone.localdate(), note=note)
 
 
 def _save_with_history(child: ChildInCare, *, changed_by, reason: str) -> None:

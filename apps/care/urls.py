@@ -16,5 +16,6 @@ urlpatterns = [
     path("<int:pk>/leave/", views.leave, name="leave"),
     path("<int:pk>/ran-away/", views.runaway, name="runaway"),
     path("transfers/<int:transfer_pk>/", views.incoming_transfer, name="incoming_transfer"),
+    path("discharges/<int:pk>/", views.act_on_discharge_request, name="act_on_discharge"),
     path("documents/<uuid:public_id>/", views.document, name="document"),
 ]

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
@@ -58,6 +59,7 @@ def children(request):
             "due": due,
             "can_admit": selectors.can_admit(request.user),
             "incoming": selectors.incoming_transfers_for(request.user),
+            "discharges": selectors.discharge_requests_for(request.user),
             "transferred_out": selectors.transferred_out_of(unit) if unit.is_cci else [],
         },
     )
@@ -125,6 +127,7 @@ def detail(request, pk):
             "transfers": child.transfers.select_related("from_institution", "to_institution")
             if access.read_all
             else [],
+            "discharges": selectors.waiting_discharges_of(child) if access.read_all else [],
         },
     )
 
@@ -386,6 +389,23 @@ def restore(request, pk):
             messages.success(request, _("The child is restored to the family."))
             return redirect(child)
     return _entry_form(request, child, form, _("Restore to family"))
+
+
+@require_POST
+@login_required
+def act_on_discharge_request(request, pk):
+    waiting = selectors.discharge_request_for(request.user, pk)
+    try:
+        child = services.act_on_discharge_request(request=waiting, acted_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("care:children")
+    messages.success(
+        request,
+        _("%(case)s is now: %(status)s.")
+        % {"case": child.case_number, "status": child.get_status_display()},
+    )
+    return redirect(child)
 
 
 @login_required

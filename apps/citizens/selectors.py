@@ -123,17 +123,18 @@ def tracked_case(reference: str) -> CitizenReport:
 
 
 def units_to_contact(citizen_report: CitizenReport) -> list[Unit]:
-    """For a parent's inquiry: the police units or DCPUs responsible for the possible matches;
+    """For a parent's inquiry: the police units or DCPUs responsible for the possible matches
+    now (after a transfer, those of the institution holding the child: Report.responsible_unit);
     never the children, nor the institution sheltering them."""
     if not citizen_report.possible_matches:
         return []
     matches = Report.objects.filter(pk__in=citizen_report.possible_matches).select_related(
-        "owning_unit__district", "event_district"
+        "owning_unit__district", "placed_at__district", "event_district"
     )
     contacts = {
         contact.pk: contact
         for report in matches
-        if (contact := public_contact_for(report.owning_unit, where=report.event_district))
+        if (contact := public_contact_for(report.responsible_unit, where=report.event_district))
     }
     return sorted(contacts.values(), key=lambda unit: unit.name)
 

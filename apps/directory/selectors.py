@@ -1,6 +1,10 @@
 """Public reads of the directory: anyone may look a unit up."""
 
+from dataclasses import dataclass
+
+from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from apps.directory.models import (
     POLICE_UNIT_TYPES,
@@ -96,3 +100,54 @@ def public_contact_for(unit: Unit, *, where) -> Unit | None:
     if district is None:
         return None
     return child_protection_units_of(district.pk).first() or default_station(district)
+
+
+# The national child helpline (CHILDLINE 1098, now answered through ERSS 112 as well): the
+# number every public page and notice can always give.
+CHILD_HELPLINE_PHONE = "1098"
+
+
+class PhoneSource(models.TextChoices):
+    """Whose phone a public page gives, from the best to the last resort."""
+
+    UNIT = "unit", _("the unit itself")
+    SP_OFFICE = "sp_office", _("the district Superintendent of Police's office")
+    DCPU = "dcpu", _("the District Child Protection Unit")
+    HELPLINE = "helpline", _("the child helpline")
+
+
+@dataclass(frozen=True)
+class PublicContact:
+    """A phone number the public may call, and whose it is (`name`, `source`)."""
+
+    phone: str
+    name: str
+    source: str
+
+    @property
+    def is_fallback(self) -> bool:
+        """The number is not the unit's own: the page says whose it is."""
+        return self.source != PhoneSource.UNIT
+
+
+def public_phone_for(unit: Unit | None) -> PublicContact:
+    """The phone a public page or notice gives for `unit`: its own, else its district's
+    Superintendent of Police's office, else its district's DCPU, else the child helpline 1098,
+    so that no page a member of the public sees is without a number to call."""
+    if unit is not None and unit.phone:
+        return PublicContact(unit.phone, unit.name, PhoneSource.UNIT)
+    district_id = unit.district_id if unit is not None else None
+    if district_id is not None:
+        for unit_type, source in (
+            (UnitType.DISTRICT_POLICE, PhoneSource.SP_OFFICE),
+            (UnitType.DCPU, PhoneSource.DCPU),
+        ):
+            office = (
+                Unit.objects.filter(unit_type=unit_type, district_id=district_id, is_active=True)
+                .exclude(phone="")
+                .order_by("pk")
+                .first()
+            )
+            if office is not None:
+                return PublicContact(office.phone, office.name, source)
+    return PublicContact(CHILD_HELPLINE_PHONE, str(_("Child helpline")), PhoneSource.HELPLINE)

@@ -644,6 +644,17 @@ def open_reports_due_for_rematch(today) -> list[int]:
     return list(due.values_list("pk", flat=True))
 
 
+def confirmed_partners_of(report_id: int) -> list[int]:
+    """The reports confirmed as the same child as this one (the other side of each confirmed
+    match), whose outcome follows this report's."""
+    pairs = MatchCandidate.objects.filter(
+        Q(missing_id=report_id) | Q(other_id=report_id),
+        kind=CandidateKind.MATCH,
+        status=CandidateStatus.CONFIRMED,
+    ).values_list("missing_id", "other_id")
+    return sorted({other if missing == report_id else missing for missing, other in pairs})
+
+
 def can_decide(user, candidate: MatchCandidate) -> bool:
     """The missing report's unit, or its supervisors, confirm or reject: the owner of a
     look-alike found report must not close, or hide, another unit's search for a child. A

@@ -464,6 +464,22 @@ def merge_duplicates(request, *, candidate: MatchCandidate, keep: int) -> MatchC
     return candidate
 
 
+def move_matched_reports_along(*, report_id: int, status: str, closure_reason: str, changed_by):
+    """A report's child's case ended (restored, or closed for what became of the child): each
+    report confirmed as the same child ends the same way, or its owners are asked in their
+    queue when `changed_by` may not change it (apps.reports.services.follow_outcome re-checks
+    who may, report by report)."""
+    because_of = Report.objects.get(pk=report_id)
+    for partner in Report.objects.filter(pk__in=selectors.confirmed_partners_of(report_id)):
+        report_services.follow_outcome(
+            report=partner,
+            because_of=because_of,
+            status=status,
+            closure_reason=closure_reason,
+            changed_by=changed_by,
+        )
+
+
 def settle_pairs_of_duplicate(*, report_id: int, primary_id: int, closed_by) -> None:
     """A report was closed as a duplicate (merged here, or on its own page): the proposal that
     it duplicates `primary_id` is answered, and its other proposals go with it (the report kept

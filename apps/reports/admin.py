@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.admin import VersionedAdmin
-from apps.reports.models import CaseNote, IdentificationMark, Report, ReportPhoto
+from apps.reports.models import CaseNote, IdentificationMark, OutcomeRequest, Report, ReportPhoto
 
 
 class MarkInline(admin.TabularInline):
@@ -44,3 +44,18 @@ class ReportAdmin(VersionedAdmin, SimpleHistoryAdmin):
     ]
     raw_id_fields = ["created_by"]
     inlines = [MarkInline, PhotoInline, NoteInline]
+
+
+@admin.register(OutcomeRequest)
+class OutcomeRequestAdmin(admin.ModelAdmin):
+    """Read-only: a request is answered on the portal, by the report's owners."""
+
+    list_display = ["report", "because_of", "status", "requested_at", "done_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["report", "because_of", "requested_by", "done_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -90,6 +90,29 @@ class ClosureReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# Closures that say what became of the child, so the child's other report (the matched missing
+# or found report) ends the same way. The others concern one report only: a duplicate goes on
+# under another report, a runaway from care is missing again, leaving care is the home's record.
+SHARED_CLOSURES = frozenset(
+    {
+        ClosureReason.RETURNED_HOME,
+        ClosureReason.TRACED_BY_POLICE,
+        ClosureReason.MATCHED_ON_PORTAL,
+        ClosureReason.DECEASED,
+        ClosureReason.OTHER,
+    }
+)
+# A report at one of these has its outcome: nothing moves it along any more.
+OUTCOME_STATUSES = frozenset({Status.RESTORED, Status.CLOSED})
+
+
+def is_shared_outcome(status: str, closure_reason: str = "") -> bool:
+    """Whether this outcome of one report is the outcome of the child's other reports too."""
+    return status == Status.RESTORED or (
+        status == Status.CLOSED and closure_reason in SHARED_CLOSURES
+    )
+
+
 class RegistrationKind(models.TextChoices):
     FIR = "fir", _("FIR")
     GD = "gd", _("General Diary (GD) entry")

@@ -401,6 +401,10 @@ class StatusForm(forms.Form):
         ),
     )
     note = forms.CharField(label=_("Why"), max_length=100, help_text=_("Kept in the case history."))
+    # The report's version when the page was loaded: a status chosen on a page that someone
+    # else's change (a status, an outcome moved along from the matched report) has made stale
+    # is refused rather than saved over it.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean(self):
         cleaned = super().clean()

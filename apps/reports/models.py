@@ -325,6 +325,22 @@ class Report(Versioned):
         return [str(Language(code).label) for code in dict.fromkeys(codes) if code]
 
     @property
+    def responsible_unit(self) -> Unit:
+        """The unit that answers for the child now, whose contact the record and its notices
+        give: the owning unit, except that a child an institution reported and that is now
+        held by another (after a transfer) is answered for by the institution holding the
+        child. Derived from the placement, which follows the child in care, so it is never a
+        copy left behind."""
+        if (
+            self.owning_unit.is_cci
+            and self.placement == Placement.CCI
+            and self.placed_at_id
+            and self.placed_at_id != self.owning_unit_id
+        ):
+            return self.placed_at
+        return self.owning_unit
+
+    @property
     def is_closed_duplicate(self) -> bool:
         return self.status == Status.CLOSED and self.closure_reason == ClosureReason.DUPLICATE
 
@@ -444,3 +460,55 @@ class CaseNote(models.Model):
 
     def __str__(self):
         return f"{self.report.case_number}: {self.text[:40]}"
+
+
+class OutcomeRequest(models.Model):
+    """A report whose child's case ended under another report (the matched missing or found
+    report was restored or closed) by an official who may not change it: an item in its owners'
+    queue until they record the outcome (one click) or record one of their own."""
+
+    report = models.ForeignKey(
+        Report,
+        on_delete=models.CASCADE,
+        related_name="outcome_requests",
+        verbose_name=_("report to move along"),
+    )
+    because_of = models.ForeignKey(
+        Report, on_delete=models.PROTECT, related_name="+", verbose_name=_("ended under")
+    )
+    status = models.CharField(_("outcome"), max_length=12, choices=Status.choices)
+    closure_reason = models.CharField(
+        _("reason for closing"), max_length=20, choices=ClosureReason.choices, blank=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    requested_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    done_at = models.DateTimeField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("outcome to record")
+        verbose_name_plural = _("outcomes to record")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "because_of"],
+                condition=models.Q(done_at__isnull=True),
+                name="one_open_outcome_request_per_pair",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.because_of.case_number} → {self.report.case_number}"
+
+    @property
+    def outcome_label(self) -> str:
+        if self.status == Status.CLOSED and self.closure_reason:
+            return f"{Status(self.status).label}: {ClosureReason(self.closure_reason).label}"
+        return str(Status(self.status).label)

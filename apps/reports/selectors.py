@@ -16,10 +16,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from apps.accounts.jurisdiction import Jurisdiction
+from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
 from apps.directory.models import CCI_UNIT_TYPES, District, State, Unit, UnitType
+from apps.directory.selectors import PublicContact, public_contact_for, public_phone_for
 from apps.names.keys import normalise_name, normalised_similarity, query_keys
-from apps.reports.models import CLOSED_AS_DUPLICATE, Report, ReportKind, ReportPhoto, Status
+from apps.reports.models import (
+    CLOSED_AS_DUPLICATE,
+    OutcomeRequest,
+    Report,
+    ReportKind,
+    ReportPhoto,
+    Status,
+)
 
 MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
 FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_UNIT_TYPES
@@ -106,6 +114,49 @@ def photo_for(user, public_id) -> ReportPhoto:
     if can_search(user) or photo.report.is_publishable:
         return photo
     raise Http404
+
+
+@dataclass(frozen=True)
+class ReportContact:
+    """Whom to call about a report's child (`unit`), and the number to call (`phone`: the
+    unit's own, or whose it is when the unit has none)."""
+
+    unit: Unit | None
+    phone: PublicContact
+
+
+def contact_for(report: Report, *, public: bool) -> ReportContact:
+    """The contact a page gives for a report's child: the unit answering for the child now
+    (Report.responsible_unit: after a transfer, the institution holding the child), and on
+    pages and notices the public reads, the police unit or DCPU speaking for it (never a
+    children's home: nobody learns from the portal where a child is sheltered). Always with a
+    phone (directory.selectors.public_phone_for)."""
+    unit = report.responsible_unit
+    if public:
+        unit = public_contact_for(unit, where=report.event_district)
+    return ReportContact(unit=unit, phone=public_phone_for(unit))
+
+
+def outcome_requests_for(user):
+    """The reports the user's jurisdiction owns whose child's case ended under another report,
+    waiting for their outcome to be recorded."""
+    if not can_search(user):
+        return OutcomeRequest.objects.none()
+    waiting = OutcomeRequest.objects.filter(done_at__isnull=True)
+    return scope_to_jurisdiction(waiting, user, unit_path="report__owning_unit").select_related(
+        "report__owning_unit", "because_of__owning_unit", "requested_by"
+    )
+
+
+def outcome_request_for(user, pk: int) -> OutcomeRequest:
+    """One waiting request of the user's jurisdiction; any other is not found."""
+    return get_object_or_404(outcome_requests_for(user), pk=pk)
+
+
+def waiting_outcomes_of(report: Report):
+    return report.outcome_requests.filter(done_at__isnull=True).select_related(
+        "because_of__owning_unit"
+    )
 
 
 def history_of(report: Report):

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Value
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image
@@ -19,16 +20,22 @@ from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.selectors import default_station
 from apps.names.keys import name_forms, name_keys
-from apps.reports.choices import ClosureReason, Placement
+from apps.reports.choices import OUTCOME_STATUSES, ClosureReason, Placement, is_shared_outcome
 from apps.reports.models import (
     CaseNote,
     IdentificationMark,
+    OutcomeRequest,
     Report,
     ReportPhoto,
     Status,
 )
 from apps.reports.selectors import has_full_access
-from apps.reports.signals import report_closed_as_duplicate, report_saved
+from apps.reports.signals import (
+    report_closed_as_duplicate,
+    report_outcome_recorded,
+    report_saved,
+    reports_moving_with,
+)
 
 FIR_TAKEN = gettext_lazy(
     "This police station already has a report with this FIR/GD number this year."
@@ -105,12 +112,111 @@ def change_status(
     if status == Status.CLOSED and closure_reason == ClosureReason.DUPLICATE:
         # A duplicate points to the report the case goes on under: close_as_duplicate.
         raise ValidationError({"duplicate_of": _("Say which report this one duplicates.")})
+    shared = is_shared_outcome(status, closure_reason)
+    if shared:
+        lock_case(report)
     report.status = status
     report.closure_reason = closure_reason if status == Status.CLOSED else ""
     report.duplicate_of = None
     _save_with_history(report, changed_by=changed_by, reason=note)
     _announce(report, created=False)
+    if status in OUTCOME_STATUSES:
+        _settle_outcome_requests(report, done_by=changed_by)
+    if shared:
+        # Inside the transaction: the matched report and the child's stay move with this one,
+        # or their owners are asked in their queue, all stored with the outcome or not at all.
+        report_outcome_recorded.send(
+            sender=Report,
+            report_id=report.pk,
+            status=status,
+            closure_reason=report.closure_reason,
+            changed_by_id=changed_by.pk,
+        )
     return report
+
+
+def lock_case(report: Report) -> dict[int, Report]:
+    """Lock `report` and the reports whose outcome moves with it (reports_moving_with), in
+    order of id, and return them by id. Every change of an outcome takes these locks first and
+    only then the child's stay in care, so two officials ending one child's case at once (the
+    police restoring the missing report, the home restoring the child) wait for each other:
+    neither deadlocks nor overwrites the other."""
+    ids = {report.pk}
+    for _receiver, partner_ids in reports_moving_with.send(sender=Report, report_id=report.pk):
+        ids.update(partner_ids or ())
+    rows = Report.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    return {row.pk: row for row in rows}
+
+
+@transaction.atomic
+def follow_outcome(
+    *, report: Report, because_of: Report, status: str, closure_reason: str, changed_by
+) -> Report | OutcomeRequest | None:
+    """`report` is the same child as `because_of`, whose case just ended (restored, or closed
+    for what became of the child): `report` ends the same way when `changed_by` may change it;
+    otherwise its owners find the request in their queue ("outcomes to record") and act on it
+    with one click. A report that already has an outcome keeps it (None)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status in OUTCOME_STATUSES:
+        return None
+    if has_full_access(changed_by, report):
+        return change_status(
+            report=report,
+            changed_by=changed_by,
+            status=status,
+            closure_reason=closure_reason,
+            note=_follows(because_of),
+        )
+    waiting = OutcomeRequest.objects.filter(
+        report=report, because_of=because_of, done_at__isnull=True
+    ).first()
+    if waiting is not None:
+        return waiting
+    return OutcomeRequest.objects.create(
+        report=report,
+        because_of=because_of,
+        status=status,
+        closure_reason=closure_reason,
+        requested_by=changed_by,
+    )
+
+
+@transaction.atomic
+def act_on_outcome_request(*, request: OutcomeRequest, acted_by) -> Report:
+    """The one click of an owner asked to move a report along: the report records the outcome
+    its matched report recorded (and moves the child's stay along in turn). Refused to anyone
+    who may not change the report; a request already answered is not answered twice."""
+    rows = lock_case(request.report)
+    request = OutcomeRequest.objects.select_for_update().get(pk=request.pk)
+    report = rows[request.report_id]
+    if not has_full_access(acted_by, report):
+        raise PermissionDenied
+    if request.done_at is not None:
+        raise ValidationError(_("This has already been done."))
+    if report.status in OUTCOME_STATUSES:
+        _settle_outcome_requests(report, done_by=acted_by)
+        return report
+    return change_status(
+        report=report,
+        changed_by=acted_by,
+        status=request.status,
+        closure_reason=request.closure_reason,
+        note=_follows(request.because_of),
+    )
+
+
+def _follows(because_of: Report) -> str:
+    return _("Follows %(case)s: %(status)s") % {
+        "case": because_of.case_number,
+        "status": because_of.get_status_display(),
+    }
+
+
+def _settle_outcome_requests(report: Report, *, done_by) -> None:
+    """A report that has its outcome, however it got it, leaves its owners' queue."""
+    OutcomeRequest.objects.filter(report=report, done_at__isnull=True).update(
+        done_at=timezone.now(), done_by=done_by
+    )
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
 from apps.core.spreadsheets import BYTE_ORDER_MARK, CsvWriter
-from apps.core.versions import EditConflictError, render_conflict
+from apps.core.versions import EditConflictError, expect_version, render_conflict
 from apps.reports import selectors, services
 from apps.reports.choices import ReportKind
 from apps.reports.forms import (
@@ -188,8 +188,11 @@ def detail(request, pk):
         )
         context |= {
             "notes": selectors.notes_of(report),
-            "status_form": StatusForm(initial={"status": report.status}),
+            "status_form": StatusForm(
+                initial={"status": report.status, "loaded_version": report.version}
+            ),
             "note_form": CaseNoteForm(),
+            "waiting_outcomes": selectors.waiting_outcomes_of(report),
         }
     return render(request, "reports/detail.html", context)
 
@@ -223,6 +226,8 @@ def change_status(request, pk):
                 note=form.cleaned_data["note"],
             )
         else:
+            if form.cleaned_data["loaded_version"] is not None:
+                expect_version(report, form.cleaned_data["loaded_version"])
             services.change_status(
                 report=report,
                 changed_by=request.user,
@@ -232,10 +237,47 @@ def change_status(request, pk):
             )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    except EditConflictError as conflict:
+        messages.error(
+            request,
+            _(
+                "Not saved: someone else changed this report after you opened it; its status "
+                "is now %(status)s. Check it and choose again."
+            )
+            % {"status": conflict.current.get_status_display()},
+        )
     else:
         messages.success(
             request, _("The status is now: %(status)s.") % {"status": report.get_status_display()}
         )
+    return redirect(report)
+
+
+@login_required
+def outcome_requests(request):
+    """The reports of the official's jurisdiction whose child's case ended under the matched
+    report, each moved along with one click."""
+    _require_search(request.user)
+    page, query_string = paginate(request, selectors.outcome_requests_for(request.user), 25)
+    return render(
+        request, "reports/outcome_requests.html", {"page": page, "query_string": query_string}
+    )
+
+
+@require_POST
+@login_required
+def act_on_outcome_request(request, pk):
+    waiting = selectors.outcome_request_for(request.user, pk)
+    try:
+        report = services.act_on_outcome_request(request=waiting, acted_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:outcome_requests")
+    messages.success(
+        request,
+        _("%(case)s is now: %(status)s.")
+        % {"case": report.case_number, "status": report.get_status_display()},
+    )
     return redirect(report)
 
 
@@ -289,7 +331,8 @@ def notice(request, pk):
         report = selectors.report_for(request.user, pk)
     else:
         report = selectors.public_report(pk)
-    return render(request, "reports/notice.html", {"report": report})
+    contact = selectors.contact_for(report, public=True)
+    return render(request, "reports/notice.html", {"report": report, "contact": contact})
 
 
 def photo(request, public_id, *, thumbnail=False):

@@ -167,3 +167,30 @@ def file_found(odisha, khordha, childrens_home):
         )
 
     return file
+
+
+@pytest.fixture
+def confirm_match(client):
+    """The missing child's station confirms that `missing` and `found` are the same child, as
+    on the matching pages: both reports become "Matched". `decider` is an official who may
+    decide for the missing report (its station, unless told)."""
+    from apps.matching.models import MatchCandidate
+
+    def confirm(missing, found, *, decider):
+        # Proposed by the engine already when background work runs at commit (transaction
+        # tests), else proposed here.
+        candidate, _ = MatchCandidate.objects.update_or_create(
+            missing=missing,
+            other=found,
+            defaults={"kind": "match", "status": "proposed"},
+            create_defaults={"kind": "match", "score": 90.0, "fingerprint": "test"},
+        )
+        client.force_login(decider)
+        assert client.post(f"/matches/{candidate.pk}/confirm/").status_code == 302
+        client.logout()
+        missing.refresh_from_db()
+        found.refresh_from_db()
+        assert (missing.status, found.status) == ("matched", "matched")
+        return candidate
+
+    return confirm
