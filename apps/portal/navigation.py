@@ -78,6 +78,7 @@ def _work(user) -> list[MenuItem]:
     items = []
     if can_search(user):
         items.append(MenuItem(_("Matches"), reverse("matching:queue")))
+        items.append(MenuItem(_("Outcomes to record"), reverse("reports:outcome_requests")))
     if can_see_citizen_reports(user):
         items.append(MenuItem(_("Citizens' reports"), reverse("citizens:queue")))
     if can_see_compliance(user):

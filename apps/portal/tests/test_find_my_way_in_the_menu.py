@@ -26,6 +26,7 @@ def test_a_police_officer_finds_filing_a_missing_child_under_missing_and_found(c
         "File a missing child report",
         "File a found child report",
         "Matches",
+        "Outcomes to record",
         "Citizens' reports",
         "Overdue work",
         "Bulk upload",
