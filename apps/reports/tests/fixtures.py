@@ -64,9 +64,10 @@ def local_input(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
-def missing_report_data(odisha, khordha, **overrides) -> dict:
-    """What an officer types for Priya Sahu, missing from Bhubaneswar since yesterday."""
-    now = timezone.now()
+def missing_report_data(odisha, khordha, *, now=None, **overrides) -> dict:
+    """What an officer types for Priya Sahu, missing from Bhubaneswar since yesterday. Forms
+    typed at one moment pass that `now`, so a minute passing between them changes no field."""
+    now = now or timezone.now()
     data = {
         "registration_kind": "fir",
         "fir_number": "112/2026",

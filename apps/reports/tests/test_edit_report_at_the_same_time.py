@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.core.tests.loaded_forms import admin_change_data, conflict_rows, loaded_state
@@ -20,6 +21,7 @@ from conftest import sign_in_verified
 pytestmark = pytest.mark.django_db
 
 REASON = {"reason": "Mother gave a better description"}
+TYPED_AT = timezone.now()  # every form of these stories is typed at one moment
 
 
 @pytest.fixture
@@ -47,12 +49,21 @@ def test_the_second_save_is_refused_with_what_changed_and_keeps_what_was_typed(
     second_form = loaded_state(second.get(edit_url))
 
     saved = first.post(
-        edit_url, missing_report_data(odisha, khordha, clothing="Red frock", **REASON, **first_form)
+        edit_url,
+        missing_report_data(
+            odisha, khordha, now=TYPED_AT, clothing="Red frock", **REASON, **first_form
+        ),
     )
     refused = second.post(
         edit_url,
         missing_report_data(
-            odisha, khordha, hair="Short, plaited", photos=[photo_upload()], **REASON, **second_form
+            odisha,
+            khordha,
+            now=TYPED_AT,
+            hair="Short, plaited",
+            photos=[photo_upload()],
+            **REASON,
+            **second_form,
         ),
     )
 
@@ -73,6 +84,7 @@ def test_the_second_save_is_refused_with_what_changed_and_keeps_what_was_typed(
         missing_report_data(
             odisha,
             khordha,
+            now=TYPED_AT,
             clothing="Red frock",
             hair="Short, plaited",
             **REASON,
@@ -96,6 +108,7 @@ def test_languages_saved_in_another_order_are_not_listed_as_a_change(
         missing_report_data(
             odisha,
             khordha,
+            now=TYPED_AT,
             clothing="Red frock",
             languages=["hi", "or"],
             **REASON,
@@ -103,7 +116,9 @@ def test_languages_saved_in_another_order_are_not_listed_as_a_change(
         ),
     )
 
-    refused = second.post(edit_url, missing_report_data(odisha, khordha, **REASON, **second_form))
+    refused = second.post(
+        edit_url, missing_report_data(odisha, khordha, now=TYPED_AT, **REASON, **second_form)
+    )
 
     assert refused.status_code == 409
     assert conflict_rows(refused) == [
@@ -115,7 +130,8 @@ def test_a_form_sent_without_its_version_is_refused(client, officer, priya, odis
     client.force_login(officer)
 
     response = client.post(
-        f"/reports/{priya.pk}/edit/", missing_report_data(odisha, khordha, hair="Short", **REASON)
+        f"/reports/{priya.pk}/edit/",
+        missing_report_data(odisha, khordha, now=TYPED_AT, hair="Short", **REASON),
     )
 
     assert response.status_code == 409
@@ -137,7 +153,7 @@ def test_a_status_change_in_between_also_refuses_the_stale_form(
 
     response = client.post(
         f"/reports/{priya.pk}/edit/",
-        missing_report_data(odisha, khordha, hair="Short", **REASON, **loaded),
+        missing_report_data(odisha, khordha, now=TYPED_AT, hair="Short", **REASON, **loaded),
     )
 
     assert response.status_code == 409
@@ -199,6 +215,7 @@ def test_an_admin_correction_from_a_page_loaded_before_an_officers_edit_is_refus
         missing_report_data(
             odisha,
             khordha,
+            now=TYPED_AT,
             clothing="Red frock",
             **REASON,
             **loaded_state(officer_client.get(f"/reports/{priya.pk}/edit/")),
