@@ -1,6 +1,8 @@
 """Fixtures shared by every test: a few real States/UTs, districts, units and officials."""
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 from django_otp.oath import TOTP
 
 from apps.accounts.models import Role, User
@@ -22,6 +24,14 @@ STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's passw
 def media_root(settings, tmp_path):
     """Photos written by a test go to its own folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A page served in Hindi leaves Hindi active in this thread; the next test starts in the
+    portal's default language again, as the next request would."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
