@@ -49,6 +49,7 @@ from apps.matching.engine.evidence import (
     PLACE_PENALTY,
     PLACE_PIVOT,
     PLACE_WEIGHT,
+    SAME_SIDE_AGE_EXCLUSION_MARGIN,
     SAME_STATE,
     SEX_WEIGHT,
     contribution,
@@ -504,7 +505,7 @@ def _same_side_age_sql(base_tolerance: float) -> tuple[str, str]:
     )
     widths = "((age_max - age_min) + (%(age_max)s - %(age_min)s))"
     tolerance = f"({base_tolerance} + {widths} / 2.0)"
-    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {SAME_SIDE_AGE_EXCLUSION_MARGIN}"
     return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
 
 

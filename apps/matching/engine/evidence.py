@@ -61,9 +61,15 @@ def contribution(similarity: float, weight: float, pivot: float, penalty: float)
 # A found date this long before the missing date is taken as a different child; within it,
 # as a mistyped date (FIRs are often filed days after the child was last seen).
 DATE_GRACE_DAYS = 30
-# How far apart ages may be before a pair is ruled out, in tolerances (see age_tolerance).
+# How far apart ages may be before a pair is ruled out, in tolerances (see age_tolerance),
+# plus a margin in years. An apparent age can be far off (a malnourished or frightened child
+# looks years younger; a tall one older), and a name that agrees should still be weighed:
+# within the margin the age only counts against (AGE_PENALTY), beyond it the pair is ruled out.
 AGE_EXCLUSION_TOLERANCES = 2.0
-AGE_EXCLUSION_MARGIN = 1.0
+AGE_EXCLUSION_MARGIN = 2.0
+# Two reports of one side (duplicates.py) both give ages told by the family or judged by
+# officials at about the same time: the narrower margin of the first version stays.
+SAME_SIDE_AGE_EXCLUSION_MARGIN = 1.0
 
 
 def exclusion(missing: Profile, found: Profile) -> str | None:
@@ -282,8 +288,8 @@ def ages_apart(
     return gap, tolerance
 
 
-def ages_irreconcilable(gap: float, tolerance: float) -> bool:
-    return gap > AGE_EXCLUSION_TOLERANCES * tolerance + AGE_EXCLUSION_MARGIN
+def ages_irreconcilable(gap: float, tolerance: float, margin: float = AGE_EXCLUSION_MARGIN) -> bool:
+    return gap > AGE_EXCLUSION_TOLERANCES * tolerance + margin
 
 
 def measure_age(missing: Profile, found: Profile) -> Measure | None:
