@@ -414,7 +414,8 @@ class _DescriptionScore:
             f"{math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)})"
         )
         return (
-            f"(CASE WHEN {days} < 0 THEN -{DATES_MISTYPED_PENALTY} "
+            f"(CASE WHEN {days} < 0 THEN "
+            f"-{DATES_MISTYPED_PENALTY} * least(1, -({days}) / {DATE_GRACE_DAYS}) "
             f"WHEN {counted} <= {DATES_NEUTRAL_DAYS} THEN {soon} ELSE {late} END)"
         )
 

@@ -324,7 +324,8 @@ def _dates_term(days: np.ndarray) -> np.ndarray:
     share = np.log(counted / DATES_NEUTRAL_DAYS) / math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)
     late = -DATES_LONG_PENALTY * np.minimum(1.0, share)
     value = np.where(counted <= DATES_NEUTRAL_DAYS, soon, late)
-    value = np.where(days < 0, -DATES_MISTYPED_PENALTY, value)
+    mistyped = -DATES_MISTYPED_PENALTY * np.minimum(1.0, -days / DATE_GRACE_DAYS)
+    value = np.where(days < 0, mistyped, value)
     value = np.where(days < -DATE_GRACE_DAYS, -np.inf, value)
     return np.where(np.isnan(days), 0.0, value)
 

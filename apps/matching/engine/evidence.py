@@ -215,6 +215,12 @@ DATES_SOON_DAYS = 30
 DATES_NEUTRAL_DAYS = 2 * 365  # neither for nor against
 DATES_LONG_DAYS = 6 * 365
 DATES_LONG_PENALTY = 0.6
+# A found date before the date missing, within DATE_GRACE_DAYS (further is ruled out): a date
+# typed wrong, or a family that gave the day it went to the police rather than the day the
+# child was last seen. Such slips are of a few days far more often than of weeks, so it counts
+# against in proportion: nearly nothing a day or two early, DATES_MISTYPED_PENALTY at the edge
+# of the grace. (It counted the full penalty at any day, which put a child found the day
+# before her report's date below strangers' reports from the weeks before.)
 DATES_MISTYPED_PENALTY = 1.5
 _LOG_SOON_TO_NEUTRAL = math.log(DATES_NEUTRAL_DAYS / DATES_SOON_DAYS)
 _LOG_NEUTRAL_TO_LONG = math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)
@@ -226,7 +232,7 @@ def measure_dates(missing: Profile, found: Profile) -> Measure | None:
     if days is None:
         return None
     if days < 0:
-        return Measure(DATES_WEIGHT, 0.0, -DATES_MISTYPED_PENALTY, days)
+        return Measure(DATES_WEIGHT, 0.0, mistyped_dates_value(days), days)
     days_counted = max(days, DATES_SOON_DAYS)
     similarity = max(0.0, 1.0 - math.log(days_counted / DATES_SOON_DAYS) / _LOG_SOON_TO_LONG)
     if days_counted <= DATES_NEUTRAL_DAYS:
@@ -235,6 +241,11 @@ def measure_dates(missing: Profile, found: Profile) -> Measure | None:
         share = math.log(days_counted / DATES_NEUTRAL_DAYS) / _LOG_NEUTRAL_TO_LONG
         value = -DATES_LONG_PENALTY * min(1.0, share)
     return Measure(DATES_WEIGHT, similarity, value, days)
+
+
+def mistyped_dates_value(days: int) -> float:
+    """What a found date `days` (< 0) before the date missing, within the grace, adds."""
+    return -DATES_MISTYPED_PENALTY * min(1.0, -days / DATE_GRACE_DAYS)
 
 
 def describe_dates(missing: Profile, found: Profile, measure: Measure) -> Message:

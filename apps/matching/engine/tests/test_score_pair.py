@@ -308,3 +308,14 @@ def test_an_apparent_age_years_off_counts_against_but_a_name_still_reaches_the_r
     assert result.score >= REVIEW_THRESHOLD
     assert score_pair(MISSING, replace(same_days, age_min=5, age_max=5)) is None
 
+
+def test_a_found_date_a_day_early_counts_against_far_less_than_weeks_early():
+    # A slip of the pen or a family's date of going to the police is of a day or two far more
+    # often than of weeks.
+    def dates(day):
+        result = score_pair(MISSING, replace(FOUND, event_date=day))
+        return result.evidence_for("dates").contribution
+
+    a_day, weeks = dates(datetime.date(2023, 2, 28)), dates(datetime.date(2023, 2, 5))
+    assert -0.1 < a_day < 0
+    assert weeks < -1.0
