@@ -49,6 +49,7 @@ from apps.matching.engine.evidence import (
     PLACE_PENALTY,
     PLACE_PIVOT,
     PLACE_WEIGHT,
+    SAME_SIDE_AGE_EXCLUSION_MARGIN,
     SAME_STATE,
     SEX_WEIGHT,
     contribution,
@@ -413,7 +414,8 @@ class _DescriptionScore:
             f"{math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)})"
         )
         return (
-            f"(CASE WHEN {days} < 0 THEN -{DATES_MISTYPED_PENALTY} "
+            f"(CASE WHEN {days} < 0 THEN "
+            f"-{DATES_MISTYPED_PENALTY} * least(1, -({days}) / {DATE_GRACE_DAYS}) "
             f"WHEN {counted} <= {DATES_NEUTRAL_DAYS} THEN {soon} ELSE {late} END)"
         )
 
@@ -504,7 +506,7 @@ def _same_side_age_sql(base_tolerance: float) -> tuple[str, str]:
     )
     widths = "((age_max - age_min) + (%(age_max)s - %(age_min)s))"
     tolerance = f"({base_tolerance} + {widths} / 2.0)"
-    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {SAME_SIDE_AGE_EXCLUSION_MARGIN}"
     return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
 
 

@@ -39,6 +39,7 @@ from apps.matching.engine.evidence import (
     PARENT_PIVOT,
     PARENT_WEIGHT,
     SAME_DISTRICT,
+    SAME_SIDE_AGE_EXCLUSION_MARGIN,
     SAME_STATE,
     UNKNOWN_ELAPSED_YEARS,
     Kind,
@@ -74,7 +75,7 @@ def duplicate_exclusion(first: Profile, second: Profile) -> str | None:
         return "a boy and a girl"
     if first.ages is not None and second.ages is not None:
         gap, tolerance = ages_apart_again(first, second)
-        if ages_irreconcilable(gap, tolerance):
+        if ages_irreconcilable(gap, tolerance, SAME_SIDE_AGE_EXCLUSION_MARGIN):
             return f"ages {gap:.0f} years apart"
     return None
 

@@ -61,9 +61,15 @@ def contribution(similarity: float, weight: float, pivot: float, penalty: float)
 # A found date this long before the missing date is taken as a different child; within it,
 # as a mistyped date (FIRs are often filed days after the child was last seen).
 DATE_GRACE_DAYS = 30
-# How far apart ages may be before a pair is ruled out, in tolerances (see age_tolerance).
+# How far apart ages may be before a pair is ruled out, in tolerances (see age_tolerance),
+# plus a margin in years. An apparent age can be far off (a malnourished or frightened child
+# looks years younger; a tall one older), and a name that agrees should still be weighed:
+# within the margin the age only counts against (AGE_PENALTY), beyond it the pair is ruled out.
 AGE_EXCLUSION_TOLERANCES = 2.0
-AGE_EXCLUSION_MARGIN = 1.0
+AGE_EXCLUSION_MARGIN = 2.0
+# Two reports of one side (duplicates.py) both give ages told by the family or judged by
+# officials at about the same time: the narrower margin of the first version stays.
+SAME_SIDE_AGE_EXCLUSION_MARGIN = 1.0
 
 
 def exclusion(missing: Profile, found: Profile) -> str | None:
@@ -209,6 +215,12 @@ DATES_SOON_DAYS = 30
 DATES_NEUTRAL_DAYS = 2 * 365  # neither for nor against
 DATES_LONG_DAYS = 6 * 365
 DATES_LONG_PENALTY = 0.6
+# A found date before the date missing, within DATE_GRACE_DAYS (further is ruled out): a date
+# typed wrong, or a family that gave the day it went to the police rather than the day the
+# child was last seen. Such slips are of a few days far more often than of weeks, so it counts
+# against in proportion: nearly nothing a day or two early, DATES_MISTYPED_PENALTY at the edge
+# of the grace. (It counted the full penalty at any day, which put a child found the day
+# before her report's date below strangers' reports from the weeks before.)
 DATES_MISTYPED_PENALTY = 1.5
 _LOG_SOON_TO_NEUTRAL = math.log(DATES_NEUTRAL_DAYS / DATES_SOON_DAYS)
 _LOG_NEUTRAL_TO_LONG = math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)
@@ -220,7 +232,7 @@ def measure_dates(missing: Profile, found: Profile) -> Measure | None:
     if days is None:
         return None
     if days < 0:
-        return Measure(DATES_WEIGHT, 0.0, -DATES_MISTYPED_PENALTY, days)
+        return Measure(DATES_WEIGHT, 0.0, mistyped_dates_value(days), days)
     days_counted = max(days, DATES_SOON_DAYS)
     similarity = max(0.0, 1.0 - math.log(days_counted / DATES_SOON_DAYS) / _LOG_SOON_TO_LONG)
     if days_counted <= DATES_NEUTRAL_DAYS:
@@ -229,6 +241,11 @@ def measure_dates(missing: Profile, found: Profile) -> Measure | None:
         share = math.log(days_counted / DATES_NEUTRAL_DAYS) / _LOG_NEUTRAL_TO_LONG
         value = -DATES_LONG_PENALTY * min(1.0, share)
     return Measure(DATES_WEIGHT, similarity, value, days)
+
+
+def mistyped_dates_value(days: int) -> float:
+    """What a found date `days` (< 0) before the date missing, within the grace, adds."""
+    return -DATES_MISTYPED_PENALTY * min(1.0, -days / DATE_GRACE_DAYS)
 
 
 def describe_dates(missing: Profile, found: Profile, measure: Measure) -> Message:
@@ -282,8 +299,8 @@ def ages_apart(
     return gap, tolerance
 
 
-def ages_irreconcilable(gap: float, tolerance: float) -> bool:
-    return gap > AGE_EXCLUSION_TOLERANCES * tolerance + AGE_EXCLUSION_MARGIN
+def ages_irreconcilable(gap: float, tolerance: float, margin: float = AGE_EXCLUSION_MARGIN) -> bool:
+    return gap > AGE_EXCLUSION_TOLERANCES * tolerance + margin
 
 
 def measure_age(missing: Profile, found: Profile) -> Measure | None:

@@ -193,3 +193,9 @@ def test_ranking_skips_the_parents_only_when_they_could_not_lift_the_pair_to_the
     )
     assert duplicate_log_odds(*stranger, None, floor=floor) is None
     assert duplicate_log_odds(*stranger, None) < floor
+
+
+def test_two_reports_of_one_side_keep_the_narrower_age_margin():
+    # Five years apart the same day: a found child may look that far off a missing report's
+    # age, but two families' or two officials' ages of one child are not.
+    assert score_duplicate(PRIYA, replace(PRIYA_AGAIN, age_min=16, age_max=16)) is None

@@ -296,3 +296,26 @@ def test_a_distant_face_is_no_evidence_against():
 def test_a_close_face_adds_to_other_evidence():
     close = score_pair(replace(MISSING, face=face(0.0)), replace(FOUND, face=face(0.3)))
     assert close.log_odds > score_pair(MISSING, FOUND).log_odds
+
+
+def test_an_apparent_age_years_off_counts_against_but_a_name_still_reaches_the_review():
+    # 11 when missing nine days before; she looks 6: five and a half years off, which a frightened
+    # or undernourished child can look. The pair is compared and the age counts fully against.
+    same_days = replace(FOUND, event_date=datetime.date(2023, 3, 10), age_min=6, age_max=6)
+    result = score_pair(MISSING, same_days)
+    assert result is not None
+    assert result.evidence_for("age").contribution == pytest.approx(-3.0)
+    assert result.score >= REVIEW_THRESHOLD
+    assert score_pair(MISSING, replace(same_days, age_min=5, age_max=5)) is None
+
+
+def test_a_found_date_a_day_early_counts_against_far_less_than_weeks_early():
+    # A slip of the pen or a family's date of going to the police is of a day or two far more
+    # often than of weeks.
+    def dates(day):
+        result = score_pair(MISSING, replace(FOUND, event_date=day))
+        return result.evidence_for("dates").contribution
+
+    a_day, weeks = dates(datetime.date(2023, 2, 28)), dates(datetime.date(2023, 2, 5))
+    assert -0.1 < a_day < 0
+    assert weeks < -1.0
