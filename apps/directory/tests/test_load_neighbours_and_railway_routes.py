@@ -40,10 +40,10 @@ def test_load_lgd_loads_the_railway_routes_in_order():
     load_lgd()
 
     assert RailwayRoute.objects.count() == 14
-    grand_chord = RailwayRoute.objects.get(name="Howrah–New Delhi (Grand Chord)")
+    grand_chord = RailwayRoute.objects.get(name__endswith="(Grand Chord)")
     stops = list(grand_chord.stops.values_list("district__name_en", flat=True))
     assert stops[:2] == ["Howrah", "Hooghly"]
-    assert "Gaya" in stops and stops.index("Gaya") < stops.index("Prayagraj")
+    assert stops.index("Gaya") < stops.index("Prayagraj") < stops.index("Aligarh")
 
 
 def test_loading_again_adds_nothing_twice():
@@ -60,11 +60,11 @@ def test_an_operator_replaces_the_routes(tmp_path):
     load_lgd()
     path = tmp_path / "routes.csv"
     path.write_text(
-        "route,district_codes\nPatna–Gaya,212 196\nOnly unknown,999999 999998\n", encoding="utf-8"
+        "route,district_codes\nPatna-Gaya,212 196\nOnly unknown,999999 999998\n", encoding="utf-8"
     )
     out = io.StringIO()
 
     call_command("load_railway_routes", path, stdout=out)
 
-    assert list(RailwayRoute.objects.values_list("name", flat=True)) == ["Patna–Gaya"]
+    assert list(RailwayRoute.objects.values_list("name", flat=True)) == ["Patna-Gaya"]
     assert "Not in the directory, skipped: 999998, 999999" in out.getvalue()
