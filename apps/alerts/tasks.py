@@ -1,6 +1,6 @@
 """Thin Celery wrappers; each is safe to run twice (see apps.alerts.services)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from celery import shared_task
 from django.utils import timezone
@@ -36,3 +36,10 @@ def alert_duplicate_closed(report_id: int) -> bool:
 @shared_task(acks_late=True)
 def alert_overdue_work() -> int:
     return services.queue_overdue_work_alerts(day=timezone.localdate())
+
+
+@shared_task(acks_late=True)
+def send_daily_bulletins(day: str = "") -> int:
+    """Beat runs it every morning for the day before; `day` is YYYY-MM-DD."""
+    bulletin_day = date.fromisoformat(day) if day else timezone.localdate() - timedelta(days=1)
+    return services.queue_daily_bulletins(day=bulletin_day)

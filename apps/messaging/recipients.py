@@ -59,6 +59,14 @@ def everyone_of(unit: Unit) -> list[Recipient]:
     return people or _unit_contact(unit)
 
 
+def email_readers_of(unit: Unit) -> list[Recipient]:
+    """Everyone of the unit who reads its alerts by e-mail; else the unit's own address."""
+    readers = [person for person in everyone_of(unit) if person.channel == Channel.EMAIL]
+    if readers or not unit.email:
+        return readers
+    return [Recipient(Channel.EMAIL, unit.email, DEFAULT_LANGUAGE, unit)]
+
+
 def _head(unit: Unit) -> list[Recipient]:
     return _reached(
         unit,

@@ -39,6 +39,11 @@ CONTEXT = {
     "username": "dcpo_khordha_district_01",
     "duplicate": "M-0012346",
     "primary": "M-0012345",
+    "route": "New Delhi\N{EN DASH}Guwahati (via Lucknow), Howrah\N{EN DASH}New Delhi (Grand Chord)",
+    "day": "22/11/2026",
+    "coverage": "in Uttar Pradesh and its neighbouring States/UTs, with suspected trafficking "
+    "across India",
+    "cases": "- M-0012345: Priya Sahu, Girl, age 11",
 }
 
 
