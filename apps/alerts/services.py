@@ -40,8 +40,8 @@ from apps.messaging.catalogue import (
     OVERDUE_WORK,
     STRONG_MATCH,
 )
-from apps.messaging.recipients import email_readers_of, everyone_of, heads_of
-from apps.messaging.services import queue_for
+from apps.messaging.recipients import email_readers_of_units, everyone_of, heads_of
+from apps.messaging.services import queue_for, queue_many
 from apps.reports.choices import TRAVEL_PLACES, Circumstance, PlaceKind, ReportKind, Status
 from apps.reports.models import Report
 
@@ -377,19 +377,14 @@ def _queue_bulletins_of_state(units: list[Unit], lists: dict, *, day: date) -> i
         for kind, cases in lists.items()
         if cases
     }
-    addressed = 0
+    readers = email_readers_of_units(units)
+    alerts = []
     for unit in units:
         kind = "state" if unit.unit_type in BULLETIN_STATE_UNITS else "around"
-        if kind not in contexts:
-            continue
-        queue_for(
-            email_readers_of(unit),
-            template=DAILY_BULLETIN,
-            context=contexts[kind],
-            alert_key=f"bulletin:{day:%Y-%m-%d}:{unit.pk}",
-        )
-        addressed += 1
-    return addressed
+        if kind in contexts:
+            alerts.append((readers[unit.pk], contexts[kind], f"bulletin:{day:%Y-%m-%d}:{unit.pk}"))
+    queue_many(template=DAILY_BULLETIN, alerts=alerts)
+    return len(alerts)
 
 
 def _coverage(state, kind: str):

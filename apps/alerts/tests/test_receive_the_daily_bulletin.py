@@ -12,6 +12,8 @@ from django.utils import timezone
 from apps.alerts import tasks
 from apps.directory.models import District, State, UnitType
 from apps.messaging.models import Message
+from apps.outbox import services as outbox_services
+from apps.outbox.models import OutboxState, OutboxTask
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +201,22 @@ def test_a_day_with_no_new_child_sends_nothing(kerala_units, yesterday, sent):
     assert run(yesterday, sent) == 0
 
     assert not mail.outbox
+
+
+def test_with_the_broker_down_the_bulletins_wait_and_go_out_once(
+    kerala_units, new_cases, yesterday, sent, publish_to, dead_redis_url
+):
+    publish_to(dead_redis_url)
+    run(yesterday, sent)
+
+    assert not mail.outbox
+    waiting = OutboxTask.objects.filter(task="apps.messaging.tasks.send_message")
+    assert waiting.filter(state=OutboxState.PENDING).count() == len(kerala_units)
+    assert Message.objects.filter(template="daily_bulletin", status="queued").count() == 5
+
+    publish_to(None)  # the broker is back
+    waiting.update(next_attempt_at=timezone.now())
+    outbox_services.sweep()
+    outbox_services.sweep()
+
+    assert sorted(address for email in mail.outbox for address in email.to) == sorted(kerala_units)
