@@ -179,7 +179,7 @@ CELERY_TASK_TIME_LIMITS = {
     "apps.pfif.tasks.import_received_file": (840, 900),
     "apps.compliance.tasks.compute_overdue_items": (540, 600),
     "apps.alerts.tasks.send_monthly_digests": (540, 600),
-    # 17,000 stations' bulletins take about a minute (docs/benchmarks.md); a rerun resumes.
+    # 17,000 stations' bulletins take about 90 s (docs/benchmarks.md); a rerun resumes.
     "apps.alerts.tasks.send_daily_bulletins": (540, 600),
     "apps.dashboards.tasks.refresh_dashboard_figures": (240, 300),
 }

@@ -316,6 +316,7 @@ def _alert_dcpu(district, units, *, counts, day, link) -> None:
 # suspected trafficking case of India; the State police and the SCPS their State's.
 BULLETIN_AROUND_UNITS = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.DISTRICT_POLICE)
 BULLETIN_STATE_UNITS = (UnitType.STATE_POLICE, UnitType.SCPS)
+BULLETIN_SLICE = 250
 
 
 def queue_daily_bulletins(*, day: date) -> int:
@@ -383,7 +384,9 @@ def _queue_bulletins_of_state(units: list[Unit], lists: dict, *, day: date) -> i
         kind = "state" if unit.unit_type in BULLETIN_STATE_UNITS else "around"
         if kind in contexts:
             alerts.append((readers[unit.pk], contexts[kind], f"bulletin:{day:%Y-%m-%d}:{unit.pk}"))
-    queue_many(template=DAILY_BULLETIN, alerts=alerts)
+    # In slices, so that a large State's e-mails (tens of kilobytes each) are not all in memory.
+    for start in range(0, len(alerts), BULLETIN_SLICE):
+        queue_many(template=DAILY_BULLETIN, alerts=alerts[start : start + BULLETIN_SLICE])
     return len(alerts)
 
 
