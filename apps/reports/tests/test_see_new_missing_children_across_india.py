@@ -195,3 +195,23 @@ def test_the_public_does_not_get_the_feed(client, missing_in_bihar):
 
     assert response.status_code == 302
     assert "Sonu Kumar" not in client.get("/").content.decode()
+
+
+def test_the_feed_is_paginated_and_the_home_page_shows_the_newest_five(
+    client, kerala_officer, patna_officer, file_missing
+):
+    reports = [
+        file_missing(patna_officer, full_name=f"Child {number}", fir_number=f"{number}/2026")
+        for number in range(21)
+    ]
+
+    first = feed_as(client, kerala_officer)
+    second = client.get(FEED, {"page": 2}).content.decode()
+    home = client.get("/").content.decode()
+
+    assert reports[20].case_number in first
+    assert reports[1].case_number in first
+    assert reports[0].case_number not in first
+    assert reports[0].case_number in second
+    assert reports[16].case_number in home
+    assert reports[15].case_number not in home
