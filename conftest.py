@@ -13,6 +13,8 @@ pytest_plugins = [
     "apps.reports.tests.fixtures",
     "apps.care.tests.fixtures",
     "apps.messaging.tests.fixtures",
+    # Celery publishing to a broker of the test's choosing (outbox, and the alerts' bulletins).
+    "apps.outbox.tests.fixtures",
     # Enforces the refused_side marker on every test that carries it.
     "tests.refused_side",
 ]

@@ -179,6 +179,8 @@ CELERY_TASK_TIME_LIMITS = {
     "apps.pfif.tasks.import_received_file": (840, 900),
     "apps.compliance.tasks.compute_overdue_items": (540, 600),
     "apps.alerts.tasks.send_monthly_digests": (540, 600),
+    # 17,000 stations' bulletins take about 90 s (docs/benchmarks.md); a rerun resumes.
+    "apps.alerts.tasks.send_daily_bulletins": (540, 600),
     "apps.dashboards.tasks.refresh_dashboard_figures": (240, 300),
 }
 CELERY_TASK_SOFT_TIME_LIMIT = 120
@@ -226,6 +228,8 @@ CELERY_TIMEZONE = "Asia/Kolkata"
 ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
 ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
+# The daily bulletin of new missing children to every police station, SP, State police and SCPS.
+ALERTS_BULLETIN_HOUR = env.int("ALERTS_BULLETIN_HOUR", default=6)
 CELERY_BEAT_SCHEDULE = {
     # Hands over background work not done in time (apps.outbox); a sweep no worker took within
     # the minute is dropped, the next one does its work.
@@ -267,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
     "alert-overdue-work": {
         "task": "apps.alerts.tasks.alert_overdue_work",
         "schedule": crontab(hour=ALERTS_OVERDUE_HOUR, minute=0),
+    },
+    "send-daily-bulletins": {
+        "task": "apps.alerts.tasks.send_daily_bulletins",
+        "schedule": crontab(hour=ALERTS_BULLETIN_HOUR, minute=0),
     },
     # Messages whose sender died mid-send are taken over once their lease has run out.
     "resume-stalled-messages": {

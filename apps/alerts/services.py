@@ -5,9 +5,11 @@ the message layer sends one message per key, recipient and channel, so running a
 twice, or a worker dying half-way, never sends a message twice.
 """
 
+from collections import defaultdict
 from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from functools import partial
+from itertools import groupby
 
 from django.db import transaction
 from django.db.models import Count
@@ -23,13 +25,19 @@ from apps.compliance.choices import Event
 from apps.compliance.models import DeadlineRule, OverdueItem
 from apps.core.months import months_before
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
-from apps.directory.selectors import child_protection_units_of
+from apps.directory.selectors import (
+    child_protection_units_of,
+    neighbouring_states,
+    railway_routes_through,
+)
 from apps.matching.models import CandidateKind, MatchCandidate
 from apps.matching.thresholds import STRONG_MATCH_SCORE
 from apps.messaging.catalogue import (
     CITIZEN_SIGHTING,
     COMPLAINT_UNANSWERED,
+    DAILY_BULLETIN,
     DUPLICATE_CLOSED,
+    HIGH_RISK_ON_ROUTE,
     LATE_MISSING_REPORTS,
     MONTHLY_DIGEST,
     NEW_MISSING_CHILD,
@@ -37,9 +45,9 @@ from apps.messaging.catalogue import (
     OVERDUE_WORK,
     STRONG_MATCH,
 )
-from apps.messaging.recipients import everyone_of, heads_of
-from apps.messaging.services import queue_for
-from apps.reports.choices import TRAVEL_PLACES, ReportKind
+from apps.messaging.recipients import email_readers_of_units, everyone_of, heads_of
+from apps.messaging.services import queue_for, queue_many
+from apps.reports.choices import TRAVEL_PLACES, Circumstance, PlaceKind, ReportKind, Status
 from apps.reports.models import Report
 
 DIGEST_RECIPIENT_UNITS = (UnitType.DISTRICT_COLLECTORATE, UnitType.DISTRICT_POLICE)
@@ -125,6 +133,7 @@ def queue_new_report_alerts(*, report_id: int) -> None:
     report = Report.objects.select_related(*REPORT_RELATIONS).get(pk=report_id)
     if report.kind == ReportKind.MISSING:
         _alert_police_near(report)
+        _alert_sps_along_railway_routes(report)
     elif report.kind == ReportKind.SIGHTING:
         _alert_sighting(report)
 
@@ -147,6 +156,39 @@ def _alert_police_near(report: Report) -> None:
             template=NEW_MISSING_CHILD,
             context=context,
             alert_key=f"missing:{report.pk}",
+        )
+
+
+def is_high_risk(report: Report) -> bool:
+    """Suspected trafficking, or last seen at a railway station: the child may be far by now."""
+    return (
+        report.circumstances == Circumstance.KIDNAPPING
+        or report.event_place_kind == PlaceKind.RAILWAY_STATION
+    )
+
+
+def _alert_sps_along_railway_routes(report: Report) -> None:
+    """A child at high risk: the SP of every other district on the main railway routes through
+    the district where the child was last seen hears at once (the district's own police already
+    have, above)."""
+    if not is_high_risk(report):
+        return
+    route_names, districts = railway_routes_through(report.event_district_id)
+    superintendents = Unit.objects.filter(
+        unit_type=UnitType.DISTRICT_POLICE, is_active=True, district_id__in=districts
+    )
+    context = {
+        **_about(report),
+        "unit": wording.place_name(report.owning_unit),
+        "phone": report.owning_unit.phone,
+        "route": ", ".join(route_names),
+    }
+    for unit in superintendents.order_by("pk"):
+        queue_for(
+            heads_of(unit),
+            template=HIGH_RISK_ON_ROUTE,
+            context=context,
+            alert_key=f"route:{report.pk}",
         )
 
 
@@ -379,3 +421,126 @@ def sp_offices_of(district_id: int) -> list[Unit]:
             unit_type=UnitType.DISTRICT_POLICE, district_id=district_id, is_active=True
         ).order_by("pk")
     )
+
+
+# --- The daily bulletin ---
+
+# Each gets the new missing children of its State/UT and the neighbouring ones, and every
+# suspected trafficking case of India; the State police and the SCPS their State's.
+BULLETIN_AROUND_UNITS = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.DISTRICT_POLICE)
+BULLETIN_STATE_UNITS = (UnitType.STATE_POLICE, UnitType.SCPS)
+BULLETIN_SLICE = 250
+
+
+def queue_daily_bulletins(*, day: date) -> int:
+    """One e-mail per police station, SP office, State police headquarters and SCPS, listing the
+    missing children reported on `day` that are still sought. The lists are put together once
+    per State/UT (not per station) and each unit's bulletin is keyed by the day, so running it
+    again sends nothing twice. A State/UT is written in one transaction. Returns how many units
+    had a bulletin."""
+    new_cases = _missing_reported_on(day)
+    by_state: dict[int, list[Report]] = defaultdict(list)
+    for report in new_cases:
+        by_state[report.event_state_id].append(report)
+    trafficking = [r for r in new_cases if r.circumstances == Circumstance.KIDNAPPING]
+    neighbours = neighbouring_states()
+    units = (
+        Unit.objects.filter(
+            is_active=True, unit_type__in=BULLETIN_AROUND_UNITS + BULLETIN_STATE_UNITS
+        )
+        .exclude(state_id=None)
+        .select_related("state")
+        .order_by("state_id", "pk")
+    )
+    addressed = 0
+    for state_id, units_of_state in groupby(units.iterator(chunk_size=2000), lambda u: u.state_id):
+        around = _newest_first(
+            by_state[state_id],
+            *(by_state[other] for other in neighbours.get(state_id, ())),
+            trafficking,
+        )
+        lists = {"around": around, "state": by_state[state_id]}
+        addressed += _queue_bulletins_of_state(list(units_of_state), lists, day=day)
+    return addressed
+
+
+def _missing_reported_on(day: date) -> list[Report]:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return list(
+        Report.objects.filter(
+            kind=ReportKind.MISSING,
+            status=Status.OPEN,
+            created_at__gte=start,
+            created_at__lt=start + timedelta(days=1),
+        )
+        .select_related(*REPORT_RELATIONS, "event_district", "event_state")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _newest_first(*lists: list[Report]) -> list[Report]:
+    unique = {report.pk: report for cases in lists for report in cases}
+    return sorted(unique.values(), key=lambda report: (report.created_at, report.pk), reverse=True)
+
+
+@transaction.atomic
+def _queue_bulletins_of_state(units: list[Unit], lists: dict, *, day: date) -> int:
+    state = units[0].state
+    contexts = {
+        kind: _bulletin_context(cases, day=day, coverage=_coverage(state, kind))
+        for kind, cases in lists.items()
+        if cases
+    }
+    readers = email_readers_of_units(units)
+    alerts = []
+    for unit in units:
+        kind = "state" if unit.unit_type in BULLETIN_STATE_UNITS else "around"
+        if kind in contexts:
+            alerts.append((readers[unit.pk], contexts[kind], f"bulletin:{day:%Y-%m-%d}:{unit.pk}"))
+    # In slices, so that a large State's e-mails (tens of kilobytes each) are not all in memory.
+    for start in range(0, len(alerts), BULLETIN_SLICE):
+        queue_many(template=DAILY_BULLETIN, alerts=alerts[start : start + BULLETIN_SLICE])
+    return len(alerts)
+
+
+def _coverage(state, kind: str):
+    def words():
+        if kind == "state":
+            return gettext("in %(state)s") % {"state": state}
+        return gettext(
+            "in %(state)s and its neighbouring States/UTs, with suspected trafficking across India"
+        ) % {"state": state}
+
+    return wording.in_recipient_language(words)
+
+
+def _bulletin_context(cases: list[Report], *, day: date, coverage) -> dict:
+    def case_lines():
+        return "\n".join(_case_line(report) for report in cases)
+
+    return {
+        "count": len(cases),
+        "day": day.strftime("%d/%m/%Y"),
+        "coverage": coverage,
+        "cases": wording.once_per_language(case_lines),
+        "link": wording.link(reverse("reports:national_feed")),
+    }
+
+
+def _case_line(report: Report) -> str:
+    line = gettext(
+        "- %(case)s: %(child)s, last seen %(when)s at %(place)s, %(state)s. "
+        "Contact %(unit)s %(phone)s. %(link)s"
+    ) % {
+        "case": report.case_number,
+        "child": wording.child_words(report),
+        "when": wording.when(report.event_at),
+        "place": wording.place_of(report),
+        "state": report.event_state,
+        "unit": report.owning_unit,
+        "phone": report.owning_unit.phone,
+        "link": wording.link(report.get_absolute_url()),
+    }
+    if report.circumstances == Circumstance.KIDNAPPING:
+        line += " " + gettext("Suspected trafficking.")
+    return line

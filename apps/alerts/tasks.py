@@ -1,6 +1,6 @@
 """Thin Celery wrappers; each is safe to run twice (see apps.alerts.services)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from celery import shared_task
 from django.utils import timezone
@@ -44,3 +44,10 @@ def alert_unanswered_complaints(detected_at: str) -> int:
     return services.queue_unanswered_complaint_alerts(
         detected_at=datetime.fromisoformat(detected_at)
     )
+
+
+@shared_task(acks_late=True)
+def send_daily_bulletins(day: str = "") -> int:
+    """Beat runs it every morning for the day before; `day` is YYYY-MM-DD."""
+    bulletin_day = date.fromisoformat(day) if day else timezone.localdate() - timedelta(days=1)
+    return services.queue_daily_bulletins(day=bulletin_day)

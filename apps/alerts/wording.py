@@ -8,13 +8,27 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from apps.reports.models import Report
 
 
 def in_recipient_language(function):
     return lazy(function, str)()
+
+
+def once_per_language(function):
+    """Like in_recipient_language, but worked out once per language however many recipients
+    read it: a bulletin's list of children is the same for every station of a State/UT."""
+    rendered: dict[str, str] = {}
+
+    def text():
+        language = get_language()
+        if language not in rendered:
+            rendered[language] = function()
+        return rendered[language]
+
+    return in_recipient_language(text)
 
 
 def month_name(month):

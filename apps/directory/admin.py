@@ -2,7 +2,14 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from apps.core.admin import VersionedAdmin
-from apps.directory.models import District, NodalOfficer, State, Unit
+from apps.directory.models import (
+    District,
+    NodalOfficer,
+    RailwayRoute,
+    RailwayRouteStop,
+    State,
+    Unit,
+)
 
 
 @admin.register(State)
@@ -10,6 +17,7 @@ class StateAdmin(TranslationAdmin):
     list_display = ["name", "lgd_code", "kind"]
     search_fields = ["name_en", "name_hi", "name_bn", "lgd_code"]
     list_filter = ["kind"]
+    autocomplete_fields = ["neighbours"]
 
 
 @admin.register(District)
@@ -19,6 +27,19 @@ class DistrictAdmin(TranslationAdmin):
     search_fields = ["name_en", "name_hi", "name_bn", "lgd_code"]
     list_select_related = ["state"]
     autocomplete_fields = ["neighbours"]
+
+
+class RailwayRouteStopInline(admin.TabularInline):
+    model = RailwayRouteStop
+    autocomplete_fields = ["district"]
+    extra = 1
+
+
+@admin.register(RailwayRoute)
+class RailwayRouteAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+    inlines = [RailwayRouteStopInline]
 
 
 class NodalOfficerInline(admin.TabularInline):

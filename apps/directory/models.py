@@ -24,6 +24,11 @@ class State(models.Model):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=1, choices=Kind.choices)
     census_2011_code = models.PositiveIntegerField(_("Census 2011 code"), null=True, blank=True)
+    # Which States/UTs share a land border with this one (load_lgd loads them from the bundled
+    # data/state_neighbours.csv): a police station's daily bulletin covers them too.
+    neighbours = models.ManyToManyField(
+        "self", symmetrical=True, blank=True, verbose_name=_("neighbouring States/UTs")
+    )
 
     class Meta:
         ordering = ["name_en"]
@@ -73,6 +78,42 @@ class District(models.Model):
     @property
     def is_retired(self):
         return self.retired_on is not None
+
+
+class RailwayRoute(models.Model):
+    """A main railway line, as the districts it runs through in order: a child at risk last seen
+    in one of them may be carried along it, so the SPs of the others are told at once.
+
+    A curated list of trunk routes (data/railway_routes.csv, load_lgd), not every line; an
+    operator replaces it with `load_railway_routes FILE`."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    districts = models.ManyToManyField(
+        District, through="RailwayRouteStop", related_name="railway_routes"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("railway route")
+        verbose_name_plural = _("railway routes")
+
+    def __str__(self):
+        return self.name
+
+
+class RailwayRouteStop(models.Model):
+    route = models.ForeignKey(RailwayRoute, on_delete=models.CASCADE, related_name="stops")
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["route", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["route", "position"], name="one_district_per_stop")
+        ]
+
+    def __str__(self):
+        return f"{self.route}: {self.position}. {self.district}"
 
 
 class UnitType(models.TextChoices):

@@ -10,6 +10,8 @@ from apps.directory.models import (
     POLICE_UNIT_TYPES,
     District,
     NodalOfficer,
+    RailwayRoute,
+    RailwayRouteStop,
     State,
     Unit,
     UnitType,
@@ -151,3 +153,19 @@ def public_phone_for(unit: Unit | None) -> PublicContact:
             if office is not None:
                 return PublicContact(office.phone, office.name, source)
     return PublicContact(CHILD_HELPLINE_PHONE, str(_("Child helpline")), PhoneSource.HELPLINE)
+
+
+def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:
+    """The railway routes through a district, and every other district along them."""
+    routes = list(RailwayRoute.objects.filter(stops__district_id=district_id).distinct())
+    along = RailwayRouteStop.objects.filter(route__in=routes).exclude(district_id=district_id)
+    return [route.name for route in routes], set(along.values_list("district_id", flat=True))
+
+
+def neighbouring_states() -> dict[int, set[int]]:
+    """Every State/UT's neighbours, by id, in one query."""
+    neighbours: dict[int, set[int]] = {}
+    pairs = State.neighbours.through.objects.values_list("from_state_id", "to_state_id")
+    for state_id, neighbour_id in pairs:
+        neighbours.setdefault(state_id, set()).add(neighbour_id)
+    return neighbours

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from apps.directory.models import District, State
+from apps.directory.models import District, RailwayRoute, RailwayRouteStop, State
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -129,13 +129,86 @@ def load_district_neighbours(*, rows: list[dict[str, str]]) -> NeighbourLoadRepo
     districts = District.objects.in_bulk(
         {code for pair in pairs for code in pair}, field_name="lgd_code"
     )
+    through = District.neighbours.through
+    known = {
+        frozenset(pair)
+        for pair in through.objects.values_list("from_district_id", "to_district_id")
+    }
+    added = []
     for district_code, neighbour_code in pairs:
         missing = {district_code, neighbour_code} - districts.keys()
         if missing:
             report.unknown_codes |= missing
             continue
-        district, neighbour = districts[district_code], districts[neighbour_code]
-        if district != neighbour and not district.neighbours.filter(pk=neighbour.pk).exists():
-            district.neighbours.add(neighbour)
-            report.pairs_added += 1
+        pair = frozenset((districts[district_code].pk, districts[neighbour_code].pk))
+        if len(pair) == 2 and pair not in known:
+            known.add(pair)
+            added.append(pair)
+    # Symmetrical: both directions are stored, as District.neighbours.add would.
+    through.objects.bulk_create(
+        through(from_district_id=a, to_district_id=b) for x, y in added for a, b in ((x, y), (y, x))
+    )
+    report.pairs_added = len(added)
+    return report
+
+
+@transaction.atomic
+def load_state_neighbours(*, rows: list[dict[str, str]]) -> NeighbourLoadReport:
+    """Record which States/UTs share a border (both ways); unknown codes are reported."""
+    report = NeighbourLoadReport()
+    pairs = [(int(row["state_code"]), int(row["neighbour_code"])) for row in rows]
+    states = State.objects.in_bulk({code for pair in pairs for code in pair}, field_name="lgd_code")
+    through = State.neighbours.through
+    known = {
+        frozenset(pair) for pair in through.objects.values_list("from_state_id", "to_state_id")
+    }
+    added = []
+    for state_code, neighbour_code in pairs:
+        missing = {state_code, neighbour_code} - states.keys()
+        if missing:
+            report.unknown_codes |= missing
+            continue
+        pair = frozenset((states[state_code].pk, states[neighbour_code].pk))
+        if len(pair) == 2 and pair not in known:
+            known.add(pair)
+            added.append(pair)
+    through.objects.bulk_create(
+        through(from_state_id=a, to_state_id=b) for x, y in added for a, b in ((x, y), (y, x))
+    )
+    report.pairs_added = len(added)
+    return report
+
+
+@dataclass
+class RouteLoadReport:
+    routes: int = 0
+    stops: int = 0
+    unknown_codes: set[int] = field(default_factory=set)
+
+
+@transaction.atomic
+def replace_railway_routes(*, rows: list[dict[str, str]]) -> RouteLoadReport:
+    """Make the routes exactly those of `rows` (columns route, district_codes: LGD codes in order,
+    separated by spaces). A code the directory does not hold is reported and left out of its
+    route; the rest of the route stands."""
+    report = RouteLoadReport()
+    routes = {
+        row["route"].strip(): [int(code) for code in row["district_codes"].split()] for row in rows
+    }
+    districts = District.objects.in_bulk(
+        {code for codes in routes.values() for code in codes}, field_name="lgd_code"
+    )
+    RailwayRoute.objects.all().delete()
+    for name, codes in routes.items():
+        report.unknown_codes |= set(codes) - districts.keys()
+        known = [districts[code] for code in codes if code in districts]
+        if len(known) < 2:
+            continue
+        route = RailwayRoute.objects.create(name=name)
+        RailwayRouteStop.objects.bulk_create(
+            RailwayRouteStop(route=route, district=district, position=position)
+            for position, district in enumerate(known)
+        )
+        report.routes += 1
+        report.stops += len(known)
     return report

@@ -66,6 +66,41 @@ NEW_MISSING_CHILD = MessageTemplate(
         "Look out for the child, and open the report on the portal: %(link)s"
     ),
 )
+# To the SPs of the districts along the railway routes from where a child at high risk (suspected
+# trafficking, or last seen at a railway station) was last seen; the route names are in e-mail
+# only, as they would push a Hindi SMS past three parts.
+HIGH_RISK_ON_ROUTE = MessageTemplate(
+    "high_risk_on_route",
+    _(
+        "TrackChild: child at risk may travel by rail to your district: %(case)s, %(child)s, "
+        "last seen %(when)s at %(place)s. Contact %(unit)s %(phone)s."
+    ),
+    subject=_("Child at risk may travel by rail to your district: %(case)s"),
+    email_text=_(
+        "A child at high risk has been reported missing, last seen in a district on a railway "
+        "route through yours (%(route)s).\n\n"
+        "Case: %(case)s\nChild: %(child)s\nLast seen: %(when)s at %(place)s\n"
+        "Reported by: %(unit)s, %(phone)s\n\n"
+        "Alert the railway police and stations of your district, and open the report on the "
+        "portal: %(link)s"
+    ),
+)
+# Every morning by e-mail to each police station and SP office (its State/UT, the neighbouring
+# ones and suspected trafficking from all India) and to the State police and SCPS (their State).
+DAILY_BULLETIN = MessageTemplate(
+    "daily_bulletin",
+    _(
+        "TrackChild: %(count)s children reported missing on %(day)s %(coverage)s. "
+        "See the list: %(link)s"
+    ),
+    subject=_("Children reported missing on %(day)s: %(count)s"),
+    email_text=_(
+        "%(count)s children were reported missing on %(day)s %(coverage)s, newest first:\n\n"
+        "%(cases)s\n\n"
+        "Look out for them. Every new missing child of India, with photos where the family "
+        "consented: %(link)s"
+    ),
+)
 STRONG_MATCH = MessageTemplate(
     "strong_match",
     _(
@@ -223,6 +258,8 @@ TEMPLATES = {
         INQUIRY_ANSWER,
         INQUIRY_LATER_MATCH,
         NEW_MISSING_CHILD,
+        HIGH_RISK_ON_ROUTE,
+        DAILY_BULLETIN,
         STRONG_MATCH,
         DUPLICATE_CLOSED,
         CITIZEN_SIGHTING,

@@ -19,7 +19,7 @@ from apps.messaging.backends import (
 from apps.messaging.catalogue import MessageTemplate
 from apps.messaging.models import Channel, Message, MessageStatus
 from apps.messaging.segments import measure
-from apps.outbox.services import enqueue
+from apps.outbox.services import enqueue, enqueue_many
 
 # The sweeper hands over at most this many stalled messages a minute: a backlog after an outage
 # drains without flooding the queue.
@@ -40,34 +40,80 @@ def queue_message(
 ) -> Message:
     """Write the message (or find the one already written for this alert and recipient) and send
     it once the transaction commits."""
-    dedupe_key = f"{alert_key}:{channel}:{recipient}"[:250]
+    dedupe_key = _dedupe_key(alert_key, channel, recipient)
     existing = Message.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
         return existing
-    with translation.override(language):
-        email_only = channel == Channel.EMAIL and template.email_text
-        text = str(template.email_text if email_only else template.text) % context
-        subject = str(template.subject) % context if template.subject else ""
-    length = measure(text) if channel == Channel.SMS else None
     message, created = Message.objects.get_or_create(
         dedupe_key=dedupe_key,
         defaults={
-            "channel": channel,
             "recipient": recipient,
             "recipient_user": recipient_user,
             "recipient_unit": recipient_unit,
-            "template": template.key,
-            "dlt_template_id": template.dlt_template_id if channel == Channel.SMS else "",
-            "language": language,
-            "subject": subject,
-            "text": text,
-            "encoding": length.encoding if length else "",
-            "parts": length.parts if length else 1,
+            **_composed(template, context, channel=channel, language=language),
         },
     )
     if created:
         _send_after_commit(message.pk)
     return message
+
+
+def _dedupe_key(alert_key: str, channel: Channel, recipient: str) -> str:
+    return f"{alert_key}:{channel}:{recipient}"[:250]
+
+
+def _composed(template: MessageTemplate, context: dict, *, channel: Channel, language: str) -> dict:
+    """The message's text, in the recipient's language, and what it costs as an SMS."""
+    with translation.override(language):
+        email_only = channel == Channel.EMAIL and template.email_text
+        text = str(template.email_text if email_only else template.text) % context
+        subject = str(template.subject) % context if template.subject else ""
+    length = measure(text) if channel == Channel.SMS else None
+    return {
+        "channel": channel,
+        "template": template.key,
+        "dlt_template_id": template.dlt_template_id if channel == Channel.SMS else "",
+        "language": language,
+        "subject": subject,
+        "text": text,
+        "encoding": length.encoding if length else "",
+        "parts": length.parts if length else 1,
+    }
+
+
+@transaction.atomic
+def queue_many(*, template: MessageTemplate, alerts: list[tuple[list, dict, str]]) -> int:
+    """queue_for for many alerts of one template at once, each (recipients, context, alert_key):
+    one query finds the messages already written, one insert writes the rest and their sending
+    is handed over together after commit, where queue_for takes several queries a message (a
+    bulletin to each of thousands of police stations). A run racing another fails on the
+    unique alert key and writes nothing. Returns how many messages were written."""
+    wanted = {}
+    for recipients, context, alert_key in alerts:
+        for person in recipients:
+            key = _dedupe_key(alert_key, person.channel, person.address)
+            wanted.setdefault(key, (person, context))
+    written = set(
+        Message.objects.filter(dedupe_key__in=list(wanted)).values_list("dedupe_key", flat=True)
+    )
+    messages = Message.objects.bulk_create(
+        [
+            Message(
+                dedupe_key=key,
+                recipient=person.address,
+                recipient_user=person.user,
+                recipient_unit=person.unit,
+                **_composed(template, context, channel=person.channel, language=person.language),
+            )
+            for key, (person, context) in wanted.items()
+            if key not in written
+        ],
+        batch_size=500,
+    )
+    from apps.messaging.tasks import send_message
+
+    enqueue_many(send_message, [(message.pk,) for message in messages])
+    return len(messages)
 
 
 def queue_for(recipients, *, template: MessageTemplate, context: dict, alert_key: str) -> None:

@@ -44,6 +44,54 @@ def enqueue(task: Task, *args) -> OutboxTask:
     return row
 
 
+def enqueue_many(task: Task, calls: list[tuple]) -> list[OutboxTask]:
+    """`enqueue` for many calls of one task (a message to each of thousands of units): one insert
+    in the current transaction, handed over together once it commits."""
+    first_attempt = timezone.now() + _wait(task.name, 0)
+    rows = OutboxTask.objects.bulk_create(
+        [
+            OutboxTask(task=task.name, args=list(args), next_attempt_at=first_attempt)
+            for args in calls
+        ]
+    )
+    row_ids = [row.pk for row in rows]
+    if row_ids:
+        transaction.on_commit(lambda: _hand_over_all_unless_broker_down(row_ids), robust=True)
+    return rows
+
+
+def _hand_over_all_unless_broker_down(row_ids: list[int]) -> None:
+    if time.monotonic() >= _broker_down_until or celery_app.conf.task_always_eager:
+        hand_over_all(row_ids)
+
+
+def hand_over_all(row_ids: list[int]) -> int:
+    """hand_over for many rows with two queries in all; stops at the first broker error and
+    leaves the rest to the sweeper. Returns how many were handed over."""
+    global _broker_down_until
+    rows = list(OutboxTask.objects.filter(pk__in=row_ids).exclude(state=OutboxState.DONE))
+    handed = []
+    for row in rows:
+        try:
+            import_string(row.task).apply_async(
+                row.args, task_id=f"{CELERY_ID_PREFIX}{row.pk}", retry=False, ignore_result=True
+            )
+        except Exception as error:  # as in hand_over
+            logger.warning("background task %s not handed over: %r", row, error)
+            OutboxTask.objects.filter(pk=row.pk).update(last_error=repr(error)[:2000])
+            if isinstance(error, BROKER_ERRORS):
+                _broker_down_until = time.monotonic() + BROKER_DOWN_PAUSE_SECONDS
+                break
+            continue
+        handed.append(row.pk)
+    if handed:
+        _broker_down_until = 0.0
+        OutboxTask.objects.filter(pk__in=handed, state=OutboxState.PENDING).update(
+            state=OutboxState.HANDED
+        )
+    return len(handed)
+
+
 def _hand_over_unless_broker_down(row_id: int) -> None:
     if time.monotonic() >= _broker_down_until or celery_app.conf.task_always_eager:
         hand_over(row_id)

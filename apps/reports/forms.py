@@ -486,3 +486,24 @@ class ReportSearchForm(forms.Form):
     def criteria(self) -> selectors.SearchCriteria:
         values = {key: value for key, value in self.cleaned_data.items() if value is not None}
         return selectors.SearchCriteria(**values)
+
+
+class NationalFeedForm(forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Where"),
+        required=False,
+        choices=[
+            (selectors.FeedScope.INDIA, _("All India")),
+            (selectors.FeedScope.MY_STATE, _("My State/UT")),
+            (selectors.FeedScope.NEIGHBOURS, _("Neighbouring States/UTs")),
+        ],
+    )
+    trafficking = forms.BooleanField(label=_("Suspected trafficking"), required=False)
+    travel = forms.BooleanField(
+        label=_("Last seen at a railway station or bus stand"), required=False
+    )
+
+    def filters(self) -> selectors.FeedFilters:
+        if not self.is_valid():
+            return selectors.FeedFilters()
+        return selectors.FeedFilters(**self.cleaned_data)

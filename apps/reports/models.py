@@ -78,6 +78,9 @@ def _place_fields(prefix: str, label: str, *, required: bool):
     }
 
 
+OPEN_MISSING = models.Q(kind="missing", status="open")
+
+
 class Report(Versioned):
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
     owning_unit = models.ForeignKey(
@@ -274,6 +277,16 @@ class Report(Versioned):
                 name="report_with_photo_event_at",
             ),
             GinIndex(fields=["marks_search"], name="report_marks_search"),
+            # The national feed of new missing children (selectors.new_missing_children): newest
+            # filed first, all India or by State/UT, among the open missing reports only.
+            models.Index(
+                fields=["created_at", "id"], condition=OPEN_MISSING, name="report_new_missing"
+            ),
+            models.Index(
+                fields=["event_state", "created_at", "id"],
+                condition=OPEN_MISSING,
+                name="report_new_missing_by_state",
+            ),
         ]
 
     def __str__(self):

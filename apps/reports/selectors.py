@@ -17,9 +17,17 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
-from apps.directory.models import CCI_UNIT_TYPES, District, State, Unit, UnitType
+from apps.directory.models import (
+    CCI_UNIT_TYPES,
+    POLICE_UNIT_TYPES,
+    District,
+    State,
+    Unit,
+    UnitType,
+)
 from apps.directory.selectors import PublicContact, public_contact_for, public_phone_for
 from apps.names.keys import normalise_name, normalised_similarity, query_keys
+from apps.reports.choices import TRAVEL_PLACES, Circumstance
 from apps.reports.models import (
     CLOSED_AS_DUPLICATE,
     OutcomeRequest,
@@ -295,3 +303,46 @@ def _filtered(reports, criteria: SearchCriteria):
 
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# --- The national feed: new missing children across India, for every police unit ---
+
+
+class FeedScope:
+    INDIA = ""
+    MY_STATE = "state"
+    NEIGHBOURS = "neighbours"
+
+
+@dataclass
+class FeedFilters:
+    scope: str = FeedScope.INDIA
+    trafficking: bool = False  # suspected kidnapping or trafficking
+    travel: bool = False  # last seen at a railway station or bus stand
+
+
+def can_see_national_feed(user) -> bool:
+    """Police units all over India see each new missing child (the ministry's broadcast to every
+    police station); child protection and care staff search instead."""
+    return can_search(user) and user.unit.unit_type in POLICE_UNIT_TYPES
+
+
+def new_missing_children(user, filters: FeedFilters | None = None):
+    """Open missing reports, newest filed first, with the feed's filters. The photo is shown
+    only where the family consented (Report.is_publishable), which the template decides."""
+    if not can_see_national_feed(user):
+        raise PermissionDenied
+    filters = filters or FeedFilters()
+    reports = Report.objects.filter(kind=ReportKind.MISSING, status=Status.OPEN)
+    home_state = user.unit.state_id
+    if filters.scope == FeedScope.MY_STATE:
+        reports = reports.filter(event_state_id=home_state)
+    elif filters.scope == FeedScope.NEIGHBOURS:
+        neighbours = State.neighbours.through.objects.filter(from_state_id=home_state)
+        reports = reports.filter(event_state_id__in=list(neighbours.values_list("to_state_id")))
+    if filters.trafficking:
+        reports = reports.filter(circumstances=Circumstance.KIDNAPPING)
+    if filters.travel:
+        reports = reports.filter(event_place_kind__in=TRAVEL_PLACES)
+    reports = reports.select_related(*SUMMARY_RELATIONS).order_by("-created_at", "-pk")
+    return CountCapped(reports, MAX_COUNTED)

@@ -8,6 +8,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.search, name="search"),
     path("export.csv", views.export, name="export"),
+    path("missing/new-across-india/", views.national_feed, name="national_feed"),
     path("missing/new/", views.file_report, {"kind": ReportKind.MISSING}, name="file_missing"),
     path("found/new/", views.file_report, {"kind": ReportKind.FOUND}, name="file_found"),
     path("outcomes/", views.outcome_requests, name="outcome_requests"),

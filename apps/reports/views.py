@@ -18,6 +18,7 @@ from apps.reports.forms import (
     FORM_FOR_KIND,
     CaseNoteForm,
     MarkFormSet,
+    NationalFeedForm,
     ReportSearchForm,
     StatusForm,
     marks_from_formset,
@@ -60,6 +61,28 @@ def search(request):
             "max_counted": selectors.MAX_COUNTED,
             "can_file_missing": selectors.can_file(request.user, ReportKind.MISSING),
             "can_file_found": selectors.can_file(request.user, ReportKind.FOUND),
+        },
+    )
+
+
+FEED_PER_PAGE = 20
+
+
+@login_required
+def national_feed(request):
+    if not selectors.can_see_national_feed(request.user):
+        raise PermissionDenied
+    form = NationalFeedForm(request.GET or None)
+    reports = selectors.new_missing_children(request.user, form.filters())
+    page, query_string = paginate(request, reports, FEED_PER_PAGE)
+    return render(
+        request,
+        "reports/national_feed.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": query_string,
+            "max_counted": selectors.MAX_COUNTED,
         },
     )
 

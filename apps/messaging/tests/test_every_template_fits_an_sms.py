@@ -43,6 +43,10 @@ CONTEXT = {
     "hours": 168,
     "stations": 12,
     "station_list": "- Capital Police Station: M-0012345 (30 h)",
+    "route": "New Delhi\N{EN DASH}Guwahati (via Lucknow), Howrah\N{EN DASH}New Delhi (Grand Chord)",
+    "coverage": "in Uttar Pradesh and its neighbouring States/UTs, with suspected trafficking "
+    "across India",
+    "cases": "- M-0012345: Priya Sahu, Girl, age 11",
 }
 
 

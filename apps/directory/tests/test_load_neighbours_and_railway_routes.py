@@ -1,0 +1,70 @@
+"""An administrator loads the directory with `load_lgd` and gets, without any further file, which
+States/UTs and districts border each other and the main railway routes; an operator replaces the
+routes with their own."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from apps.directory.models import District, RailwayRoute, State
+
+pytestmark = pytest.mark.django_db
+
+
+def load_lgd():
+    out = io.StringIO()
+    call_command("load_lgd", stdout=out)
+    return out.getvalue()
+
+
+def names(queryset):
+    return sorted(queryset.values_list("name_en", flat=True))
+
+
+def test_load_lgd_loads_neighbouring_states_and_districts():
+    output = load_lgd()
+
+    kerala = State.objects.get(lgd_code=32)
+    assert names(kerala.neighbours) == ["Karnataka", "Puducherry", "Tamil Nadu"]
+    bihar = State.objects.get(lgd_code=10)
+    assert names(bihar.neighbours) == ["Jharkhand", "Uttar Pradesh", "West Bengal"]
+    assert State.neighbours.through.objects.count() == 2 * 67
+    khordha = District.objects.get(lgd_code=362)
+    assert names(khordha.neighbours) == ["Ganjam", "Kataka", "Nayagada", "Puri"]
+    assert District.objects.filter(neighbours__isnull=False).distinct().count() == 728
+    assert "2124 pairs added" in output
+
+
+def test_load_lgd_loads_the_railway_routes_in_order():
+    load_lgd()
+
+    assert RailwayRoute.objects.count() == 14
+    grand_chord = RailwayRoute.objects.get(name__endswith="(Grand Chord)")
+    stops = list(grand_chord.stops.values_list("district__name_en", flat=True))
+    assert stops[:2] == ["Howrah", "Hooghly"]
+    assert stops.index("Gaya") < stops.index("Prayagraj") < stops.index("Aligarh")
+
+
+def test_loading_again_adds_nothing_twice():
+    load_lgd()
+
+    output = load_lgd()
+
+    assert "0 pairs added" in output
+    assert District.neighbours.through.objects.count() == 2 * 2124
+    assert RailwayRoute.objects.count() == 14
+
+
+def test_an_operator_replaces_the_routes(tmp_path):
+    load_lgd()
+    path = tmp_path / "routes.csv"
+    path.write_text(
+        "route,district_codes\nPatna-Gaya,212 196\nOnly unknown,999999 999998\n", encoding="utf-8"
+    )
+    out = io.StringIO()
+
+    call_command("load_railway_routes", path, stdout=out)
+
+    assert list(RailwayRoute.objects.values_list("name", flat=True)) == ["Patna-Gaya"]
+    assert "Not in the directory, skipped: 999998, 999999" in out.getvalue()
