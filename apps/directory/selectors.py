@@ -1,6 +1,9 @@
 """Public reads of the directory: anyone may look a unit up."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from apps.directory.models import (
     POLICE_UNIT_TYPES,
@@ -12,6 +15,8 @@ from apps.directory.models import (
 )
 
 STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
+# The national child helpline: the last number anyone is given, as it always answers.
+CHILD_HELPLINE_PHONE = "1098"
 
 
 def states_with_counts():
@@ -96,3 +101,38 @@ def public_contact_for(unit: Unit, *, where) -> Unit | None:
     if district is None:
         return None
     return child_protection_units_of(district.pk).first() or default_station(district)
+
+
+@dataclass(frozen=True)
+class PublicPhone:
+    """A number the public may call, and whose it is: `unit` is None for the child helpline."""
+
+    unit: Unit | None
+    phone: str
+
+    @property
+    def name(self) -> str:
+        return self.unit.name if self.unit else str(_("Child helpline"))
+
+    def __str__(self):
+        return self.phone
+
+
+def public_phone_for(unit: Unit) -> PublicPhone:
+    """The number a family or citizen is given for `unit`: its own; else its district's
+    Superintendent of Police's office; else the district's DCPU; else the child helpline 1098,
+    so no public page or SMS is ever left without a number to call."""
+    if unit.phone:
+        return PublicPhone(unit, unit.phone)
+    if unit.district_id is not None:
+        for unit_type in (UnitType.DISTRICT_POLICE, UnitType.DCPU):
+            fallback = (
+                Unit.objects.filter(unit_type=unit_type, district_id=unit.district_id)
+                .filter(is_active=True)
+                .exclude(phone="")
+                .order_by("pk")
+                .first()
+            )
+            if fallback is not None:
+                return PublicPhone(fallback, fallback.phone)
+    return PublicPhone(None, CHILD_HELPLINE_PHONE)
