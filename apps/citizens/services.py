@@ -457,9 +457,11 @@ def _tell_registration(report: Report) -> Message | None:
 def _outcome_in_words(report: Report):
     if report.status == Status.RESTORED:
         return Status.RESTORED.label
-    if report.status == Status.CLOSED and report.closure_reason not in NOT_TOLD_BY_SMS:
+    if report.status != Status.CLOSED or report.closure_reason in NOT_TOLD_BY_SMS:
+        return None
+    if report.closure_reason in ClosureReason.values:
         return ClosureReason(report.closure_reason).label
-    return None
+    return Status.CLOSED.label  # closed without a reason (not through the status form)
 
 
 @transaction.atomic

@@ -289,6 +289,12 @@ class Report(Versioned):
                 name="report_with_photo_event_at",
             ),
             GinIndex(fields=["marks_search"], name="report_marks_search"),
+            # A family's reply STOP finds the reports it concerns (apps.citizens).
+            models.Index(
+                fields=["complainant_mobile"],
+                condition=~models.Q(complainant_mobile=""),
+                name="report_complainant_mobile",
+            ),
         ]
 
     def __str__(self):

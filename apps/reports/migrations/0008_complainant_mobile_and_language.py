@@ -31,4 +31,8 @@ class Migration(migrations.Migration):
             name='complainant_mobile',
             field=models.CharField(blank=True, max_length=10, validators=[django.core.validators.RegexValidator('^[6-9][0-9]{9}$', 'Enter a 10-digit Indian mobile number, for example 9876543210.')], verbose_name="complainant's mobile number for SMS"),
         ),
+        migrations.AddIndex(
+            model_name='report',
+            index=models.Index(condition=models.Q(('complainant_mobile', ''), _negated=True), fields=['complainant_mobile'], name='report_complainant_mobile'),
+        ),
     ]
