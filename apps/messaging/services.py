@@ -255,6 +255,6 @@ def record_incoming_sms(*, gateway_id: str, sender: str, text: str) -> tuple[Mes
             sender=Message,
             message_id=message.pk,
             mobile=message.recipient,
-            is_stop=bool(words) and words[0] in STOP_WORDS,
+            is_stop=bool(words) and words[0].strip(".,!") in STOP_WORDS,
         )
     return message, created

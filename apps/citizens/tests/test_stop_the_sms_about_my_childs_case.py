@@ -174,14 +174,14 @@ def reply(client, *, text="STOP", sender="+91 94370 12345", gateway_id="gw-1", t
 
 
 def test_a_reply_stop_stops_every_sms_to_her_number(client, registered, officer):
-    answer = reply(client, text=" stop please")
+    answer = reply(client, text=" stop. please")
 
     assert (answer.status_code, answer.text) == (200, "ok")
     received = Message.objects.get(direction="in")
     assert (received.recipient, received.status, received.text) == (
         MOBILE,
         "received",
-        " stop please",
+        " stop. please",
     )
     opt_out = FamilyOptOut.objects.get()
     assert (opt_out.mobile, opt_out.report, opt_out.via, opt_out.message) == (
