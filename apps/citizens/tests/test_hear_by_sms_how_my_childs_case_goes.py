@@ -4,14 +4,16 @@ call and the case number to quote, never where her son is), and the case closed 
 A family whose report the station filed hears the same, once the officer notes their mobile."""
 
 import pytest
-from django.conf import settings
-from django.test import TestCase
 from django.utils import translation
 
 from apps.citizens import services
-from apps.citizens.models import CitizenReport
-from apps.citizens.tests.conftest import MOBILE, committed, missing_complaint_data, send_and_confirm
-from apps.citizens.tests.test_report_a_missing_child import fir_data
+from apps.citizens.tests.conftest import (
+    MOBILE,
+    committed,
+    complaint_registered_as_fir,
+    family_sms,
+    post_committed,
+)
 from apps.matching.models import CandidateKind, MatchCandidate
 from apps.messaging.backends import locmem
 from apps.messaging.catalogue import FAMILY_CASE_CLOSED, FAMILY_FIR_REGISTERED
@@ -20,30 +22,6 @@ from apps.reports.models import Report
 from apps.reports.tests.fixtures import missing_report_data
 
 pytestmark = pytest.mark.django_db
-
-
-def family_sms(mobile=MOBILE) -> list[Message]:
-    return list(
-        Message.objects.filter(recipient=mobile, template__startswith="family_").order_by("pk")
-    )
-
-
-def post_committed(client, url, data=None):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(url, data or {})
-
-
-def complaint_registered_as_fir(client, khordha, capital_ps, officer, *, language="bn") -> Report:
-    """The mother files on Khoya-Paya in `language`; the station registers the FIR from it."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    reference = send_and_confirm(client, "missing", khordha, missing_complaint_data(capital_ps))
-    assert CitizenReport.objects.get(reference=reference).language == language
-    client.force_login(officer)
-    form = client.get(f"/citizen-reports/{reference}/convert/").context["form"]
-    response = post_committed(client, f"/citizen-reports/{reference}/convert/", fir_data(form))
-    assert response.status_code == 302, response.context["form"].errors
-    client.logout()
-    return Report.objects.get(kind="missing")
 
 
 @pytest.fixture
