@@ -11,6 +11,7 @@ EXAMPLE_SECRETS = frozenset(
     {
         "change-me",
         "change-me-too",
+        "change-me-inbound",
         "secret",
         "trackchild",
         "insecure-development-key-never-use-in-production",

@@ -350,6 +350,9 @@ SMS_DLT_ENTITY_ID = env.str("SMS_DLT_ENTITY_ID", default="")
 SMS_DLT_TEMPLATE_IDS = env.dict("SMS_DLT_TEMPLATE_IDS", default={})
 # Shared secret the gateway sends with its delivery reports to /messaging/delivery-report/.
 SMS_DLR_TOKEN = env.str("SMS_DLR_TOKEN", default="")
+# Shared secret the gateway sends with the SMS phones send us (replies such as STOP) to
+# /messaging/incoming/; unset, that webhook refuses every call.
+SMS_INBOUND_TOKEN = env.str("SMS_INBOUND_TOKEN", default="")
 # Where the gateway answers "do you have the message with this reference?" (optional): a message
 # whose sender died mid-send is looked up there before it is sent again (docs/operations.md).
 SMS_GATEWAY_STATUS_URL = env.str("SMS_GATEWAY_STATUS_URL", default="")
@@ -365,6 +368,7 @@ if not DEBUG:
             "EMAIL_HOST_PASSWORD": EMAIL_HOST_PASSWORD,
             "SMS_GATEWAY_PASSWORD": SMS_GATEWAY_PASSWORD,
             "SMS_DLR_TOKEN": SMS_DLR_TOKEN,
+            "SMS_INBOUND_TOKEN": SMS_INBOUND_TOKEN,
         }
     )
 
@@ -373,6 +377,8 @@ PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # --- Khoya-Paya: a parent's inquiry is checked against children found later for this long ---
 CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
+# --- Families: the stop link in their SMS works for this many days after the SMS was sent ---
+FAMILY_SMS_STOP_LINK_DAYS = env.int("FAMILY_SMS_STOP_LINK_DAYS", default=365)
 
 # --- Security: production defaults, relaxed only when DEBUG is explicitly on ---
 SESSION_COOKIE_SECURE = not DEBUG

@@ -27,5 +27,7 @@ urlpatterns = [
     path("api/", include("apps.api.urls")),
 ]
 
-# API calls that fail outside their view still answer JSON; other pages get Django's 500 page.
+# API calls that fail or are refused outside their view still answer JSON; other pages get
+# Django's 400 and 500 pages.
+handler400 = "apps.api.errors.bad_request"
 handler500 = "apps.api.errors.server_error"

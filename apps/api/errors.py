@@ -72,6 +72,15 @@ def server_error(request, *args, **kwargs):
     return defaults.server_error(request, *args, **kwargs)
 
 
+def bad_request(request, exception, *args, **kwargs):
+    """handler400: a request Django refuses before any view (a Host header the portal does not
+    serve) answers an API client in JSON too."""
+    if request.path.startswith(API_PREFIX):
+        body = {"code": "bad_request", "detail": _("The request is not well formed.")}
+        return JsonResponse(body, status=400)
+    return defaults.bad_request(request, exception, *args, **kwargs)
+
+
 def error_body(exc: exceptions.APIException) -> dict:
     if isinstance(exc, exceptions.ValidationError):
         details = exc.get_full_details()

@@ -223,3 +223,49 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+class OptOutVia(models.TextChoices):
+    LINK = "link", _("The stop link in an SMS")
+    REPLY = "reply", _("A reply STOP")
+
+
+class FamilyOptOut(models.Model):
+    """A family asked for no more SMS about their missing child's report: for that report (the
+    stop link in an SMS), or for every report their mobile number is the contact of (a reply
+    STOP, which cannot say which report). Nothing more is sent to them after it; the messages
+    that would have been are written to the message log as not sent."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    mobile = models.CharField(_("mobile number"), max_length=10, blank=True, db_index=True)
+    via = models.CharField(_("asked by"), max_length=5, choices=OptOutVia.choices)
+    # The reply STOP in the message log.
+    message = models.ForeignKey(
+        "messaging.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("family's SMS opt-out")
+        verbose_name_plural = _("families' SMS opt-outs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report"],
+                condition=models.Q(report__isnull=False),
+                name="one_opt_out_per_report",
+            ),
+            models.UniqueConstraint(
+                fields=["mobile"],
+                condition=models.Q(report__isnull=True),
+                name="one_opt_out_per_mobile",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(report__isnull=False) | ~models.Q(mobile=""),
+                name="opt_out_names_a_report_or_a_mobile",
+            ),
+        ]
+
+    def __str__(self):
+        return self.report.case_number if self.report_id else self.mobile

@@ -1,6 +1,10 @@
 """Reads for Khoya-Paya: the public side sees only what families agreed to publish; officials see
 citizens' reports routed to them or made in their jurisdiction."""
 
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -12,12 +16,18 @@ from django.utils.translation import gettext as _
 from apps.accounts.jurisdiction import DISTRICT_WATCH_UNITS, Jurisdiction, official_unit
 from apps.accounts.models import Level
 from apps.citizens import stop_links
-from apps.citizens.models import CitizenReport, CitizenReportKind, CitizenReportStatus
+from apps.citizens.models import (
+    CitizenReport,
+    CitizenReportKind,
+    CitizenReportStatus,
+    FamilyOptOut,
+)
 from apps.directory.models import Unit, UnitType
 from apps.directory.selectors import STATION_TYPES, public_contact_for
+from apps.messaging.phones import sms_number
 from apps.reports.choices import ReportKind, Sex
 from apps.reports.models import Report
-from apps.reports.selectors import SearchCriteria, search_reports
+from apps.reports.selectors import SearchCriteria, report_by_case_number, search_reports
 
 
 def search_missing_children(*, name: str, sex: str, age: int | None, state, since):
@@ -149,6 +159,9 @@ def missing_report_initial(citizen_report: CitizenReport) -> dict:
         "clothing": citizen_report.description,
         "father_name": citizen_report.father_name,
         "mother_name": citizen_report.mother_name,
+        # The complainant keeps hearing by SMS, in the language they wrote in.
+        "complainant_mobile": citizen_report.reporter_mobile,
+        "complainant_language": citizen_report.language,
         "event_at": citizen_report.event_at,
         "event_state": citizen_report.event_state_id,
         "event_district": citizen_report.event_district_id,
@@ -203,3 +216,77 @@ def inquiry_to_stop(reference: str, signature: str) -> CitizenReport:
     if not stop_links.is_signature(reference, signature):
         raise Http404
     return get_object_or_404(CitizenReport, reference=reference, kind=CitizenReportKind.INQUIRY)
+
+
+# --- Families told by SMS -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FamilyContact:
+    mobile: str
+    language: str
+
+
+def family_contact(report: Report) -> FamilyContact | None:
+    """Where a missing child's family hears by SMS: the complainant's mobile and language on the
+    report; else the Khoya-Paya complaint the report was registered from (its mobile, confirmed
+    by a code, and the language it was written in). None when neither gives a mobile number."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    if mobile := sms_number(report.complainant_mobile):
+        language = report.complainant_language
+        return FamilyContact(mobile, language if language in languages else settings.LANGUAGE_CODE)
+    complaint = (
+        CitizenReport.objects.filter(report=report, kind=CitizenReportKind.MISSING)
+        .order_by("pk")
+        .first()
+    )
+    if complaint is None or not (mobile := sms_number(complaint.reporter_mobile)):
+        return None
+    language = complaint.language if complaint.language in languages else settings.LANGUAGE_CODE
+    return FamilyContact(mobile, language)
+
+
+def family_opted_out(report: Report, mobile: str) -> bool:
+    """The family stopped SMS about this report (the link), or from this number (a reply)."""
+    return FamilyOptOut.objects.filter(
+        Q(report=report) | Q(report__isnull=True, mobile=mobile)
+    ).exists()
+
+
+def is_family_mobile(mobile: str) -> bool:
+    """Whether a missing child's family is reached on this number, by either way above."""
+    return (
+        Report.objects.filter(kind=ReportKind.MISSING, complainant_mobile=mobile).exists()
+        or CitizenReport.objects.filter(
+            kind=CitizenReportKind.MISSING, reporter_mobile=mobile, report__isnull=False
+        ).exists()
+    )
+
+
+class StopLinkError(Exception):
+    """A stop link that stops nothing, with what to tell whoever opened it."""
+
+    def __init__(self, message: str, *, status: int):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def report_to_stop(case_number: str, token: str) -> Report:
+    """The missing child's report a family's stop link names, only with a token the portal made
+    for that case number within FAMILY_SMS_STOP_LINK_DAYS."""
+    issued = stop_links.family_token_day(case_number, token)
+    report = report_by_case_number(case_number) if issued else None
+    if report is None or report.case_number != case_number or not report.is_missing:
+        raise StopLinkError(
+            _("This link is not right. Check that it was copied whole from the SMS."), status=404
+        )
+    valid_for = timedelta(days=settings.FAMILY_SMS_STOP_LINK_DAYS)
+    if issued + valid_for < timezone.localdate():
+        raise StopLinkError(
+            _(
+                "This link has expired. To stop the SMS, reply STOP to one of them, or ask "
+                "the police station."
+            ),
+            status=410,
+        )
+    return report

@@ -19,25 +19,35 @@ from apps.citizens.models import (
     CitizenReport,
     CitizenReportKind,
     CitizenReportStatus,
+    FamilyOptOut,
     LaterMatch,
     MobileVerification,
     Moderation,
+    OptOutVia,
 )
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit
-from apps.directory.selectors import child_protection_units_of, public_contact_for
+from apps.directory.selectors import (
+    child_protection_units_of,
+    public_contact_for,
+    public_phone_for,
+)
+from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.messaging.catalogue import (
+    FAMILY_CASE_CLOSED,
+    FAMILY_FIR_REGISTERED,
+    FAMILY_MATCH_CONFIRMED,
     INQUIRY_ANSWER,
     INQUIRY_LATER_MATCH,
     INQUIRY_MATCH,
     VERIFICATION_CODE,
 )
-from apps.messaging.models import Channel
+from apps.messaging.models import Channel, Message
 from apps.messaging.recipients import everyone_of
 from apps.messaging.services import queue_for, queue_message
 from apps.outbox.services import enqueue
 from apps.reports import services as report_services
-from apps.reports.choices import FoundBy, ReportKind, Status
+from apps.reports.choices import ClosureReason, FoundBy, RegistrationKind, ReportKind, Status
 from apps.reports.models import ADULT_AGE, Report
 
 CODE_VALID_FOR = timedelta(minutes=10)
@@ -393,3 +403,146 @@ def moderate(*, citizen_report: CitizenReport, moderated_by, verdict: Moderation
     citizen_report.moderated_by = moderated_by
     citizen_report.moderated_at = timezone.now()
     citizen_report.save(update_fields=["moderation", "moderated_by", "moderated_at"])
+
+
+# --- Families told by SMS (docs/messaging.md, "Families") ------------------------------------
+
+# Said as the police write it, in every language: "FIR 123/2026", "GD 45/2026".
+REGISTRATION_ABBREVIATIONS = {RegistrationKind.FIR: "FIR", RegistrationKind.GD: "GD"}
+# Outcomes a family is not told of by SMS: a child's death is told in person; a duplicate's case
+# goes on under the other report, whose family hears of it.
+NOT_TOLD_BY_SMS = frozenset({ClosureReason.DECEASED, ClosureReason.DUPLICATE})
+
+
+@transaction.atomic
+def tell_family_about_report(report_id: int) -> list[Message]:
+    """After a missing child's report is saved, its family hears by SMS that it is registered
+    (once per FIR or GD number) and that the case is closed (once per outcome). Safe to run
+    again: each message is written once for its event and number."""
+    report = (
+        Report.objects.select_related("owning_unit__district", "event_district")
+        .filter(pk=report_id, kind=ReportKind.MISSING)
+        .first()
+    )
+    if report is None:
+        return []
+    told = []
+    if report.registration_kind and report.fir_number:
+        told.append(_tell_registration(report))
+    if reason := _outcome_in_words(report):
+        told.append(
+            _tell_family(
+                report,
+                FAMILY_CASE_CLOSED,
+                {"case": report.case_number, "reason": reason},
+                event=f"closed:{report.status}:{report.closure_reason}",
+            )
+        )
+    return [message for message in told if message is not None]
+
+
+def _tell_registration(report: Report) -> Message | None:
+    """The station registering the complaint is named, with the number to call there (its own,
+    or the district's SP office, DCPU or 1098 when it has none)."""
+    fir = f"{REGISTRATION_ABBREVIATIONS[report.registration_kind]} {report.fir_number}"
+    return _tell_family(
+        report,
+        FAMILY_FIR_REGISTERED,
+        {"fir": fir, "unit": report.owning_unit.name},
+        event=f"fir:{report.registration_kind}:{report.fir_number}",
+        stop_link=True,
+    )
+
+
+def _outcome_in_words(report: Report):
+    if report.status == Status.RESTORED:
+        return Status.RESTORED.label
+    if report.status != Status.CLOSED or report.closure_reason in NOT_TOLD_BY_SMS:
+        return None
+    if report.closure_reason in ClosureReason.values:
+        return ClosureReason(report.closure_reason).label
+    return Status.CLOSED.label  # closed without a reason (not through the status form)
+
+
+@transaction.atomic
+def tell_family_of_match(candidate_id: int) -> Message | None:
+    """The police confirmed that a found child is the missing child: the family is told whom to
+    call and the case number to quote, never where the child is nor who shelters them. Safe
+    to run again."""
+    candidate = (
+        MatchCandidate.objects.select_related(
+            "missing__owning_unit__district", "missing__event_district"
+        )
+        .filter(pk=candidate_id, kind=CandidateKind.MATCH, status=CandidateStatus.CONFIRMED)
+        .first()
+    )
+    if candidate is None or not candidate.missing.is_missing:
+        return None
+    report = candidate.missing
+    return _tell_family(
+        report,
+        FAMILY_MATCH_CONFIRMED,
+        {"case": report.case_number},
+        event=f"match:{candidate.pk}",
+        stop_link=True,
+    )
+
+
+def _tell_family(
+    report: Report, template, context: dict, *, event: str, stop_link: bool = False
+) -> Message | None:
+    """One SMS to the family, in their language, naming whom to call: the police unit that owns
+    the report (a DCPU or the SP's office for any other unit), with the first number of its
+    public chain. Written to the message log as not sent once the family opted out."""
+    contact = selectors.family_contact(report)
+    if contact is None:
+        return None
+    responsible = public_contact_for(report.owning_unit, where=report.event_district)
+    whom = public_phone_for(responsible or report.owning_unit)
+    context = {"unit": whom.name, "phone": whom.phone, **context}
+    if stop_link:
+        context["stop_link"] = stop_links.family_stop_link(report.case_number)
+    return queue_message(
+        channel=Channel.SMS,
+        template=template,
+        context=context,
+        recipient=contact.mobile,
+        language=contact.language,
+        alert_key=f"family:{report.pk}:{event}",
+        opted_out=selectors.family_opted_out(report, contact.mobile),
+    )
+
+
+@transaction.atomic
+def stop_family_sms(report: Report) -> FamilyOptOut:
+    """The family opened the stop link and confirmed: no SMS about this report after this."""
+    contact = selectors.family_contact(report)
+    opt_out, _created = FamilyOptOut.objects.get_or_create(
+        report=report,
+        defaults={"via": OptOutVia.LINK, "mobile": contact.mobile if contact else ""},
+    )
+    return opt_out
+
+
+@transaction.atomic
+def stop_searches_from(mobile: str) -> int:
+    """A parent replied STOP to an SMS about children found later: every inquiry of theirs
+    still searching stops, as with the stop link. Returns how many."""
+    inquiries = selectors.searching_inquiries().filter(reporter_mobile=mobile).order_by("pk")
+    for inquiry in inquiries:
+        stop_searching(inquiry)
+    return len(inquiries)
+
+
+@transaction.atomic
+def stop_family_sms_from(mobile: str, *, message_id: int | None) -> FamilyOptOut | None:
+    """A family replied STOP: no SMS to this number about any report. A number no family is
+    reached on stops nothing (the reply stays in the message log)."""
+    if not selectors.is_family_mobile(mobile):
+        return None
+    opt_out, _created = FamilyOptOut.objects.get_or_create(
+        report=None,
+        mobile=mobile,
+        defaults={"via": OptOutVia.REPLY, "message_id": message_id},
+    )
+    return opt_out

@@ -14,6 +14,7 @@ urlpatterns = [
     path("khoya-paya/case/<str:reference>/", views.case, name="case"),
     # Short: it travels in an SMS (apps.citizens.stop_links).
     path("kp/<str:reference>/<str:signature>/", views.stop_search, name="stop_search"),
+    path("kp/s/<str:case_number>/<str:token>/", views.stop_family_sms, name="stop_family_sms"),
     # Officials.
     path("citizen-reports/", views.queue, name="queue"),
     path("citizen-reports/<str:reference>/", views.detail, name="detail"),

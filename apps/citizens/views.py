@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -134,8 +136,16 @@ def case(request, reference):
             "citizen_report": citizen_report,
             "matched_units": selectors.units_to_contact(citizen_report),
             "stop_path": stop_links.stop_path(reference),
+            "family_stop_path": _family_stop_path(citizen_report),
         },
     )
+
+
+def _family_stop_path(citizen_report) -> str | None:
+    """A complaint registered as a missing report: its family's SMS stop here too."""
+    if citizen_report.kind != CitizenReportKind.MISSING or citizen_report.report_id is None:
+        return None
+    return stop_links.family_stop_path(citizen_report.report.case_number)
 
 
 @require_http_methods(["GET", "POST"])
@@ -147,6 +157,30 @@ def stop_search(request, reference, signature):
         services.stop_searching(inquiry)
         return redirect(request.path)
     return render(request, "citizens/stop_search.html", {"inquiry": inquiry})
+
+
+@require_http_methods(["GET", "POST"])
+def stop_family_sms(request, case_number, token):
+    """A family stops the SMS about their missing child's report with the link in one: asked on
+    the page and done by a POST (SMS apps and link scanners open links by themselves), in the
+    language of their SMS unless they chose another on the site."""
+    try:
+        report = selectors.report_to_stop(case_number, token)
+    except selectors.StopLinkError as refused:
+        context = {"error": refused.message}
+        return render(request, "citizens/stop_family_sms.html", context, status=refused.status)
+    contact = selectors.family_contact(report)
+    chose_language = settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+    language = contact.language if contact and not chose_language else get_language()
+    with translation.override(language):
+        if request.method == "POST":
+            services.stop_family_sms(report)
+            return redirect(request.path)
+        context = {
+            "case_number": report.case_number,
+            "stopped": selectors.family_opted_out(report, contact.mobile if contact else ""),
+        }
+        return render(request, "citizens/stop_family_sms.html", context)
 
 
 def track(request):

@@ -18,6 +18,8 @@ from apps.directory.models import (
 )
 
 STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
+# The national child helpline: the last number anyone is given, as it always answers.
+CHILD_HELPLINE_PHONE = "1098"
 
 
 def states_with_counts():

@@ -10,6 +10,7 @@ from apps.messaging.models import Message
 class MessageAdmin(admin.ModelAdmin):
     list_display = (
         "created_at",
+        "direction",
         "channel",
         "recipient",
         "recipient_unit",
@@ -19,6 +20,7 @@ class MessageAdmin(admin.ModelAdmin):
         "attempts",
     )
     list_filter = (
+        "direction",
         "status",
         "channel",
         "template",

@@ -250,6 +250,30 @@ AUTHENTICATOR_REMOVED = MessageTemplate(
         "once and change your password at %(link)s"
     ),
 )
+# To the family who reported a child missing (docs/messaging.md, "Families"), in the language
+# they chose. Each names whom to call, never where a child is or who shelters them. The stop link
+# makes the first two long, so they are short; the last has none, as nothing follows it.
+FAMILY_FIR_REGISTERED = MessageTemplate(
+    "family_fir_registered",
+    _(
+        "TrackChild: your complaint is registered as %(fir)s at %(unit)s, phone %(phone)s. "
+        "Stop SMS: %(stop_link)s"
+    ),
+    subject=_("Your complaint is registered as %(fir)s"),
+)
+FAMILY_MATCH_CONFIRMED = MessageTemplate(
+    "family_match_confirmed",
+    _(
+        "TrackChild: police found a child who may be yours. Call %(unit)s %(phone)s, "
+        "quote %(case)s. Stop SMS: %(stop_link)s"
+    ),
+    subject=_("Police found a child who may be yours: %(case)s"),
+)
+FAMILY_CASE_CLOSED = MessageTemplate(
+    "family_case_closed",
+    _("TrackChild: case %(case)s is closed: %(reason)s. Questions: %(unit)s %(phone)s."),
+    subject=_("Case %(case)s is closed"),
+)
 TEMPLATES = {
     template.key: template
     for template in (
@@ -270,5 +294,8 @@ TEMPLATES = {
         MONTHLY_DIGEST,
         AUTHENTICATOR_ADDED,
         AUTHENTICATOR_REMOVED,
+        FAMILY_FIR_REGISTERED,
+        FAMILY_MATCH_CONFIRMED,
+        FAMILY_CASE_CLOSED,
     )
 }

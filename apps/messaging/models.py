@@ -20,6 +20,15 @@ class MessageStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     DELIVERED = "delivered", _("Delivered")
+    # Written to the log but never sent: the recipient asked for no more of these.
+    OPTED_OUT = "opted_out", _("Not sent: the recipient opted out")
+    # An SMS a phone sent us (a reply such as STOP), through the gateway's inbound webhook.
+    RECEIVED = "received", _("Received")
+
+
+class Direction(models.TextChoices):
+    OUTGOING = "out", _("Sent by the portal")
+    INCOMING = "in", _("Received from a phone")
 
 
 class Message(models.Model):
@@ -29,6 +38,10 @@ class Message(models.Model):
     # instead of sending again.
     dedupe_key = models.CharField(_("alert key"), max_length=250, unique=True)
     channel = models.CharField(_("channel"), max_length=5, choices=Channel.choices)
+    direction = models.CharField(
+        _("direction"), max_length=3, choices=Direction.choices, default=Direction.OUTGOING
+    )
+    # For a message received, the phone that sent it.
     recipient = models.CharField(_("recipient"), max_length=254)
     recipient_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

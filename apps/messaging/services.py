@@ -17,8 +17,10 @@ from apps.messaging.backends import (
     get_backend,
 )
 from apps.messaging.catalogue import MessageTemplate
-from apps.messaging.models import Channel, Message, MessageStatus
+from apps.messaging.models import Channel, Direction, Message, MessageStatus
+from apps.messaging.phones import normalised_mobile
 from apps.messaging.segments import measure
+from apps.messaging.signals import sms_received
 from apps.outbox.services import enqueue, enqueue_many
 
 # The sweeper hands over at most this many stalled messages a minute: a backlog after an outage
@@ -37,9 +39,11 @@ def queue_message(
     alert_key: str,
     recipient_user=None,
     recipient_unit=None,
+    opted_out: bool = False,
 ) -> Message:
     """Write the message (or find the one already written for this alert and recipient) and send
-    it once the transaction commits."""
+    it once the transaction commits. One the recipient `opted_out` of is written to the log as
+    not sent, and never sent."""
     dedupe_key = _dedupe_key(alert_key, channel, recipient)
     existing = Message.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
@@ -51,9 +55,10 @@ def queue_message(
             "recipient_user": recipient_user,
             "recipient_unit": recipient_unit,
             **_composed(template, context, channel=channel, language=language),
+            "status": MessageStatus.OPTED_OUT if opted_out else MessageStatus.QUEUED,
         },
     )
-    if created:
+    if created and not opted_out:
         _send_after_commit(message.pk)
     return message
 
@@ -260,5 +265,42 @@ def record_delivery(*, gateway_reference: str, delivered: bool) -> int:
     if delivered:
         changes["delivered_at"] = timezone.now()
     return Message.objects.filter(
-        gateway_reference=gateway_reference, channel=Channel.SMS, gateway_reference__gt=""
+        gateway_reference=gateway_reference,
+        channel=Channel.SMS,
+        direction=Direction.OUTGOING,
+        gateway_reference__gt="",
     ).update(**changes)
+
+
+# The first word of a reply that asks for no more SMS, as people type it.
+STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "END", "CANCEL"})
+
+
+@transaction.atomic
+def record_incoming_sms(*, gateway_id: str, sender: str, text: str) -> tuple[Message, bool]:
+    """An SMS a phone sent us, as the gateway's inbound webhook reports it: written to the
+    message log once per gateway message ID (a webhook called again finds the row and changes
+    nothing), and announced with `sms_received`, in this transaction, the first time. Returns
+    the message and whether it is new."""
+    message, created = Message.objects.get_or_create(
+        dedupe_key=f"inbound:{gateway_id}"[:250],
+        defaults={
+            "direction": Direction.INCOMING,
+            "channel": Channel.SMS,
+            "recipient": normalised_mobile(sender) or sender[:254],
+            "template": "",
+            "language": "",
+            "text": text[:1000],
+            "status": MessageStatus.RECEIVED,
+            "gateway_reference": gateway_id[:100],
+        },
+    )
+    if created:
+        words = text.strip().upper().split()
+        sms_received.send(
+            sender=Message,
+            message_id=message.pk,
+            mobile=message.recipient,
+            is_stop=bool(words) and words[0].strip(".,!") in STOP_WORDS,
+        )
+    return message, created

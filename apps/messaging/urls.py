@@ -4,4 +4,7 @@ from apps.messaging import views
 
 app_name = "messaging"
 
-urlpatterns = [path("delivery-report/", views.delivery_report, name="delivery_report")]
+urlpatterns = [
+    path("delivery-report/", views.delivery_report, name="delivery_report"),
+    path("incoming/", views.incoming_sms, name="incoming_sms"),
+]

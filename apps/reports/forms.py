@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.photo_fields import MultiplePhotoField
 from apps.core.versions import VersionedForm
 from apps.directory.models import State
+from apps.messaging.phones import sms_number
 from apps.reports import selectors
 from apps.reports.choices import ClosureReason, Language, Placement, ReportKind, Sex, Status
 from apps.reports.limits import MAX_PHOTOS_PER_REPORT
-from apps.reports.models import ADULT_AGE, IdentificationMark, Report
+from apps.reports.models import ADULT_AGE, SMS_MOBILE_VALIDATOR, IdentificationMark, Report
 from apps.reports.services import FIR_TAKEN
 
 CHILD_AGE_MESSAGES = {
@@ -223,8 +224,20 @@ class MissingReportForm(ReportForm):
         (_("Languages, school, clothing and health"), ABOUT_FIELDS),
         (_("Last seen"), [*PLACE_FIELDS, "circumstances", "circumstances_detail"]),
         *FAMILY_SECTIONS,
+        (_("Keeping the family informed"), ["complainant_mobile", "complainant_language"]),
         *CLOSING_SECTIONS,
     ]
+    # Typed as people write numbers (+91, a leading 0, spaces); stored as the 10 digits.
+    complainant_mobile = forms.CharField(
+        label=_("Complainant's mobile number for SMS"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "The family is sent an SMS in the language below when the FIR is registered, when "
+            "a match is confirmed and when the case is closed. Leave empty if they have no "
+            "mobile phone."
+        ),
+    )
     age = forms.IntegerField(
         label=_("Age when missing (years)"),
         required=False,
@@ -244,6 +257,8 @@ class MissingReportForm(ReportForm):
             *CHILD_FIELDS,
             "date_of_birth",
             *FAMILY_FIELDS,
+            "complainant_mobile",
+            "complainant_language",
             *PLACE_FIELDS,
             "circumstances",
             "circumstances_detail",
@@ -259,11 +274,29 @@ class MissingReportForm(ReportForm):
         if self.instance.pk and not self.is_bound and self.instance.date_of_birth is None:
             self.initial["age"] = self.instance.age_min
 
+    def clean_complainant_mobile(self):
+        """A number an SMS reaches, kept as its 10 digits; a landline is refused."""
+        typed = self.cleaned_data["complainant_mobile"].strip()
+        if not typed:
+            return ""
+        mobile = sms_number(typed)
+        if mobile is None:
+            raise forms.ValidationError(SMS_MOBILE_VALIDATOR.message)
+        return mobile
+
     def clean(self):
         cleaned = super().clean()
         self._set_age(cleaned)
         self._check_fir_is_new(cleaned)
+        self._check_family_sms(cleaned)
         return cleaned
+
+    def _check_family_sms(self, cleaned):
+        mobile, language = cleaned.get("complainant_mobile"), cleaned.get("complainant_language")
+        if mobile and not language:
+            self.add_error("complainant_language", _("Choose the language of the family's SMS."))
+        if language and not mobile and "complainant_mobile" not in self.errors:
+            self.add_error("complainant_mobile", _("Give the mobile number the SMS go to."))
 
     def _set_age(self, cleaned):
         born, age = cleaned.get("date_of_birth"), cleaned.get("age")

@@ -7,7 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from apps.core.fields import ChoiceArrayField
 from apps.core.versions import Versioned
 from apps.directory.models import PHONE_VALIDATOR, PIN_CODE_VALIDATOR, District, State, Unit
+from apps.messaging.phones import MOBILE_PATTERN
 from apps.reports.choices import (
     BodyPart,
     Build,
@@ -46,6 +47,9 @@ CLOSED_AS_DUPLICATE = models.Q(status=Status.CLOSED, closure_reason=ClosureReaso
 # words, so not part of the change history.
 DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
 CHILD_AGE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(ADULT_AGE - 1)]
+SMS_MOBILE_VALIDATOR = RegexValidator(
+    rf"^{MOBILE_PATTERN}$", _("Enter a 10-digit Indian mobile number, for example 9876543210.")
+)
 
 
 def _place_fields(prefix: str, label: str, *, required: bool):
@@ -165,6 +169,17 @@ class Report(Versioned):
     guardian_name = models.CharField(_("guardian's name"), max_length=150, blank=True)
     guardian_phone = models.CharField(
         _("guardian's phone"), max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+    # Whoever reported the child missing is sent an SMS, in the language they chose, when the
+    # FIR is registered, a match is confirmed and the case is closed (apps.citizens).
+    complainant_mobile = models.CharField(
+        _("complainant's mobile number for SMS"),
+        max_length=10,
+        blank=True,
+        validators=[SMS_MOBILE_VALIDATOR],
+    )
+    complainant_language = models.CharField(
+        _("language of the SMS"), max_length=5, choices=settings.LANGUAGES, blank=True
     )
     # Three places share one shape; the fields are made by one function and placed in the class
     # body (not added afterwards) so that the change history tracks them too.
@@ -286,6 +301,12 @@ class Report(Versioned):
                 fields=["event_state", "created_at", "id"],
                 condition=OPEN_MISSING,
                 name="report_new_missing_by_state",
+            ),
+            # A family's reply STOP finds the reports it concerns (apps.citizens).
+            models.Index(
+                fields=["complainant_mobile"],
+                condition=~models.Q(complainant_mobile=""),
+                name="report_complainant_mobile",
             ),
         ]
 

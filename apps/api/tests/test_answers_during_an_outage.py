@@ -1,6 +1,7 @@
 """While Redis or the database is down, a client is still answered in JSON: its calls are counted
 in the process when Redis is down, and it is told to come back (503, Retry-After) when the
-database is. Addresses that do not exist and unexpected failures answer JSON too."""
+database is. Addresses that do not exist, a Host header the portal does not serve and unexpected
+failures answer JSON too."""
 
 import pytest
 from django.db import OperationalError
@@ -81,3 +82,13 @@ def test_an_unknown_address_answers_json_404(client):
 
     assert answer.status_code == 404
     assert answer.json()["code"] == "not_found"
+
+
+def test_a_host_the_portal_does_not_serve_answers_json_400(client):
+    answer = client.get("/api/v1/pfif/", HTTP_HOST="kind of document")
+
+    assert answer.status_code == 400
+    assert answer.json()["code"] == "bad_request"
+    assert client.get("/khoya-paya/", HTTP_HOST="kind of document")["Content-Type"].startswith(
+        "text/html"
+    )

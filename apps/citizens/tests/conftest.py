@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.test import TestCase
@@ -12,6 +13,7 @@ from django.utils import timezone
 from apps.citizens.models import CitizenReport
 from apps.messaging.backends import locmem
 from apps.messaging.models import Message
+from apps.reports.models import Report
 from apps.reports.tests.fixtures import local_input, photo_upload
 
 MOBILE = "9437012345"
@@ -93,10 +95,10 @@ def inquiry_data(**overrides) -> dict:
     return data | overrides
 
 
-def post_committed(client, url, data):
+def post_committed(client, url, data=None):
     """A request whose after-commit work (the SMS, matching) runs, as outside a test."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(url, data)
+        return client.post(url, data or {})
 
 
 def send_report(client, kind, district, data) -> str:
@@ -169,3 +171,44 @@ def found_in_patna(file_found, bihar, patna):
         )
 
     return file
+
+
+def fir_data(complaint_page_form, **overrides) -> dict:
+    """What the officer adds to the prefilled form: the FIR."""
+    data = {
+        name: field.value()
+        for name, field in ((n, complaint_page_form[n]) for n in complaint_page_form.fields)
+        if field.value() not in (None, "") and name not in ("photos", "languages")
+    }
+    data |= {
+        "registration_kind": "fir",
+        "fir_number": "301/2026",
+        "circumstances": "left_home",
+        "fir_registered_at": local_input(timezone.now()),
+        "event_at": local_input(complaint_page_form.initial["event_at"]),
+        "marks-TOTAL_FORMS": "0",
+        "marks-INITIAL_FORMS": "0",
+        "marks-MIN_NUM_FORMS": "0",
+        "marks-MAX_NUM_FORMS": "10",
+    }
+    return data | overrides
+
+
+def family_sms(mobile=MOBILE) -> list[Message]:
+    """The SMS written to the message log for a missing child's family, oldest first."""
+    return list(
+        Message.objects.filter(recipient=mobile, template__startswith="family_").order_by("pk")
+    )
+
+
+def complaint_registered_as_fir(client, khordha, capital_ps, officer, *, language="bn") -> Report:
+    """The mother files on Khoya-Paya in `language`; the station registers the FIR from it."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    reference = send_and_confirm(client, "missing", khordha, missing_complaint_data(capital_ps))
+    assert CitizenReport.objects.get(reference=reference).language == language
+    client.force_login(officer)
+    form = client.get(f"/citizen-reports/{reference}/convert/").context["form"]
+    response = post_committed(client, f"/citizen-reports/{reference}/convert/", fir_data(form))
+    assert response.status_code == 302, response.context["form"].errors
+    client.logout()
+    return Report.objects.get(kind="missing")

@@ -7,38 +7,15 @@ from django.test import Client
 from apps.citizens.models import CitizenReport
 from apps.citizens.tests.conftest import (
     MOBILE,
+    fir_data,
     missing_complaint_data,
     send_and_confirm,
     send_report,
 )
 from apps.reports.models import Report
-from apps.reports.tests.fixtures import local_input
 from conftest import OUTSIDER_KINDS
 
 pytestmark = pytest.mark.django_db
-
-
-def fir_data(complaint_page_form, **overrides) -> dict:
-    """What the officer adds to the prefilled form: the FIR."""
-    from django.utils import timezone
-
-    data = {
-        name: field.value()
-        for name, field in ((n, complaint_page_form[n]) for n in complaint_page_form.fields)
-        if field.value() not in (None, "") and name not in ("photos", "languages")
-    }
-    data |= {
-        "registration_kind": "fir",
-        "fir_number": "301/2026",
-        "circumstances": "left_home",
-        "fir_registered_at": local_input(timezone.now()),
-        "event_at": local_input(complaint_page_form.initial["event_at"]),
-        "marks-TOTAL_FORMS": "0",
-        "marks-INITIAL_FORMS": "0",
-        "marks-MIN_NUM_FORMS": "0",
-        "marks-MAX_NUM_FORMS": "10",
-    }
-    return data | overrides
 
 
 def test_the_station_registers_the_fir_from_the_complaint(client, khordha, capital_ps, officer):

@@ -1,6 +1,6 @@
 """Kamala stops the SMS about children found later, with the link in the SMS or on her
-inquiry's page; after that no found child brings her an SMS. The link works only with the
-signature the portal made for her inquiry: knowing her reference is not enough."""
+inquiry's page, or by replying STOP; after that no found child brings her an SMS. The link works
+only with the signature the portal made for her inquiry: knowing her reference is not enough."""
 
 import re
 
@@ -93,3 +93,19 @@ def test_officials_who_know_the_reference_cannot_stop_the_search(
         assert method(f"/kp/{inquiry.reference}/AAAAAAAAAAA/").status_code == 404
 
     assert CitizenReport.objects.get(pk=inquiry.pk).is_searching
+
+
+def test_replying_stop_stops_the_search_too(
+    client, settings, khordha, kotwali_officer, found_in_patna, home_staff, file_found
+):
+    settings.SMS_INBOUND_TOKEN = "inbound-secret"
+    inquiry = kamalas_inquiry(client, khordha, days_ago=10)
+    found_in_patna(kotwali_officer)
+    (sms,) = texts_to_kamala()
+
+    reply = {"token": "inbound-secret", "id": "gw-5", "from": "9861012345", "text": "STOP"}
+    assert client.post("/messaging/incoming/", reply).status_code == 200
+    committed(file_found, home_staff)
+
+    assert texts_to_kamala() == [sms]
+    assert not CitizenReport.objects.get(pk=inquiry.pk).is_searching

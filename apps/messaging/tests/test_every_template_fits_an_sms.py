@@ -20,7 +20,8 @@ CONTEXT = {
     "unit": "Capital Police Station",
     "phone": "0674-2390100",
     "link": "https://trackchild.example.gov.in/reports/123/",
-    "stop_link": "https://trackchild.example.gov.in/kp/KP7Q2M9X4D/Ab3_x9-kQ2w/",
+    # A family's stop link, the longer of the two kinds.
+    "stop_link": "https://trackchild.example.gov.in/kp/s/M-0012345/fu7sAb3_x9-kQ2w/",
     "missing": "M-0012345",
     "other": "F-0023456",
     "score": "87",
@@ -47,6 +48,8 @@ CONTEXT = {
     "coverage": "in Uttar Pradesh and its neighbouring States/UTs, with suspected trafficking "
     "across India",
     "cases": "- M-0012345: Priya Sahu, Girl, age 11",
+    "fir": "FIR 1234/2026",
+    "reason": "Left care (adult, adopted or released)",
 }
 
 
