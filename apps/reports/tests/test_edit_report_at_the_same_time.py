@@ -26,7 +26,7 @@ TYPED_AT = timezone.now()  # every form of these stories is typed at one moment
 
 @pytest.fixture
 def priya(officer, file_missing):
-    return file_missing(officer)
+    return file_missing(officer, now=TYPED_AT)
 
 
 @pytest.fixture
