@@ -125,16 +125,7 @@ class DescriptionColumns:
         keep = self._may_be(target)
         if has_usable_name(target):
             keep &= np.frombuffer(self._named, dtype=np.bool_) == 0
-        return self._best(target, np.flatnonzero(keep), count, chosen)
-
-    def best_of(self, target: Profile, positions: np.ndarray, count: int, chosen) -> list[int]:
-        """As best, among `positions` only (whether or not they give a name)."""
-        if count <= 0 or not len(positions):
-            return []
-        positions = positions[self._may_be(target, positions)]
-        return self._best(target, positions, count, chosen)
-
-    def _best(self, target: Profile, positions: np.ndarray, count: int, chosen) -> list[int]:
+        positions = np.flatnonzero(keep)
         if chosen:
             taken = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
             positions = positions[~np.isin(positions, taken)]
@@ -154,19 +145,14 @@ class DescriptionColumns:
         total[positions] = values
         return total
 
-    def _may_be(self, target: Profile, positions: np.ndarray | None = None) -> np.ndarray:
-        """Whether each record (of `positions`, or all) passes the cheap hard filters, sex and
-        date order, computed on whole columns at once (the age needs more arithmetic: scores
-        applies it)."""
+    def _may_be(self, target: Profile) -> np.ndarray:
+        """Whether each record passes the cheap hard filters, sex and date order, computed on
+        the whole columns at once (the age needs more arithmetic: scores applies it)."""
         sex = np.frombuffer(self._sex, dtype=np.uint8)
-        if positions is not None:
-            sex = sex[positions]
         code = _SEX_CODES[target.sex]
         keep = (sex == 0) | (sex == code) if code else np.ones(len(sex), dtype=np.bool_)
         if target.day is not None:
             day = np.frombuffer(self._day, dtype=np.int32)
-            if positions is not None:
-                day = day[positions]
             if target.record.side == FOUND:
                 keep &= (day == 0) | (day <= target.day + DATE_GRACE_DAYS)
             else:

@@ -11,10 +11,7 @@ side. CandidateIndex keeps six ways in, and scores only their union:
 4. face: the nearest stored face encodings, by an exact search over all of them;
 5. date of birth: records born on the same day;
 6. description: across the whole index, the records whose sex, age, dates, place, height,
-   languages, marks and complexion add most to the log-odds (description_index.py);
-7. near keys: records with a key one letter away from one of the target's (a name misheard
-   or mistyped in a consonant, which no key of its own reaches: Chanlrakanta, Chandrakanta),
-   the best of them by description.
+   languages, marks and complexion add most to the log-odds (description_index.py).
 
 The hard filters (sex, dates, age) are applied to every candidate before it is scored, on
 compact per-record arrays so that long posting lists can be filtered quickly.
@@ -25,8 +22,6 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
-
-import numpy as np
 
 from apps.matching.engine.description_index import DescriptionColumns
 from apps.matching.engine.evidence import (
@@ -51,11 +46,6 @@ BIRTH_CANDIDATES = 50
 # Records whose description (sex, age, dates, place, height, languages, marks, complexion)
 # adds most, wherever they are: children who give no usable name (description_index.py).
 DESCRIPTION_CANDIDATES = 50
-# Records whose name key is one letter away from one of the target's keys (of at least
-# NEAR_KEY_MIN_LENGTH letters: shorter keys are one letter away from too many names), the best
-# by description.
-NEAR_KEY_CANDIDATES = 50
-NEAR_KEY_MIN_LENGTH = 3
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -80,9 +70,6 @@ class CandidateIndex:
         self.common_key_size = common_key_size
         self._profiles: list[Profile] = []
         self._postings: dict[str, array] = {}
-        # Every name key and each of its one-letter deletions -> the keys that give it: two
-        # keys one letter apart (a letter left out, added or changed) share an entry.
-        self._near_keys: dict[str, set[str]] = {}
         self._parent_postings: dict[str, array] = {}
         self._districts: dict[str, array] = {}
         self._births: dict[int, array] = {}
@@ -116,12 +103,7 @@ class CandidateIndex:
         profile = read_profile(record)
         self._profiles.append(profile)
         for key in profile.keys:
-            posting = self._postings.get(key)
-            if posting is None:
-                posting = self._postings[key] = array("i")
-                for variant in (key, *_one_letter_less(key)):
-                    self._near_keys.setdefault(variant, set()).add(key)
-            posting.append(position)
+            self._postings.setdefault(key, array("i")).append(position)
         for key in profile.parent_keys:
             self._parent_postings.setdefault(key, array("i")).append(position)
         if profile.district:
@@ -201,11 +183,6 @@ class CandidateIndex:
             chosen[position] = None
         for position in self._by_birth(target, compatible, chosen):
             chosen[position] = None
-        near_budget = min(
-            NEAR_KEY_CANDIDATES, limit - len(chosen) - district_share - description_share
-        )
-        for position in self._by_near_keys(target, near_budget, chosen):
-            chosen[position] = None
         parent_budget = limit - len(chosen) - district_share - description_share
         by_parents = self._by_keys(
             self._parent_postings, target.parent_keys, compatible, parent_budget, chosen
@@ -236,30 +213,6 @@ class CandidateIndex:
         if not posting or len(posting) > BIRTH_CANDIDATES:
             return []
         return [p for p in posting if p not in chosen and compatible(p)]
-
-    def near_keys(self, keys: tuple[str, ...]) -> set[str]:
-        """The indexed keys one letter away from one of `keys` (not `keys` themselves)."""
-        near = set()
-        for key in keys:
-            if len(key) < NEAR_KEY_MIN_LENGTH:
-                continue
-            for variant in (key, *_one_letter_less(key)):
-                near |= self._near_keys.get(variant, set())
-        return {key for key in near if len(key) >= NEAR_KEY_MIN_LENGTH} - set(keys)
-
-    def _by_near_keys(self, target: Profile, budget: int, chosen) -> list[int]:
-        """Records of the keys one letter away from the target's, best by description."""
-        if budget <= 0 or not target.keys:
-            return []
-        postings = [
-            self._postings[key]
-            for key in sorted(self.near_keys(target.keys))
-            if len(self._postings[key]) <= self.common_key_size
-        ]
-        if not postings:
-            return []
-        positions = np.unique(np.concatenate([np.frombuffer(p, dtype=np.int32) for p in postings]))
-        return self._descriptions.best_of(target, positions, budget, chosen)
 
     def _excluded(self, target: Profile, candidate: Profile) -> str | None:
         return exclusion(*self._as_pair(target, candidate))
@@ -301,10 +254,6 @@ class CandidateIndex:
             return []
         positions = [p for p in posting if p not in chosen and compatible(p)]
         return heapq.nsmallest(budget, positions, key=lambda position: compatible.rank(position, 0))
-
-
-def _one_letter_less(key: str) -> set[str]:
-    return {key[:index] + key[index + 1 :] for index in range(len(key))}
 
 
 def _best_by_shared_keys(positions: list[int], shared: Counter, compatible, budget: int):

@@ -164,21 +164,3 @@ def test_very_common_keys_only_rank_records_found_through_rarer_keys():
     index.add(missing("M-RARE", "Priya Zorawar"))
     candidates = index.candidates(found(name="Priya Zorawar"))
     assert candidates[0].id == "M-RARE"
-
-
-def test_a_first_name_misheard_in_one_letter_is_found_in_another_state(index):
-    # Jharana's key is jrn; "Jharama" keys as jrm: no key, no district and no place shared.
-    index.add(missing("M-JHARANA", "Jharana Behera", identification_marks="scar on chin"))
-    child = found(name="Jharama", identification_marks="scar on chin", state="27", district="519")
-    assert "M-JHARANA" in {record.id for record in index.candidates(child)}
-    assert ids(index.top_matches(child, top=1)) == ["M-JHARANA"]
-
-
-def test_near_keys_are_one_letter_away_and_never_from_keys_too_short_to_tell(index):
-    index.add(missing("M-JHARANA", "Jharana Behera"))
-    assert "jrn" in index.near_keys(("jrm",))  # a letter changed
-    assert "jrn" in index.near_keys(("jrnt",))  # a letter added
-    assert "jrn" in index.near_keys(("jhrn",))  # a letter left out
-    assert "jrn" not in index.near_keys(("jrn",))  # the key itself is not near
-    assert "jrn" not in index.near_keys(("brmn",))  # two letters away
-    assert index.near_keys(("ps",)) == set()  # two letters are one away from too many names

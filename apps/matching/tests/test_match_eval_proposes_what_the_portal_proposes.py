@@ -1,0 +1,68 @@
+"""`match_eval` and the benchmarks rank through the in-memory CandidateIndex; the portal's
+`match_report` asks the database (selectors). For recall measured through the one to describe
+the other, both must bring in the same reports: here a girl found in another State/UT who gives
+only her first name, as told or one consonant off (a name key of its own, no district shared)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from apps.matching import selectors
+from apps.matching.engine import CandidateIndex, blocking_keys
+from apps.matching.records import child_record
+from apps.matching.tests.test_propose_matches import found_in_patna
+from apps.reports.tests.fixtures import local_input
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def patna_cwc(make_official, make_unit, patna):
+    cwc = make_unit("cwc", district=patna, name="CWC Patna")
+    return make_official("cwc_patna", "cwc_member", unit=cwc)
+
+
+def portal_candidates(report) -> set[int]:
+    """What match_report scores for `report` (no photos here, so no face candidates)."""
+    report.refresh_from_db()
+    record = child_record(report)
+    return {
+        *selectors.candidate_ids(report, blocking_keys(record)),
+        *selectors.description_candidate_ids(report, record),
+    }
+
+
+def index_candidates(reports, report) -> set[int]:
+    """What match_eval scores for `report` among `reports` of the other side."""
+    index = CandidateIndex()
+    for other in reports:
+        other.refresh_from_db()
+        index.add(child_record(other))
+    report.refresh_from_db()
+    return {int(record.id) for record in index.candidates(child_record(report))}
+
+
+@pytest.mark.parametrize(
+    ("told", "proposed"),
+    [("Jharana", True), ("Jharama", False)],
+    ids=["her first name", "her first name one consonant off"],
+)
+def test_a_girl_found_far_away_giving_her_first_name_meets_the_same_reports_both_ways(
+    officer, file_missing, file_found, patna_cwc, bihar, patna, told, proposed
+):
+    missing = file_missing(
+        officer,
+        full_name="Jharana Behera",
+        other_names="",
+        name_local="",
+        event_at=local_input(timezone.now() - timedelta(days=7)),
+    )
+    found = found_in_patna(
+        file_found, patna_cwc, bihar, patna, full_name=told, told_parent_names=""
+    )
+
+    in_portal = missing.pk in portal_candidates(found)
+    in_memory = missing.pk in index_candidates([missing], found)
+
+    assert (in_portal, in_memory) == (proposed, proposed)
