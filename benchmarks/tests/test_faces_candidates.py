@@ -10,7 +10,7 @@ from apps.reports.choices import ReportKind
 from apps.reports.models import ReportPhoto
 from benchmarks.bench_faces import main
 
-# VACUUM-free, but the benchmark writes with COPY and switches a trigger off: its own
+# The benchmark writes with COPY, switches a trigger off and vacuums: its own
 # transactions, as on its own database.
 pytestmark = pytest.mark.django_db(transaction=True)
 
