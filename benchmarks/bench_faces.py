@@ -170,6 +170,7 @@ def add_faces(wanted: int, rng) -> None:
 
     from apps.matching.models import OpenFace
     from apps.reports.choices import ReportKind, Status
+    from apps.reports.limits import MAX_PHOTOS_PER_REPORT
     from apps.reports.models import Report
 
     have = OpenFace.objects.filter(open=True, side="missing").count()
@@ -183,9 +184,16 @@ def add_faces(wanted: int, rng) -> None:
     )
     needed = wanted - have
     per_report = math.ceil(needed / len(reports))
+    if per_report > MAX_PHOTOS_PER_REPORT:
+        # A report holds at most 6 photos, and the search reads again every face of the
+        # reports it finds: more would time a portal that cannot exist.
+        sys.exit(
+            f"{needed:,} faces need more than {MAX_PHOTOS_PER_REPORT} photos on each of the "
+            f"{len(reports):,} open missing reports: ask for more --reports."
+        )
     print(f"Adding {needed:,} faces to {len(reports):,} open missing reports...", flush=True)
     started = time.perf_counter()
-    owners = np.repeat(reports, per_report)[:needed]
+    owners = np.tile(reports, per_report)[:needed]  # spread evenly over the reports
     user = get_user_model().objects.order_by("pk").values_list("pk", flat=True).first()
     migration = importlib.import_module("apps.matching.migrations.0005_open_faces")
     with transaction.atomic(), connection.cursor() as cursor:

@@ -25,11 +25,11 @@ def fresh_worker_matrices():
 
 
 def test_the_face_benchmark_finds_stored_children_by_face_and_cleans_up(capsys):
-    main(["candidates", "--faces", "240", "--reports", "80", "--queries", "6", "--named"])
+    main(["candidates", "--faces", "90", "--reports", "80", "--queries", "6", "--named"])
 
     printed = capsys.readouterr().out
-    assert OpenFace.objects.filter(open=True, side="missing").count() == 240
-    assert "240 open missing faces" in printed
+    assert OpenFace.objects.filter(open=True, side="missing").count() == 90
+    assert "90 open missing faces" in printed
     assert "the worker's matrices (exact, NumPy): 6 found children matched" in printed
     assert "face part, warm: p50" in printed
     assert "match_report as a whole, warm: p50" in printed
@@ -42,3 +42,11 @@ def test_the_face_benchmark_finds_stored_children_by_face_and_cleans_up(capsys):
     assert not ReportPhoto.objects.exclude(report__kind=ReportKind.MISSING).exists()
     assert selectors.face_candidate_ids.__module__ == "apps.matching.selectors"
     assert face_index.uses_pgvector.__module__ == "apps.matching.face_index"
+
+
+def test_the_face_benchmark_refuses_more_photos_than_a_report_may_hold(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["candidates", "--faces", "2000", "--reports", "40", "--queries", "2"])
+
+    assert "more than 6 photos on each of the" in str(exit_.value)
+    assert not OpenFace.objects.exists()
