@@ -5,7 +5,8 @@ Run from the project root:
 
     .venv/bin/python benchmarks/bench_faces.py encoding
     DATABASE_URL=postgres://…/trackchild_face_bench \\
-        .venv/bin/python benchmarks/bench_faces.py candidates [--faces 1000000] [--queries 200]
+        .venv/bin/python benchmarks/bench_faces.py candidates [--faces 1000000] [--reports 500000]
+        [--queries 200] [--named]
     .venv/bin/python benchmarks/bench_faces.py candidates --embedded var/face-bench
 
 `encoding` encodes every photo of the shared face test set (shrunk to 640 px, as
@@ -13,11 +14,14 @@ encode_photo() does; target <= 1 s each).
 
 `candidates` fills a database of its own (never a real portal's) with demo reports
 (`seed_demo --scale`, --reports of them) and gives the open missing reports photos with
-synthetic faces until --faces are searched on that side; then it files --queries found children
-with a photo each (half another photo of a stored child, half a child on no report) and times
-`match_report` on each, and within it the face part, `selectors.face_candidate_ids` (target:
-p95 <= 150 ms). The first search of the process is timed apart ("cold": the worker's first
-search loads its matrices; pgvector's first reads its index). With pgvector (`--embedded DIR`
+synthetic faces until --faces are searched on that side (spread evenly, at most 6 a report as on
+the portal), then runs VACUUM ANALYZE as autovacuum would have; then it files --queries found
+children with a photo each (half another photo of a stored child, half a child on no report;
+without a name, or with `--named` the name of the report copied, so that name keys, district,
+description and faces all bring candidates) and times `match_report` on each (target: p95 <= 500
+ms), and within it the face part, `selectors.face_candidate_ids` (target: p95 <= 150 ms). The
+first search of the process is timed apart ("cold": the worker's first search loads its
+matrices; pgvector's first reads its index). With pgvector (`--embedded DIR`
 starts an embedded PostgreSQL there, which has it), the index is built after the faces are
 stored and the same searches are then made by the worker's matrices too, and their candidates
 compared. The faces are filled once; later runs reuse them.
