@@ -616,7 +616,8 @@ def _in_binary(rows) -> list[tuple]:
         return []
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(statement, parameters, binary=True)
+        # Never prepared: the statement changes with the number of report ids.
+        cursor.execute(statement, parameters, binary=True, prepare=False)
         return cursor.fetchall()
 
 
