@@ -4,7 +4,8 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
+import psycopg
+from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connection
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
@@ -599,10 +600,25 @@ def faces_of(report_ids, *, open_kinds=None) -> dict[int, list[tuple[float, ...]
     ).order_by("photo_id")
     if open_kinds is not None:
         encodings = encodings.filter(report__status=Status.OPEN, report__kind__in=open_kinds)
-    for report_id, encoding in encodings.values_list("report_id", "encoding"):
+    for report_id, encoding in _in_binary(encodings.values_list("report_id", "encoding")):
         if encoding is not None and len(encoding) == FACE_DIMENSIONS:
             faces.setdefault(report_id, []).append(tuple(encoding))
     return faces
+
+
+def _in_binary(rows) -> list[tuple]:
+    """The rows of a values_list query read in PostgreSQL's binary format: an encoding comes as
+    its 128 float8 numbers, the same numbers, instead of text that Python parses (a match reads
+    hundreds of encodings: about three times faster). Django's cursors send text only."""
+    try:
+        statement, parameters = rows.query.sql_with_params()
+    except EmptyResultSet:  # no report ids
+        return []
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        # Never prepared: the statement changes with the number of report ids.
+        cursor.execute(statement, parameters, binary=True, prepare=False)
+        return cursor.fetchall()
 
 
 def face_candidate_ids(
