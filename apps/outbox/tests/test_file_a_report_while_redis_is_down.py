@@ -106,6 +106,7 @@ def test_a_report_filed_while_redis_is_down_is_matched_and_alerted_once_it_is_ba
     waiting = OutboxTask.objects.filter(state=OutboxState.PENDING)
     assert sorted(waiting.values_list("task", flat=True)) == [
         "apps.alerts.tasks.alert_new_report",
+        "apps.citizens.tasks.tell_family_about_missing_child",
         "apps.matching.tasks.process_report",
     ]
     assert not MatchCandidate.objects.exists()
@@ -113,7 +114,7 @@ def test_a_report_filed_while_redis_is_down_is_matched_and_alerted_once_it_is_ba
     broker.start()
     OutboxTask.objects.update(next_attempt_at=timezone.now())  # three minutes later
     with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-        assert services.sweep() == 2
+        assert services.sweep() == 3
         wait_until_done()
         OutboxTask.objects.update(next_attempt_at=timezone.now())
         assert services.sweep() == 0
