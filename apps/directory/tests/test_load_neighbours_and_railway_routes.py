@@ -5,7 +5,7 @@ routes with their own."""
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from apps.directory.models import District, RailwayRoute, State
 
@@ -68,3 +68,16 @@ def test_an_operator_replaces_the_routes(tmp_path):
 
     assert list(RailwayRoute.objects.values_list("name", flat=True)) == ["Patna-Gaya"]
     assert "Not in the directory, skipped: 999998, 999999" in out.getvalue()
+
+
+def test_a_routes_file_in_another_format_or_missing_is_refused_and_the_routes_kept(tmp_path):
+    load_lgd()
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("line,stations\nPatna-Gaya,Patna Gaya\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="Expected columns route, district_codes"):
+        call_command("load_railway_routes", wrong)
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("load_railway_routes", tmp_path / "absent.csv")
+
+    assert RailwayRoute.objects.count() == 14
