@@ -81,3 +81,34 @@ def test_a_routes_file_in_another_format_or_missing_is_refused_and_the_routes_ke
         call_command("load_railway_routes", tmp_path / "absent.csv")
 
     assert RailwayRoute.objects.count() == 14
+
+
+def test_an_operator_gives_load_lgd_their_own_neighbours_and_routes(tmp_path):
+    states = tmp_path / "states.csv"
+    states.write_text("state_code,neighbour_code\n21,10\n", encoding="utf-8")
+    districts = tmp_path / "districts.csv"
+    districts.write_text("district_code,neighbour_code\n212,196\n", encoding="utf-8")
+    routes = tmp_path / "routes.csv"
+    routes.write_text("route,district_codes\nPatna-Gaya,212 196\n", encoding="utf-8")
+    out = io.StringIO()
+
+    call_command(
+        "load_lgd",
+        state_neighbours=states,
+        district_neighbours=districts,
+        railway_routes=routes,
+        stdout=out,
+    )
+
+    assert names(State.objects.get(lgd_code=21).neighbours.all()) == ["Bihar"]
+    assert District.neighbours.through.objects.count() == 2
+    assert list(RailwayRoute.objects.values_list("name", flat=True)) == ["Patna-Gaya"]
+    assert "Neighbouring districts: 1 pairs added." in out.getvalue()
+
+
+def test_load_lgd_refuses_a_neighbours_file_in_another_format(tmp_path):
+    wrong = tmp_path / "states.csv"
+    wrong.write_text("from,to\n21,10\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="A neighbours or routes file is not as expected"):
+        call_command("load_lgd", state_neighbours=wrong, stdout=io.StringIO())
