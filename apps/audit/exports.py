@@ -55,9 +55,11 @@ def stamp_workbook(workbook, stamp: str) -> None:
     workbook.properties.keywords = gettext("confidential")
 
 
-def xml_comment(stamp: str) -> str:
-    """The stamp as an XML comment (which may not hold "--")."""
-    return "<!-- " + stamp.replace("--", "- -") + " -->"
+def stamp_xml(document: bytes, stamp: str) -> bytes:
+    """The stamp as a comment just after the XML declaration (a comment may not hold "--")."""
+    comment = ("<!-- " + stamp.replace("--", "- -") + " -->").encode("utf-8")
+    declaration_end = document.find(b"?>") + 2 if document.startswith(b"<?xml") else 0
+    return b"%s\n%s%s" % (document[:declaration_end], comment, document[declaration_end:])
 
 
 def record_export(request, *, reason: str, rows: int, what: str, owner_unit=None) -> AccessLog:
