@@ -72,9 +72,13 @@ def _delete_files_after_commit(storage, names: list[str]) -> None:
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
+def _file_names(queryset, *fields) -> list[str]:
+    return [name for names in queryset.values_list(*fields) for name in names]
+
+
 def delete_complaints(pks: list[int]) -> int:
     complaints = CitizenReport.objects.filter(pk__in=pks)
-    files = [name for pair in complaints.values_list("photo", "thumbnail") for name in pair]
+    files = _file_names(complaints, "photo", "thumbnail")
     complaints.delete()
     _delete_files_after_commit(CitizenReport._meta.get_field("photo").storage, files)
     return len(pks)
@@ -86,10 +90,15 @@ def delete_codes(pks: list[int]) -> int:
 
 def minimise_cases(pks: list[int]) -> int:
     photos = ReportPhoto.objects.filter(report_id__in=pks)
-    files = [name for pair in photos.values_list("image", "thumbnail") for name in pair]
+    files = _file_names(photos, "image", "thumbnail")
     FaceEncoding.objects.filter(report_id__in=pks).delete()
     photos.delete()
     _delete_files_after_commit(ReportPhoto._meta.get_field("image").storage, files)
+    # The citizen's complaint the case came from: its photo and the sender's mobile and address.
+    complaints = CitizenReport.objects.filter(report_id__in=pks)
+    complaint_files = _file_names(complaints, "photo", "thumbnail")
+    complaints.update(photo="", thumbnail="", reporter_mobile="", ip_address=None)
+    _delete_files_after_commit(CitizenReport._meta.get_field("photo").storage, complaint_files)
     blanks = dict.fromkeys(MINIMISED_FIELDS, "")
     # The change history holds the same contacts: they go from every version.
     Report.history.model.objects.filter(id__in=pks).update(**blanks)

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
+from apps.citizens.models import CitizenReport
 from apps.core.images import clean_photo
 from apps.matching.models import FaceEncoding
 from apps.reports.models import Report, ReportPhoto
@@ -44,12 +45,15 @@ def case(officer, file_missing):
 
 
 def test_a_case_closed_long_ago_keeps_only_its_skeleton(
-    settings, case, django_capture_on_commit_callbacks
+    settings, case, complaint, django_capture_on_commit_callbacks
 ):
     settings.RETENTION_CLOSED_CASE_YEARS = 5
     restored = case(status="restored", years=6)
     photo = restored.photos.get()
     storage, files = photo.image.storage, [photo.image.name, photo.thumbnail.name]
+    sent = complaint(days=6 * 365, verified=True)
+    CitizenReport.objects.filter(pk=sent.pk).update(report=restored, ip_address="10.1.2.3")
+    files += [sent.photo.name, sent.thumbnail.name]
     assert all(getattr(restored, name) for name in FAMILY_DETAILS)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,6 +74,10 @@ def test_a_case_closed_long_ago_keeps_only_its_skeleton(
     # Nor does the change history keep the phones and addresses.
     assert not restored.history.exclude(father_phone="").exists()
     assert not restored.history.exclude(permanent_locality="").exists()
+    # And the citizen's complaint it came from keeps no photo, mobile or address either.
+    sent.refresh_from_db()
+    assert (sent.photo.name, sent.reporter_mobile, sent.ip_address) == ("", "", None)
+    assert sent.reporter_name == "Anil Das"
     assert run.outcomes.get(rule=rules.CLOSED_CASES).removed == 1
 
 
