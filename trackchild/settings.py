@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "apps.operations",
     "apps.outbox",
     "apps.portal",
+    "apps.retention",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,7 @@ CELERY_TASK_ROUTES = {
     "apps.citizens.tasks.check_inquiries_against_report": {"queue": "matching"},
     "apps.bulk.tasks.*": {"queue": "bulk"},
     "apps.pfif.tasks.*": {"queue": "bulk"},
+    "apps.retention.tasks.*": {"queue": "bulk"},
 }
 # (soft, hard) seconds: at the soft limit the task is told to stop, at the hard limit its process
 # is killed. Sized from what each kind does: one SMS, one report's faces, one 10 MB spreadsheet.
@@ -182,6 +184,8 @@ CELERY_TASK_TIME_LIMITS = {
     # 17,000 stations' bulletins take about 90 s (docs/benchmarks.md); a rerun resumes.
     "apps.alerts.tasks.send_daily_bulletins": (540, 600),
     "apps.dashboards.tasks.refresh_dashboard_figures": (240, 300),
+    # Batches commit one by one: a run cut short is resumed by the next night's.
+    "apps.retention.tasks.apply_retention_rules": (840, 900),
 }
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
@@ -230,6 +234,13 @@ ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
 ALERTS_OVERDUE_HOUR = env.int("ALERTS_OVERDUE_HOUR", default=10)
 # The daily bulletin of new missing children to every police station, SP, State police and SCPS.
 ALERTS_BULLETIN_HOUR = env.int("ALERTS_BULLETIN_HOUR", default=6)
+# Retention (apps.retention, docs/operations.md#retention): how long each kind of record is
+# kept before the nightly job removes or minimises it.
+RETENTION_UNVERIFIED_COMPLAINT_DAYS = env.int("RETENTION_UNVERIFIED_COMPLAINT_DAYS", default=7)
+RETENTION_VERIFICATION_CODE_DAYS = env.int("RETENTION_VERIFICATION_CODE_DAYS", default=2)
+RETENTION_CLOSED_CASE_YEARS = env.int("RETENTION_CLOSED_CASE_YEARS", default=5)
+RETENTION_ACCESS_LOG_DAYS = env.int("RETENTION_ACCESS_LOG_DAYS", default=3 * 365)
+RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=1000)
 CELERY_BEAT_SCHEDULE = {
     # Hands over background work not done in time (apps.outbox); a sweep no worker took within
     # the minute is dropped, the next one does its work.
@@ -250,6 +261,12 @@ CELERY_BEAT_SCHEDULE = {
     "end-inquiry-searches": {
         "task": "apps.citizens.tasks.end_inquiry_searches",
         "schedule": crontab(hour=2, minute=45),
+    },
+    # The retention rules (apps.retention): old unverified complaints, codes, closed cases'
+    # photos and contacts, the access log past its legal period.
+    "apply-retention-rules": {
+        "task": "apps.retention.tasks.apply_retention_rules",
+        "schedule": crontab(hour=1, minute=30),
     },
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",

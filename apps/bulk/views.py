@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.audit.exports import ExportReasonForm, ask_for_reason, export_stamp, record_export
 from apps.bulk import reports, selectors, services, sheets
 from apps.bulk.forms import UploadForm
 
@@ -87,13 +88,27 @@ def status(request, pk):
 
 @login_required
 def error_report(request, pk, file_format):
+    """Asks the reason (GET), then writes the report (POST with a reason): its values are
+    children's particulars."""
     stored = selectors.upload_for(request.user, pk)
-    if file_format == "xlsx":
-        content, content_type = reports.errors_xlsx(stored), XLSX
-    elif file_format == "csv":
-        content, content_type = reports.errors_csv(stored), "text/csv; charset=utf-8"
-    else:
+    if file_format not in ("xlsx", "csv"):
         raise Http404
+    reason_form = ExportReasonForm(request.POST if request.method == "POST" else None)
+    if not reason_form.is_valid():
+        return ask_for_reason(request, reason_form, title=_("Download the error report"))
+    reason = reason_form.cleaned_data["reason"]
+    stamp = export_stamp(request.user, reason)
+    if file_format == "xlsx":
+        content, content_type = reports.errors_xlsx(stored, stamp), XLSX
+    else:
+        content, content_type = reports.errors_csv(stored, stamp), "text/csv; charset=utf-8"
+    record_export(
+        request,
+        reason=reason,
+        rows=len(stored.errors),
+        what=f"error report of upload {stored.pk}",
+        owner_unit=stored.unit,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="errors-{stored.pk}.{file_format}"'
     return response

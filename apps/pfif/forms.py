@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.exports import ExportReasonForm
 from apps.pfif.format import MAX_DOCUMENT_BYTES
 from apps.pfif.models import ReviewStatus
 from apps.pfif.services import PFIF_ERRORS
@@ -8,7 +9,9 @@ from apps.reports.choices import ReportKind
 from apps.reports.forms import DATE_WIDGET
 
 
-class ExportForm(forms.Form):
+class ExportForm(ExportReasonForm):
+    field_order = ["kind", "since", "reason"]
+
     kind = forms.ChoiceField(
         label=_("Reports"),
         choices=[("", _("Missing and found")), *ReportKind.choices[:2]],

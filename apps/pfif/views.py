@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.audit.exports import export_stamp, record_export, stamp_xml
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
@@ -47,18 +48,31 @@ def exchange(request):
 
 @login_required
 def export(request):
-    """The web export is for sending to partners, so it keeps to publication consent."""
+    """The web export is for sending to partners, so it keeps to publication consent. It is
+    posted from the exchange page with a reason, or refused there."""
     _require_exchange(request)
-    form = ExportForm(request.GET or None)
-    choice = form.cleaned_data if form.is_valid() else {}
-    since = choice.get("since")
+    form = ExportForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        return render(
+            request,
+            "pfif/exchange.html",
+            {"export_form": form, "import_form": ImportForm()},
+            status=400 if form.is_bound else 200,
+        )
+    choice, since = form.cleaned_data, form.cleaned_data["since"]
     reports = selectors.exportable_reports(
         request.user,
-        kind=choice.get("kind", ""),
+        kind=choice["kind"],
         since=timezone.make_aware(datetime.combine(since, time.min)) if since else None,
     )[:MAX_EXPORT_ROWS]
     document = services.export_reports(reports, full_read=False)
-    record_access(request, action=AccessAction.EXPORT, detail=f"PFIF: {request.GET.urlencode()}")
+    record_export(
+        request,
+        reason=choice["reason"],
+        rows=document.count(b"<pfif:person>"),
+        what=f"PFIF: kind={choice['kind']} since={since or ''}",
+    )
+    document = stamp_xml(document, export_stamp(request.user, choice["reason"]))
     response = HttpResponse(document, content_type="application/pfif+xml; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="trackchild-pfif-{stamp}.xml"'

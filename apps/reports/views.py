@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.audit.exports import ExportReasonForm, ask_for_reason, export_stamp, record_export
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
@@ -89,19 +90,21 @@ def national_feed(request):
 
 @login_required
 def export(request):
+    """Asks the reason (GET), then writes the CSV of the search (POST with a reason)."""
     _require_search(request.user)
+    reason_form = ExportReasonForm(request.POST if request.method == "POST" else None)
+    if not reason_form.is_valid():
+        return ask_for_reason(request, reason_form, title=_("Export the search to CSV"))
+    reason = reason_form.cleaned_data["reason"]
     form = ReportSearchForm(request.GET or None)
     criteria = form.criteria() if form.is_valid() else selectors.SearchCriteria()
     reports = list(selectors.search_reports(criteria)[:MAX_EXPORT_ROWS])
-    record_access(
-        request,
-        action=AccessAction.EXPORT,
-        detail=f"{len(reports)} rows: {request.GET.urlencode()}",
-    )
+    record_export(request, reason=reason, rows=len(reports), what=request.GET.urlencode())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="trackchild-reports-{stamp}.csv"'
     response.write(BYTE_ORDER_MARK)
+    CsvWriter(response).writerow([export_stamp(request.user, reason)])
     _write_summary_csv(response, reports)
     return response
 

@@ -80,17 +80,21 @@ def test_a_workbook_saved_by_excel_with_shared_text_is_read(upload, officer, kho
     assert Report.objects.get().full_name == "Child Number 1"
 
 
+REASON = {"reason": "Correcting the rows of our upload"}
+
+
 def test_the_error_report_downloads_as_xlsx_and_csv(client, upload, officer, khordha):
     upload(officer, "missing", sheet_csv(officer, "missing", [missing_row(1, age="19")]))
     stored = Upload.objects.get()
 
-    workbook = load_workbook(io.BytesIO(client.get(f"/bulk/{stored.pk}/errors.xlsx").content))
-    text = client.get(f"/bulk/{stored.pk}/errors.csv").content.decode("utf-8-sig")
+    xlsx = client.post(f"/bulk/{stored.pk}/errors.xlsx", REASON).content
+    text = client.post(f"/bulk/{stored.pk}/errors.csv", REASON).content.decode("utf-8-sig")
 
-    rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
-    assert rows[0] == ["Row", "Column", "Value", "Problem"]
-    assert rows[1][:3] == [2, "Age when missing (years)", "19"]
-    assert list(csv.reader(io.StringIO(text)))[1][:3] == ["2", "Age when missing (years)", "19"]
+    # After the first row's stamp (who downloaded it, when and why).
+    rows = [[cell.value for cell in row] for row in load_workbook(io.BytesIO(xlsx)).active]
+    assert rows[1] == ["Row", "Column", "Value", "Problem"]
+    assert rows[2][:3] == [2, "Age when missing (years)", "19"]
+    assert list(csv.reader(io.StringIO(text)))[2][:3] == ["2", "Age when missing (years)", "19"]
 
 
 def test_a_bad_value_typed_as_a_formula_comes_back_as_text(client, upload, officer, khordha):
@@ -98,8 +102,8 @@ def test_a_bad_value_typed_as_a_formula_comes_back_as_text(client, upload, offic
     upload(officer, "missing", sheet_csv(officer, "missing", rows))
     stored = Upload.objects.get()
 
-    values = xlsx_cells(client.get(f"/bulk/{stored.pk}/errors.xlsx").content)
-    cells = csv_cells(client.get(f"/bulk/{stored.pk}/errors.csv").content)
+    values = xlsx_cells(client.post(f"/bulk/{stored.pk}/errors.xlsx", REASON).content)
+    cells = csv_cells(client.post(f"/bulk/{stored.pk}/errors.csv", REASON).content)
 
     assert set(HOSTILE) <= set(values)
     assert {quoted(typed) for typed in HOSTILE} <= set(cells)
@@ -166,3 +170,4 @@ def test_officials_outside_the_uploading_unit_cannot_read_the_upload(
     assert client.get(f"/bulk/{stored.pk}/").status_code == 404
     assert client.get(f"/bulk/{stored.pk}/errors.csv").status_code == 404
     assert client.get(f"/bulk/{stored.pk}/errors.xlsx").status_code == 404
+    assert client.post(f"/bulk/{stored.pk}/errors.csv", REASON).status_code == 404

@@ -9,6 +9,8 @@ from apps.pfif.format import read_document
 from apps.reports.models import Report
 from conftest import sign_in_verified
 
+REASON = {"reason": "Monthly exchange with the Nepal Police portal"}
+
 
 @pytest.fixture
 def reports(officer, cwc_member, file_missing, file_found):
@@ -23,7 +25,7 @@ def reports(officer, cwc_member, file_missing, file_found):
 def test_the_export_keeps_to_publication_consent(exchanging_client, reports):
     consented, _private, found = reports
 
-    response = exchanging_client.get("/pfif/export/")
+    response = exchanging_client.post("/pfif/export/", REASON)
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/pfif+xml")
@@ -35,7 +37,30 @@ def test_the_export_keeps_to_publication_consent(exchanging_client, reports):
     priya = next(p for p in persons if p.full_name.startswith("Priya"))
     assert priya.home_city == ""  # the family's address is never public
     assert "medical" not in priya.description.lower()
-    assert AccessLog.objects.filter(action=AccessAction.EXPORT).count() == 1
+    entry = AccessLog.objects.get(action=AccessAction.EXPORT)
+    assert entry.detail.startswith(f"2 rows; reason: {REASON['reason']}; PFIF")
+
+
+def test_an_export_without_a_reason_is_refused(exchanging_client, reports):
+    response = exchanging_client.post("/pfif/export/", {"kind": "missing"})
+
+    assert response.status_code == 400
+    assert "without a reason nothing is exported" in response.text
+    assert not AccessLog.objects.filter(action=AccessAction.EXPORT).exists()
+
+
+def test_the_file_carries_who_exported_it_and_why_in_a_comment(
+    exchanging_client, district_official, reports
+):
+    response = exchanging_client.post("/pfif/export/", REASON)
+
+    declaration, comment = response.content.decode().splitlines()[:2]
+    assert declaration.startswith("<?xml")
+    name = district_official.get_full_name() or district_official.username
+    assert comment.startswith(f"<!-- Exported by {name} ({district_official.unit.name}) on ")
+    assert comment.endswith(f"for: {REASON['reason']} — confidential -->")
+    # Partners' readers skip comments: the file reads as before.
+    assert len(read_document(response.content).persons) == 2
 
 
 def test_status_is_told_in_notes(exchanging_client, reports):
@@ -43,7 +68,7 @@ def test_status_is_told_in_notes(exchanging_client, reports):
 
     persons = {
         p.person_record_id: p
-        for p in read_document(exchanging_client.get("/pfif/export/").content).persons
+        for p in read_document(exchanging_client.post("/pfif/export/", REASON).content).persons
     }
 
     [missing_note] = persons[f"trackchild.gov.in/report.{consented.pk}"].notes
@@ -71,7 +96,7 @@ def test_only_the_officials_own_district_is_exported(
 ):
     in_patna = file_missing(patna_officer, fir_number="9/2026")
 
-    persons = read_document(exchanging_client.get("/pfif/export/").content).persons
+    persons = read_document(exchanging_client.post("/pfif/export/", REASON).content).persons
 
     assert f"trackchild.gov.in/report.{in_patna.pk}" not in {p.person_record_id for p in persons}
 
@@ -105,7 +130,7 @@ def test_a_state_official_exports_every_district_of_the_state(
     scps = make_unit(UnitType.SCPS, state=odisha, name="SCPS Odisha")
     sign_in_verified(client, make_official("so", Role.STATE_OFFICIAL, unit=scps))
 
-    persons = read_document(client.get("/pfif/export/").content).persons
+    persons = read_document(client.post("/pfif/export/", REASON).content).persons
 
     assert len(persons) == 2
 

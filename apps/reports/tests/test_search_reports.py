@@ -112,13 +112,13 @@ def test_export_gives_the_tracing_summary_without_family_contacts(
 ):
     client.force_login(patna_officer)
 
-    response = client.get("/reports/export.csv", {"sex": "F"})
+    response = client.post("/reports/export.csv?sex=F", {"reason": "Weekly tracing review"})
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert response["Content-Type"].startswith("text/csv")
-    assert len(rows) == 2
-    assert rows[1][0] == priya.case_number
-    assert "Priya Sahu" in rows[1]
+    assert len(rows) == 3  # the stamp, the header, Priya
+    assert rows[2][0] == priya.case_number
+    assert "Priya Sahu" in rows[2]
     assert "98610 55555" not in response.content.decode()
     entry = AccessLog.objects.get(action=AccessAction.EXPORT)
     assert entry.user == patna_officer
@@ -131,7 +131,7 @@ def test_text_typed_as_a_formula_is_exported_as_text(client, patna_officer, priy
     Report.objects.filter(pk=priya.pk).update(full_name=typed, event_locality=typed)
     client.force_login(patna_officer)
 
-    cells = csv_cells(client.get("/reports/export.csv").content)
+    cells = csv_cells(client.post("/reports/export.csv", {"reason": "Review"}).content)
 
     assert cells.count(quoted(typed)) == 2
     assert typed not in cells
@@ -143,6 +143,7 @@ def test_an_account_without_a_role_cannot_search(client, make_official, make_uni
 
     assert client.get("/reports/").status_code == 403
     assert client.get("/reports/export.csv").status_code == 403
+    assert client.post("/reports/export.csv", {"reason": "Curious"}).status_code == 403
 
 
 def test_a_child_found_by_a_cwc_in_odisha_is_found_from_bihar(
