@@ -394,6 +394,13 @@ PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # --- Khoya-Paya: a parent's inquiry is checked against children found later for this long ---
 CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
+# --- Khoya-Paya's CAPTCHA (docs/citizens.md#the-captcha): the browser finds a number below this
+# by SHA-256 (25,000 tries on average: a second or two on a cheap phone, while the form is typed);
+# the challenge on a page is good for this long. Without JavaScript, the picture is good for
+# CAPTCHA_TIMEOUT minutes: long enough to fill the form slowly.
+CAPTCHA_PROOF_OF_WORK_MAX_NUMBER = env.int("CAPTCHA_PROOF_OF_WORK_MAX_NUMBER", default=50_000)
+CAPTCHA_PROOF_OF_WORK_SECONDS = env.int("CAPTCHA_PROOF_OF_WORK_SECONDS", default=2 * 60 * 60)
+CAPTCHA_TIMEOUT = 30
 # --- Families: the stop link in their SMS works for this many days after the SMS was sent ---
 FAMILY_SMS_STOP_LINK_DAYS = env.int("FAMILY_SMS_STOP_LINK_DAYS", default=365)
 

@@ -1,10 +1,10 @@
 """Khoya-Paya's forms: short, in the citizen's language, and forgiving of how numbers are typed."""
 
-from captcha.fields import CaptchaField
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.citizens.human_check import HumanCheckField
 from apps.citizens.models import (
     MOBILE_VALIDATOR,
     CitizenReport,
@@ -32,11 +32,8 @@ class MobileField(forms.CharField):
         return normalised_mobile(super().to_python(value))
 
 
-def captcha_field() -> CaptchaField:
-    return CaptchaField(
-        label=_("Type the letters in the picture"),
-        help_text=_("This keeps automated messages out."),
-    )
+def captcha_field() -> HumanCheckField:
+    return HumanCheckField(help_text=_("This keeps automated messages out."))
 
 
 class PlaceForm(forms.Form):
