@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -494,6 +495,11 @@ TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["trackchild.formats"]
+
+# --- The website's contact and policy pages (GIGW 3.0, apps/portal/policies.py) ---
+# The address to write to about the website itself (a problem, an accessibility barrier); the
+# contact and accessibility pages show it when set, and send visitors to the directory always.
+PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="")
 
 # --- PFIF exchange with partner portals ---
 # The domain that starts the record ids of this portal's PFIF records, and its name in them.

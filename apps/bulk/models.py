@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.bulk.kinds import KIND_CHOICES
 from apps.care.models import ChildInCare
+from apps.core.progress import Progress
 from apps.directory.models import Unit
 from apps.reports.models import Report
 
@@ -57,6 +59,20 @@ class Upload(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (UploadStatus.DONE, UploadStatus.FAILED)
+
+    @property
+    def progress(self) -> Progress:
+        counted = not self.is_finished and self.rows_total
+        return Progress(
+            status=self.get_status_display(),
+            done=self.rows_done,
+            total=self.rows_total,
+            finished=self.is_finished,
+            summary=gettext("%(done)s of %(total)s rows checked")
+            % {"done": self.rows_done, "total": self.rows_total}
+            if counted
+            else "",
+        )
 
 
 class ImportedRow(models.Model):

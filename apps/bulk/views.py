@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from apps.audit.exports import ExportReasonForm, ask_for_reason, export_stamp, record_export
 from apps.bulk import reports, selectors, services, sheets
 from apps.bulk.forms import UploadForm
+from apps.core.progress import progress_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_SHOWN = 200
@@ -84,6 +85,12 @@ def status(request, pk):
         "bulk/status.html",
         {"upload": stored, "errors": stored.errors[:ERRORS_SHOWN], "shown": ERRORS_SHOWN},
     )
+
+
+@login_required
+def progress(request, pk):
+    """The status page's progress, as JSON for its script: seen by whoever may see the page."""
+    return progress_response(selectors.upload_for(request.user, pk).progress)
 
 
 @login_required

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.progress import Progress
 from apps.directory.models import Unit
 from apps.reports.choices import ReportKind
 from apps.reports.models import Report
@@ -61,6 +63,19 @@ class ReceivedFile(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in (ImportState.DONE, ImportState.FAILED)
+
+    @property
+    def progress(self) -> Progress:
+        return Progress(
+            status=self.get_state_display(),
+            done=self.persons_done,
+            total=self.persons_total,
+            finished=self.is_finished,
+            summary=""
+            if self.is_finished
+            else gettext("%(done)s of %(total)s persons imported")
+            % {"done": self.persons_done, "total": self.persons_total},
+        )
 
 
 class ReviewStatus(models.TextChoices):

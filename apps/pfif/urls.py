@@ -9,6 +9,7 @@ urlpatterns = [
     path("export/", views.export, name="export"),
     path("import/", views.import_file, name="import"),
     path("import/<int:pk>/", views.import_status, name="import_status"),
+    path("import/<int:pk>/progress.json", views.import_progress, name="import_progress"),
     path("queue/", views.queue, name="queue"),
     path("queue/<int:pk>/", views.person, name="person"),
     path("queue/<int:pk>/accept/", views.accept, name="accept"),

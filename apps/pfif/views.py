@@ -13,6 +13,7 @@ from apps.audit.exports import export_stamp, record_export, stamp_xml
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
 from apps.core.pagination import paginate
+from apps.core.progress import progress_response
 from apps.pfif import selectors, services
 from apps.pfif.forms import (
     DuplicateForm,
@@ -103,6 +104,12 @@ def import_file(request):
 def import_status(request, pk):
     received = selectors.received_file_for(request.user, pk)
     return render(request, "pfif/import_status.html", {"received": received})
+
+
+@login_required
+def import_progress(request, pk):
+    """The import page's progress, as JSON for its script: seen by whoever may see the page."""
+    return progress_response(selectors.received_file_for(request.user, pk).progress)
 
 
 @login_required

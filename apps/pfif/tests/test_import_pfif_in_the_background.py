@@ -18,14 +18,28 @@ def test_the_official_follows_the_import_until_it_is_done(exchanging_client):
     response = exchanging_client.post("/pfif/import/", {"source_name": "Nepal", "file": sent})
     received = ReceivedFile.objects.get()
     waiting = exchanging_client.get(response.url)
+    waiting_progress = exchanging_client.get(f"{response.url}progress.json").json()
     services.import_received(received.pk)  # the worker
     done = exchanging_client.get(response.url)
+    done_progress = exchanging_client.get(f"{response.url}progress.json").json()
 
     assert response.url == f"/pfif/import/{received.pk}/"
     assert "Waiting to be imported" in waiting.content.decode()
-    assert 'http-equiv="refresh"' in waiting.content.decode()
+    # A bar moved by a script, and a link to reload by hand; the page never refreshes itself.
+    assert 'http-equiv="refresh"' not in waiting.content.decode()
+    assert '<progress id="work-progress"' in waiting.content.decode()
+    assert f'href="{response.url}" data-progress-link' in waiting.content.decode()
+    assert waiting_progress == {
+        "status": "Waiting to be imported",
+        "done": 0,
+        "total": 3,
+        "finished": False,
+        "summary": "0 of 3 persons imported",
+    }
     assert "Imported" in done.content.decode()
-    assert 'http-equiv="refresh"' not in done.content.decode()
+    assert "<progress" not in done.content.decode()
+    assert (done_progress["status"], done_progress["done"]) == ("Imported", 3)
+    assert done_progress["finished"] is True
     assert ImportedPerson.objects.count() == 3
 
 
@@ -67,6 +81,9 @@ def test_a_file_lost_from_storage_is_marked_failed_not_retried_for_ever(district
 
 
 @pytest.mark.refused_side("pfif:import_status", "another_unit", "another_district", "another_state")
+@pytest.mark.refused_side(
+    "pfif:import_progress", "another_unit", "another_district", "another_state"
+)
 @pytest.mark.parametrize("kind", ["another_unit", "another_district", "another_state"])
 def test_officials_elsewhere_cannot_open_the_import(
     client, district_official, dcpu_khordha, sign_in_outsider, kind
@@ -80,3 +97,4 @@ def test_officials_elsewhere_cannot_open_the_import(
 
     assert response.status_code in (403, 404)
     assert "Nepal" not in response.content.decode()
+    assert client.get(f"/pfif/import/{received.pk}/progress.json").status_code in (403, 404)
