@@ -36,7 +36,10 @@ SENT_EMPTY = {
     "/khoya-paya/report/sighting/",
     "/reports/missing/new/",
     "/reports/found/new/",
+    "/accounts/password/change/",
 }
+# Pages read again in the other languages of the portal (other scripts, longer words).
+IN_EVERY_LANGUAGE = ["/", "/khoya-paya/", "/accounts/login/"]
 CARE_ENTRIES_BY_THE_HOME = ("plan", "progress", "investigation", "document")
 
 
@@ -95,6 +98,7 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             f"/directory/districts/{khordha.lgd_code}/",
             f"/directory/units/{capital_ps.pk}/",
             "/accounts/login/",
+            "/accounts/password/reset/",
         ],
         officials["police"]: [
             "/",
@@ -115,6 +119,7 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/compliance/",
             "/bulk/",
             "/accounts/profile/",
+            "/accounts/password/change/",
         ],
         officials["home"]: [
             "/care/",
@@ -132,6 +137,7 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             f"/compliance/districts/{khordha.lgd_code}/",
             f"/alerts/digests/{khordha.lgd_code}/",
             "/accounts/officials/",
+            f"/accounts/officials/unit/{officials['district'].unit_id}/",
             "/pfif/",
         ],
         officials["state"]: [
@@ -207,7 +213,19 @@ def test_no_page_has_a_serious_or_critical_accessibility_problem(
             opened += 1
         page.context.close()
 
-    assert opened > 50
+    for language in ("hi", "bn"):
+        page = browser.new_context().new_page()
+        page.context.add_cookies(
+            [{"name": "django_language", "value": language, "url": live_server.url}]
+        )
+        for path in IN_EVERY_LANGUAGE:
+            page.goto(f"{live_server.url}{path}")
+            assert page.locator("html").get_attribute("lang") == language
+            problems += [f"{path} in {language}: {found}" for found in serious_problems(axe, page)]
+            opened += 1
+        page.context.close()
+
+    assert opened > 60
     assert not problems, "\n".join(problems)
 
 
