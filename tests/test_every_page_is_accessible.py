@@ -13,10 +13,14 @@ from django.test import Client
 from PIL import Image
 
 from apps.accounts.models import Role
+from apps.care.tests.fixtures import care_plan_data
 from apps.citizens.tests.conftest import send_and_confirm, sighting_data
 from apps.core.images import clean_photo
 from apps.directory.models import UnitType
 from apps.matching.models import MatchCandidate
+from apps.pfif.models import ImportedPerson, ReceivedFile
+from apps.pfif.tests.conftest import SAMPLES as PFIF_SAMPLES
+from apps.pfif.tests.conftest import import_now
 from conftest import sign_in_verified
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -66,6 +70,15 @@ def records(
     priya = file_missing(officer, photos=[("priya.jpg", clean_photo(photo.getvalue()))])
     passer_by = Client()
     sighting = send_and_confirm(passer_by, "sighting", khordha, sighting_data(capital_ps))
+    import_now(
+        (PFIF_SAMPLES / "test.pfif-1.4.xml").read_bytes(),
+        received_by=dcpu_officer,
+        source_name="Nepal Police",
+    )
+    warden = Client()
+    warden.force_login(home_staff)
+    plan = warden.post(f"/care/{munna_in_care.pk}/add/plan/", care_plan_data())
+    assert plan.status_code == 302
     for command in ("compute_overdue", "refresh_dashboards", "send_monthly_digest"):
         call_command(command, stdout=open("/dev/null", "w"))  # noqa: SIM115
     return {
@@ -74,6 +87,8 @@ def records(
         "pair": MatchCandidate.objects.get(missing=priya, kind="match"),
         "munna": munna_in_care,
         "passer_by": passer_by,
+        "partner_file": ReceivedFile.objects.get(),
+        "partner_person": ImportedPerson.objects.get(),
     }
 
 
@@ -124,6 +139,7 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
         officials["home"]: [
             "/care/",
             f"/care/{munna.pk}/",
+            f"/care/{munna.pk}/plans/1/",
             "/care/admit/",
             *(f"/care/{munna.pk}/add/{entry}/" for entry in CARE_ENTRIES_BY_THE_HOME),
             f"/care/{munna.pk}/transfer/",
@@ -139,6 +155,9 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/accounts/officials/",
             f"/accounts/officials/unit/{officials['district'].unit_id}/",
             "/pfif/",
+            f"/pfif/import/{records['partner_file'].pk}/",
+            "/pfif/queue/",
+            f"/pfif/queue/{records['partner_person'].pk}/",
         ],
         officials["state"]: [
             f"/dashboards/states/{odisha.lgd_code}/",
@@ -148,7 +167,6 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/dashboards/india/",
             "/compliance/india/",
             "/audit/",
-            "/pfif/queue/",
         ],
     }
 
