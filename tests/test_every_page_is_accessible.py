@@ -21,6 +21,7 @@ from apps.matching.models import MatchCandidate
 from apps.pfif.models import ImportedPerson, ReceivedFile
 from apps.pfif.tests.conftest import SAMPLES as PFIF_SAMPLES
 from apps.pfif.tests.conftest import import_now
+from apps.portal.policies import POLICY_PAGES
 from conftest import sign_in_verified
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -114,6 +115,7 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             f"/directory/units/{capital_ps.pk}/",
             "/accounts/login/",
             "/accounts/password/reset/",
+            *(f"/{page.slug}/" for page in POLICY_PAGES),
         ],
         officials["police"]: [
             "/",
