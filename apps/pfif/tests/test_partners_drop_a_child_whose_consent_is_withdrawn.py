@@ -13,6 +13,8 @@ from apps.reports.choices import ConsentPurpose
 
 pytestmark = pytest.mark.django_db
 
+REASON = {"reason": "Weekly exchange with the Nepal Police portal"}
+
 
 @pytest.fixture
 def priya_withdrawn(officer, file_missing):
@@ -32,7 +34,7 @@ def expiry_in(persons, report):
 
 
 def test_the_district_download_sends_an_expiry_record(exchanging_client, priya_withdrawn):
-    persons = read_document(exchanging_client.get("/pfif/export/").content).persons
+    persons = read_document(exchanging_client.post("/pfif/export/", REASON).content).persons
 
     person = expiry_in(persons, priya_withdrawn)
     expiry = datetime.fromisoformat(person.expiry_date.replace("Z", "+00:00"))
@@ -53,7 +55,7 @@ def test_publication_withdrawn_alone_keeps_sharing_with_partners(
         report=priya, purpose=ConsentPurpose.PUBLICATION, withdrawn_by=officer, note="x"
     )
 
-    persons = read_document(exchanging_client.get("/pfif/export/").content).persons
+    persons = read_document(exchanging_client.post("/pfif/export/", REASON).content).persons
 
     person = expiry_in(persons, priya)
     assert person.full_name.startswith("Priya Sahu")
