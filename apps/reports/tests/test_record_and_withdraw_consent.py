@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from apps.core.images import clean_photo
+from apps.core.tests.loaded_forms import admin_change_data
 from apps.reports import services
 from apps.reports.choices import ConsentGiver, ConsentMethod, ConsentPurpose
 from apps.reports.models import Consent, Report
 from apps.reports.selectors import has_consent
 from apps.reports.tests.fixtures import photo_upload
-from conftest import OUTSIDER_KINDS
+from conftest import OUTSIDER_KINDS, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +215,22 @@ def test_the_services_refuse_outsiders_even_without_the_page(make_outsider, priy
             recorded_by=outsider,
         )
     assert has_consent(priya, ConsentPurpose.PUBLICATION)
+
+
+def test_an_administrator_sees_the_records_but_cannot_publish_a_child_from_admin(
+    client, national_admin, officer, priya
+):
+    services.withdraw_consent(
+        report=priya, purpose=ConsentPurpose.PUBLICATION, withdrawn_by=officer, note="Mother"
+    )
+    sign_in_verified(client, national_admin)
+    change_url = f"/admin/reports/report/{priya.pk}/change/"
+    page = client.get(change_url)
+    data = admin_change_data(page)
+
+    client.post(change_url, {**data, "publication_consent": "on", "hair": "Short"})
+
+    priya.refresh_from_db()
+    assert priya.hair == "Short"
+    assert not priya.publication_consent
+    assert "Mother" in page.text  # the withdrawal, in the read-only consent records
