@@ -215,8 +215,10 @@ OTHER_STATE = OpenApiExample(
 PFIF_EXPORT_DESCRIPTION = """
 The reports owned inside your jurisdiction as a PFIF 1.4 document (http://zesty.ca/pfif/1.4):
 one `person` per report with its notes, oldest change first. With the `read` scope only the
-reports whose publication is allowed (consent given, child still sought) and only their public
-particulars; a key that also has `read_full` receives every report, with the home address,
+reports whose consent to share with partner portals is in force while the child is still sought,
+and only their public particulars, plus an expiry record (an `expiry_date` already past, the case
+number as `full_name`, nothing else) for each report whose consent was withdrawn: delete your
+copy of it. A key that also has `read_full` receives every report, with the home address,
 medical needs, the circumstances and a note of the case's status. Page with `since`: the
 `X-Next-Since` header of each answer is the `since` of the next page, and `X-Has-More` says
 whether one follows; reports changed at the same moment are never split across pages. Keep the

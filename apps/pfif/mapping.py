@@ -72,6 +72,20 @@ def person_from_report(report, *, full_read: bool) -> Person:
     return person
 
 
+def expiry_of_report(report) -> Person:
+    """PFIF 1.4's way of taking a record back: the record's id with an expiry date already
+    past, which tells a partner to delete its copy, and nothing about the child: in place of
+    the name PFIF requires, the case number."""
+    withdrawn = pfif_time(report.updated_at)
+    return Person(
+        person_record_id=f"{settings.PFIF_DOMAIN}/report.{report.pk}",
+        entry_date=withdrawn,
+        expiry_date=withdrawn,
+        source_name=settings.PFIF_SOURCE_NAME,
+        full_name=report.case_number,
+    )
+
+
 def _description(report, *, full_read: bool) -> str:
     labels = PUBLIC_DESCRIPTION | (FULL_DESCRIPTION if full_read else {})
     marks = "; ".join(

@@ -7,13 +7,15 @@ Officials of a single unit (a police station, an institution) neither export nor
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
 from apps.accounts.models import Level
 from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
-from apps.reports.choices import Status
+from apps.reports.choices import ConsentPurpose, Status
 from apps.reports.models import Report
+from apps.reports.selectors import consented_to, withdrawn_from
 
 EXPORT_RELATIONS = (
     "owning_unit",
@@ -44,7 +46,9 @@ def reports_to_export(
     jurisdiction: Jurisdiction, *, kind: str = "", since=None, publishable_only: bool = False
 ):
     """As `exportable_reports`, for any jurisdiction (an API key's); `publishable_only` keeps
-    the reports whose publication is allowed (consent given, child still sought)."""
+    the reports partners may have (consent to share with them in force, child still sought)
+    and those whose consent was withdrawn, which go out as expiry records. Each report carries
+    `shared` (consent in force) and `withdrawn` (a consent withdrawn) for export_reports."""
     lookups = jurisdiction.lookups("owning_unit")
     if lookups is None:
         return Report.objects.none()
@@ -53,8 +57,12 @@ def reports_to_export(
         reports = reports.filter(kind=kind)
     if since:
         reports = reports.filter(updated_at__gte=since)
+    reports = reports.annotate(
+        shared=consented_to(ConsentPurpose.PARTNER_SHARING),
+        withdrawn=withdrawn_from(ConsentPurpose.PARTNER_SHARING),
+    )
     if publishable_only:
-        reports = reports.filter(publication_consent=True, status=Status.OPEN)
+        reports = reports.filter(Q(shared=True, status=Status.OPEN) | Q(withdrawn=True))
     return (
         reports.select_related(*EXPORT_RELATIONS)
         .prefetch_related("marks")

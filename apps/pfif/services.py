@@ -31,10 +31,10 @@ from apps.pfif.format import (
     read_document,
     write_document,
 )
-from apps.pfif.mapping import person_from_report, report_fields
+from apps.pfif.mapping import expiry_of_report, person_from_report, report_fields
 from apps.pfif.models import ImportedPerson, ImportState, ReceivedFile, ReviewStatus
 from apps.reports import services as report_services
-from apps.reports.models import ADULT_AGE, Report
+from apps.reports.models import ADULT_AGE, Report, Status
 from apps.reports.selectors import has_full_access
 
 # Persons imported per transaction: each batch is saved with the file's counts and progress.
@@ -59,15 +59,17 @@ NOT_PENDING = gettext_lazy("This person has already been decided on.")
 
 
 def export_reports(reports, *, full_read: bool) -> bytes:
-    """A PFIF 1.4 document of `reports`. Without `full_read` only reports whose publication
-    is allowed (consent given, child still sought), with only the public particulars."""
-    return write_document(
-        [
-            person_from_report(report, full_read=full_read)
-            for report in reports
-            if full_read or report.is_publishable
-        ]
-    )
+    """A PFIF 1.4 document of `reports` (from pfif.selectors, which marks each `shared` and
+    `withdrawn`). Without `full_read`: the reports whose consent to share with partner portals
+    is in force, while the child is still sought, with only the public particulars; and for
+    each whose consent was withdrawn, an expiry record, so that partners delete their copy."""
+    persons = []
+    for report in reports:
+        if full_read or (report.shared and report.status == Status.OPEN):
+            persons.append(person_from_report(report, full_read=full_read))
+        elif report.withdrawn and not report.shared:
+            persons.append(expiry_of_report(report))
+    return write_document(persons)
 
 
 def receive_pfif(file, *, received_by, source_name: str, unit=None) -> ReceivedFile:

@@ -2,7 +2,14 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.admin import VersionedAdmin
-from apps.reports.models import CaseNote, IdentificationMark, OutcomeRequest, Report, ReportPhoto
+from apps.reports.models import (
+    CaseNote,
+    Consent,
+    IdentificationMark,
+    OutcomeRequest,
+    Report,
+    ReportPhoto,
+)
 
 
 class MarkInline(admin.TabularInline):
@@ -26,6 +33,32 @@ class NoteInline(admin.TabularInline):
     readonly_fields = ["written_by", "written_at"]
 
 
+class ConsentInline(admin.TabularInline):
+    """Read-only: consent is recorded and withdrawn on the portal, by the report's owners
+    (reports.services.record_consent, withdraw_consent), never changed behind them."""
+
+    model = Consent
+    extra = 0
+    fields = [
+        "purpose",
+        "given_by_kind",
+        "given_by_name",
+        "method",
+        "given_at",
+        "recorded_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawal_note",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Report)
 class ReportAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["case_number", "full_name", "kind", "status", "sex", "event_at", "owning_unit"]
@@ -43,7 +76,9 @@ class ReportAdmin(VersionedAdmin, SimpleHistoryAdmin):
         "present_district",
     ]
     raw_id_fields = ["created_by"]
-    inlines = [MarkInline, PhotoInline, NoteInline]
+    # A copy of the consent records (ConsentInline), which only the consent services write.
+    readonly_fields = ["publication_consent"]
+    inlines = [MarkInline, PhotoInline, NoteInline, ConsentInline]
 
 
 @admin.register(OutcomeRequest)

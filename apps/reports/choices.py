@@ -177,3 +177,30 @@ class Side(models.TextChoices):
     RIGHT = "right", _("Right")
     CENTRE = "centre", _("Centre")
     BOTH = "both", _("Both")
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a consent covers; each is given and withdrawn on its own (DPDP Act 2023)."""
+
+    PUBLICATION = "publication", _("Publication on Khoya-Paya and on notices")
+    PARTNER_SHARING = "partners", _("Sharing with partner portals (PFIF)")
+    FACE_MATCHING = "faces", _("Face matching of the child's photos")
+
+
+# The filing form's one checkbox has always covered both: the public pages and what partner
+# portals receive (the PFIF export kept to it).
+FILING_CONSENT_PURPOSES = (ConsentPurpose.PUBLICATION, ConsentPurpose.PARTNER_SHARING)
+
+
+class ConsentGiver(models.TextChoices):
+    PARENT = "parent", _("Parent")
+    GUARDIAN = "guardian", _("Guardian")
+    CHILD = "child", _("The child")
+    CWC_ORDER = "cwc", _("Child Welfare Committee order")
+    NOT_STATED = "unknown", _("Not stated")
+
+
+class ConsentMethod(models.TextChoices):
+    FORM = "form", _("On the report form")
+    WRITTEN = "written", _("In writing")
+    SMS = "sms", _("By SMS")

@@ -13,7 +13,17 @@ from apps.core.versions import VersionedForm
 from apps.directory.models import State
 from apps.messaging.phones import sms_number
 from apps.reports import selectors
-from apps.reports.choices import ClosureReason, Language, Placement, ReportKind, Sex, Status
+from apps.reports.choices import (
+    ClosureReason,
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
+    Language,
+    Placement,
+    ReportKind,
+    Sex,
+    Status,
+)
 from apps.reports.limits import MAX_PHOTOS_PER_REPORT
 from apps.reports.models import ADULT_AGE, SMS_MOBILE_VALIDATOR, IdentificationMark, Report
 from apps.reports.services import FIR_TAKEN
@@ -174,6 +184,13 @@ class ReportForm(VersionedForm, forms.ModelForm):
                 label=_("What changed and why"),
                 max_length=100,
                 help_text=_("Kept in the case history."),
+            )
+            # After filing, consent is a record of who gave it and when, given and withdrawn
+            # with ConsentForm and WithdrawConsentForm on the report's page.
+            consent = self.fields["publication_consent"]
+            consent.disabled = True
+            consent.help_text = _(
+                "Consent is recorded and withdrawn on the report's page, with who gave it."
             )
 
     def extra_arguments(self) -> dict:
@@ -540,3 +557,33 @@ class NationalFeedForm(forms.Form):
         if not self.is_valid():
             return selectors.FeedFilters()
         return selectors.FeedFilters(**self.cleaned_data)
+
+
+class ConsentForm(forms.Form):
+    """A consent for one purpose: who gave it, how and when."""
+
+    purpose = forms.ChoiceField(label=_("For"), choices=ConsentPurpose.choices)
+    given_by_kind = forms.ChoiceField(
+        label=_("Given by"),
+        choices=[c for c in ConsentGiver.choices if c[0] != ConsentGiver.NOT_STATED],
+    )
+    given_by_name = forms.CharField(label=_("Their name"), max_length=200, required=False)
+    method = forms.ChoiceField(label=_("How"), choices=ConsentMethod.choices)
+    given_at = forms.DateTimeField(
+        label=_("Given on"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_given_at(self):
+        given_at = self.cleaned_data["given_at"]
+        if given_at > timezone.now():
+            raise forms.ValidationError(_("This date is in the future."))
+        return given_at
+
+
+class WithdrawConsentForm(forms.Form):
+    purpose = forms.ChoiceField(choices=ConsentPurpose.choices, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Who withdrew it, and how"), max_length=500, widget=forms.TextInput
+    )

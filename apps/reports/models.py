@@ -25,6 +25,9 @@ from apps.reports.choices import (
     Circumstance,
     ClosureReason,
     Complexion,
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
     EyeColour,
     FoundBy,
     Language,
@@ -225,12 +228,17 @@ class Report(Versioned):
     cwc_order_reference = models.CharField(_("CWC order reference"), max_length=100, blank=True)
     handed_over_to = models.CharField(_("handed over to"), max_length=200, blank=True)
 
+    # At filing, the form's answer, which filing turns into consent records (Consent) for
+    # publication and partner sharing; afterwards a copy of whether a publication consent is in
+    # force, written only with the records (record_consent, withdraw_consent) so that searches
+    # filter on a column.
     publication_consent = models.BooleanField(
         _("publication consent"),
         default=False,
         help_text=_(
             "The family (or, for a found child, the Child Welfare Committee) agrees to the "
-            "child's photo and description being shown on public pages."
+            "child's photo and description being shown on public pages and sent to partner "
+            "portals."
         ),
     )
 
@@ -546,3 +554,45 @@ class OutcomeRequest(models.Model):
         if self.status == Status.CLOSED and self.closure_reason:
             return f"{Status(self.status).label}: {ClosureReason(self.closure_reason).label}"
         return str(Status(self.status).label)
+
+
+class Consent(models.Model):
+    """One consent for one purpose of one report: who gave it, when and how, who recorded it,
+    and its withdrawal, which takes effect at once. Never deleted: the report's consent history.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=12, choices=ConsentPurpose.choices)
+    given_by_kind = models.CharField(_("given by"), max_length=8, choices=ConsentGiver.choices)
+    given_by_name = models.CharField(_("name of who gave it"), max_length=200, blank=True)
+    method = models.CharField(_("how"), max_length=8, choices=ConsentMethod.choices)
+    given_at = models.DateTimeField(_("given on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    withdrawal_note = models.TextField(_("withdrawal note"), blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            # At most one consent in force per purpose: a new one follows a withdrawal.
+            models.UniqueConstraint(
+                fields=["report", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_consent_in_force_per_purpose",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.get_purpose_display()}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_at is None

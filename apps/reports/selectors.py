@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -27,9 +27,10 @@ from apps.directory.models import (
 )
 from apps.directory.selectors import PublicContact, public_contact_for, public_phone_for
 from apps.names.keys import normalise_name, normalised_similarity, query_keys
-from apps.reports.choices import TRAVEL_PLACES, Circumstance
+from apps.reports.choices import TRAVEL_PLACES, Circumstance, ConsentPurpose
 from apps.reports.models import (
     CLOSED_AS_DUPLICATE,
+    Consent,
     OutcomeRequest,
     Report,
     ReportKind,
@@ -66,6 +67,35 @@ def can_file(user, kind: ReportKind) -> bool:
 def has_full_access(user, report: Report) -> bool:
     """The owning unit and its supervisors see, and may change, everything about a report."""
     return can_search(user) and Jurisdiction.of(user).covers_unit(report.owning_unit)
+
+
+def can_manage_consent(user, report: Report) -> bool:
+    """Consent is recorded and withdrawn by the report's owning unit and its supervisors."""
+    return has_full_access(user, report)
+
+
+def has_consent(report: Report, purpose: ConsentPurpose) -> bool:
+    """Whether a consent for `purpose` is in force on the report now (given, not withdrawn)."""
+    return report.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists()
+
+
+def consented_to(purpose: ConsentPurpose):
+    """For filtering reports in one query: a consent for `purpose` is in force."""
+    return Exists(
+        Consent.objects.filter(report=OuterRef("pk"), purpose=purpose, withdrawn_at__isnull=True)
+    )
+
+
+def withdrawn_from(purpose: ConsentPurpose):
+    """For filtering reports in one query: a consent for `purpose` was given and withdrawn."""
+    return Exists(
+        Consent.objects.filter(report=OuterRef("pk"), purpose=purpose, withdrawn_at__isnull=False)
+    )
+
+
+def consents_of(report: Report):
+    """The report's consent history, newest first, with who recorded and withdrew each."""
+    return report.consents.select_related("recorded_by", "withdrawn_by")
 
 
 def report_for(user, pk: int) -> Report:

@@ -20,16 +20,26 @@ from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.selectors import default_station
 from apps.names.keys import name_forms, name_keys
-from apps.reports.choices import OUTCOME_STATUSES, ClosureReason, Placement, is_shared_outcome
+from apps.reports.choices import (
+    FILING_CONSENT_PURPOSES,
+    OUTCOME_STATUSES,
+    ClosureReason,
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
+    Placement,
+    is_shared_outcome,
+)
 from apps.reports.models import (
     CaseNote,
+    Consent,
     IdentificationMark,
     OutcomeRequest,
     Report,
     ReportPhoto,
     Status,
 )
-from apps.reports.selectors import has_full_access
+from apps.reports.selectors import can_manage_consent, has_consent, has_full_access
 from apps.reports.signals import (
     report_closed_as_duplicate,
     report_outcome_recorded,
@@ -40,6 +50,8 @@ from apps.reports.signals import (
 FIR_TAKEN = gettext_lazy(
     "This police station already has a report with this FIR/GD number this year."
 )
+NO_CONSENT_IN_FORCE = gettext_lazy("No consent for this purpose is in force.")
+REPLACED = gettext_lazy("Replaced by a newer record of consent.")
 
 
 @transaction.atomic
@@ -56,6 +68,8 @@ def file_report(
     report.owning_unit = owning_unit or filed_by.unit
     report.created_by = filed_by
     _save_with_history(report, changed_by=filed_by, reason=_("Report filed"))
+    if report.publication_consent:
+        _consent_at_filing(report, filed_by=filed_by)
     _replace_marks(report, marks)
     _add_photos(report, photos, uploaded_by=filed_by)
     _refresh_derived_fields(report)
@@ -289,7 +303,91 @@ def add_case_note(*, report: Report, written_by, text: str) -> CaseNote:
     return CaseNote.objects.create(report=report, written_by=written_by, text=text.strip())
 
 
+def _consent_at_filing(report: Report, *, filed_by) -> None:
+    """The filing form's consent, as records (who gave it is not asked there)."""
+    for purpose in FILING_CONSENT_PURPOSES:
+        Consent.objects.create(
+            report=report,
+            purpose=purpose,
+            given_by_kind=ConsentGiver.NOT_STATED,
+            method=ConsentMethod.FORM,
+            given_at=report.created_at,
+            recorded_by=filed_by,
+        )
+
+
+@transaction.atomic
+def record_consent(
+    *,
+    report: Report,
+    purpose: ConsentPurpose,
+    given_by_kind: ConsentGiver,
+    given_by_name: str,
+    method: ConsentMethod,
+    given_at,
+    recorded_by,
+) -> Consent:
+    """Record a consent for one purpose of the report, by its owning unit or a supervisor; one
+    already in force for that purpose is replaced by this record (so details can be put right)."""
+    report = _lock_for_consent(report, recorded_by)
+    if given_at > timezone.now():
+        raise ValidationError({"given_at": _("This date is in the future.")})
+    now = timezone.now()
+    report.consents.filter(purpose=purpose, withdrawn_at__isnull=True).update(
+        withdrawn_at=now, withdrawn_by=recorded_by, withdrawal_note=str(REPLACED)
+    )
+    consent = Consent.objects.create(
+        report=report,
+        purpose=purpose,
+        given_by_kind=given_by_kind,
+        given_by_name=given_by_name.strip(),
+        method=method,
+        given_at=given_at,
+        recorded_by=recorded_by,
+    )
+    _refresh_consent_copy(report)
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(
+    *, report: Report, purpose: ConsentPurpose, withdrawn_by, note: str
+) -> Consent:
+    """Withdraw the consent in force for `purpose`, at once: public pages and notices stop
+    showing the child, and the next PFIF export sends partners an expiry record."""
+    report = _lock_for_consent(report, withdrawn_by)
+    consent = report.consents.filter(purpose=purpose, withdrawn_at__isnull=True).first()
+    if consent is None:
+        raise ValidationError(NO_CONSENT_IN_FORCE)
+    consent.withdrawn_at = timezone.now()
+    consent.withdrawn_by = withdrawn_by
+    consent.withdrawal_note = note.strip()
+    consent.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
+    _refresh_consent_copy(report)
+    return consent
+
+
+def _lock_for_consent(report: Report, official) -> Report:
+    # Checked against the report as stored, and locked so that two officials' changes to its
+    # consents follow one another.
+    report = Report.objects.select_for_update().select_related("owning_unit").get(pk=report.pk)
+    if not can_manage_consent(official, report):
+        raise PermissionDenied
+    return report
+
+
+def _refresh_consent_copy(report: Report) -> None:
+    # updated_at moves so that a partner's incremental PFIF export (changed since...) sees it.
+    Report.objects.filter(pk=report.pk).update(
+        publication_consent=has_consent(report, ConsentPurpose.PUBLICATION),
+        updated_at=timezone.now(),
+    )
+
+
 def _save_with_history(report: Report, *, changed_by, reason: str) -> None:
+    if report.pk:
+        # The copy follows the records alone, whatever a form loaded before a withdrawal.
+        report.publication_consent = has_consent(report, ConsentPurpose.PUBLICATION)
     save_with_history(
         report,
         changed_by=changed_by,

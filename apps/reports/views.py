@@ -18,10 +18,12 @@ from apps.reports.choices import ReportKind
 from apps.reports.forms import (
     FORM_FOR_KIND,
     CaseNoteForm,
+    ConsentForm,
     MarkFormSet,
     NationalFeedForm,
     ReportSearchForm,
     StatusForm,
+    WithdrawConsentForm,
     marks_from_formset,
 )
 from apps.reports.limits import MAX_EXPORT_ROWS
@@ -219,6 +221,8 @@ def detail(request, pk):
             ),
             "note_form": CaseNoteForm(),
             "waiting_outcomes": selectors.waiting_outcomes_of(report),
+            "consents": _consents_with_withdrawal_forms(report),
+            "consent_form": ConsentForm(),
         }
     return render(request, "reports/detail.html", context)
 
@@ -320,6 +324,56 @@ def add_note(request, pk):
     else:
         messages.error(request, _("Write the note before adding it."))
     return redirect(report)
+
+
+def _consents_with_withdrawal_forms(report):
+    consents = list(selectors.consents_of(report))
+    for consent in consents:
+        if consent.in_force:
+            consent.withdraw_form = WithdrawConsentForm(initial={"purpose": consent.purpose})
+    return consents
+
+
+@require_POST
+@login_required
+def record_consent(request, pk):
+    report = selectors.editable_report_for(request.user, pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        services.record_consent(report=report, recorded_by=request.user, **form.cleaned_data)
+        messages.success(request, _("The consent is recorded."))
+    else:
+        _show_errors(request, form)
+    return redirect(report)
+
+
+@require_POST
+@login_required
+def withdraw_consent(request, pk):
+    report = selectors.editable_report_for(request.user, pk)
+    form = WithdrawConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.withdraw_consent(
+                report=report,
+                purpose=form.cleaned_data["purpose"],
+                withdrawn_by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The consent is withdrawn, from now on."))
+    else:
+        _show_errors(request, form)
+    return redirect(report)
+
+
+def _show_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
 
 
 @login_required

@@ -12,6 +12,8 @@ from apps.api import services
 from apps.api.tests.conftest import pfif_call
 from apps.audit.models import AccessAction, AccessLog
 from apps.pfif.format import read_document
+from apps.reports import services as report_services
+from apps.reports.choices import ConsentPurpose
 from apps.reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +22,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def odisha_reports(officer, cwc_member, file_missing, file_found):
     consented = file_missing(officer, full_name="Priya Sahu")
-    private = file_missing(officer, fir_number="113/2026", full_name="Anita Das")
-    Report.objects.filter(pk=private.pk).update(publication_consent=False)
+    private = file_missing(
+        officer, fir_number="113/2026", full_name="Anita Das", publication_consent=None
+    )
     restored = file_missing(officer, fir_number="114/2026", full_name="Rinku Behera")
     Report.objects.filter(pk=restored.pk).update(status="restored")
     found = file_found(cwc_member, publication_consent="on", full_name="Munna")
@@ -142,3 +145,27 @@ def test_a_key_without_read_a_revoked_key_and_a_wrong_since_are_refused(
     assert wrong.status_code == 400
     assert wrong["Content-Type"] == "application/json"
     assert list(wrong.json()["fields"]) == ["since"]
+
+
+def _person(persons, report):
+    [person] = [p for p in persons if p.person_record_id == record_id(report)]
+    return person
+
+
+def test_a_partners_incremental_pull_gets_the_expiry_after_the_withdrawal(
+    client, make_client, odisha, officer, file_missing
+):
+    priya = file_missing(officer, full_name="Priya Sahu")
+    _nepal, headers = make_client("Nepal Police portal", state=odisha, scopes=["read"])
+    first = read_document(pfif_call(client, headers).content).persons
+    assert _person(first, priya).full_name.startswith("Priya Sahu")
+    since = pfif_call(client, headers)["X-Next-Since"]
+
+    report_services.withdraw_consent(
+        report=priya, purpose=ConsentPurpose.PARTNER_SHARING, withdrawn_by=officer, note="x"
+    )
+    persons = read_document(pfif_call(client, headers, since=since).content).persons
+
+    person = _person(persons, priya)
+    assert person.expiry_date
+    assert person.full_name == priya.case_number

@@ -15,9 +15,9 @@ REASON = {"reason": "Monthly exchange with the Nepal Police portal"}
 @pytest.fixture
 def reports(officer, cwc_member, file_missing, file_found):
     consented = file_missing(officer, full_name="Priya Sahu")
-    private = file_missing(officer, fir_number="113/2026", full_name="Anita Das")
-    private.publication_consent = False
-    private.save()
+    private = file_missing(
+        officer, fir_number="113/2026", full_name="Anita Das", publication_consent=None
+    )
     found = file_found(cwc_member, publication_consent="on")
     return consented, private, found
 

@@ -38,10 +38,13 @@ from apps.accounts.models import Role, User
 from apps.directory.models import CCI_UNIT_TYPES, District, Unit, UnitType
 from apps.names.keys import name_keys, normalise_name, to_latin
 from apps.reports.choices import (
+    FILING_CONSENT_PURPOSES,
     Build,
     Circumstance,
     ClosureReason,
     Complexion,
+    ConsentGiver,
+    ConsentMethod,
     EyeColour,
     FoundBy,
     Language,
@@ -51,7 +54,7 @@ from apps.reports.choices import (
     Sex,
     Status,
 )
-from apps.reports.models import Report
+from apps.reports.models import Consent, Report
 
 TRUE_PAIRS_CSV = Path(settings.BASE_DIR) / "var" / "demo_true_pairs.csv"
 
@@ -359,6 +362,7 @@ class _ReportWriter:
         if unknown:
             raise ValueError(f"Not fields of a report: {sorted(unknown)}")
         defaults = self.defaults
+        quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
@@ -375,6 +379,15 @@ class _ReportWriter:
                 f"INSERT INTO {self.table} ({self.columns}, marks_search) "  # noqa: S608 - Django's names
                 f"SELECT {self.columns}, to_tsvector('simple', identification_marks) "
                 f"FROM {self.STAGE}"
+            )
+            # The filing form's consent becomes records, as filing does (file_report).
+            cursor.execute(
+                f"INSERT INTO {quote(Consent._meta.db_table)} (report_id, purpose, "  # noqa: S608 - Django's names
+                "given_by_kind, given_by_name, method, given_at, recorded_at, withdrawal_note) "
+                "SELECT id, purpose, %s, '', %s, created_at, created_at, '' "
+                f"FROM {self.STAGE} CROSS JOIN unnest(%s::text[]) AS purpose "
+                "WHERE publication_consent",
+                [ConsentGiver.NOT_STATED, ConsentMethod.FORM, list(FILING_CONSENT_PURPOSES)],
             )
         return ids
 

@@ -97,6 +97,8 @@ def test_demo_reports_are_valid_varied_and_include_true_pairs(settings, pairs_cs
             report.full_name, report.other_names, report.name_local
         )
         assert report.marks_search is not None
+        consents = {c.purpose for c in report.consents.all() if c.in_force}
+        assert consents == ({"publication", "partners"} if report.publication_consent else set())
         if report.kind == ReportKind.MISSING:
             assert report.fir_year == timezone.localtime(report.fir_registered_at).year
             assert report.event_at <= report.fir_registered_at <= timezone.now()
