@@ -195,7 +195,7 @@ FILING_CONSENT_PURPOSES = (ConsentPurpose.PUBLICATION, ConsentPurpose.PARTNER_SH
 class ConsentGiver(models.TextChoices):
     PARENT = "parent", _("Parent")
     GUARDIAN = "guardian", _("Guardian")
-    CHILD = "child", _("The child")
+    CHILD = "child", _("The child themself")
     CWC_ORDER = "cwc", _("Child Welfare Committee order")
     NOT_STATED = "unknown", _("Not stated")
 

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('purpose', models.CharField(choices=[('publication', 'Publication on Khoya-Paya and on notices'), ('partners', 'Sharing with partner portals (PFIF)'), ('faces', "Face matching of the child's photos")], max_length=12, verbose_name='purpose')),
-                ('given_by_kind', models.CharField(choices=[('parent', 'Parent'), ('guardian', 'Guardian'), ('child', 'The child'), ('cwc', 'Child Welfare Committee order'), ('unknown', 'Not stated')], max_length=8, verbose_name='given by')),
+                ('given_by_kind', models.CharField(choices=[('parent', 'Parent'), ('guardian', 'Guardian'), ('child', 'The child themself'), ('cwc', 'Child Welfare Committee order'), ('unknown', 'Not stated')], max_length=8, verbose_name='given by')),
                 ('given_by_name', models.CharField(blank=True, max_length=200, verbose_name='name of who gave it')),
                 ('method', models.CharField(choices=[('form', 'On the report form'), ('written', 'In writing'), ('sms', 'By SMS')], max_length=8, verbose_name='how')),
                 ('given_at', models.DateTimeField(verbose_name='given on')),
