@@ -281,6 +281,11 @@ class _Filters:
 # children are found in their own state), each read from an index of
 # matching_descriptionposting alone; ranked by what their sex, dates, age, place, height,
 # languages and mark words would add to the engine's log-odds ({score}, _DescriptionScore).
+# For a child with a usable name ({named_test}: "NOT posting.named") the reports that give no
+# name are read from the partial indexes of those alone: a named child's statement otherwise
+# walked past every named report of the side (all of them on the missing side) to find none.
+# A report read by both halves comes twice (UNION ALL: UNION sorted every wide row to drop
+# copies), next to itself in the order; description_candidate_ids keeps it once.
 _DESCRIPTION_SQL = """
 WITH nearby AS (
     SELECT found.*
@@ -292,11 +297,11 @@ WITH nearby AS (
         FROM matching_descriptionposting AS posting
         WHERE posting.kind = wanted_kind.kind AND posting.sex = wanted_sex.sex
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
-          AND (%(any_name)s OR NOT posting.named)
+          AND {named_test}
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex)s
     ) AS found
-    UNION
+    UNION ALL
     SELECT found.*
     FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
     CROSS JOIN unnest(%(all_sexes)s::varchar[]) AS wanted_sex(sex)
@@ -307,7 +312,7 @@ WITH nearby AS (
         WHERE posting.kind = wanted_kind.kind AND posting.state_id = %(state)s
           AND posting.sex = wanted_sex.sex
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
-          AND (%(any_name)s OR NOT posting.named)
+          AND {named_test}
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex_in_state)s
     ) AS found
@@ -316,7 +321,7 @@ SELECT report_id
 FROM nearby
 WHERE report_id IS DISTINCT FROM %(report)s
 ORDER BY {score} DESC, abs(date_part('epoch', event_at - %(event_at)s)), report_id
-LIMIT %(limit)s
+LIMIT %(rows)s
 """
 
 
@@ -339,16 +344,18 @@ def description_candidate_ids(report: Report, record) -> list[int]:
         "all_sexes": sexes,
         "per_sex": DESCRIPTION_ROWS_READ,
         "per_sex_in_state": DESCRIPTION_STATE_ROWS_READ,
-        # A child with a usable name meets named reports through their names.
-        "any_name": not has_usable_name(profile),
         "report": report.pk,
         "event_at": report.event_at,
-        "limit": DESCRIPTION_CANDIDATE_LIMIT,
+        # Each report at most twice (once from each half of the statement).
+        "rows": 2 * DESCRIPTION_CANDIDATE_LIMIT,
     }
-    sql = _DESCRIPTION_SQL.format(**filters.sql, score=score.sql)
+    # A child with a usable name meets named reports through their names.
+    named_test = "TRUE" if not has_usable_name(profile) else "NOT posting.named"
+    sql = _DESCRIPTION_SQL.format(**filters.sql, score=score.sql, named_test=named_test)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [report_id for (report_id,) in cursor.fetchall()]
+        chosen = dict.fromkeys(report_id for (report_id,) in cursor.fetchall())
+    return list(chosen)[:DESCRIPTION_CANDIDATE_LIMIT]
 
 
 class _DescriptionScore:
