@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import psycopg
-from django.core.exceptions import EmptyResultSet, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
@@ -63,7 +63,6 @@ from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
     CandidateKind,
     CandidateStatus,
-    FaceEncoding,
     FaceStatus,
     MatchCandidate,
 )
@@ -545,14 +544,46 @@ def _compatible_sexes(sex: str) -> list[str] | None:
 
 def candidate_rows(report_ids: list[int]) -> list[tuple[dict, list[str]]]:
     """(the fields child_record reads, the identification marks as words) of each report, in
-    the order of `report_ids`: plain values, no model instances."""
-    rows = {
-        row["id"]: row for row in Report.objects.filter(pk__in=report_ids).values(*RECORD_FIELDS)
+    the order of `report_ids`: plain values, no model instances. Two statements each taking
+    the ids as one array: Django's `pk__in` makes a parameter of each id, which cost more to
+    build, send and plan than reading the rows."""
+    ids = list(report_ids)
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_RECORD_ROWS_SQL, [ids])
+        rows = {row[0]: dict(zip(RECORD_FIELDS, row, strict=True)) for row in cursor.fetchall()}
+        cursor.execute(_MARK_ROWS_SQL, [ids])
+        marks: dict[int, list[str]] = {}
+        for report_id, *fields in cursor.fetchall():
+            marks.setdefault(report_id, []).append(
+                IdentificationMark(**dict(zip(MARK_FIELDS[1:], fields, strict=True))).search_text()
+            )
+    return [(rows[pk], marks.get(pk, [])) for pk in ids if pk in rows]
+
+
+def _columns_of(fields) -> str:
+    """The columns of the reports table (and its State and district) for RECORD_FIELDS."""
+    joined = {
+        "event_state__name_en": "event_state.name_en",
+        "event_district__name_en": "event_district.name_en",
     }
-    marks: dict[int, list[str]] = {}
-    for mark in IdentificationMark.objects.filter(report_id__in=report_ids).only(*MARK_FIELDS):
-        marks.setdefault(mark.report_id, []).append(mark.search_text())
-    return [(rows[pk], marks.get(pk, [])) for pk in report_ids if pk in rows]
+    return ", ".join(
+        joined.get(name) or f"report.{Report._meta.get_field(name).column}" for name in fields
+    )
+
+
+_RECORD_ROWS_SQL = f"""
+SELECT {_columns_of(RECORD_FIELDS)}
+FROM reports_report AS report
+LEFT JOIN directory_state AS event_state ON event_state.id = report.event_state_id
+LEFT JOIN directory_district AS event_district ON event_district.id = report.event_district_id
+WHERE report.id = ANY(%s::bigint[])
+"""  # noqa: S608 - the columns are the model's
+_MARK_ROWS_SQL = f"""
+SELECT {", ".join(MARK_FIELDS)} FROM reports_identificationmark
+WHERE report_id = ANY(%s::bigint[]) ORDER BY id
+"""  # noqa: S608 - the columns are the model's
 
 
 # Closed and restored reports sharing a name key, before the new one: those sharing the most
@@ -619,30 +650,48 @@ def face_of(report_id: int):
 def faces_of(report_ids, *, open_kinds=None) -> dict[int, list[tuple[float, ...]]]:
     """Each report's faces, in the order of its photos (reports without a face are left out);
     with `open_kinds`, only of open reports of those kinds."""
+    ids = list(report_ids)
+    if not ids:
+        return {}
     faces: dict[int, list[tuple[float, ...]]] = {}
-    encodings = FaceEncoding.objects.filter(
-        report_id__in=report_ids, status__in=FACE_STATUSES
-    ).order_by("photo_id")
-    if open_kinds is not None:
-        encodings = encodings.filter(report__status=Status.OPEN, report__kind__in=open_kinds)
-    for report_id, encoding in _in_binary(encodings.values_list("report_id", "encoding")):
+    parameters = {
+        "ids": ids,
+        "statuses": [str(status) for status in FACE_STATUSES],
+        "open": str(Status.OPEN),
+        "kinds": [str(kind) for kind in open_kinds or ()],
+    }
+    statement = _FACES_OF_OPEN_SQL if open_kinds is not None else _FACES_OF_SQL
+    for report_id, encoding in _in_binary(statement, parameters):
         if encoding is not None and len(encoding) == FACE_DIMENSIONS:
             faces.setdefault(report_id, []).append(tuple(encoding))
     return faces
 
 
-def _in_binary(rows) -> list[tuple]:
-    """The rows of a values_list query read in PostgreSQL's binary format: an encoding comes as
-    its 128 float8 numbers, the same numbers, instead of text that Python parses (a match reads
+# The report ids as one array: with Django's `report_id__in` each id was a parameter, which
+# cost more to build and plan than reading the encodings.
+_FACES_OF_SQL = """
+SELECT face.report_id, face.encoding
+FROM matching_faceencoding AS face
+WHERE face.report_id = ANY(%(ids)s::bigint[]) AND face.status = ANY(%(statuses)s::varchar[])
+ORDER BY face.photo_id
+"""
+_FACES_OF_OPEN_SQL = """
+SELECT face.report_id, face.encoding
+FROM matching_faceencoding AS face
+JOIN reports_report AS report ON report.id = face.report_id
+WHERE face.report_id = ANY(%(ids)s::bigint[]) AND face.status = ANY(%(statuses)s::varchar[])
+  AND report.status = %(open)s AND report.kind = ANY(%(kinds)s::varchar[])
+ORDER BY face.photo_id
+"""
+
+
+def _in_binary(statement: str, parameters: dict) -> list[tuple]:
+    """The rows of `statement` read in PostgreSQL's binary format: an encoding comes as its 128
+    float8 numbers, the same numbers, instead of text that Python parses (a match reads
     hundreds of encodings: about three times faster). Django's cursors send text only."""
-    try:
-        statement, parameters = rows.query.sql_with_params()
-    except EmptyResultSet:  # no report ids
-        return []
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        # Never prepared: the statement changes with the number of report ids.
-        cursor.execute(statement, parameters, binary=True, prepare=False)
+        cursor.execute(statement, parameters, binary=True)
         return cursor.fetchall()
 
 
