@@ -188,6 +188,19 @@ class OpenFace(models.Model):
         return f"{self.side} face of report {self.report_id}, photo {self.photo_id}"
 
 
+# What the ranking of description candidates reads beside the indexed columns.
+_UNNAMED_COLUMNS = [
+    "age_min",
+    "age_max",
+    "district_id",
+    "state_id",
+    "height_cm",
+    "languages",
+    "marks",
+    "report_id",
+]
+
+
 class DescriptionPosting(models.Model):
     """One row per open report with what describes the child besides the name, for finding
     children who give no usable name across India (selectors.description_candidate_ids).
@@ -248,6 +261,20 @@ class DescriptionPosting(models.Model):
                     "report_id",
                 ],
                 name="description_state_lookup",
+            ),
+            # The two above for the reports that give no name alone, which is all a child with
+            # a usable name is compared with by description: a few of each side's reports.
+            models.Index(
+                fields=["kind", "sex", "event_at"],
+                include=_UNNAMED_COLUMNS,
+                condition=models.Q(named=False),
+                name="description_unnamed_lookup",
+            ),
+            models.Index(
+                fields=["kind", "state_id", "sex", "event_at"],
+                include=[column for column in _UNNAMED_COLUMNS if column != "state_id"],
+                condition=models.Q(named=False),
+                name="description_unnamed_state",
             ),
         ]
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import psycopg
-from django.core.exceptions import EmptyResultSet, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
@@ -63,7 +63,6 @@ from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
     CandidateKind,
     CandidateStatus,
-    FaceEncoding,
     FaceStatus,
     MatchCandidate,
 )
@@ -143,17 +142,28 @@ FACE_CANDIDATE_LIMIT = FACE_CANDIDATES
 # ranked by how many keys each shares, same district, same state, closeness in time; and, of
 # the same district's reports closest in time, those whose age agrees best. The {...} parts
 # are filled in for the report's side (see _Filters).
+# Each side's kind (found and sighting) is read apart, `posting.kind = wanted_kind.kind`: with
+# `kind = ANY(...)` the index no longer gives the postings in time order, so PostgreSQL read
+# every posting of the key or district and sorted them (in parallel workers for a busy
+# district: 100-200 ms on a loaded machine) where it now stops at the LIMIT.
 _CANDIDATES_SQL = """
 WITH by_key AS (
     SELECT found.*
     FROM unnest(%(keys)s::varchar[]) AS wanted(key)
     CROSS JOIN LATERAL (
-        SELECT report_id, district_id, state_id, event_at
-        FROM matching_candidatekey AS posting
-        WHERE posting.key = wanted.key AND posting.status = 'open' AND posting.kind = ANY(%(kinds)s)
-          AND posting.event_at {date_test} %(date_bound)s
-          AND {sex_test} AND {age_test}
-        ORDER BY posting.event_at {order}
+        SELECT of_kind.*
+        FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+        CROSS JOIN LATERAL (
+            SELECT report_id, district_id, state_id, event_at
+            FROM matching_candidatekey AS posting
+            WHERE posting.key = wanted.key AND posting.status = 'open'
+              AND posting.kind = wanted_kind.kind
+              AND posting.event_at {date_test} %(date_bound)s
+              AND {sex_test} AND {age_test}
+            ORDER BY posting.event_at {order}
+            LIMIT %(per_key)s
+        ) AS of_kind
+        ORDER BY of_kind.event_at {order}
         LIMIT %(per_key)s
     ) AS found
 ),
@@ -173,12 +183,19 @@ UNION ALL
 (
     SELECT report_id, 0
     FROM (
-        SELECT report_id, event_at, age_min, age_max
-        FROM matching_candidatekey AS posting
-        WHERE posting.key = %(district_key)s AND posting.status = 'open'
-          AND posting.kind = ANY(%(kinds)s) AND posting.event_at {date_test} %(date_bound)s
-          AND {sex_test} AND {age_test}
-        ORDER BY posting.event_at {order}
+        SELECT of_kind.*
+        FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+        CROSS JOIN LATERAL (
+            SELECT report_id, event_at, age_min, age_max
+            FROM matching_candidatekey AS posting
+            WHERE posting.key = %(district_key)s AND posting.status = 'open'
+              AND posting.kind = wanted_kind.kind
+              AND posting.event_at {date_test} %(date_bound)s
+              AND {sex_test} AND {age_test}
+            ORDER BY posting.event_at {order}
+            LIMIT %(district_read)s
+        ) AS of_kind
+        ORDER BY of_kind.event_at {order}
         LIMIT %(district_read)s
     ) AS nearby
     ORDER BY {age_gap}, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
@@ -281,6 +298,11 @@ class _Filters:
 # children are found in their own state), each read from an index of
 # matching_descriptionposting alone; ranked by what their sex, dates, age, place, height,
 # languages and mark words would add to the engine's log-odds ({score}, _DescriptionScore).
+# For a child with a usable name ({named_test}: "NOT posting.named") the reports that give no
+# name are read from the partial indexes of those alone: a named child's statement otherwise
+# walked past every named report of the side (all of them on the missing side) to find none.
+# A report read by both halves comes twice (UNION ALL: UNION sorted every wide row to drop
+# copies), next to itself in the order; description_candidate_ids keeps it once.
 _DESCRIPTION_SQL = """
 WITH nearby AS (
     SELECT found.*
@@ -292,11 +314,11 @@ WITH nearby AS (
         FROM matching_descriptionposting AS posting
         WHERE posting.kind = wanted_kind.kind AND posting.sex = wanted_sex.sex
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
-          AND (%(any_name)s OR NOT posting.named)
+          AND {named_test}
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex)s
     ) AS found
-    UNION
+    UNION ALL
     SELECT found.*
     FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
     CROSS JOIN unnest(%(all_sexes)s::varchar[]) AS wanted_sex(sex)
@@ -307,7 +329,7 @@ WITH nearby AS (
         WHERE posting.kind = wanted_kind.kind AND posting.state_id = %(state)s
           AND posting.sex = wanted_sex.sex
           AND posting.event_at {date_test} %(date_bound)s AND {age_test}
-          AND (%(any_name)s OR NOT posting.named)
+          AND {named_test}
         ORDER BY posting.event_at {order}
         LIMIT %(per_sex_in_state)s
     ) AS found
@@ -316,7 +338,7 @@ SELECT report_id
 FROM nearby
 WHERE report_id IS DISTINCT FROM %(report)s
 ORDER BY {score} DESC, abs(date_part('epoch', event_at - %(event_at)s)), report_id
-LIMIT %(limit)s
+LIMIT %(rows)s
 """
 
 
@@ -339,16 +361,18 @@ def description_candidate_ids(report: Report, record) -> list[int]:
         "all_sexes": sexes,
         "per_sex": DESCRIPTION_ROWS_READ,
         "per_sex_in_state": DESCRIPTION_STATE_ROWS_READ,
-        # A child with a usable name meets named reports through their names.
-        "any_name": not has_usable_name(profile),
         "report": report.pk,
         "event_at": report.event_at,
-        "limit": DESCRIPTION_CANDIDATE_LIMIT,
+        # Each report at most twice (once from each half of the statement).
+        "rows": 2 * DESCRIPTION_CANDIDATE_LIMIT,
     }
-    sql = _DESCRIPTION_SQL.format(**filters.sql, score=score.sql)
+    # A child with a usable name meets named reports through their names.
+    named_test = "TRUE" if not has_usable_name(profile) else "NOT posting.named"
+    sql = _DESCRIPTION_SQL.format(**filters.sql, score=score.sql, named_test=named_test)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [report_id for (report_id,) in cursor.fetchall()]
+        chosen = dict.fromkeys(report_id for (report_id,) in cursor.fetchall())
+    return list(chosen)[:DESCRIPTION_CANDIDATE_LIMIT]
 
 
 class _DescriptionScore:
@@ -520,14 +544,46 @@ def _compatible_sexes(sex: str) -> list[str] | None:
 
 def candidate_rows(report_ids: list[int]) -> list[tuple[dict, list[str]]]:
     """(the fields child_record reads, the identification marks as words) of each report, in
-    the order of `report_ids`: plain values, no model instances."""
-    rows = {
-        row["id"]: row for row in Report.objects.filter(pk__in=report_ids).values(*RECORD_FIELDS)
+    the order of `report_ids`: plain values, no model instances. Two statements each taking
+    the ids as one array: Django's `pk__in` makes a parameter of each id, which cost more to
+    build, send and plan than reading the rows."""
+    ids = list(report_ids)
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_RECORD_ROWS_SQL, [ids])
+        rows = {row[0]: dict(zip(RECORD_FIELDS, row, strict=True)) for row in cursor.fetchall()}
+        cursor.execute(_MARK_ROWS_SQL, [ids])
+        marks: dict[int, list[str]] = {}
+        for report_id, *fields in cursor.fetchall():
+            marks.setdefault(report_id, []).append(
+                IdentificationMark(**dict(zip(MARK_FIELDS[1:], fields, strict=True))).search_text()
+            )
+    return [(rows[pk], marks.get(pk, [])) for pk in ids if pk in rows]
+
+
+def _columns_of(fields) -> str:
+    """The columns of the reports table (and its State and district) for RECORD_FIELDS."""
+    joined = {
+        "event_state__name_en": "event_state.name_en",
+        "event_district__name_en": "event_district.name_en",
     }
-    marks: dict[int, list[str]] = {}
-    for mark in IdentificationMark.objects.filter(report_id__in=report_ids).only(*MARK_FIELDS):
-        marks.setdefault(mark.report_id, []).append(mark.search_text())
-    return [(rows[pk], marks.get(pk, [])) for pk in report_ids if pk in rows]
+    return ", ".join(
+        joined.get(name) or f"report.{Report._meta.get_field(name).column}" for name in fields
+    )
+
+
+_RECORD_ROWS_SQL = f"""
+SELECT {_columns_of(RECORD_FIELDS)}
+FROM reports_report AS report
+LEFT JOIN directory_state AS event_state ON event_state.id = report.event_state_id
+LEFT JOIN directory_district AS event_district ON event_district.id = report.event_district_id
+WHERE report.id = ANY(%s::bigint[])
+"""  # noqa: S608 - the columns are the model's
+_MARK_ROWS_SQL = f"""
+SELECT {", ".join(MARK_FIELDS)} FROM reports_identificationmark
+WHERE report_id = ANY(%s::bigint[]) ORDER BY id
+"""  # noqa: S608 - the columns are the model's
 
 
 # Closed and restored reports sharing a name key, before the new one: those sharing the most
@@ -594,30 +650,48 @@ def face_of(report_id: int):
 def faces_of(report_ids, *, open_kinds=None) -> dict[int, list[tuple[float, ...]]]:
     """Each report's faces, in the order of its photos (reports without a face are left out);
     with `open_kinds`, only of open reports of those kinds."""
+    ids = list(report_ids)
+    if not ids:
+        return {}
     faces: dict[int, list[tuple[float, ...]]] = {}
-    encodings = FaceEncoding.objects.filter(
-        report_id__in=report_ids, status__in=FACE_STATUSES
-    ).order_by("photo_id")
-    if open_kinds is not None:
-        encodings = encodings.filter(report__status=Status.OPEN, report__kind__in=open_kinds)
-    for report_id, encoding in _in_binary(encodings.values_list("report_id", "encoding")):
+    parameters = {
+        "ids": ids,
+        "statuses": [str(status) for status in FACE_STATUSES],
+        "open": str(Status.OPEN),
+        "kinds": [str(kind) for kind in open_kinds or ()],
+    }
+    statement = _FACES_OF_OPEN_SQL if open_kinds is not None else _FACES_OF_SQL
+    for report_id, encoding in _in_binary(statement, parameters):
         if encoding is not None and len(encoding) == FACE_DIMENSIONS:
             faces.setdefault(report_id, []).append(tuple(encoding))
     return faces
 
 
-def _in_binary(rows) -> list[tuple]:
-    """The rows of a values_list query read in PostgreSQL's binary format: an encoding comes as
-    its 128 float8 numbers, the same numbers, instead of text that Python parses (a match reads
+# The report ids as one array: with Django's `report_id__in` each id was a parameter, which
+# cost more to build and plan than reading the encodings.
+_FACES_OF_SQL = """
+SELECT face.report_id, face.encoding
+FROM matching_faceencoding AS face
+WHERE face.report_id = ANY(%(ids)s::bigint[]) AND face.status = ANY(%(statuses)s::varchar[])
+ORDER BY face.photo_id
+"""
+_FACES_OF_OPEN_SQL = """
+SELECT face.report_id, face.encoding
+FROM matching_faceencoding AS face
+JOIN reports_report AS report ON report.id = face.report_id
+WHERE face.report_id = ANY(%(ids)s::bigint[]) AND face.status = ANY(%(statuses)s::varchar[])
+  AND report.status = %(open)s AND report.kind = ANY(%(kinds)s::varchar[])
+ORDER BY face.photo_id
+"""
+
+
+def _in_binary(statement: str, parameters: dict) -> list[tuple]:
+    """The rows of `statement` read in PostgreSQL's binary format: an encoding comes as its 128
+    float8 numbers, the same numbers, instead of text that Python parses (a match reads
     hundreds of encodings: about three times faster). Django's cursors send text only."""
-    try:
-        statement, parameters = rows.query.sql_with_params()
-    except EmptyResultSet:  # no report ids
-        return []
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        # Never prepared: the statement changes with the number of report ids.
-        cursor.execute(statement, parameters, binary=True, prepare=False)
+        cursor.execute(statement, parameters, binary=True)
         return cursor.fetchall()
 
 

@@ -8,6 +8,7 @@ one word of its script into lowercase Latin letters, spelt the way Indian offici
 names in English; apps.names.keys folds the spellings further.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -40,10 +41,21 @@ def _table(pairs: str) -> dict[str, str]:
     return dict(pair.split("=") for pair in pairs.split())
 
 
+# The characters of Perso-Arabic's blocks, found by one regular expression rather than by
+# script_of character by character (a name of another script has none).
+_PERSO_ARABIC_CHARACTERS = re.compile(
+    "["
+    + "".join(
+        f"\\u{first:04x}-\\u{last:04x}" for first, last, script in _BLOCKS if script == PERSO_ARABIC
+    )
+    + "]"
+)
+
+
 def written_without_short_vowels(text: str) -> bool:
     """Whether a name is in Perso-Arabic, which leaves its short vowels out (an abjad)."""
     return any(
-        script_of(char) == PERSO_ARABIC and unicodedata.category(char) == "Lo" for char in text
+        unicodedata.category(char) == "Lo" for char in _PERSO_ARABIC_CHARACTERS.findall(text)
     )
 
 

@@ -11,6 +11,8 @@ from apps.matching import selectors, services
 from apps.matching.engine import blocking_keys
 from apps.matching.models import CandidateKey
 from apps.matching.records import child_record
+from apps.reports import services as report_services
+from apps.reports.choices import ReportKind
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import local_input
 
@@ -122,6 +124,44 @@ def test_of_a_very_common_key_only_the_closest_in_time_are_read(
     ]
 
     assert candidates_of(found_child) == [reports[0].pk, reports[1].pk]
+
+
+def test_of_the_district_the_closest_in_time_are_read_of_found_children_and_sightings_alike(
+    officer, file_missing, file_found, cwc_member, capital_ps, odisha, khordha, monkeypatch
+):
+    # Found children and sightings are read each in time order and merged: the two closest of
+    # the district, whichever kind each is, and not the found child seen months later.
+    monkeypatch.setattr(selectors, "DISTRICT_POSTINGS_READ", 2)
+    missing = missing_child(file_missing, officer, 1, 30, full_name="Rina", other_names="")
+
+    def found_days_ago(days):
+        at = local_input(timezone.now() - timedelta(days=days))
+        return file_found(
+            cwc_member, full_name="", sex="F", age_min="11", age_max="12", event_at=at
+        )
+
+    soon, later = found_days_ago(28), found_days_ago(1)
+    sighting = report_services.file_for_station_of_place(
+        report=Report(
+            kind=ReportKind.SIGHTING,
+            sex="F",
+            age_min=10,
+            age_max=12,
+            event_at=timezone.now() - timedelta(days=25),
+            event_state=odisha,
+            event_district=khordha,
+            event_locality="Bhubaneswar railway station",
+        ),
+        filed_by=officer,
+        police_station=capital_ps,
+        photos=[],
+    )
+    report = Report.objects.select_related("event_state", "event_district").get(pk=missing.pk)
+
+    chosen = selectors.candidate_ids(report, [])
+
+    assert set(chosen) == {soon.pk, sighting.pk}
+    assert later.pk not in chosen
 
 
 def test_a_child_without_a_name_is_compared_with_the_district(

@@ -143,3 +143,34 @@ def test_reports_of_the_same_state_are_reached_further_back_than_across_india(
     )
 
     assert set(description_candidates(found)) == {patna_girl.pk, priya_missing.pk}
+
+
+def test_a_report_read_across_india_and_within_its_state_is_a_candidate_once(
+    officer, file_missing, priya_missing, file_found, odisha, cuttack, monkeypatch
+):
+    # Both girls are missing from Odisha, where the child is found: each is read by both halves
+    # of the statement (the closest in time across India, and within the State/UT), and each
+    # is a candidate once, so the two candidates asked for are the two girls.
+    monkeypatch.setattr(selectors, "DESCRIPTION_CANDIDATE_LIMIT", 2)
+    other_girl = file_missing(
+        officer,
+        fir_number="113/2026",
+        full_name="Anita Das",
+        other_names="",
+        name_local="",
+        event_at=local_input(timezone.now() - timedelta(days=6)),
+    )
+    found = file_found(
+        officer,
+        full_name="",
+        told_parent_names="",
+        sex="F",
+        age_min="11",
+        age_max="12",
+        event_state=odisha.pk,
+        event_district=cuttack.pk,
+        placement="not_placed",
+        placed_at="",
+    )
+
+    assert sorted(description_candidates(found)) == sorted([priya_missing.pk, other_girl.pk])
