@@ -1,7 +1,6 @@
 """Proposing, confirming and rejecting missing ↔ found pairs. Each function is one transaction
 and safe to run twice: a pair is stored once, and a decided pair is never silently reopened."""
 
-import hashlib
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -30,6 +29,7 @@ from apps.matching.engine.duplicates import (
 from apps.matching.engine.evidence import exclusion
 from apps.matching.engine.faces import closest_faces
 from apps.matching.engine.profile import read_profile
+from apps.matching.engine.records import pair_fingerprint
 from apps.matching.engine.scoring import (
     calibrated_score,
     explain_pair,
@@ -149,7 +149,7 @@ def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[Mat
                     missing_id=report.pk if report.is_missing else candidate_id,
                     other_id=candidate_id if report.is_missing else report.pk,
                     result=result,
-                    fingerprint=_fingerprint(missing.record, found.record),
+                    fingerprint=pair_fingerprint(missing.record, found.record),
                 )
             )
     return _store_all(CandidateKind.MATCH, pairs)
@@ -208,7 +208,7 @@ def _duplicate_pair(report_id: int, candidate_id: int, first, second, result) ->
         missing_id=min(report_id, candidate_id),
         other_id=max(report_id, candidate_id),
         result=result,
-        fingerprint=_fingerprint(*records),
+        fingerprint=pair_fingerprint(*records),
     )
 
 
@@ -230,7 +230,7 @@ def _propose_repeats(report, target, earlier_ids: list[int]) -> list[MatchCandid
                     missing_id=report.pk,
                     other_id=fields["id"],
                     result=result,
-                    fingerprint=_fingerprint(earlier.record, new_case.record),
+                    fingerprint=pair_fingerprint(earlier.record, new_case.record),
                 )
             )
     return _store_all(CandidateKind.REPEAT, pairs)
@@ -395,17 +395,13 @@ def _scored_pair(candidate, missing, found, distance, threshold) -> _Pair | None
         missing_id=candidate.missing_id,
         other_id=candidate.other_id,
         result=result,
-        fingerprint=_fingerprint(missing.record, found.record),
+        fingerprint=pair_fingerprint(missing.record, found.record),
     )
 
 
 def _announce(candidate_id: int) -> None:
     # Inside the transaction: receivers record their work with it (apps.outbox).
     match_proposed.send(sender=MatchCandidate, candidate_id=candidate_id)
-
-
-def _fingerprint(missing, found) -> str:
-    return hashlib.sha256(repr((missing, found)).encode()).hexdigest()
 
 
 @transaction.atomic

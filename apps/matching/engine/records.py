@@ -5,6 +5,7 @@ Nothing here knows about Django: the portal turns a stored report into a ChildRe
 """
 
 import datetime
+import hashlib
 import math
 from dataclasses import dataclass, field
 
@@ -45,18 +46,26 @@ class ChildRecord:
     height_cm: float | None = None
     complexion: str = ""
     identification_marks: str = ""
-    languages: frozenset[str] = frozenset()
+    # Out of the repr: a set's order changes with the process's hash seed (see pair_fingerprint).
+    languages: frozenset[str] = field(default=frozenset(), repr=False)
     father_name: str = ""
     mother_name: str = ""
     guardian_name: str = ""
     face: tuple[float, ...] | None = None
-    # Out of the repr, which the portal fingerprints pairs with (services._fingerprint): pairs
-    # stored before the engine read dates of birth keep their fingerprints.
+    # Out of the repr, which pairs are fingerprinted with (pair_fingerprint): pairs stored
+    # before the engine read dates of birth keep their fingerprints.
     birth_date: datetime.date | None = field(default=None, repr=False)
 
     def __post_init__(self):
         if self.side not in SIDES:
             raise ValueError(f"side must be one of {SIDES}, not {self.side!r}")
+
+
+def pair_fingerprint(missing: ChildRecord, found: ChildRecord) -> str:
+    """What a pair's two records said when it was scored, the same in every process: a rejected
+    pair is looked at again only once either record says something new."""
+    said = [(record, sorted(record.languages)) for record in (missing, found)]
+    return hashlib.sha256(repr(said).encode()).hexdigest()
 
 
 def decided_sex(record: ChildRecord) -> str:
