@@ -12,8 +12,8 @@ from PIL import Image, UnidentifiedImageError
 
 from apps.accounts.models import Role, User
 from apps.reports import selectors
-from apps.reports.forms import CaseNoteForm, StatusForm
 from apps.reports.models import Report
+from apps.reports.pages import full_record_context
 
 # The tables whose counts a restore drill compares with the source's.
 KEY_MODELS = (
@@ -119,11 +119,5 @@ def _render_report(admin, pk: int) -> str:
     report = selectors.report_for(admin, pk)
     if not selectors.has_full_access(admin, report):
         raise PermissionError("a national administrator does not see the full record")
-    context = {
-        "report": report,
-        "full_access": True,
-        "notes": selectors.notes_of(report),
-        "status_form": StatusForm(initial={"status": report.status}),
-        "note_form": CaseNoteForm(),
-    }
+    context = {"report": report, "full_access": True} | full_record_context(report)
     return render_to_string("reports/detail.html", context, request=request)

@@ -11,7 +11,16 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from apps.reports.forms import FORM_FOR_KIND, MarkFormSet, marks_from_formset
+from apps.reports import selectors
+from apps.reports.forms import (
+    FORM_FOR_KIND,
+    CaseNoteForm,
+    ConsentForm,
+    MarkFormSet,
+    StatusForm,
+    WithdrawConsentForm,
+    marks_from_formset,
+)
 from apps.reports.models import Report
 
 REPORT_FORM = "reports/report_form.html"
@@ -61,3 +70,27 @@ def render_report_form(request, form, marks, *, kind):
 
 def report_form_context(form, marks, kind) -> dict:
     return {"form": form, "marks": marks, "kind": kind, "report": form.instance}
+
+
+def full_record_context(report: Report) -> dict:
+    """What the report page shows besides the summary to an official with full access: the case
+    notes, the status and note forms, outcomes waiting, the consents with their forms. The
+    report page and the restore check (apps.operations) render it alike."""
+    return {
+        "notes": selectors.notes_of(report),
+        "status_form": StatusForm(
+            initial={"status": report.status, "loaded_version": report.version}
+        ),
+        "note_form": CaseNoteForm(),
+        "waiting_outcomes": selectors.waiting_outcomes_of(report),
+        "consents": _consents_with_withdrawal_forms(report),
+        "consent_form": ConsentForm(),
+    }
+
+
+def _consents_with_withdrawal_forms(report):
+    consents = list(selectors.consents_of(report))
+    for consent in consents:
+        if consent.in_force:
+            consent.withdraw_form = WithdrawConsentForm(initial={"purpose": consent.purpose})
+    return consents

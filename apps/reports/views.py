@@ -30,6 +30,7 @@ from apps.reports.limits import MAX_EXPORT_ROWS
 from apps.reports.models import Report
 from apps.reports.pages import (
     REPORT_FORM,
+    full_record_context,
     new_report_page,
     render_report_form,
     report_and_marks_valid,
@@ -214,16 +215,7 @@ def detail(request, pk):
         record_access(
             request, action=AccessAction.VIEW_RECORD, record=report, owner_unit=report.owning_unit
         )
-        context |= {
-            "notes": selectors.notes_of(report),
-            "status_form": StatusForm(
-                initial={"status": report.status, "loaded_version": report.version}
-            ),
-            "note_form": CaseNoteForm(),
-            "waiting_outcomes": selectors.waiting_outcomes_of(report),
-            "consents": _consents_with_withdrawal_forms(report),
-            "consent_form": ConsentForm(),
-        }
+        context |= full_record_context(report)
     return render(request, "reports/detail.html", context)
 
 
@@ -324,14 +316,6 @@ def add_note(request, pk):
     else:
         messages.error(request, _("Write the note before adding it."))
     return redirect(report)
-
-
-def _consents_with_withdrawal_forms(report):
-    consents = list(selectors.consents_of(report))
-    for consent in consents:
-        if consent.in_force:
-            consent.withdraw_form = WithdrawConsentForm(initial={"purpose": consent.purpose})
-    return consents
 
 
 @require_POST
