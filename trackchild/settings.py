@@ -395,6 +395,8 @@ PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # --- Khoya-Paya: a parent's inquiry is checked against children found later for this long ---
 CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
+# A family's request to see, correct or erase their data is answered within these days.
+DATA_RIGHTS_DAYS = env.int("DATA_RIGHTS_DAYS", default=30)
 # --- Khoya-Paya's CAPTCHA (docs/citizens.md#the-captcha): the browser finds a number below this
 # by SHA-256 (25,000 tries on average: a second or two on a cheap phone, while the form is typed);
 # the challenge on a page is good for this long. Without JavaScript, the picture is good for

@@ -9,6 +9,8 @@ from apps.citizens.models import (
     MOBILE_VALIDATOR,
     CitizenReport,
     CitizenReportKind,
+    DataRightsKind,
+    DataRightsOutcome,
     Moderation,
 )
 from apps.core.photo_fields import cleaned_upload
@@ -260,3 +262,43 @@ class DeclineForm(forms.Form):
 
 class ModerationForm(forms.Form):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=Moderation.choices)
+
+
+class RightsRequestForm(forms.Form):
+    """A family asks to see, correct or erase what a report holds about them."""
+
+    case = forms.CharField(
+        label=_("Case number or Khoya-Paya reference"),
+        max_length=20,
+        help_text=_("For example M-0012345, or KP followed by 8 letters and digits."),
+    )
+    mobile = MobileField(
+        label=_("Your mobile number, as given to the police or on Khoya-Paya"),
+    )
+    kind = forms.ChoiceField(
+        label=_("What do you ask?"), choices=DataRightsKind.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("What is wrong, and what it should say"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_mobile(self):
+        mobile = self.cleaned_data["mobile"]
+        MOBILE_VALIDATOR(mobile)
+        return mobile
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == DataRightsKind.CORRECT and not cleaned.get("details", "").strip():
+            self.add_error("details", _("Say what is wrong and what it should say."))
+        return cleaned
+
+
+class RightsAnswerForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Answer"), choices=DataRightsOutcome.choices)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -269,3 +269,52 @@ class FamilyOptOut(models.Model):
 
     def __str__(self):
         return self.report.case_number if self.report_id else self.mobile
+
+
+class DataRightsKind(models.TextChoices):
+    SEE = "see", _("See the data held about us")
+    CORRECT = "correct", _("Correct the data")
+    ERASE = "erase", _("Erase the data")
+
+
+class DataRightsOutcome(models.TextChoices):
+    DONE = "done", _("Done")
+    REFUSED = "refused", _("Refused")
+
+
+class DataRightsRequest(models.Model):
+    """A family's request (Digital Personal Data Protection Act 2023) to see, correct or erase
+    what a report holds about them, lodged on Khoya-Paya from the report's contact mobile and
+    answered by the report's owning unit by due_at."""
+
+    reference = models.CharField(
+        _("reference"), max_length=10, unique=True, default=new_reference, editable=False
+    )
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("request"), max_length=7, choices=DataRightsKind.choices)
+    details = models.TextField(_("what to correct"), blank=True)
+    mobile = models.CharField(_("mobile number"), max_length=10)
+    language = models.CharField(_("language"), max_length=7, default=settings.LANGUAGE_CODE)
+    # The one-time code that proves the mobile (only its hash), as for complaints.
+    code_hash = models.CharField(max_length=128)
+    code_expires_at = models.DateTimeField()
+    code_attempts = models.PositiveSmallIntegerField(default=0)
+    mobile_verified_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True, db_index=True)
+    due_at = models.DateTimeField(_("answer due by"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=7, choices=DataRightsOutcome.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        verbose_name = _("data rights request")
+        verbose_name_plural = _("data rights requests")
+
+    def __str__(self):
+        return f"{self.reference} ({self.kind})"

@@ -25,7 +25,7 @@ from apps.citizens.models import (
 from apps.directory.models import Unit, UnitType
 from apps.directory.selectors import STATION_TYPES, public_contact_for
 from apps.messaging.phones import sms_number
-from apps.reports.choices import ReportKind, Sex
+from apps.reports.choices import ReportKind, Sex, Status
 from apps.reports.models import Report
 from apps.reports.selectors import SearchCriteria, report_by_case_number, search_reports
 
@@ -290,3 +290,75 @@ def report_to_stop(case_number: str, token: str) -> Report:
             status=410,
         )
     return report
+
+
+# --- Families' data rights (docs/citizens.md#your-data) --------------------------------------
+
+
+def report_for_rights_request(case: str, mobile: str) -> Report | None:
+    """The report a case number or Khoya-Paya reference names, only when the mobile is its
+    family's: the complainant's on the report, or the confirmed one of the complaint it came
+    from. None otherwise, whether or not the case exists."""
+    case = (case or "").strip().upper()
+    complaints = CitizenReport.objects.filter(
+        reporter_mobile=mobile, mobile_verified_at__isnull=False, report__isnull=False
+    )
+    if case.startswith("KP"):
+        complaint = complaints.filter(reference=case).select_related("report").first()
+        return complaint.report if complaint else None
+    report = report_by_case_number(case)
+    if report is None or report.case_number != case:
+        return None
+    if report.complainant_mobile == mobile or complaints.filter(report=report).exists():
+        return report
+    return None
+
+
+def can_handle_rights_request(user, rights_request) -> bool:
+    """Only the unit owning the report answers for its data."""
+    unit = official_unit(user)
+    return unit is not None and unit.pk == rights_request.report.owning_unit_id
+
+
+def rights_requests_waiting_for(user):
+    """Confirmed requests about the reports of the user's unit, not answered yet, oldest due
+    first."""
+    from apps.citizens.models import DataRightsRequest
+
+    unit = official_unit(user)
+    if unit is None:
+        return DataRightsRequest.objects.none()
+    return DataRightsRequest.objects.filter(
+        report__owning_unit=unit, mobile_verified_at__isnull=False, outcome=""
+    ).select_related("report")
+
+
+def rights_request_for(user, reference: str):
+    from apps.citizens.models import DataRightsRequest
+
+    rights_request = get_object_or_404(
+        DataRightsRequest.objects.select_related("report"),
+        reference=reference,
+        mobile_verified_at__isnull=False,
+    )
+    if not can_handle_rights_request(user, rights_request):
+        raise PermissionDenied
+    return rights_request
+
+
+def erasure_refused_by_law(report: Report) -> str | None:
+    """Why the law needs the record kept, or None when it may be erased: an open case (the JJ
+    Act's duty to trace and account for the child) or one closed within the retention period
+    (the CrPC's duty to keep the police record)."""
+    if report.status not in (Status.RESTORED, Status.CLOSED):
+        return _("The case is not closed: the law requires the record while the child is traced.")
+    kept_for = timedelta(days=365 * settings.RETENTION_CLOSED_CASE_YEARS)
+    if report.updated_at > timezone.now() - kept_for:
+        return _("The case was closed within the period the law requires its record to be kept.")
+    return None
+
+
+def pending_rights_request(reference: str):
+    from apps.citizens.models import DataRightsRequest
+
+    return get_object_or_404(DataRightsRequest, reference=reference)

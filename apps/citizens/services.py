@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from apps.citizens import limits, selectors, stop_links
@@ -19,12 +19,16 @@ from apps.citizens.models import (
     CitizenReport,
     CitizenReportKind,
     CitizenReportStatus,
+    DataRightsKind,
+    DataRightsOutcome,
+    DataRightsRequest,
     FamilyOptOut,
     LaterMatch,
     MobileVerification,
     Moderation,
     OptOutVia,
 )
+from apps.citizens.signals import erasure_granted
 from apps.core.images import CleanPhoto
 from apps.directory.models import Unit
 from apps.directory.selectors import (
@@ -34,6 +38,7 @@ from apps.directory.selectors import (
 )
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.messaging.catalogue import (
+    DATA_RIGHTS_ANSWERED,
     FAMILY_CASE_CLOSED,
     FAMILY_FIR_REGISTERED,
     FAMILY_MATCH_CONFIRMED,
@@ -546,3 +551,120 @@ def stop_family_sms_from(mobile: str, *, message_id: int | None) -> FamilyOptOut
         defaults={"via": OptOutVia.REPLY, "message_id": message_id},
     )
     return opt_out
+
+
+# --- Families' data rights (docs/citizens.md#your-data) --------------------------------------
+
+NOT_THE_FAMILYS = gettext_lazy(
+    "No report has this case number or reference with this mobile number. "
+    "Check both, or ask the police station."
+)
+RIGHTS_REQUESTS_PER_MOBILE_PER_HOUR = 3
+
+
+@transaction.atomic
+def lodge_rights_request(
+    *, case: str, mobile: str, kind: str, details: str, language: str
+) -> DataRightsRequest:
+    """Keep the request and text a code to the family's mobile; the unit sees it once the
+    code is confirmed. Refused alike whether the case does not exist or is not theirs."""
+    report = selectors.report_for_rights_request(case, mobile)
+    if report is None:
+        raise ValidationError(NOT_THE_FAMILYS)
+    hour_ago = timezone.now() - timedelta(hours=1)
+    if (
+        DataRightsRequest.objects.filter(mobile=mobile, created_at__gte=hour_ago).count()
+        >= RIGHTS_REQUESTS_PER_MOBILE_PER_HOUR
+    ):
+        raise limits.RateLimitError(limits.TOO_MANY_CODES)
+    code = f"{secrets.randbelow(10**6):06d}"
+    rights_request = DataRightsRequest.objects.create(
+        report=report,
+        kind=kind,
+        details=details.strip() if kind == DataRightsKind.CORRECT else "",
+        mobile=mobile,
+        language=language,
+        code_hash=_hash(code),
+        code_expires_at=timezone.now() + CODE_VALID_FOR,
+    )
+    queue_message(
+        channel=Channel.SMS,
+        template=VERIFICATION_CODE,
+        context={"code": code},
+        recipient=mobile,
+        language=language,
+        alert_key=f"rights-code:{rights_request.reference}",
+    )
+    return rights_request
+
+
+@transaction.atomic
+def confirm_rights_request(*, rights_request: DataRightsRequest, code: str) -> bool:
+    """The code proves the mobile; the deadline runs from then (DATA_RIGHTS_DAYS)."""
+    rights_request = DataRightsRequest.objects.select_for_update().get(pk=rights_request.pk)
+    if rights_request.mobile_verified_at:
+        return True
+    if rights_request.code_expires_at < timezone.now():
+        raise ValidationError(_("This code has expired. Ask for a new one."))
+    if rights_request.code_attempts >= MAX_CODE_ATTEMPTS:
+        raise ValidationError(_("Too many wrong codes. Ask for a new one."))
+    rights_request.code_attempts += 1
+    if not constant_time_compare(rights_request.code_hash, _hash(code.strip())):
+        rights_request.save(update_fields=["code_attempts"])
+        return False
+    rights_request.mobile_verified_at = timezone.now()
+    rights_request.due_at = rights_request.mobile_verified_at + timedelta(
+        days=settings.DATA_RIGHTS_DAYS
+    )
+    rights_request.save()
+    return True
+
+
+@transaction.atomic
+def answer_rights_request(
+    *, rights_request: DataRightsRequest, official, outcome: str, reason: str
+) -> DataRightsRequest:
+    """The report's owning unit answers: seen (the family is asked to come or call), corrected
+    (after editing the report), erased (only when no legal duty needs the record: the report
+    is minimised at once) or refused, with the reason recorded. The family hears by SMS."""
+    rights_request = (
+        DataRightsRequest.objects.select_for_update(of=("self",))
+        .select_related("report__owning_unit__district", "report__event_district")
+        .get(pk=rights_request.pk)
+    )
+    if not selectors.can_handle_rights_request(official, rights_request):
+        raise PermissionDenied
+    if rights_request.outcome or rights_request.mobile_verified_at is None:
+        raise ValidationError(_("This request has already been answered."))
+    reason = reason.strip()
+    report = rights_request.report
+    if rights_request.kind == DataRightsKind.ERASE and outcome == DataRightsOutcome.DONE:
+        if refusal := selectors.erasure_refused_by_law(report):
+            raise ValidationError({"reason": refusal})
+        erasure_granted.send(sender=DataRightsRequest, report_id=report.pk)
+    if not reason and (
+        outcome == DataRightsOutcome.REFUSED or rights_request.kind == DataRightsKind.ERASE
+    ):
+        raise ValidationError({"reason": _("Say why.")})
+    rights_request.outcome = outcome
+    rights_request.reason = reason
+    rights_request.handled_by = official
+    rights_request.handled_at = timezone.now()
+    rights_request.save()
+    whom = public_phone_for(
+        public_contact_for(report.owning_unit, where=report.event_district) or report.owning_unit
+    )
+    queue_message(
+        channel=Channel.SMS,
+        template=DATA_RIGHTS_ANSWERED,
+        context={
+            "reference": rights_request.reference,
+            "case": report.case_number,
+            "unit": whom.name,
+            "phone": whom.phone,
+        },
+        recipient=rights_request.mobile,
+        language=rights_request.language,
+        alert_key=f"rights-answer:{rights_request.reference}",
+    )
+    return rights_request

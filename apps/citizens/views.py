@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +18,8 @@ from apps.citizens.forms import (
     ModerationForm,
     PlaceForm,
     PublicSearchForm,
+    RightsAnswerForm,
+    RightsRequestForm,
     TrackForm,
 )
 from apps.citizens.models import CitizenReportKind, CitizenReportStatus
@@ -340,3 +342,90 @@ def moderate(request, reference):
         )
         messages.success(request, _("The verdict is saved."))
     return redirect("citizens:detail", reference=reference)
+
+
+# --- Families' data rights -----------------------------------------------------------------
+
+RIGHTS_PENDING_KEY = "khoya_paya_rights_pending"
+
+
+def my_data(request):
+    """A family asks to see, correct or erase their data: the case and their mobile, then the
+    code sent to that mobile. A wrong pair is refused without saying which part is wrong."""
+    address = _client_address(request)
+    form = RightsRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            limits.count_lookup(address)
+            rights_request = services.lodge_rights_request(
+                case=form.cleaned_data["case"],
+                mobile=form.cleaned_data["mobile"],
+                kind=form.cleaned_data["kind"],
+                details=form.cleaned_data["details"],
+                language=get_language(),
+            )
+        except limits.RateLimitError as refused:
+            form.add_error(None, refused.message)
+            status = 429
+        except ValidationError as refused:
+            limits.count_failed_lookup(address)
+            form.add_error(None, refused)
+        else:
+            request.session[RIGHTS_PENDING_KEY] = rights_request.reference
+            return redirect("citizens:my_data_verify", reference=rights_request.reference)
+    return render(request, "citizens/my_data.html", {"form": form}, status=status)
+
+
+def my_data_verify(request, reference):
+    """Only the browser that lodged the request confirms it."""
+    if request.session.get(RIGHTS_PENDING_KEY) != reference:
+        return redirect("citizens:my_data")
+    rights_request = selectors.pending_rights_request(reference)
+    form = CodeForm(request.POST or None)
+    confirmed = rights_request.mobile_verified_at is not None
+    if request.method == "POST" and form.is_valid() and not confirmed:
+        try:
+            confirmed = services.confirm_rights_request(
+                rights_request=rights_request, code=form.cleaned_data["code"]
+            )
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            if not confirmed:
+                form.add_error("code", _("This code is not right. Check the SMS and try again."))
+    if confirmed:
+        rights_request.refresh_from_db()
+    context = {"form": form, "rights_request": rights_request, "confirmed": confirmed}
+    return render(request, "citizens/my_data_verify.html", context)
+
+
+@login_required
+def data_requests(request):
+    if not selectors.can_see_citizen_reports(request.user):
+        raise PermissionDenied
+    waiting = selectors.rights_requests_waiting_for(request.user)
+    return render(
+        request,
+        "citizens/data_requests.html",
+        {"waiting": waiting, "answer_form": RightsAnswerForm(), "now": timezone.now()},
+    )
+
+
+@require_POST
+@login_required
+def answer_data_request(request, reference):
+    rights_request = selectors.rights_request_for(request.user, reference)
+    form = RightsAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_rights_request(
+                rights_request=rights_request,
+                official=request.user,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("The answer is saved; the family is told by SMS."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("citizens:data_requests")

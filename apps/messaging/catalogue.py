@@ -274,6 +274,14 @@ FAMILY_CASE_CLOSED = MessageTemplate(
     _("TrackChild: case %(case)s is closed: %(reason)s. Questions: %(unit)s %(phone)s."),
     subject=_("Case %(case)s is closed"),
 )
+DATA_RIGHTS_ANSWERED = MessageTemplate(
+    "data_rights_answered",
+    _(
+        "TrackChild: your request %(reference)s about case %(case)s is answered. "
+        "Contact %(unit)s %(phone)s."
+    ),
+    subject=_("Your request %(reference)s is answered"),
+)
 TEMPLATES = {
     template.key: template
     for template in (
@@ -297,5 +305,6 @@ TEMPLATES = {
         FAMILY_FIR_REGISTERED,
         FAMILY_MATCH_CONFIRMED,
         FAMILY_CASE_CLOSED,
+        DATA_RIGHTS_ANSWERED,
     )
 }

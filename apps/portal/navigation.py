@@ -81,6 +81,7 @@ def _work(user) -> list[MenuItem]:
         items.append(MenuItem(_("Outcomes to record"), reverse("reports:outcome_requests")))
     if can_see_citizen_reports(user):
         items.append(MenuItem(_("Citizens' reports"), reverse("citizens:queue")))
+        items.append(MenuItem(_("Data requests"), reverse("citizens:data_requests")))
     if can_see_compliance(user):
         items.append(MenuItem(_("Overdue work"), reverse("compliance:queue")))
     if can_bulk_upload(user):

@@ -28,6 +28,7 @@ def test_a_police_officer_finds_filing_a_missing_child_under_missing_and_found(c
         "Matches",
         "Outcomes to record",
         "Citizens' reports",
+        "Data requests",
         "Overdue work",
         "Bulk upload",
         "Officials",
