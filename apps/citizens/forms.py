@@ -218,9 +218,9 @@ class CodeForm(forms.Form):
     )
 
 
-class TrackForm(forms.Form):
-    reference = forms.CharField(label=_("Reference number"), max_length=12)
-    mobile = MobileField(label=_("Mobile number you gave"), help_text="")
+class CaptchaAfterFailures(forms.Form):
+    """A look-up by reference and mobile: after failed attempts from a connection
+    (limits.lookup_needs_captcha), a person must be typing."""
 
     def __init__(self, *args, captcha: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -228,8 +228,12 @@ class TrackForm(forms.Form):
             self.ask_captcha()
 
     def ask_captcha(self) -> None:
-        """After failed attempts from a connection, a person must be typing."""
         self.fields.setdefault("captcha", captcha_field())
+
+
+class TrackForm(CaptchaAfterFailures):
+    reference = forms.CharField(label=_("Reference number"), max_length=12)
+    mobile = MobileField(label=_("Mobile number you gave"), help_text="")
 
     def clean_reference(self):
         return self.cleaned_data["reference"].strip().upper().replace(" ", "")
@@ -264,7 +268,7 @@ class ModerationForm(forms.Form):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=Moderation.choices)
 
 
-class RightsRequestForm(forms.Form):
+class RightsRequestForm(CaptchaAfterFailures):
     """A family asks to see, correct or erase what a report holds about them."""
 
     case = forms.CharField(

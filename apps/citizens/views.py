@@ -353,7 +353,7 @@ def my_data(request):
     """A family asks to see, correct or erase their data: the case and their mobile, then the
     code sent to that mobile. A wrong pair is refused without saying which part is wrong."""
     address = _client_address(request)
-    form = RightsRequestForm(request.POST or None)
+    form = RightsRequestForm(request.POST or None, captcha=limits.lookup_needs_captcha(address))
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -369,8 +369,10 @@ def my_data(request):
             form.add_error(None, refused.message)
             status = 429
         except ValidationError as refused:
-            limits.count_failed_lookup(address)
             form.add_error(None, refused)
+            limits.count_failed_lookup(address)
+            if limits.lookup_needs_captcha(address):
+                form.ask_captcha()
         else:
             request.session[RIGHTS_PENDING_KEY] = rights_request.reference
             return redirect("citizens:my_data_verify", reference=rights_request.reference)

@@ -8,7 +8,12 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from apps.citizens.models import DataRightsRequest
-from apps.citizens.tests.conftest import last_code
+from apps.citizens.tests.conftest import (
+    MOBILE,
+    last_code,
+    send_and_confirm,
+    sighting_data,
+)
 from apps.messaging.backends import locmem
 from apps.reports.models import Report
 from conftest import OUTSIDER_KINDS
@@ -82,6 +87,33 @@ def test_a_wrong_mobile_is_refused_without_saying_whether_the_case_exists(client
     assert message in no_such_case.text
     assert not DataRightsRequest.objects.exists()
     assert locmem.outbox == []
+
+
+def test_after_three_wrong_pairs_a_person_must_solve_the_captcha(client, munnas_report):
+    for _attempt in range(3):
+        ask(client, munnas_report, mobile="9437099999")
+
+    page = ask(client, munnas_report)
+
+    assert 'name="captcha_0"' in page.text
+    assert "captcha" in page.context["form"].errors
+    assert not DataRightsRequest.objects.exists()
+
+
+def test_a_citizen_asks_by_the_khoya_paya_reference_from_the_mobile_that_sent_it(
+    client, khordha, capital_ps, officer
+):
+    reference = send_and_confirm(Client(), "sighting", khordha, sighting_data(capital_ps))
+    sighting = Report.objects.get()
+
+    response = post(
+        client, "/khoya-paya/my-data/", {"case": reference.lower(), "mobile": MOBILE, "kind": "see"}
+    )
+    post(client, response["Location"], {"code": last_code()})
+
+    assert DataRightsRequest.objects.get().report == sighting
+    client.force_login(officer)
+    assert DataRightsRequest.objects.get().reference in client.get("/data-requests/").text
 
 
 def test_a_correction_says_what_to_correct(client, munnas_report):
