@@ -12,12 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 UNVERIFIED_COMPLAINTS = "unverified_complaints"
 VERIFICATION_CODES = "verification_codes"
+UNCONFIRMED_DATA_REQUESTS = "unconfirmed_data_requests"
 CLOSED_CASES = "closed_cases"
 ACCESS_LOG = "access_log"
 
 RULE_CHOICES = [
     (UNVERIFIED_COMPLAINTS, _("Citizens' complaints never confirmed by their mobile: deleted")),
     (VERIFICATION_CODES, _("One-time codes sent to citizens' mobiles: deleted")),
+    (
+        UNCONFIRMED_DATA_REQUESTS,
+        _("Families' data requests never confirmed by their mobile: deleted"),
+    ),
     (CLOSED_CASES, _("Cases closed long ago: photos, contacts and addresses removed")),
     (ACCESS_LOG, _("Access log entries past their legal period: deleted")),
 ]
@@ -34,6 +39,11 @@ def configured_rules() -> list[Rule]:
     return [
         Rule(UNVERIFIED_COMPLAINTS, timedelta(days=settings.RETENTION_UNVERIFIED_COMPLAINT_DAYS)),
         Rule(VERIFICATION_CODES, timedelta(days=settings.RETENTION_VERIFICATION_CODE_DAYS)),
+        # Like a complaint never confirmed: nobody asked anything of the station.
+        Rule(
+            UNCONFIRMED_DATA_REQUESTS,
+            timedelta(days=settings.RETENTION_UNVERIFIED_COMPLAINT_DAYS),
+        ),
         Rule(CLOSED_CASES, timedelta(days=365 * settings.RETENTION_CLOSED_CASE_YEARS)),
         Rule(ACCESS_LOG, timedelta(days=settings.RETENTION_ACCESS_LOG_DAYS)),
     ]

@@ -11,7 +11,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from apps.audit.models import AccessLog
-from apps.citizens.models import CitizenReport, CitizenReportStatus, MobileVerification
+from apps.citizens.models import (
+    CitizenReport,
+    CitizenReportStatus,
+    DataRightsRequest,
+    MobileVerification,
+)
 from apps.matching.models import FaceEncoding
 from apps.reports.choices import Status
 from apps.reports.models import Report, ReportPhoto
@@ -45,6 +50,10 @@ def unverified_complaints(cutoff):
 
 def verification_codes(cutoff):
     return MobileVerification.objects.filter(sent_at__lt=cutoff)
+
+
+def unconfirmed_data_requests(cutoff):
+    return DataRightsRequest.objects.filter(mobile_verified_at__isnull=True, created_at__lt=cutoff)
 
 
 def closed_cases_to_minimise(cutoff):
@@ -88,6 +97,10 @@ def delete_codes(pks: list[int]) -> int:
     return MobileVerification.objects.filter(pk__in=pks).delete()[0]
 
 
+def delete_data_requests(pks: list[int]) -> int:
+    return DataRightsRequest.objects.filter(pk__in=pks).delete()[0]
+
+
 def minimise_cases(pks: list[int]) -> int:
     photos = ReportPhoto.objects.filter(report_id__in=pks)
     files = _file_names(photos, "image", "thumbnail")
@@ -116,6 +129,7 @@ def delete_access_log(pks: list[int]) -> int:
 RULES: dict[str, tuple[Callable, Callable[[list[int]], int]]] = {
     rules.UNVERIFIED_COMPLAINTS: (unverified_complaints, delete_complaints),
     rules.VERIFICATION_CODES: (verification_codes, delete_codes),
+    rules.UNCONFIRMED_DATA_REQUESTS: (unconfirmed_data_requests, delete_data_requests),
     rules.CLOSED_CASES: (closed_cases_to_minimise, minimise_cases),
     rules.ACCESS_LOG: (old_access_log, delete_access_log),
 }
