@@ -1,6 +1,7 @@
 """What the directory's CSV loading commands share: a file argument, its columns named in the
 error when a row lacks one, and the LGD codes the directory does not know listed."""
 
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,14 +9,16 @@ from django.core.management.base import BaseCommand, CommandError
 from apps.directory.services import read_csv
 
 
-class CsvLoadCommand(BaseCommand):
+class CsvLoadCommand(BaseCommand, ABC):
     columns = ""  # named in the error when a row lacks one or holds no number
 
+    @abstractmethod
     def load(self, rows):
-        raise NotImplementedError
+        """Load the rows; returns a report with `unknown_codes`."""
 
+    @abstractmethod
     def loaded(self, report) -> str:
-        raise NotImplementedError
+        """The line that says what was loaded."""
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
