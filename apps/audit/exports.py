@@ -69,6 +69,7 @@ def record_export(request, *, reason: str, rows: int, what: str, owner_unit=None
         action=AccessAction.EXPORT,
         owner_unit=owner_unit,
         detail=f"{rows} rows; reason: {reason}; {what}",
+        rows=rows,
     )
 
 

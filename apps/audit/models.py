@@ -9,6 +9,11 @@ from apps.directory.models import Unit
 
 class AccessAction(models.TextChoices):
     VIEW_RECORD = "view_record", _("Opened the full record")
+    VIEW_SUMMARY = "view_summary", _("Opened a tracing summary")
+    SEARCH = "search", _("Searched")
+    VIEW_PHOTO = "view_photo", _("Fetched a photo")
+    VIEW_NOTICE = "view_notice", _("Opened a notice")
+    API_READ = "api_read", _("Read through the API")
     EXPORT = "export", _("Exported a result list")
     VIEW_HISTORY = "view_history", _("Opened the change history")
     VIEW_MATCH = "view_match", _("Compared a proposed match")
@@ -51,6 +56,11 @@ class AccessLog(models.Model):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
+    # Kept at write time so the access review reads one partition, not the directory.
+    outside_jurisdiction = models.BooleanField(
+        _("outside the official's jurisdiction"), default=False
+    )
+    rows = models.PositiveIntegerField(_("rows exported"), null=True, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
