@@ -242,6 +242,9 @@ RETENTION_VERIFICATION_CODE_DAYS = env.int("RETENTION_VERIFICATION_CODE_DAYS", d
 RETENTION_CLOSED_CASE_YEARS = env.int("RETENTION_CLOSED_CASE_YEARS", default=5)
 RETENTION_ACCESS_LOG_DAYS = env.int("RETENTION_ACCESS_LOG_DAYS", default=3 * 365)
 RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=1000)
+# The access log is partitioned by month (apps.audit.partitions): how many months ahead of this
+# one the daily task prepares, so that a few weeks without beat lose nothing and block nothing.
+ACCESS_LOG_MONTHS_AHEAD = env.int("ACCESS_LOG_MONTHS_AHEAD", default=3)
 CELERY_BEAT_SCHEDULE = {
     # Hands over background work not done in time (apps.outbox); a sweep no worker took within
     # the minute is dropped, the next one does its work.
@@ -268,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
     "apply-retention-rules": {
         "task": "apps.retention.tasks.apply_retention_rules",
         "schedule": crontab(hour=1, minute=30),
+    },
+    "make-access-log-months": {
+        "task": "apps.audit.tasks.make_access_log_months",
+        "schedule": crontab(hour=1, minute=10),
     },
     "compute-overdue-items": {
         "task": "apps.compliance.tasks.compute_overdue_items",

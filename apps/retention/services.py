@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from apps.audit import partitions
 from apps.audit.models import AccessLog
 from apps.citizens.models import (
     CitizenReport,
@@ -125,6 +126,10 @@ def delete_access_log(pks: list[int]) -> int:
     return AccessLog.objects.filter(pk__in=pks).delete()[0]
 
 
+# Rules whose table is partitioned by month: the months wholly past the cutoff go at once, before
+# the batches remove the rest.
+WHOLE_MONTHS = {rules.ACCESS_LOG: partitions.drop_months_before}
+
 # rule name -> (what it selects older than a cutoff, what it does to one batch of their pks)
 RULES: dict[str, tuple[Callable, Callable[[list[int]], int]]] = {
     rules.UNVERIFIED_COMPLAINTS: (unverified_complaints, delete_complaints),
@@ -141,7 +146,7 @@ def apply_rule(outcome: RuleOutcome, *, batch_size: int | None = None) -> int:
     select, act = RULES[outcome.rule]
     batch_size = batch_size or settings.RETENTION_BATCH_SIZE
     selection = select(outcome.cutoff).order_by("pk")
-    total, last_pk = 0, 0
+    total, last_pk = _drop_whole_months(outcome), 0
     while True:
         with transaction.atomic():
             pks = list(
@@ -154,6 +159,15 @@ def apply_rule(outcome: RuleOutcome, *, batch_size: int | None = None) -> int:
             done = act(pks)
             RuleOutcome.objects.filter(pk=outcome.pk).update(removed=F("removed") + done)
         total, last_pk = total + done, pks[-1]
+
+
+def _drop_whole_months(outcome: RuleOutcome) -> int:
+    if outcome.rule not in WHOLE_MONTHS:
+        return 0
+    with transaction.atomic():
+        dropped = WHOLE_MONTHS[outcome.rule](outcome.cutoff)
+        RuleOutcome.objects.filter(pk=outcome.pk).update(removed=F("removed") + dropped)
+    return dropped
 
 
 def apply_retention(*, started_by: str, now=None) -> RetentionRun:
