@@ -339,7 +339,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+# The reverse proxies in front of the portal, each appending to X-Forwarded-For the address it was
+# reached from: lockouts and the access log take the client's address that many entries from the
+# header's end (apps.audit.services.client_address); 0 believes no header at all.
+TRUSTED_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "apps.audit.services.client_address"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "TrackChild"

@@ -4,6 +4,7 @@ apps.core.uploads.RequestSizeMiddleware, so those refusals are logged too."""
 import time
 
 from apps.api import services
+from apps.audit.services import client_address
 from apps.core.uploads import API_PREFIX
 
 
@@ -22,6 +23,6 @@ class ApiCallMiddleware:
             path=request.path,
             status=response.status_code,
             duration_ms=round((time.monotonic() - started) * 1000),
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=client_address(request),
         )
         return response

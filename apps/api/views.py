@@ -117,6 +117,7 @@ class FirView(APIView):
             year=wanted["fir_year"],
             number=wanted["fir_number"],
         )
+        _record_read(request, report)
         return Response(ReportResultSerializer(presenters.report_data(report)).data)
 
 
@@ -137,6 +138,12 @@ class ChangesView(APIView):
         query.is_valid(raise_exception=True)
         since, limit = query.validated_data["since"], query.validated_data["limit"]
         changes = selectors.changes_since(request.auth, since, limit=limit)
+        record_access(
+            request,
+            action=AccessAction.API_READ,
+            detail=f"FIR changes: {request.GET.urlencode()}",
+            rows=len(changes),
+        )
         data = {
             "changes": [presenters.change_data(change) for change in changes],
             "next_since": changes[-1].at if changes else since,
@@ -220,6 +227,7 @@ class ReportView(APIView):
     )
     def get(self, request, report_id: int):
         report = selectors.report_for(request.auth, report_id)
+        _record_read(request, report)
         return Response(ReportResultSerializer(presenters.report_data(report)).data)
 
 
@@ -283,7 +291,10 @@ class PfifView(APIView):
         )
         document = pfif_services.export_reports(page.reports, full_read=page.full_read)
         record_access(
-            request, action=AccessAction.EXPORT, detail=f"PFIF API: {request.GET.urlencode()}"
+            request,
+            action=AccessAction.EXPORT,
+            detail=f"PFIF API: {request.GET.urlencode()}",
+            rows=len(page.reports),
         )
         response = HttpResponse(document, content_type=f"{XML}; charset=utf-8")
         if page.next_since is not None:
@@ -336,6 +347,17 @@ class PfifImportView(APIView):
     )
     def get(self, request, received_id: int):
         return _import_status(request, selectors.received_file_for(request.auth, received_id))
+
+
+def _record_read(request, report) -> None:
+    """One report read by a key: inside the key's jurisdiction, which is not its account's."""
+    record_access(
+        request,
+        action=AccessAction.API_READ,
+        record=report,
+        owner_unit=report.owning_unit,
+        jurisdiction=request.auth.jurisdiction,
+    )
 
 
 def _import_status(request, received) -> Response:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.audit.models import AccessAction
-from apps.audit.services import record_access
+from apps.audit.services import record_access, record_search
 from apps.care import selectors, services
 from apps.care.forms import (
     AdmissionForm,
@@ -47,6 +47,9 @@ def children(request):
     else:
         due, listed = "", selectors.children_in_care_for(request.user, status=status, name=name)
     page, query_string = paginate(request, listed, CHILDREN_PER_PAGE)
+    if not due and request.GET.keys() & {"status", "name"}:
+        filters = {"status": status, "name": name}
+        record_search(request, what="children in care", filters=filters, page=page)
     unit = request.user.unit
     return render(
         request,
@@ -96,6 +99,9 @@ def admit(request, report_pk):
         else:
             messages.success(request, _("%(name)s is admitted.") % {"name": report.display_name})
             return redirect(child)
+    record_access(
+        request, action=AccessAction.VIEW_SUMMARY, record=report, owner_unit=report.owning_unit
+    )
     return render(request, "care/admit.html", {"form": form, "report": report})
 
 
@@ -359,6 +365,12 @@ def incoming_transfer(request, transfer_pk):
         else:
             messages.success(request, _("The transfer is declined."))
             return redirect("care:children")
+    record_access(
+        request,
+        action=AccessAction.VIEW_SUMMARY,
+        record=pending.child,
+        owner_unit=pending.from_institution,
+    )
     return render(
         request,
         "care/incoming_transfer.html",

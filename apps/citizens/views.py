@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from apps.audit.models import AccessAction
+from apps.audit.services import client_address, record_access, record_search
 from apps.citizens import limits, selectors, services, stop_links, submissions
 from apps.citizens.forms import (
     FORM_FOR_KIND,
@@ -31,10 +33,6 @@ from apps.reports.pages import new_report_page
 PENDING_KEY = "khoya_paya_pending"
 CASES_KEY = "khoya_paya_cases"
 RESULTS_PER_PAGE = 10
-
-
-def _client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def home(request):
@@ -73,7 +71,7 @@ def report(request, kind):
 def _submit(request, form) -> str:
     citizen_report = services.submit(
         citizen_report=form.save(),
-        ip_address=_client_address(request),
+        ip_address=client_address(request),
         photo=form.cleaned_data["photo_upload"],
         language=get_language(),
     )
@@ -116,7 +114,7 @@ def verify(request, reference):
 def _resend_code(request, citizen_report) -> str:
     services.send_code(
         citizen_report=citizen_report,
-        ip_address=_client_address(request),
+        ip_address=client_address(request),
         language=get_language(),
     )
     messages.info(request, _("A new code is on its way."))
@@ -186,7 +184,7 @@ def stop_family_sms(request, case_number, token):
 
 
 def track(request):
-    address = _client_address(request)
+    address = client_address(request)
     form = TrackForm(request.POST or None, captcha=limits.lookup_needs_captcha(address))
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -215,6 +213,8 @@ def search(request):
     if form.is_valid():
         results = selectors.search_missing_children(**form.cleaned_data)
     page, query_string = paginate(request, results, RESULTS_PER_PAGE)
+    if form.is_valid():
+        record_search(request, what="Khoya-Paya", filters=form.cleaned_data, page=page)
     return render(
         request, "citizens/search.html", {"form": form, "page": page, "query_string": query_string}
     )
@@ -251,6 +251,12 @@ def queue(request):
 @login_required
 def detail(request, reference):
     citizen_report = selectors.citizen_report_for(request.user, reference)
+    record_access(
+        request,
+        action=AccessAction.VIEW_RECORD,
+        record=citizen_report,
+        owner_unit=citizen_report.police_station,
+    )
     return render(
         request,
         "citizens/detail.html",
@@ -272,6 +278,12 @@ def photo(request, reference):
     citizen_report = selectors.citizen_report_for(request.user, reference)
     if not citizen_report.photo:
         raise Http404
+    record_access(
+        request,
+        action=AccessAction.VIEW_PHOTO,
+        record=citizen_report,
+        owner_unit=citizen_report.police_station,
+    )
     response = FileResponse(citizen_report.photo.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     return response
@@ -352,7 +364,7 @@ RIGHTS_PENDING_KEY = "khoya_paya_rights_pending"
 def my_data(request):
     """A family asks to see, correct or erase their data: the case and their mobile, then the
     code sent to that mobile. A wrong pair is refused without saying which part is wrong."""
-    address = _client_address(request)
+    address = client_address(request)
     form = RightsRequestForm(request.POST or None, captcha=limits.lookup_needs_captcha(address))
     status = 200
     if request.method == "POST" and form.is_valid():

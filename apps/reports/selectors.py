@@ -148,7 +148,9 @@ def public_report(pk: int) -> Report:
 def photo_for(user, public_id) -> ReportPhoto:
     """Officials see every photo (it is part of the tracing summary); the public only those of
     children whose family consented to publication and who are still sought."""
-    photo = get_object_or_404(ReportPhoto.objects.select_related("report"), public_id=public_id)
+    photo = get_object_or_404(
+        ReportPhoto.objects.select_related("report__owning_unit"), public_id=public_id
+    )
     if can_search(user) or photo.report.is_publishable:
         return photo
     raise Http404

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from apps.audit.exports import ExportReasonForm, ask_for_reason, export_stamp, record_export
 from apps.audit.models import AccessAction
-from apps.audit.services import record_access
+from apps.audit.services import record_access, record_search
 from apps.core.pagination import paginate
 from apps.core.spreadsheets import BYTE_ORDER_MARK, CsvWriter
 from apps.core.versions import EditConflictError, expect_version, render_conflict
@@ -55,6 +55,8 @@ def search(request):
     elif not form.is_bound:
         results = selectors.search_reports(selectors.SearchCriteria())
     page, query_string = paginate(request, results, RESULTS_PER_PAGE)
+    if form.is_valid():
+        record_search(request, what="reports", filters=form.cleaned_data, page=page)
     return render(
         request,
         "reports/search.html",
@@ -79,6 +81,8 @@ def national_feed(request):
     form = NationalFeedForm(request.GET or None)
     reports = selectors.new_missing_children(request.user, form.filters())
     page, query_string = paginate(request, reports, FEED_PER_PAGE)
+    if form.is_valid():
+        record_search(request, what="new across India", filters=form.cleaned_data, page=page)
     return render(
         request,
         "reports/national_feed.html",
@@ -211,10 +215,13 @@ def detail(request, pk):
         "full_access": full_access,
         "duplicates": selectors.duplicates_of(report),
     }
+    record_access(
+        request,
+        action=AccessAction.VIEW_RECORD if full_access else AccessAction.VIEW_SUMMARY,
+        record=report,
+        owner_unit=report.owning_unit,
+    )
     if full_access:
-        record_access(
-            request, action=AccessAction.VIEW_RECORD, record=report, owner_unit=report.owning_unit
-        )
         context |= full_record_context(report)
     return render(request, "reports/detail.html", context)
 
@@ -396,12 +403,22 @@ def notice(request, pk):
     else:
         report = selectors.public_report(pk)
     contact = selectors.contact_for(report, public=True)
+    record_access(
+        request, action=AccessAction.VIEW_NOTICE, record=report, owner_unit=report.owning_unit
+    )
     return render(request, "reports/notice.html", {"report": report, "contact": contact})
 
 
 def photo(request, public_id, *, thumbnail=False):
     picture = selectors.photo_for(request.user, public_id)
     stored = picture.thumbnail if thumbnail else picture.image
+    record_access(
+        request,
+        action=AccessAction.VIEW_PHOTO,
+        record=picture.report,
+        owner_unit=picture.report.owning_unit,
+        detail=f"{'thumbnail' if thumbnail else 'photo'} {picture.public_id}",
+    )
     response = FileResponse(stored.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     return response
