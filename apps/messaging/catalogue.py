@@ -15,6 +15,9 @@ class MessageTemplate:
     subject: str = ""
     # E-mail has room for more than the registered SMS wording; when given, e-mail uses this.
     email_text: str = ""
+    # Or, for an e-mail that lists things, Django templates: "<name>.txt" for its text and
+    # "<name>.html" for its HTML part, rendered in the recipient's language.
+    email_templates: str = ""
 
     @property
     def dlt_template_id(self) -> str:
