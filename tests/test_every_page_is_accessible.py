@@ -164,11 +164,13 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
         officials["state"]: [
             f"/dashboards/states/{odisha.lgd_code}/",
             f"/compliance/states/{odisha.lgd_code}/",
+            "/audit/review/",
         ],
         officials["national"]: [
             "/dashboards/india/",
             "/compliance/india/",
             "/audit/",
+            "/audit/review/",
         ],
     }
 

@@ -1,6 +1,6 @@
 """TrackChild settings, read from the environment (see .env.example for every variable)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import environ
@@ -182,6 +182,8 @@ CELERY_TASK_TIME_LIMITS = {
     "apps.pfif.tasks.import_received_file": (840, 900),
     "apps.compliance.tasks.compute_overdue_items": (540, 600),
     "apps.alerts.tasks.send_monthly_digests": (540, 600),
+    # A month of the national access log, counted in three aggregate queries.
+    "apps.audit.tasks.send_monthly_access_flags": (540, 600),
     # 17,000 stations' bulletins take about 90 s (docs/benchmarks.md); a rerun resumes.
     "apps.alerts.tasks.send_daily_bulletins": (540, 600),
     "apps.dashboards.tasks.refresh_dashboard_figures": (240, 300),
@@ -245,6 +247,25 @@ RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=1000)
 # The access log is partitioned by month (apps.audit.partitions): how many months ahead of this
 # one the daily task prepares, so that a few weeks without beat lose nothing and block nothing.
 ACCESS_LOG_MONTHS_AHEAD = env.int("ACCESS_LOG_MONTHS_AHEAD", default=3)
+# The access review (apps.audit.flags, docs/operations.md#access-review): what counts as
+# unusual use of the portal, and when each State's nodal officer gets the month's flags.
+ACCESS_REVIEW_OUTSIDE_PER_DAY = env.int("ACCESS_REVIEW_OUTSIDE_PER_DAY", default=50)
+ACCESS_REVIEW_NIGHT_SEARCHES = env.int("ACCESS_REVIEW_NIGHT_SEARCHES", default=3)
+ACCESS_REVIEW_LARGE_EXPORT_ROWS = env.int("ACCESS_REVIEW_LARGE_EXPORT_ROWS", default=1000)
+ACCESS_REVIEW_EMAIL_HOUR = env.int("ACCESS_REVIEW_EMAIL_HOUR", default=8)
+
+
+def _time_of_day(name: str, default: str):
+    text = env.str(name, default=default)
+    try:
+        return datetime.strptime(text, "%H:%M").time()
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a time of day as HH:MM, not {text!r}") from None
+
+
+# India time (TIME_ZONE); a night that passes midnight counts for the day it began.
+ACCESS_REVIEW_NIGHT_START = _time_of_day("ACCESS_REVIEW_NIGHT_START", "22:00")
+ACCESS_REVIEW_NIGHT_END = _time_of_day("ACCESS_REVIEW_NIGHT_END", "06:00")
 CELERY_BEAT_SCHEDULE = {
     # Hands over background work not done in time (apps.outbox); a sweep no worker took within
     # the minute is dropped, the next one does its work.
@@ -300,6 +321,11 @@ CELERY_BEAT_SCHEDULE = {
     "send-daily-bulletins": {
         "task": "apps.alerts.tasks.send_daily_bulletins",
         "schedule": crontab(hour=ALERTS_BULLETIN_HOUR, minute=0),
+    },
+    # Each State's nodal officer gets last month's unusual use of the portal (apps.audit).
+    "send-monthly-access-flags": {
+        "task": "apps.audit.tasks.send_monthly_access_flags",
+        "schedule": crontab(day_of_month=1, hour=ACCESS_REVIEW_EMAIL_HOUR, minute=0),
     },
     # Messages whose sender died mid-send are taken over once their lease has run out.
     "resume-stalled-messages": {

@@ -4,4 +4,7 @@ from apps.audit import views
 
 app_name = "audit"
 
-urlpatterns = [path("", views.access_log, name="access_log")]
+urlpatterns = [
+    path("", views.access_log, name="access_log"),
+    path("review/", views.access_review, name="access_review"),
+]

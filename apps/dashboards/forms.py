@@ -1,43 +1,19 @@
-from datetime import date
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import MONTH_FORMAT, month_field, this_month
 from apps.core.months import months_before
 from apps.dashboards.choices import AgeBand
 from apps.dashboards.selectors import Filters
 from apps.reports.choices import Sex
 
-MONTH_FORMAT = "%Y-%m"
 # A dashboard opened without filters shows the last two years, month by month.
 DEFAULT_MONTHS = 24
 
 
-class MonthInput(forms.DateInput):
-    input_type = "month"
-
-    def __init__(self):
-        super().__init__(format=MONTH_FORMAT, attrs={"placeholder": "2026-04"})
-
-
-def _month_field(label):
-    return forms.DateField(
-        label=label,
-        required=False,
-        input_formats=[MONTH_FORMAT],
-        widget=MonthInput(),
-        error_messages={"invalid": _("Enter a month as year and month, for example 2026-04.")},
-    )
-
-
-def this_month() -> date:
-    return timezone.localdate().replace(day=1)
-
-
 class DashboardFilterForm(forms.Form):
-    since = _month_field(_("From (month filed)"))
-    until = _month_field(_("To (month filed)"))
+    since = month_field(_("From (month filed)"))
+    until = month_field(_("To (month filed)"))
     sex = forms.ChoiceField(label=_("Sex"), required=False, choices=[("", _("Any")), *Sex.choices])
     age_band = forms.TypedChoiceField(
         label=_("Age band"),

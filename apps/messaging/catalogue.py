@@ -15,6 +15,9 @@ class MessageTemplate:
     subject: str = ""
     # E-mail has room for more than the registered SMS wording; when given, e-mail uses this.
     email_text: str = ""
+    # Or, for an e-mail that lists things, Django templates: "<name>.txt" for its text and
+    # "<name>.html" for its HTML part, rendered in the recipient's language.
+    email_templates: str = ""
 
     @property
     def dlt_template_id(self) -> str:
@@ -282,6 +285,17 @@ DATA_RIGHTS_ANSWERED = MessageTemplate(
     ),
     subject=_("Your request %(reference)s is answered"),
 )
+# To each State's nodal officer on the 1st: last month's unusual use of the portal by the
+# State's officials (apps.audit.flags), or that there was none. E-mail only.
+ACCESS_REVIEW_FLAGS = MessageTemplate(
+    "access_review_flags",
+    _(
+        "TrackChild: %(count)s flags of unusual use of the portal in %(state)s in %(month)s. "
+        "Review them: %(link)s"
+    ),
+    subject=_("TrackChild access review, %(state)s, %(month)s: flags %(count)s"),
+    email_templates="audit/email/access_review_flags",
+)
 TEMPLATES = {
     template.key: template
     for template in (
@@ -306,5 +320,6 @@ TEMPLATES = {
         FAMILY_MATCH_CONFIRMED,
         FAMILY_CASE_CLOSED,
         DATA_RIGHTS_ANSWERED,
+        ACCESS_REVIEW_FLAGS,
     )
 }

@@ -54,6 +54,8 @@ class Message(models.Model):
     language = models.CharField(_("language"), max_length=5)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     text = models.TextField(_("text"))
+    # An e-mail's HTML part, beside its plain text; empty for SMS and plain-text e-mails.
+    html = models.TextField(_("HTML text"), blank=True)
     encoding = models.CharField(_("encoding"), max_length=5, blank=True)
     parts = models.PositiveSmallIntegerField(_("SMS parts"), default=1)
     status = models.CharField(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from apps.directory.models import AlertChannels, Unit
+from apps.directory.models import AlertChannels, NodalOfficer, Unit, UnitType
 from apps.messaging.models import Channel
 from apps.messaging.phones import sms_number
 
@@ -57,6 +57,44 @@ def email_readers_of_units(units: list[Unit]) -> dict[int, list[Recipient]]:
             by_email = [Recipient(Channel.EMAIL, unit.email, DEFAULT_LANGUAGE, unit)]
         readers[unit.pk] = by_email
     return readers
+
+
+def state_nodal_officers_by_email() -> dict[int, list[Recipient]]:
+    """For each State/UT, by id, its State nodal officers with an e-mail address, each in the
+    language of the official whose account has that address (else English); for a State/UT
+    with none, the e-mail readers of its State Child Protection Society."""
+    officers = (
+        NodalOfficer.objects.filter(scope=NodalOfficer.Scope.STATE, unit__is_active=True)
+        .exclude(email="")
+        .select_related("unit")
+        .order_by("unit__state_id", "pk")
+    )
+    languages = _languages_of_accounts([officer.email for officer in officers])
+    readers = defaultdict(list)
+    for officer in officers:
+        language = languages.get(officer.email.lower(), DEFAULT_LANGUAGE)
+        readers[officer.unit.state_id].append(
+            Recipient(Channel.EMAIL, officer.email, language, officer.unit)
+        )
+    societies = list(
+        Unit.objects.filter(unit_type=UnitType.SCPS, is_active=True)
+        .exclude(state_id__in=list(readers))
+        .order_by("pk")
+    )
+    society_readers = email_readers_of_units(societies)
+    for unit in societies:
+        readers[unit.state_id].extend(society_readers[unit.pk])
+    return {state_id: people for state_id, people in readers.items() if people}
+
+
+def _languages_of_accounts(emails: list[str]) -> dict[str, str]:
+    accounts = (
+        get_user_model()
+        .objects.filter(is_active=True, email__in=emails)
+        .exclude(preferred_language="")
+        .values_list("email", "preferred_language")
+    )
+    return {email.lower(): language for email, language in accounts}
 
 
 def _officials_taking_alerts():

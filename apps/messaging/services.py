@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from apps.messaging.backends import (
@@ -69,9 +70,14 @@ def _dedupe_key(alert_key: str, channel: Channel, recipient: str) -> str:
 
 def _composed(template: MessageTemplate, context: dict, *, channel: Channel, language: str) -> dict:
     """The message's text, in the recipient's language, and what it costs as an SMS."""
+    html = ""
     with translation.override(language):
-        email_only = channel == Channel.EMAIL and template.email_text
-        text = str(template.email_text if email_only else template.text) % context
+        if channel == Channel.EMAIL and template.email_templates:
+            text = render_to_string(f"{template.email_templates}.txt", context)
+            html = render_to_string(f"{template.email_templates}.html", context)
+        else:
+            email_only = channel == Channel.EMAIL and template.email_text
+            text = str(template.email_text if email_only else template.text) % context
         subject = str(template.subject) % context if template.subject else ""
     length = measure(text) if channel == Channel.SMS else None
     return {
@@ -81,6 +87,7 @@ def _composed(template: MessageTemplate, context: dict, *, channel: Channel, lan
         "language": language,
         "subject": subject,
         "text": text,
+        "html": html,
         "encoding": length.encoding if length else "",
         "parts": length.parts if length else 1,
     }
@@ -222,7 +229,13 @@ def give_up(message_id: int, error: Exception) -> None:
 
 def _send(message: Message) -> str:
     if message.channel == Channel.EMAIL:
-        send_mail(message.subject, message.text, settings.DEFAULT_FROM_EMAIL, [message.recipient])
+        send_mail(
+            message.subject,
+            message.text,
+            settings.DEFAULT_FROM_EMAIL,
+            [message.recipient],
+            html_message=message.html or None,
+        )
         return ""
     return get_backend().send(
         OutgoingSms(

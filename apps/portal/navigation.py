@@ -108,6 +108,7 @@ def _admin(user) -> list[MenuItem]:
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
     if can_read_access_log(user):
         items.append(MenuItem(_("Access log"), reverse("audit:access_log")))
+        items.append(MenuItem(_("Access review"), reverse("audit:access_review")))
     if user.is_staff:
         items.append(MenuItem(_("Administration"), reverse("admin:index")))
     return items

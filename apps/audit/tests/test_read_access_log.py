@@ -1,6 +1,9 @@
 """State and national officials read who opened children's records in their jurisdiction."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.directory.models import UnitType
@@ -69,3 +72,29 @@ def test_district_and_station_officials_cannot_read_the_log(
     sign_in_verified(client, official)
 
     assert client.get("/audit/").status_code == 403
+
+
+def test_state_official_filters_the_log_by_action_and_days(
+    client, odisha_official, officer, file_missing
+):
+    report = file_missing(officer)
+    client.force_login(officer)
+    client.get(f"/reports/{report.pk}/")
+    client.get(f"/reports/{report.pk}/history/")
+    client.logout()
+    sign_in_verified(client, odisha_official)
+    today = timezone.localdate()
+
+    opened_today = client.get("/audit/", {"action": "view_record", "since": today, "until": today})
+    yesterday = client.get("/audit/", {"until": today - timedelta(days=1)})
+
+    assert opened_today.text.count("<td>si_capital</td>") == 1
+    assert "si_capital" not in yesterday.text
+
+
+def test_a_last_day_before_the_first_is_explained(client, odisha_official):
+    sign_in_verified(client, odisha_official)
+
+    response = client.get("/audit/", {"since": "2026-11-10", "until": "2026-11-09"})
+
+    assert "The last day cannot come before the first." in response.text

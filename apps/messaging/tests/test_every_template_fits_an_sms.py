@@ -28,6 +28,7 @@ CONTEXT = {
     "count": 14,
     "units": 3,
     "district": "Khordha",
+    "state": "Andaman and Nicobar Islands",
     "unit_list": "- Home A: 3 overdue",
     "month": "October 2026",
     "found": 12,
