@@ -38,10 +38,6 @@ def country_name(code: str) -> str:
     return _names(get_language() or "en").get(code, code)
 
 
-def is_country(code: str) -> bool:
-    return code in phonenumbers.SUPPORTED_REGIONS
-
-
 def is_foreign(code: str) -> bool:
     """A known nationality other than Indian: the child is flagged for repatriation."""
     return code not in (NOT_KNOWN, INDIA)

@@ -1,9 +1,9 @@
 """Whose repatriation page opens to whom.
 
 A child's repatriation is recorded on the record that flags it, by the unit owning that record
-and the officials over it (district, State/UT, nation: apps.accounts.jurisdiction): the police
-unit that filed the found report, or the institution holding the child in care. No one else opens
-the page or its documents.
+and the officials over it (the district's CWC and DCPU, district, State/UT, nation:
+apps.accounts.jurisdiction): the police unit that filed the found report, or the institution
+holding the child in care. No one else opens the page or its documents.
 """
 
 from dataclasses import dataclass
@@ -68,8 +68,9 @@ class Case:
 
 
 def can_repatriate(user, case: Case) -> bool:
-    """The owning unit of the record and the officials over it."""
-    return official_unit(user) is not None and Jurisdiction.of(user).covers_unit(case.owner)
+    """The owning unit of the record and the officials over it, among them the district's CWC
+    (which orders the repatriation) and DCPU, which watch over every unit of their district."""
+    return official_unit(user) is not None and Jurisdiction.watching(user).covers_unit(case.owner)
 
 
 def _opened(user, case: Case) -> Case:
