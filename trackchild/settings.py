@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "apps.care",
     "apps.messaging",
     "apps.citizens",
+    "apps.repatriation",
     "apps.compliance",
     "apps.alerts",
     "apps.pfif",
@@ -434,6 +435,13 @@ PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
 # A family's request to see, correct or erase their data is answered within these days.
 DATA_RIGHTS_DAYS = env.int("DATA_RIGHTS_DAYS", default=30)
+# --- Repatriation of children of other countries: days allowed for each step, counted from the
+# step before (the first from when the child was flagged) ---
+REPATRIATION_STEP_DAYS = {
+    "verification": env.int("REPATRIATION_VERIFICATION_DAYS", default=90),
+    "cwc_order": env.int("REPATRIATION_CWC_ORDER_DAYS", default=30),
+    "handover": env.int("REPATRIATION_HANDOVER_DAYS", default=30),
+}
 # --- Khoya-Paya's CAPTCHA (docs/citizens.md#the-captcha): the browser finds a number below this
 # by SHA-256 (25,000 tries on average: a second or two on a cheap phone, while the form is typed);
 # the challenge on a page is good for this long. Without JavaScript, the picture is good for

@@ -13,6 +13,7 @@ urlpatterns = [
     path("reports/", include("apps.reports.urls")),
     path("matches/", include("apps.matching.urls")),
     path("care/", include("apps.care.urls")),
+    path("repatriation/", include("apps.repatriation.urls")),
     path("messaging/", include("apps.messaging.urls")),
     path("", include("apps.citizens.urls")),
     path("captcha/", include("captcha.urls")),

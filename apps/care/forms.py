@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.care import selectors
 from apps.care.choices import AdmissionRoute, CareOption, LeavingReason
-from apps.care.documents import MAX_DOCUMENT_BYTES, UnusableDocumentError, clean_document
+from apps.care.documents import (
+    MAX_DOCUMENT_BYTES,
+    CleanDocument,
+    UnusableDocumentError,
+    clean_document,
+)
 from apps.care.models import (
     CareDocument,
     CareOrder,
@@ -39,6 +44,16 @@ DOCUMENT_PROBLEMS = {
 }
 
 
+def checked_document(upload) -> CleanDocument:
+    """An uploaded scan, checked and cleaned (apps.care.documents), or the form's error."""
+    try:
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise UnusableDocumentError("too_large")
+        return clean_document(upload.read())
+    except UnusableDocumentError as error:
+        raise forms.ValidationError(DOCUMENT_PROBLEMS[error.reason], code=error.reason) from error
+
+
 def _refuse_future(form, *fields):
     for field in fields:
         value = form.cleaned_data.get(field)
@@ -54,6 +69,7 @@ class AdmissionForm(forms.ModelForm):
             "arrived_at",
             "category",
             "route",
+            "nationality",
             "deciding_body",
             "produced_at",
             "order_number",
@@ -217,16 +233,7 @@ class DocumentForm(forms.ModelForm):
         fields = ["kind", "title", "upload"]
 
     def clean_upload(self):
-        upload = self.cleaned_data["upload"]
-        try:
-            if upload.size > MAX_DOCUMENT_BYTES:
-                raise UnusableDocumentError("too_large")
-            return clean_document(upload.read())
-        except UnusableDocumentError as error:
-            raise forms.ValidationError(
-                DOCUMENT_PROBLEMS[error.reason],
-                code=error.reason,
-            ) from error
+        return checked_document(self.cleaned_data["upload"])
 
 
 class TransferForm(forms.ModelForm):

@@ -28,6 +28,7 @@ from apps.care.choices import (
     TransferStatus,
     Wellbeing,
 )
+from apps.core.countries import NOT_KNOWN, is_foreign, nationality_choices
 from apps.core.versions import Versioned
 from apps.directory.models import Unit
 from apps.reports.models import Report
@@ -50,6 +51,16 @@ class ChildInCare(Versioned):
     category = models.CharField(_("category"), max_length=4, choices=Category.choices)
     route = models.CharField(_("how the child came"), max_length=12, choices=AdmissionRoute.choices)
     arrived_at = models.DateTimeField(_("arrived at the institution on"))
+    # As the institution establishes it (first the found report's); a child of another country
+    # is flagged for repatriation (apps.repatriation).
+    nationality = models.CharField(
+        _("nationality"),
+        max_length=2,
+        choices=nationality_choices,
+        blank=True,
+        default=NOT_KNOWN,
+        help_text=_("A child of another country is flagged for repatriation."),
+    )
     deciding_body = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -126,6 +137,11 @@ class ChildInCare(Versioned):
     @property
     def is_in_care(self) -> bool:
         return self.status == CareStatus.IN_CARE
+
+    @property
+    def is_foreign_national(self) -> bool:
+        """A child of another country: flagged for repatriation."""
+        return is_foreign(self.nationality)
 
 
 class CareEntry(models.Model):

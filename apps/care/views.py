@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +29,7 @@ from apps.care.forms import (
     TransferForm,
 )
 from apps.care.models import CareDocument, CareOrder, CarePlan, ChildInCare
+from apps.core.downloads import private_download
 from apps.core.pagination import paginate
 from apps.core.versions import EditConflictError, render_conflict
 
@@ -89,7 +90,9 @@ def admit(request, report_pk):
     report = selectors.admittable_report(request.user, report_pk)
     institution = request.user.unit
     form = AdmissionForm(
-        request.POST or None, instance=ChildInCare(report=report), institution=institution
+        request.POST or None,
+        instance=ChildInCare(report=report, nationality=report.nationality),
+        institution=institution,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -294,18 +297,11 @@ def document(request, public_id):
         owner_unit=child.institution,
         detail=f"document: {stored.title}"[:300],
     )
-    response = FileResponse(
-        stored.file.open("rb"),
-        as_attachment=True,
+    return private_download(
+        stored.file,
         content_type=stored.content_type,
         filename=f"{child.case_number}-{stored.pk}.{stored.extension}",
     )
-    response["Cache-Control"] = "private, no-store"
-    # Saved, never shown in the portal's origin: even a file that slipped through the checks
-    # cannot run script there, nor be taken for HTML.
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _managed_child(user, pk):

@@ -14,6 +14,7 @@ class Event(models.TextChoices):
     FOUND_FILING = "found_filing", _("Found report filed by the police after recovery")
     MISSING_FILING = "missing_filing", _("Missing report entered by the police after its FIR / GD")
     COMPLAINT = "complaint", _("Citizen's complaint answered by the police station")
+    REPATRIATION = "repatriation", _("Repatriation step of a child of another country done")
 
 
 # What the portal asks unless an administrator changes the rule (hours).
@@ -29,6 +30,9 @@ DEFAULT_ALLOWED_HOURS = {
     Event.MISSING_FILING: 24,
     # Escalated to the district's SP office and DCPU once past.
     Event.COMPLAINT: 48,
+    # Each step has its own time (REPATRIATION_STEP_DAYS), counted in days: overdue from the
+    # day after the step's due date.
+    Event.REPATRIATION: 24,
 }
 
 # Items about a child's care: never shown to police, who meet children in care only through

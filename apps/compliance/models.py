@@ -142,6 +142,10 @@ class OverdueItem(models.Model):
         return self.resolved_at is None
 
     def get_subject_url(self) -> str:
+        if self.event == Event.REPATRIATION:
+            if self.child_id:
+                return reverse("repatriation:child", args=[self.child_id])
+            return reverse("repatriation:report", args=[self.report_id])
         if self.child_id:
             return reverse("care:detail", args=[self.child_id])
         if self.citizen_report_id:

@@ -13,6 +13,8 @@ Who answers for each event:
   active CWC (child in need of care and protection) or JJB (child in conflict with law) of the
   institution's district, each in its own queue; and the institution itself when the directory
   has no such body in that district, so the item is never lost;
+- the next repatriation step of a child of another country (apps.repatriation.deadlines): the
+  unit owning the found report, or the institution once the child is in care;
 - a citizen's missing-child complaint: the police station it was routed to (the district's SP
   office and DCPU see it in their district's queue and are alerted: the escalation).
 """
@@ -43,6 +45,7 @@ from apps.care.models import CareOrder, CarePlan, ChildInCare, ProgressReport
 from apps.citizens.models import CitizenReport, CitizenReportKind, CitizenReportStatus, Moderation
 from apps.compliance.choices import Event
 from apps.directory.models import Unit, UnitType
+from apps.repatriation import deadlines as repatriation_deadlines
 from apps.reports.choices import Placement, ReportKind, Status
 from apps.reports.models import Report
 
@@ -270,6 +273,27 @@ def complaint(allowed: timedelta) -> list[QuerySet]:
     return [complaints.order_by()]
 
 
+def repatriation(allowed: timedelta) -> list[QuerySet]:
+    """The next step of a child of another country: due REPATRIATION_STEP_DAYS for that step
+    after the step before (the first after the found report was filed, or the child arrived in
+    care), plus `allowed` (24 hours: overdue from the day after the due date)."""
+    due = start_of_day(F("repatriation_from")) + days(F("repatriation_days")) + Value(allowed)
+    return [
+        _about_report(
+            repatriation_deadlines.found_children_awaiting_step(),
+            Event.REPATRIATION,
+            unit="owning_unit",
+            due=due,
+        ),
+        _about_child(
+            repatriation_deadlines.children_in_care_awaiting_step(),
+            Event.REPATRIATION,
+            unit="institution",
+            due=due,
+        ),
+    ]
+
+
 RULES = {
     Event.PRODUCTION: production,
     Event.ADMISSION: admission,
@@ -278,6 +302,7 @@ RULES = {
     Event.PLAN_REVIEW: plan_review,
     Event.ORDER: order,
     Event.COMPLAINT: complaint,
+    Event.REPATRIATION: repatriation,
 }
 
 

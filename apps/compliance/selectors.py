@@ -79,7 +79,10 @@ def work_queue_for(user, *, event: str = "", unit_type: str = "", unit: Unit | N
         return OverdueItem.objects.none()
     items = OverdueItem.objects.filter(resolved_at__isnull=True, **_item_lookups(scope))
     if _is_police(user):
-        items = items.exclude(event__in=CARE_EVENTS)
+        # Nor the repatriation of a child in care, which the institution answers for.
+        items = items.exclude(event__in=CARE_EVENTS).exclude(
+            event=Event.REPATRIATION, child__isnull=False
+        )
     if event:
         items = items.filter(event=event)
     if unit_type:

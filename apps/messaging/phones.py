@@ -2,6 +2,8 @@
 
 import re
 
+import phonenumbers
+
 MOBILE_PATTERN = r"[6-9][0-9]{9}"
 
 
@@ -26,3 +28,32 @@ def sms_number(phone: str) -> str | None:
         return None
     mobile = normalised_mobile(phone)
     return mobile if re.fullmatch(MOBILE_PATTERN, mobile) else None
+
+
+INDIA_CALLING_CODE = 91
+
+
+class NotANumberAbroadError(ValueError):
+    """A number written with another country's code that is not a valid number there."""
+
+
+def number_abroad(phone: str) -> str | None:
+    """A family's number in another country (Nepal +977, Bangladesh +880…), checked against that
+    country's numbering plan with `phonenumbers`, in E.164 ("+9779841234567"). None for a number
+    written without a country code or with India's (+91), which stays an Indian number, checked
+    as before. Raises NotANumberAbroadError for another country's code and a number not valid
+    there."""
+    typed = (phone or "").strip()
+    if typed.startswith("00"):
+        typed = f"+{typed[2:]}"
+    if not typed.startswith("+"):
+        return None
+    try:
+        number = phonenumbers.parse(typed, None)
+    except phonenumbers.NumberParseException as error:
+        raise NotANumberAbroadError(typed) from error
+    if number.country_code == INDIA_CALLING_CODE:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        raise NotANumberAbroadError(typed)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.audit.exports import ExportReasonForm
+from apps.core.countries import foreign_country_choices
 from apps.pfif.format import MAX_DOCUMENT_BYTES
 from apps.pfif.models import ReviewStatus
 from apps.pfif.services import PFIF_ERRORS
@@ -9,13 +10,26 @@ from apps.reports.choices import ReportKind
 from apps.reports.forms import DATE_WIDGET
 
 
+def _countries():
+    return [("", _("Any nationality")), *foreign_country_choices()]
+
+
 class ExportForm(ExportReasonForm):
-    field_order = ["kind", "since", "reason"]
+    field_order = ["kind", "country", "since", "reason"]
 
     kind = forms.ChoiceField(
         label=_("Reports"),
         choices=[("", _("Missing and found")), *ReportKind.choices[:2]],
         required=False,
+    )
+    country = forms.ChoiceField(
+        label=_("Children of another country"),
+        choices=_countries,
+        required=False,
+        help_text=_(
+            "For a partner country's portal: only the children of that country, flagged for "
+            "repatriation."
+        ),
     )
     since = forms.DateField(
         label=_("Changed since"),

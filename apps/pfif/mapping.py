@@ -69,6 +69,9 @@ def person_from_report(report, *, full_read: bool) -> Person:
         )
         if full_read:
             _add_home(person, report)
+        if report.is_foreign_national and not person.home_country:
+            # The partner country's portal learns the child is one of its own.
+            person.home_country = report.nationality
     return person
 
 

@@ -7,11 +7,13 @@ Officials of a single unit (a police station, an institution) neither export nor
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
 from apps.accounts.models import Level
+from apps.care.choices import CareStatus
+from apps.care.models import ChildInCare
 from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
 from apps.reports.choices import ConsentPurpose, Status
 from apps.reports.models import Report
@@ -35,11 +37,22 @@ def _require_exchange(user) -> None:
         raise PermissionDenied
 
 
-def exportable_reports(user, *, kind: str = "", since=None):
+def exportable_reports(user, *, kind: str = "", since=None, country: str = ""):
     """Reports owned inside the official's jurisdiction, oldest change first (as PFIF's
-    incremental export expects), optionally only one kind and only those changed since."""
+    incremental export expects), optionally only one kind, only those changed since and only
+    the children of one other country (for that country's portal)."""
     _require_exchange(user)
-    return reports_to_export(Jurisdiction.of(user), kind=kind, since=since)
+    reports = reports_to_export(Jurisdiction.of(user), kind=kind, since=since)
+    return of_nationality(reports, country) if country else reports
+
+
+def of_nationality(reports, country: str):
+    """The found children of `country`: by their found report, or by their stay in care (the
+    institution establishes the nationality of the children it holds)."""
+    in_care_as = ChildInCare.objects.filter(
+        report=OuterRef("pk"), status=CareStatus.IN_CARE, nationality=country
+    )
+    return reports.filter(Q(nationality=country) | Exists(in_care_as))
 
 
 def reports_to_export(

@@ -43,7 +43,11 @@ def exchange(request):
     return render(
         request,
         "pfif/exchange.html",
-        {"export_form": ExportForm(), "import_form": ImportForm()},
+        {
+            # A repatriation page links here with its child's country chosen.
+            "export_form": ExportForm(initial={"country": request.GET.get("country", "")}),
+            "import_form": ImportForm(),
+        },
     )
 
 
@@ -65,13 +69,14 @@ def export(request):
         request.user,
         kind=choice["kind"],
         since=timezone.make_aware(datetime.combine(since, time.min)) if since else None,
+        country=choice["country"],
     )[:MAX_EXPORT_ROWS]
     document = services.export_reports(reports, full_read=False)
     record_export(
         request,
         reason=choice["reason"],
         rows=document.count(b"<pfif:person>"),
-        what=f"PFIF: kind={choice['kind']} since={since or ''}",
+        what=f"PFIF: kind={choice['kind']} country={choice['country']} since={since or ''}",
     )
     document = stamp_xml(document, export_stamp(request.user, choice["reason"]))
     response = HttpResponse(document, content_type="application/pfif+xml; charset=utf-8")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.photo_fields import MultiplePhotoField
 from apps.core.versions import VersionedForm
 from apps.directory.models import State
-from apps.messaging.phones import sms_number
+from apps.messaging.phones import NotANumberAbroadError, number_abroad, sms_number
 from apps.reports import selectors
 from apps.reports.choices import (
     ClosureReason,
@@ -78,6 +78,11 @@ FAMILY_SECTIONS = [
     (_("Permanent address"), [f"permanent_{part}" for part in PLACE_PARTS]),
     (_("Present address"), [f"present_{part}" for part in PLACE_PARTS]),
 ]
+FAMILY_PHONE_FIELDS = ("father_phone", "mother_phone", "guardian_phone")
+NOT_A_NUMBER_ABROAD = _(
+    "This is not a valid number of the country its code names. Write it with the country code, "
+    "for example +977 9841234567 (Nepal) or +880 1712345678 (Bangladesh)."
+)
 CLOSING_SECTIONS = [
     (_("Photographs and publication"), ["photos", "remove_photos", "publication_consent"]),
     (_("About this change"), ["reason"]),
@@ -207,7 +212,22 @@ class ReportForm(VersionedForm, forms.ModelForm):
         cleaned = super().clean()
         removed = len(cleaned.get("remove_photos") or [])
         self.fields["photos"].existing_count -= removed
+        self._clean_family_phones_abroad(cleaned)
         return cleaned
+
+    def _clean_family_phones_abroad(self, cleaned):
+        """A family abroad gives a number with its country's code: checked against that
+        country's numbering and kept in E.164; an Indian number keeps the field's own check."""
+        for field in FAMILY_PHONE_FIELDS:
+            if not cleaned.get(field):
+                continue
+            try:
+                abroad = number_abroad(cleaned[field])
+            except NotANumberAbroadError:
+                self.add_error(field, NOT_A_NUMBER_ABROAD)
+                continue
+            if abroad:
+                cleaned[field] = abroad
 
     def _event_date(self) -> date:
         event_at = self.cleaned_data.get("event_at") or timezone.now()
@@ -356,7 +376,13 @@ class FoundReportForm(ReportForm):
         (_("Where and when the child was found"), [*PLACE_FIELDS, "found_by"]),
         (
             _("The child's own account"),
-            ["full_name", "told_parent_names", "told_home_place", "told_language"],
+            [
+                "full_name",
+                "told_parent_names",
+                "told_home_place",
+                "told_language",
+                "nationality",
+            ],
         ),
         (
             _("The child"),
@@ -381,6 +407,7 @@ class FoundReportForm(ReportForm):
             "told_parent_names",
             "told_home_place",
             "told_language",
+            "nationality",
             *FAMILY_FIELDS,
             "placement",
             "placed_at",

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.countries import NOT_KNOWN, is_foreign, nationality_choices
 from apps.core.fields import ChoiceArrayField
 from apps.core.versions import Versioned
 from apps.directory.models import PHONE_VALIDATOR, PIN_CODE_VALIDATOR, District, State, Unit
@@ -155,6 +156,15 @@ class Report(Versioned):
     )
     mother_tongue = models.CharField(
         _("mother tongue"), max_length=5, choices=Language.choices, blank=True
+    )
+    # A found child of another country is flagged for repatriation (apps.repatriation).
+    nationality = models.CharField(
+        _("nationality"),
+        max_length=2,
+        choices=nationality_choices,
+        blank=True,
+        default=NOT_KNOWN,
+        help_text=_("A child of another country is flagged for repatriation."),
     )
     school_class = models.CharField(_("school and class"), max_length=150, blank=True)
     clothing = models.TextField(_("clothing when last seen"), blank=True)
@@ -381,6 +391,11 @@ class Report(Versioned):
         ):
             return self.placed_at
         return self.owning_unit
+
+    @property
+    def is_foreign_national(self) -> bool:
+        """A found child of another country: flagged for repatriation."""
+        return self.kind == ReportKind.FOUND and is_foreign(self.nationality)
 
     @property
     def is_closed_duplicate(self) -> bool:

@@ -41,6 +41,8 @@ def test_the_defaults_are_seeded_and_editable():
         "found_filing": 24,
         "missing_filing": 24,
         "complaint": 48,
+        # A day's grace after each repatriation step's own date (REPATRIATION_STEP_DAYS).
+        "repatriation": 24,
     }
 
 
