@@ -54,6 +54,7 @@ def test_own_secrets_and_unset_ones_pass():
     [
         {"SMS_DLR_TOKEN": "change-me-too"},
         {"DATABASE_URL": "postgres://trackchild:trackchild@127.0.0.1:1/trackchild"},
+        {"DATABASE_REPLICA_URL": "postgres://trackchild:secret@127.0.0.1:2/trackchild"},
     ],
 )
 def test_portal_refuses_to_start_with_an_example_secret(setting):
@@ -61,6 +62,7 @@ def test_portal_refuses_to_start_with_an_example_secret(setting):
 
     assert result.returncode != 0
     assert "example value" in result.stderr
+    assert next(iter(setting)) in result.stderr
 
 
 def test_forwarded_proto_is_believed_only_behind_a_declared_tls_proxy():

@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Keeps a browser's reads on the primary for a few seconds after it changed something
+    # (only when a read replica is configured).
+    "apps.core.replicas.ReadYourWritesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Logs every API call, including those refused just below.
     "apps.api.middleware.ApiCallMiddleware",
@@ -133,6 +136,26 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Through PgBouncer in transaction pooling (docs/scaling.md), a cursor held open across
+# transactions may land on another server connection: `.iterator()` then reads client-side.
+DATABASE_TRANSACTION_POOLING = env.bool("DATABASE_TRANSACTION_POOLING", default=False)
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASE_TRANSACTION_POOLING
+# A streaming read replica of the primary (docs/scaling.md): searches, dashboards and exports
+# read there (apps.core.replicas); everything else, every write and migrations stay on the primary.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **env.db_url_config(DATABASE_REPLICA_URL),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "DISABLE_SERVER_SIDE_CURSORS": DATABASE_TRANSACTION_POOLING,
+        # Tests read the primary's test database on the replica's server.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["apps.core.replicas.PrimaryReplicaRouter"]
+# After changing something, a browser's searches, dashboards and exports read the primary for
+# this long: more than the replica lags behind in normal running.
+DATABASE_REPLICA_FRESH_SECONDS = env.int("DATABASE_REPLICA_FRESH_SECONDS", default=10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Celery: Redis when REDIS_URL is set, otherwise tasks run eagerly in-process ---
@@ -421,6 +444,7 @@ if not DEBUG:
         {
             "SECRET_KEY": SECRET_KEY,
             "the password in DATABASE_URL": database_password(env.str("DATABASE_URL", default="")),
+            "the password in DATABASE_REPLICA_URL": database_password(DATABASE_REPLICA_URL),
             "EMAIL_HOST_PASSWORD": EMAIL_HOST_PASSWORD,
             "SMS_GATEWAY_PASSWORD": SMS_GATEWAY_PASSWORD,
             "SMS_DLR_TOKEN": SMS_DLR_TOKEN,

@@ -1,4 +1,5 @@
-"""Who may open which dashboard, and the figures a dashboard reads (summary tables only).
+"""Who may open which dashboard, and the figures a dashboard reads (summary tables only, on the
+read replica if there is one).
 
 District officials open their district's dashboard, state officials their State/UT's and its
 districts', national officials every one. Everyone else is refused, also officials of units
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.accounts.models import Level
 from apps.compliance import selectors as compliance
+from apps.core.replicas import replica_alias
 from apps.dashboards.choices import Scope
 from apps.dashboards.models import (
     CareTally,
@@ -133,15 +135,15 @@ class Filters:
 
 
 def refreshed() -> FiguresRefresh | None:
-    return FiguresRefresh.objects.first()
+    return FiguresRefresh.objects.using(replica_alias()).first()
 
 
 def _own(model, area: Area) -> QuerySet:
-    return model.objects.filter(scope=area.scope, area_id=area.pk)
+    return model.objects.using(replica_alias()).filter(scope=area.scope, area_id=area.pk)
 
 
 def _parts(model, area: Area) -> QuerySet:
-    return model.objects.filter(scope=area.parts, parent_id=area.pk)
+    return model.objects.using(replica_alias()).filter(scope=area.parts, parent_id=area.pk)
 
 
 def report_rows(area: Area, filters: Filters) -> list[dict]:
@@ -193,4 +195,4 @@ def parts_of(area: Area, with_figures: set[int]) -> list:
 
 def compliance_by_type(area: Area):
     as_of = compliance.figures_as_of()
-    return compliance.figures_by_type(area.units, as_of), as_of
+    return compliance.figures_by_type(area.units.using(replica_alias()), as_of), as_of

@@ -14,6 +14,7 @@ from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
 from apps.accounts.models import Level
 from apps.care.choices import CareStatus
 from apps.care.models import ChildInCare
+from apps.core.replicas import replica_alias
 from apps.pfif.models import ImportedPerson, ReceivedFile, ReviewStatus
 from apps.reports.choices import ConsentPurpose, Status
 from apps.reports.models import Report
@@ -61,11 +62,12 @@ def reports_to_export(
     """As `exportable_reports`, for any jurisdiction (an API key's); `publishable_only` keeps
     the reports partners may have (consent to share with them in force, child still sought)
     and those whose consent was withdrawn, which go out as expiry records. Each report carries
-    `shared` (consent in force) and `withdrawn` (a consent withdrawn) for export_reports."""
+    `shared` (consent in force) and `withdrawn` (a consent withdrawn) for export_reports. Read
+    on the replica, if any."""
     lookups = jurisdiction.lookups("owning_unit")
     if lookups is None:
         return Report.objects.none()
-    reports = Report.objects.filter(**lookups)
+    reports = Report.objects.using(replica_alias()).filter(**lookups)
     if kind:
         reports = reports.filter(kind=kind)
     if since:

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
+from apps.core.replicas import replica_alias
 from apps.directory.models import (
     CCI_UNIT_TYPES,
     POLICE_UNIT_TYPES,
@@ -256,10 +257,11 @@ class CountCapped:
 
 
 class RankedReports:
-    """Report ids in order of name similarity, fetched a page at a time for the Paginator."""
+    """Report ids in order of name similarity, fetched a page at a time for the Paginator from
+    the database they were found in."""
 
-    def __init__(self, ids: list[int]):
-        self.ids = ids
+    def __init__(self, ids: list[int], database: str):
+        self.ids, self.database = ids, database
 
     def count(self) -> int:
         return len(self.ids)
@@ -269,15 +271,17 @@ class RankedReports:
 
     def __getitem__(self, page: slice) -> list[Report]:
         page_ids = self.ids[page]
-        found = Report.objects.select_related(*SUMMARY_RELATIONS).in_bulk(page_ids)
+        reports = Report.objects.using(self.database).select_related(*SUMMARY_RELATIONS)
+        found = reports.in_bulk(page_ids)
         return [found[pk] for pk in page_ids if pk in found]
 
 
 def search_reports(criteria: SearchCriteria):
     """All reports in the country that fit the criteria, best name match first, then newest:
     one per child, so a report closed as a duplicate is left out, and found by a name only it
-    gives, it stands for the report the case goes on under."""
-    reports = _filtered(Report.objects.all(), criteria).order_by("-event_at", "-pk")
+    gives, it stands for the report the case goes on under. Read on the replica, if any."""
+    database = replica_alias()
+    reports = _filtered(Report.objects.using(database), criteria).order_by("-event_at", "-pk")
     if not criteria.name.strip():
         reports = reports.exclude(CLOSED_AS_DUPLICATE)
         return CountCapped(reports.select_related(*SUMMARY_RELATIONS), MAX_COUNTED)
@@ -294,7 +298,7 @@ def search_reports(criteria: SearchCriteria):
         for position, (pk, forms, primary) in enumerate(rows)
     ]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return RankedReports(list(dict.fromkeys(pk for _score, _position, pk in scored)))
+    return RankedReports(list(dict.fromkeys(pk for _score, _position, pk in scored)), database)
 
 
 def _filtered(reports, criteria: SearchCriteria):
@@ -361,11 +365,14 @@ def can_see_national_feed(user) -> bool:
 
 def new_missing_children(user, filters: FeedFilters | None = None):
     """Open missing reports, newest filed first, with the feed's filters. The photo is shown
-    only where the family consented (Report.is_publishable), which the template decides."""
+    only where the family consented (Report.is_publishable), which the template decides.
+    Read on the replica, if any."""
     if not can_see_national_feed(user):
         raise PermissionDenied
     filters = filters or FeedFilters()
-    reports = Report.objects.filter(kind=ReportKind.MISSING, status=Status.OPEN)
+    reports = Report.objects.using(replica_alias()).filter(
+        kind=ReportKind.MISSING, status=Status.OPEN
+    )
     home_state = user.unit.state_id
     if filters.scope == FeedScope.MY_STATE:
         reports = reports.filter(event_state_id=home_state)
