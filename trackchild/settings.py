@@ -315,6 +315,13 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
+# Argon2id first (parameters measured in apps/accounts/hashers.py, docs/security.md); PBKDF2 after
+# it so that passwords hashed before still verify, and Django re-hashes them with Argon2id at the
+# official's next sign-in.
+PASSWORD_HASHERS = [
+    "apps.accounts.hashers.MeasuredArgon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
