@@ -344,9 +344,11 @@ AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "TrackChild"
 
-# Idle officials are signed out: every request renews the session, so the age is an idle limit.
+# Idle officials are signed out: the session's age is an idle limit, renewed by requests. The
+# session is written only when it changes; SessionLifetimeMiddleware changes it once a tenth of
+# the idle time has passed since the last renewal (apps/accounts/sessions.py).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # However active, an official signs in again this many hours after signing in.
 SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
