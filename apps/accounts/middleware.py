@@ -44,8 +44,7 @@ def redirect_with_next(view_name, request):
 
 class SessionLifetimeMiddleware:
     """Signs an official out once the session is older than SESSION_MAX_HOURS, active or not;
-    otherwise pushes a live session's idle deadline forward when it is due (apps/accounts/sessions.py).
-    """
+    otherwise pushes a live session's idle deadline forward when due (accounts/sessions.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
