@@ -30,6 +30,7 @@ NOT_OBJECT_SCOPED = {
     "directory:state",
     "directory:district",
     "directory:unit",
+    "directory:state_districts",
     # The key of a CAPTCHA challenge: a random, short-lived token any visitor asks for.
     "captcha-image",
     "captcha-image-2x",

@@ -372,6 +372,13 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
+# Argon2id first (parameters measured in apps/accounts/hashers.py, docs/security.md); PBKDF2 after
+# it so that passwords hashed before still verify, and Django re-hashes them with Argon2id at the
+# official's next sign-in.
+PASSWORD_HASHERS = [
+    "apps.accounts.hashers.MeasuredArgon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -398,9 +405,11 @@ AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "TrackChild"
 
-# Idle officials are signed out: every request renews the session, so the age is an idle limit.
+# Idle officials are signed out: the session's age is an idle limit, renewed by requests. The
+# session is written only when it changes; SessionLifetimeMiddleware changes it once a tenth of
+# the idle time has passed since the last renewal (apps/accounts/sessions.py).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # However active, an official signs in again this many hours after signing in.
 SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)

@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from apps.accounts.selectors import has_confirmed_totp_device
-from apps.accounts.sessions import has_outlived_its_sign_in
+from apps.accounts.sessions import has_outlived_its_sign_in, renew_idle_deadline_if_due
 
 # Pages any signed-in official may reach before the second factor: to leave, or page furniture.
 _ALWAYS_OPEN_PREFIXES = ("/accounts/logout/", "/i18n/", "/static/")
@@ -43,7 +43,8 @@ def redirect_with_next(view_name, request):
 
 
 class SessionLifetimeMiddleware:
-    """Signs an official out once the session is older than SESSION_MAX_HOURS, active or not."""
+    """Signs an official out once the session is older than SESSION_MAX_HOURS, active or not;
+    otherwise pushes a live session's idle deadline forward when due (accounts/sessions.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -52,4 +53,6 @@ class SessionLifetimeMiddleware:
         if request.user.is_authenticated and has_outlived_its_sign_in(request.session):
             logout(request)
             messages.info(request, _("Your session has ended. Please sign in again."))
+        elif not request.session.is_empty():
+            renew_idle_deadline_if_due(request.session)
         return self.get_response(request)

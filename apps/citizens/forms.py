@@ -16,6 +16,7 @@ from apps.citizens.models import (
 from apps.core.photo_fields import cleaned_upload
 from apps.directory.models import District, State
 from apps.directory.selectors import default_station, police_stations_in
+from apps.directory.widgets import StateSelect
 from apps.messaging.phones import normalised_mobile
 from apps.reports.choices import Sex
 from apps.reports.forms import DATE_TIME_WIDGET, DistrictField
@@ -41,7 +42,9 @@ def captcha_field() -> HumanCheckField:
 class PlaceForm(forms.Form):
     """Step one: where it happened, so the right police station can be offered."""
 
-    state = forms.ModelChoiceField(State.objects.order_by("name_en"), label=_("State/UT"))
+    state = forms.ModelChoiceField(
+        State.objects.order_by("name_en"), label=_("State/UT"), widget=StateSelect
+    )
     district = DistrictField(state_field="state", label=_("District"))
 
     def clean(self):

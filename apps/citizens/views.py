@@ -43,6 +43,9 @@ def report(request, kind):
     form_class = FORM_FOR_KIND.get(kind)
     if form_class is None:
         raise Http404
+    if "show_districts" in request.GET:  # without scripts: the chosen State/UT's districts
+        place = PlaceForm(initial={"state": request.GET.get("state")})
+        return render(request, "citizens/place.html", {"place": place, "kind": kind})
     place = PlaceForm(request.GET or None)
     if not place.is_valid():
         return render(request, "citizens/place.html", {"place": place, "kind": kind})

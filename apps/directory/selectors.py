@@ -71,6 +71,10 @@ def districts_of(state):
     )
 
 
+def current_districts_of(state):
+    return District.objects.current().filter(state=state).order_by("name_en")
+
+
 def police_stations_in(district):
     return Unit.objects.filter(
         unit_type__in=STATION_TYPES, district=district, is_active=True

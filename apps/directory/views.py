@@ -1,4 +1,7 @@
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.vary import vary_on_cookie
 
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.core.pagination import paginate
@@ -43,6 +46,19 @@ def state_detail(request, lgd_code):
             "nodal_officers": selectors.nodal_officers_of_state(state),
         },
     )
+
+
+# Public data that changes only when the LGD snapshot is loaded again; names follow the language.
+@cache_control(public=True, max_age=3600)
+@vary_on_cookie
+def state_districts(request, lgd_code):
+    """The current districts of a State/UT, for the district lists of forms (trackchild.js)."""
+    state = get_object_or_404(State, lgd_code=lgd_code)
+    districts = [
+        {"id": district.pk, "name": district.name}
+        for district in selectors.current_districts_of(state)
+    ]
+    return JsonResponse({"districts": districts})
 
 
 def district_detail(request, lgd_code):

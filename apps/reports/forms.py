@@ -4,6 +4,8 @@ from datetime import date
 from functools import partial
 
 from django import forms
+from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.photo_fields import MultiplePhotoField
 from apps.core.versions import VersionedForm
 from apps.directory.models import State
+from apps.directory.widgets import StateSelect
 from apps.messaging.phones import NotANumberAbroadError, number_abroad, sms_number
 from apps.reports import selectors
 from apps.reports.choices import (
@@ -89,7 +92,7 @@ CLOSING_SECTIONS = [
 ]
 
 
-class _DistrictGroups(BaseChoiceIterator):
+class _DistrictsOfChosenState(BaseChoiceIterator):
     """Read only when the field is drawn, like Django's own model choices."""
 
     def __init__(self, field):
@@ -97,24 +100,49 @@ class _DistrictGroups(BaseChoiceIterator):
 
     def __iter__(self):
         yield "", self.field.empty_label
-        groups: dict[str, list] = {}
-        for district in self.field.queryset:
-            groups.setdefault(district.state.name, []).append((district.pk, district.name))
-        yield from groups.items()
+        for district in self.field.shown_districts():
+            yield district.pk, district.name
+
+
+def _chosen_pk(value) -> int | None:
+    """The id in a form's data or initial value, or None for nothing chosen or garbage."""
+    value = getattr(value, "pk", value)
+    return int(value) if str(value).isdigit() else None
 
 
 class DistrictField(forms.ModelChoiceField):
-    """Districts grouped under their State/UT, so 784 names stay easy to scan; with scripts on,
-    only the districts of the State/UT chosen in `state_field` are shown."""
+    """A district of the State/UT chosen in `state_field`. Only that State/UT's districts are drawn
+    as options (all 784 made half of a search page); any district still validates, so the form's
+    clean() checks it against the State/UT. Scripts (static/js/trackchild.js) fetch the list from
+    directory:state_districts when the State/UT changes; without them, a form shows it once sent.
+    """
 
     def __init__(self, *, state_field: str, **kwargs):
-        kwargs["queryset"] = selectors.districts_grouped_by_state()
+        kwargs["queryset"] = selectors.current_districts()
         super().__init__(**kwargs)
+        self.state_field = state_field
+        self.chosen_state_pk = self.chosen_district_pk = None
         self.widget.attrs["data-state-field"] = f"id_{state_field}"
+        self.widget.attrs["data-districts-url"] = reverse_lazy(
+            "directory:state_districts", kwargs={"lgd_code": 0}
+        )
+
+    def get_bound_field(self, form, field_name):
+        bound = super().get_bound_field(form, field_name)
+        self.chosen_state_pk = _chosen_pk(form[self.state_field].value())
+        self.chosen_district_pk = _chosen_pk(bound.value())
+        return bound
+
+    def shown_districts(self):
+        """The chosen State/UT's districts, and the chosen district wherever it is (kept, not lost,
+        when it does not match)."""
+        return self.queryset.filter(
+            Q(state_id=self.chosen_state_pk) | Q(pk=self.chosen_district_pk)
+        ).order_by("name_en")
 
     @property
     def choices(self):
-        return _DistrictGroups(self)
+        return _DistrictsOfChosenState(self)
 
     @choices.setter
     def choices(self, value):
@@ -159,6 +187,7 @@ class ReportForm(VersionedForm, forms.ModelForm):
             for place in ("event", "permanent", "present")
         }
         widgets = {
+            **{f"{place}_state": StateSelect for place in ("event", "permanent", "present")},
             "event_at": DATE_TIME_WIDGET,
             "fir_registered_at": DATE_TIME_WIDGET,
             "date_of_birth": DATE_WIDGET,
@@ -536,7 +565,10 @@ class ReportSearchForm(forms.Form):
     )
     date_to = forms.DateField(label=_("until"), required=False, widget=DATE_WIDGET)
     state = forms.ModelChoiceField(
-        label=_("State/UT"), queryset=State.objects.order_by("name_en"), required=False
+        label=_("State/UT"),
+        queryset=State.objects.order_by("name_en"),
+        required=False,
+        widget=StateSelect,
     )
     district = DistrictField(label=_("District"), required=False, state_field="state")
     unit_name = forms.CharField(label=_("Owning unit"), required=False, max_length=100)
@@ -554,6 +586,9 @@ class ReportSearchForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        state, district = cleaned.get("state"), cleaned.get("district")
+        if state and district and district.state_id != state.pk:
+            self.add_error("district", _("This district is not in the chosen State/UT."))
         for low, high in (("age_from", "age_to"), ("date_from", "date_to")):
             first, last = cleaned.get(low), cleaned.get(high)
             if first is not None and last is not None and first > last:

@@ -208,8 +208,8 @@ def notes_of(report: Report):
     return report.notes.select_related("written_by")
 
 
-def districts_grouped_by_state():
-    return District.objects.current().select_related("state").order_by("state__name_en", "name_en")
+def current_districts():
+    return District.objects.current()
 
 
 def institutions_for(user):

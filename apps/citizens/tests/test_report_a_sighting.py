@@ -107,6 +107,25 @@ def test_the_place_comes_first_and_a_district_outside_the_state_is_refused(
     assert "Capital PS" in stations
 
 
+def test_without_scripts_the_citizen_chooses_the_state_then_one_of_its_districts(
+    client, khordha, cuttack, patna, capital_ps
+):
+    first = client.get("/khoya-paya/report/sighting/").content.decode()
+    shown = client.get(
+        "/khoya-paya/report/sighting/", {"state": khordha.state_id, "show_districts": "1"}
+    ).content.decode()
+
+    assert "Khordha" not in first
+    assert "Patna" not in first
+    assert "Show districts" in first
+    assert "Cuttack" in shown
+    assert f'<option value="{khordha.pk}">Khordha</option>' in shown
+    assert "Patna" not in shown
+    assert "This field is required." not in shown
+    stations = client.get(f"/khoya-paya/report/sighting/{place(khordha)}").content.decode()
+    assert "Capital PS" in stations
+
+
 @pytest.mark.refused_side("citizens:photo", "another_unit", "another_district", "another_state")
 @pytest.mark.parametrize("kind", OUTSIDER_KINDS)
 def test_officials_outside_the_station_and_its_district_cannot_see_the_photo(
