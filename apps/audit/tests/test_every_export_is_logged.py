@@ -22,8 +22,10 @@ NOT_EXPORTS = {
     "dashboards:district",
     # The blank template of a bulk upload.
     "bulk:template",
-    # One child's document, opened by an official of the care team: logged as a record view.
+    # One child's document, opened by an official of the care team or of the repatriation:
+    # logged as a record view.
     "care:document",
+    "repatriation:document",
 }
 REASON = "Weekly tracing review"
 
