@@ -16,6 +16,7 @@ NOT_LOGGED = {
     # digests and compliance (case numbers and hours late, no particulars), a password reset
     # token, CAPTCHA challenges, the blank bulk template and the public report form.
     "directory:state",
+    "directory:state_districts",
     "directory:district",
     "directory:unit",
     "accounts:unit_officials",

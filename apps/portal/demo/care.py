@@ -11,6 +11,7 @@ from apps.accounts.models import User
 from apps.care import services
 from apps.care.choices import AdmissionRoute, CareOption, CareStatus, Category
 from apps.care.models import CarePlan, ChildInCare, ProgressReport
+from apps.core.countries import NOT_KNOWN
 from apps.directory.models import CCI_UNIT_TYPES, Unit
 from apps.reports.choices import Placement, ReportKind, Sex, Status
 from apps.reports.models import Report
@@ -118,6 +119,7 @@ def seed_children_in_care_at_scale(count: int) -> int:
         "ccis": list(CCI_UNIT_TYPES),
         "staff": staff.pk,
         "category": Category.CARE_AND_PROTECTION,
+        "nationality": NOT_KNOWN,
         "route": AdmissionRoute.FOUND_REPORT,
         "cci": Placement.CCI,
         "options": [CareOption.FAMILY, CareOption.INSTITUTION],
@@ -142,10 +144,10 @@ def seed_children_in_care_at_scale(count: int) -> int:
             ), admitted AS (
                 INSERT INTO {tables["child"]} (report_id, institution_id, category, route,
                     arrived_at, order_number, status, leaving_reason, leaving_note, aftercare,
-                    aftercare_details, admitted_by_id, created_at, updated_at)
+                    aftercare_details, admitted_by_id, created_at, updated_at, nationality)
                 SELECT id, cci_id, %(category)s, %(route)s,
                     LEAST(event_at + interval '1 day', now()), '', %(in_care)s, '', '', false,
-                    '', %(staff)s, now(), now()
+                    '', %(staff)s, now(), now(), %(nationality)s
                 FROM chosen WHERE cci_id IS NOT NULL
                 RETURNING id, report_id, institution_id, arrived_at
             ), placed AS (
