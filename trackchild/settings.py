@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "apps.messaging",
     "apps.citizens",
     "apps.compliance",
+    "apps.grievances",
     "apps.alerts",
     "apps.pfif",
     "apps.bulk",
@@ -278,6 +279,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.compliance.tasks.escalate_complaints",
         "schedule": crontab(minute=20),
     },
+    # Grievances unanswered past their deadline go up to the State, then the ministry.
+    "escalate-grievances": {
+        "task": "apps.grievances.tasks.escalate_grievances",
+        "schedule": crontab(minute=25),
+    },
     "send-monthly-digests": {
         "task": "apps.alerts.tasks.send_monthly_digests",
         "schedule": crontab(
@@ -397,6 +403,9 @@ PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 CITIZEN_INQUIRY_SEARCH_DAYS = env.int("CITIZEN_INQUIRY_SEARCH_DAYS", default=90)
 # A family's request to see, correct or erase their data is answered within these days.
 DATA_RIGHTS_DAYS = env.int("DATA_RIGHTS_DAYS", default=30)
+# A grievance (apps.grievances) is answered within these days at each level before it goes up:
+# the unit responsible, then the State/UT's nodal unit, then the ministry.
+GRIEVANCE_ANSWER_DAYS = env.int("GRIEVANCE_ANSWER_DAYS", default=30)
 # --- Khoya-Paya's CAPTCHA (docs/citizens.md#the-captcha): the browser finds a number below this
 # by SHA-256 (25,000 tries on average: a second or two on a cheap phone, while the form is typed);
 # the challenge on a page is good for this long. Without JavaScript, the picture is good for
