@@ -21,13 +21,15 @@ def kamalas_grievance(munnas_case):
 def test_the_station_answers_and_the_mother_is_told_by_sms(client, officer, kamalas_grievance):
     client.force_login(officer)
 
+    home = client.get("/")
     listed = client.get("/grievances/")
     page = client.get(f"/grievances/{kamalas_grievance.reference}/")
     response = post(
         client, f"/grievances/{kamalas_grievance.reference}/answer/", {"answer": ANSWER}
     )
 
-    assert "Grievances" in listed.text  # in the Work menu
+    assert "Grievances waiting" in home.text
+    assert 'href="/grievances/"' in listed.text  # in the Work menu
     assert kamalas_grievance.reference in listed.text
     assert "Nobody at the station has called me back" in page.text
     assert response.status_code == 302
