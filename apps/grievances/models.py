@@ -56,6 +56,7 @@ class Grievance(models.Model):
     code_hash = models.CharField(max_length=128, blank=True)
     code_expires_at = models.DateTimeField(null=True, blank=True)
     code_attempts = models.PositiveSmallIntegerField(default=0)
+    codes_sent = models.PositiveSmallIntegerField(default=0)
     # An official lodges it signed in, with no code.
     lodged_by = models.ForeignKey(
         "accounts.User",

@@ -23,6 +23,7 @@ from apps.messaging.services import queue_message
 from apps.reports.models import Report
 
 GRIEVANCES_PER_MOBILE_PER_DAY = 5
+CODES_PER_GRIEVANCE = 3
 TOO_MANY_GRIEVANCES = gettext_lazy(
     "This mobile number has lodged too many grievances today. Please try again tomorrow."
 )
@@ -88,14 +89,18 @@ def lodge_as_citizen(
 
 
 def _send_code(grievance: Grievance) -> None:
-    limits.check_new_code(mobile=grievance.mobile)
+    """A first code, or a new one in place of the last (each grievance gets a few at most, so
+    that its form cannot be used to send SMS to a number again and again)."""
+    if grievance.codes_sent >= CODES_PER_GRIEVANCE:
+        raise limits.RateLimitError(limits.TOO_MANY_CODES)
     sent = mobile_codes.send(
         mobile=grievance.mobile,
         language=grievance.language,
-        alert_key=f"grievance-code:{grievance.reference}:{grievance.code_attempts}:{timezone.now()}",
+        alert_key=f"grievance-code:{grievance.reference}:{grievance.codes_sent}",
     )
     grievance.code_hash, grievance.code_expires_at = sent.code_hash, sent.expires_at
     grievance.code_attempts = 0
+    grievance.codes_sent += 1
     grievance.save()
 
 

@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
+from apps.citizens.tests.conftest import last_code
 from apps.directory.models import NodalOfficer
 from apps.grievances.models import AnswerLevel, Grievance
-from apps.grievances.services import GRIEVANCES_PER_MOBILE_PER_DAY
+from apps.grievances.services import CODES_PER_GRIEVANCE, GRIEVANCES_PER_MOBILE_PER_DAY
 from apps.grievances.tests.conftest import MOBILE, grievance_data, lodge, lodge_and_confirm, post
 from apps.messaging.backends import locmem
 from conftest import OUTSIDER_KINDS
@@ -169,3 +170,20 @@ def test_only_the_browser_that_wrote_the_grievance_confirms_it(
 
     assert opened["Location"] == tried["Location"] == "/khoya-paya/grievance/track/"
     assert Grievance.objects.get().lodged_at is None
+
+
+def test_she_asks_for_the_code_again_a_few_times_at_most(client, munnas_case):
+    response = lodge(client, case=munnas_case.case_number)
+    confirm_url = response["Location"]
+    first_code = last_code()
+
+    again = [post(client, confirm_url, {"resend": "1"}, follow=True) for _ in range(3)]
+    new_code = last_code()
+    old_refused = post(client, confirm_url, {"code": first_code})
+    lodged = post(client, confirm_url, {"code": new_code})
+
+    assert len(locmem.outbox) == CODES_PER_GRIEVANCE
+    assert "A new code is on its way" in again[0].text
+    assert "Too many codes have been sent" in again[-1].text
+    assert "This code is not right" in old_refused.text
+    assert "Your grievance is lodged" in lodged.text
