@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, official_unit
+from apps.directory.selectors import public_contact_for
 from apps.grievances.models import Grievance
 from apps.reports.models import Report
 from apps.reports.selectors import report_by_case_number
@@ -55,6 +56,16 @@ def grievance_for_tracking(reference: str, mobile: str) -> Grievance | None:
     return Grievance.objects.filter(
         reference=reference, mobile=mobile, lodged_at__isnull=False
     ).first()
+
+
+def public_answerer(grievance: Grievance) -> str:
+    """Whom the person who lodged it is told it waits for: a police unit, a State/UT office or
+    the ministry by name; for a children's home, a CWC or another district unit, the district's
+    DCPU (or police office) that oversees it, so that no one learns where a child is sheltered."""
+    unit = grievance.answering_unit
+    if unit.district_id is None:
+        return unit.name
+    return (public_contact_for(unit, where=None) or unit).name
 
 
 def case_named(case_number: str) -> Report | None:

@@ -160,7 +160,7 @@ def answer(*, grievance: Grievance, official, text: str) -> Grievance:
             template=GRIEVANCE_ANSWERED,
             context={
                 "reference": grievance.reference,
-                "unit": grievance.answering_unit.name,
+                "unit": selectors.public_answerer(grievance),
                 "link": settings.PORTAL_URL.rstrip("/") + reverse("grievances:track"),
             },
             recipient=grievance.mobile,

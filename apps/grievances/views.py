@@ -103,9 +103,10 @@ def confirm(request, reference):
         else:
             if not confirmed:
                 form.add_error("code", _("This code is not right. Check the SMS and try again."))
+    context = {"form": form, "grievance": grievance, "confirmed": confirmed}
     if confirmed:
         grievance.refresh_from_db()
-    context = {"form": form, "grievance": grievance, "confirmed": confirmed}
+        context["answerer"] = selectors.public_answerer(grievance)
     return render(request, "grievances/confirm.html", context)
 
 
@@ -130,6 +131,8 @@ def track(request):
                 if limits.lookup_needs_captcha(address):
                     form.ask_captcha()
     context = {"form": form, "grievance": grievance}
+    if grievance is not None:
+        context["answerer"] = selectors.public_answerer(grievance)
     return render(request, "grievances/track.html", context, status=status)
 
 

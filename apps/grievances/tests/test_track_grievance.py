@@ -5,8 +5,10 @@ from django.core.cache import cache
 
 from apps.citizens.limits import TRACKING_TRIES_PER_ADDRESS_PER_HOUR
 from apps.citizens.tests.conftest import CAPTCHA
+from apps.directory.models import UnitType
 from apps.grievances.services import answer
 from apps.grievances.tests.conftest import MOBILE, lodge_and_confirm
+from apps.messaging.models import Message
 
 TRACK = "/khoya-paya/grievance/track/"
 
@@ -53,3 +55,22 @@ def test_too_many_lookups_from_one_connection_are_refused(client, munnas_case):
     assert response.status_code == 429
     assert "Too many attempts" in response.text
     assert "Capital PS" not in response.text
+
+
+def test_a_grievance_about_a_found_child_never_names_where_the_child_is(
+    client, file_found, cwc_member, make_unit, khordha
+):
+    make_unit(UnitType.DCPU, district=khordha, name="DCPU Khordha")
+    found = file_found(cwc_member)
+    grievance = lodge_and_confirm(case=found.case_number)
+    answer(grievance=grievance, official=cwc_member, text="The CWC sat on 3 March.")
+
+    page = client.post(TRACK, {"reference": grievance.reference, "mobile": MOBILE})
+    sms = Message.objects.get(template="grievance_answered").text
+
+    assert grievance.unit == found.owning_unit  # the CWC answers it
+    assert "DCPU Khordha" in page.text
+    assert "DCPU Khordha" in sms
+    for hidden in ("CWC Khordha", "Children&#x27;s Home", "Children's Home"):
+        assert hidden not in page.text
+        assert hidden not in sms
