@@ -17,6 +17,7 @@ from apps.care.tests.fixtures import care_plan_data
 from apps.citizens.tests.conftest import send_and_confirm, sighting_data
 from apps.core.images import clean_photo
 from apps.directory.models import UnitType
+from apps.grievances.services import About, lodge_as_official
 from apps.matching.models import MatchCandidate
 from apps.pfif.models import ImportedPerson, ReceivedFile
 from apps.pfif.tests.conftest import SAMPLES as PFIF_SAMPLES
@@ -39,6 +40,7 @@ SENT_EMPTY = {
     "/accounts/login/",
     "/khoya-paya/track/",
     "/khoya-paya/report/sighting/",
+    "/khoya-paya/grievance/",
     "/reports/missing/new/",
     "/reports/found/new/",
     "/accounts/password/change/",
@@ -78,6 +80,9 @@ def records(
     )
     warden = Client()
     warden.force_login(home_staff)
+    grievance = lodge_as_official(
+        official=officer, about=About("case", report=priya), text="No call back from the IO"
+    )
     plan = warden.post(f"/care/{munna_in_care.pk}/add/plan/", care_plan_data())
     assert plan.status_code == 302
     for command in ("compute_overdue", "refresh_dashboards", "send_monthly_digest"):
@@ -90,6 +95,7 @@ def records(
         "passer_by": passer_by,
         "partner_file": ReceivedFile.objects.get(),
         "partner_person": ImportedPerson.objects.get(),
+        "grievance": grievance.reference,
     }
 
 
@@ -108,6 +114,8 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/khoya-paya/search/?q=Priya",
             "/khoya-paya/track/",
             f"/khoya-paya/case/{records['sighting']}/",
+            "/khoya-paya/grievance/",
+            "/khoya-paya/grievance/track/",
             "/directory/",
             "/directory/states/",
             f"/directory/states/{odisha.lgd_code}/",
@@ -134,6 +142,8 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/citizen-reports/",
             f"/citizen-reports/{records['sighting']}/",
             "/compliance/",
+            "/grievances/",
+            f"/grievances/{records['grievance']}/",
             "/bulk/",
             "/accounts/profile/",
             "/accounts/password/change/",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("apps.citizens.urls")),
     path("captcha/", include("captcha.urls")),
     path("compliance/", include("apps.compliance.urls")),
+    path("", include("apps.grievances.urls")),
     path("alerts/", include("apps.alerts.urls")),
     path("audit/", include("apps.audit.urls")),
     path("pfif/", include("apps.pfif.urls")),

@@ -1,8 +1,9 @@
 """A dashboard page's content: one area's headline figures and tables, built at each request.
 
 Built from: only the summary tables (`apps/dashboards/models.py`, read through
-`apps.dashboards.selectors`), the compliance app's figures per unit and the directory's names of
-areas; never the reports or care tables, so a page costs the same for two million reports as for
+`apps.dashboards.selectors`), the compliance app's figures per unit, the grievances (a few
+thousand a year, counted by one grouped query) and the directory's names of areas; never the
+reports or care tables, so a page costs the same for two million reports as for
 two hundred. The filters pick summary rows (months filed, sex, age band); totals, the month
 series, breakdowns and the median are summed here from those rows, with labels translated into
 the request's language.
@@ -31,6 +32,7 @@ from apps.dashboards.choices import AgeBand, CaseAge, Scope
 from apps.dashboards.selectors import Area, Filters
 from apps.dashboards.tables import Row, Table, median_of
 from apps.dashboards.tallies import REPORT_MEASURES
+from apps.grievances.selectors import FIGURES
 from apps.reports.choices import Circumstance, Sex
 
 OPEN_COLUMNS = {
@@ -70,6 +72,7 @@ def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
     totals = _sum(reports, REPORT_MEASURES)
     care_totals = _sum(care, selectors.CARE_MEASURES)
     days = selectors.days_to_match(area, filters)
+    grievance_totals, grievances_by_part = selectors.grievance_figures(area)
     tables = (
         _open_cases(totals),
         _trend(reports, filters),
@@ -89,10 +92,11 @@ def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
         _funnel(totals, days),
         _by_part(user, area, filters),
         _compliance(by_type),
+        _grievances(area, grievances_by_part),
     )
     return Dashboard(
         area=area,
-        headline=_headline(totals, care_totals, days),
+        headline=_headline(totals, care_totals, days, grievance_totals),
         tables=tables,
         refreshed=selectors.refreshed(),
         compliance_as_of=compliance_as_of,
@@ -103,7 +107,7 @@ def _sum(rows: list[dict], names) -> dict:
     return {name: sum(row[name] for row in rows) for name in names}
 
 
-def _headline(totals: dict, care: dict, days: dict) -> Table:
+def _headline(totals: dict, care: dict, days: dict, grievances: dict) -> Table:
     still_open = {
         age: totals[missing] + totals[found] for age, (missing, found) in OPEN_COLUMNS.items()
     }
@@ -119,6 +123,9 @@ def _headline(totals: dict, care: dict, days: dict) -> Table:
         (_("Children in care now"), care["in_care"]),
         (_("Care plans overdue now"), care["care_plans_overdue"]),
         (_("Median days from report to confirmed match"), median_of(days)),
+        (_("Grievances received"), grievances["received"]),
+        (_("Grievances answered in time"), grievances["answered_in_time"]),
+        (_("Grievances overdue now"), grievances["overdue"]),
     ]
     return Table(
         name="headline",
@@ -309,6 +316,40 @@ def _compliance(by_type) -> Table:
             Row(row.label, (row.units, row.registered, row.uploaded, row.open_items))
             for row in by_type
         ),
+    )
+
+
+def _grievances(area: Area, by_part: dict) -> Table:
+    """Grievances by the State/UT, district or unit they are about; what is about none of them
+    (the portal, or a unit of the State/UT as a whole) has its own row."""
+    names = selectors.names_of(area, by_part)
+    heading = {Scope.STATE: _("State/UT"), Scope.DISTRICT: _("District"), Scope.UNIT: _("Unit")}
+    elsewhere = {
+        Scope.STATE: _("The portal and national units"),
+        Scope.DISTRICT: _("State/UT level"),
+        Scope.UNIT: _("Units outside the district"),
+    }
+    rows = sorted(
+        (
+            Row(
+                names.get(pk) or str(elsewhere[area.parts]), tuple(values[name] for name in FIGURES)
+            )
+            for pk, values in by_part.items()
+        ),
+        key=lambda row: row.label,
+    )
+    return Table(
+        name="grievances",
+        title=_("Grievances"),
+        label_heading=heading[area.parts],
+        headings=(
+            _("Received"),
+            _("Answered in time"),
+            _("Answered late"),
+            _("Overdue now"),
+            _("Waiting for an answer"),
+        ),
+        rows=tuple(rows),
     )
 
 

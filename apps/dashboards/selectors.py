@@ -28,6 +28,7 @@ from apps.dashboards.models import (
 )
 from apps.dashboards.tallies import REPORT_MEASURES
 from apps.directory.models import District, State, Unit
+from apps.grievances import selectors as grievances
 
 CARE_MEASURES = ("in_care", "care_plans_overdue")
 
@@ -196,3 +197,21 @@ def parts_of(area: Area, with_figures: set[int]) -> list:
 def compliance_by_type(area: Area):
     as_of = compliance.figures_as_of()
     return compliance.figures_by_type(area.units.using(replica_alias()), as_of), as_of
+
+
+def grievance_figures(area: Area) -> tuple[dict, dict]:
+    """The area's grievances (apps.grievances.selectors.FIGURES): in total, and by State/UT,
+    district or unit responsible one level down (None: not about one, such as the portal).
+    Counted from the grievances themselves: they are few, and one grouped query."""
+    where = {
+        "state_id": area.state.pk if area.state else None,
+        "district_id": area.district.pk if area.district else None,
+    }
+    part = {Scope.STATE: "state", Scope.DISTRICT: "district", Scope.UNIT: "unit"}[area.parts]
+    return grievances.figures_by(**where)[None], grievances.figures_by(**where, part=part)
+
+
+def names_of(area: Area, pks) -> dict[int, str]:
+    """The names of the States/UTs, districts or units one level down, by id."""
+    model = {Scope.STATE: State, Scope.DISTRICT: District, Scope.UNIT: Unit}[area.parts]
+    return {part.pk: str(part) for part in model.objects.filter(pk__in=[pk for pk in pks if pk])}

@@ -13,6 +13,7 @@ from apps.care.selectors import can_admit, can_see_children_in_care
 from apps.citizens.selectors import can_see_citizen_reports
 from apps.compliance.selectors import can_see_compliance
 from apps.dashboards.selectors import can_see_dashboards
+from apps.grievances.selectors import can_see_grievances
 from apps.pfif.selectors import can_exchange_pfif
 from apps.reports.choices import ReportKind
 from apps.reports.selectors import can_file, can_search
@@ -84,6 +85,8 @@ def _work(user) -> list[MenuItem]:
         items.append(MenuItem(_("Data requests"), reverse("citizens:data_requests")))
     if can_see_compliance(user):
         items.append(MenuItem(_("Overdue work"), reverse("compliance:queue")))
+    if can_see_grievances(user):
+        items.append(MenuItem(_("Grievances"), reverse("grievances:queue")))
     if can_bulk_upload(user):
         items.append(MenuItem(_("Bulk upload"), reverse("bulk:index")))
     if can_exchange_pfif(user):

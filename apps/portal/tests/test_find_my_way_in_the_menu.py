@@ -30,6 +30,7 @@ def test_a_police_officer_finds_filing_a_missing_child_under_missing_and_found(c
         "Citizens' reports",
         "Data requests",
         "Overdue work",
+        "Grievances",
         "Bulk upload",
         "Officials",
     ]
