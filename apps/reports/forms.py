@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.photo_fields import MultiplePhotoField
 from apps.core.versions import VersionedForm
 from apps.directory.models import State
+from apps.drives.forms import DriveField
 from apps.messaging.phones import sms_number
 from apps.reports import selectors
 from apps.reports.choices import (
@@ -353,7 +354,7 @@ class MissingReportForm(ReportForm):
 
 class FoundReportForm(ReportForm):
     fieldsets = [
-        (_("Where and when the child was found"), [*PLACE_FIELDS, "found_by"]),
+        (_("Where and when the child was found"), [*PLACE_FIELDS, "found_by", "drive"]),
         (
             _("The child's own account"),
             ["full_name", "told_parent_names", "told_home_place", "told_language"],
@@ -375,6 +376,7 @@ class FoundReportForm(ReportForm):
         fields = [
             *PLACE_FIELDS,
             "found_by",
+            "drive",
             *CHILD_FIELDS,
             "age_min",
             "age_max",
@@ -406,6 +408,11 @@ class FoundReportForm(ReportForm):
         self.fields["placement"].required = True
         self.fields["age_max"].required = False
         self.fields["placed_at"].queryset = selectors.institutions_for(self.official)
+        if self.official.unit is None:
+            # A machine client's account (apps.api) names its drive by code, checked on filing.
+            del self.fields["drive"]
+        else:
+            self.fields["drive"] = DriveField(unit=self.official.unit, keep=self.instance.drive_id)
         for field in ("age_min", "age_max"):
             self.fields[field].max_value = ADULT_AGE - 1
             self.fields[field].error_messages.update(CHILD_AGE_MESSAGES)
