@@ -3,9 +3,10 @@
 Built from: only the summary tables (`apps/dashboards/models.py`, read through
 `apps.dashboards.selectors`), the compliance app's figures per unit and the directory's names of
 areas; never the reports or care tables, so a page costs the same for two million reports as for
-two hundred. The filters pick summary rows (months filed, sex, age band); totals, the month
-series, breakdowns and the median are summed here from those rows, with labels translated into
-the request's language.
+two hundred. The one exception is the special drives' figures (`selectors.drive_figures`),
+counted from the few records tagged with a drive. The filters pick summary rows (months filed,
+sex, age band); totals, the month series, breakdowns and the median are summed here from those
+rows, with labels translated into the request's language.
 
 Cached: nothing here; the summary tables are the cache. The beat task
 `apps.dashboards.tasks.refresh_dashboard_figures` recounts them every 5 minutes
