@@ -408,8 +408,9 @@ class FoundReportForm(ReportForm):
         self.fields["placement"].required = True
         self.fields["age_max"].required = False
         self.fields["placed_at"].queryset = selectors.institutions_for(self.official)
-        if self.official.unit is None:
-            # A machine client's account (apps.api) names its drive by code, checked on filing.
+        if self.official.unit is None or self.instance.kind != ReportKind.FOUND:
+            # A machine client's account (apps.api) names its drive by code, checked on filing;
+            # a sighting is no child found, so no drive counts it.
             del self.fields["drive"]
         else:
             self.fields["drive"] = DriveField(unit=self.official.unit, keep=self.instance.drive_id)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.reports import services
+from apps.reports.forms import FoundReportForm
 from apps.reports.models import Report
 from apps.reports.tests.fixtures import found_report_data
 
@@ -38,6 +39,12 @@ def test_the_form_offers_only_the_drives_running_in_the_units_state(client, offi
     response = client.get(URL)
 
     assert offered(response) == {"Operation Smile", "Operation Muskaan"}
+
+
+def test_a_sighting_is_not_tagged_with_a_drive(officer, drives):
+    form = FoundReportForm(instance=Report(kind="sighting"), official=officer)
+
+    assert "drive" not in form.fields
 
 
 def test_a_found_child_is_tagged_with_a_running_drive(
