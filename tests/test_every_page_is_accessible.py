@@ -23,6 +23,7 @@ from apps.pfif.models import ImportedPerson, ReceivedFile
 from apps.pfif.tests.conftest import SAMPLES as PFIF_SAMPLES
 from apps.pfif.tests.conftest import import_now
 from apps.portal.policies import POLICY_PAGES
+from apps.reports.models import Report
 from conftest import sign_in_verified
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -44,6 +45,7 @@ SENT_EMPTY = {
     "/reports/missing/new/",
     "/reports/found/new/",
     "/accounts/password/change/",
+    "/drives/declare/",
 }
 # Pages read again in the other languages of the portal (other scripts, longer words).
 IN_EVERY_LANGUAGE = ["/", "/khoya-paya/", "/accounts/login/"]
@@ -64,10 +66,22 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def records(
-    officer, capital_ps, dcpu_officer, cwc_member, home_staff, munna_in_care, file_missing, khordha
+    officer,
+    capital_ps,
+    dcpu_officer,
+    cwc_member,
+    home_staff,
+    munna_in_care,
+    file_missing,
+    khordha,
+    make_drive,
+    odisha,
 ):
     """Priya reported missing with a photo, a passer-by's sighting of her matched to her report,
-    Munna in the children's home, and the figures and overdue work computed from them."""
+    Munna in the children's home, found during Operation Smile, and the figures and overdue work
+    computed from them."""
+    drive = make_drive("Operation Smile", odisha)
+    Report.objects.filter(pk=munna_in_care.report_id).update(drive=drive)
     photo = io.BytesIO()
     Image.new("RGB", (320, 400), "orange").save(photo, format="JPEG")
     priya = file_missing(officer, photos=[("priya.jpg", clean_photo(photo.getvalue()))])
@@ -96,6 +110,7 @@ def records(
         "partner_file": ReceivedFile.objects.get(),
         "partner_person": ImportedPerson.objects.get(),
         "grievance": grievance.reference,
+        "drive": drive,
     }
 
 
@@ -175,9 +190,12 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             f"/dashboards/states/{odisha.lgd_code}/",
             f"/compliance/states/{odisha.lgd_code}/",
             "/audit/review/",
+            "/drives/",
+            "/drives/declare/",
         ],
         officials["national"]: [
             "/dashboards/india/",
+            f"/dashboards/drives/{records['drive'].code}/",
             "/compliance/india/",
             "/audit/",
             "/audit/review/",

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.directory",
     "apps.accounts",
+    "apps.drives",
     "apps.audit",
     "apps.reports",
     "apps.matching",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("apps.operations.urls")),
     path("accounts/", include("apps.accounts.urls")),
     path("directory/", include("apps.directory.urls")),
+    path("drives/", include("apps.drives.urls")),
     path("reports/", include("apps.reports.urls")),
     path("matches/", include("apps.matching.urls")),
     path("care/", include("apps.care.urls")),
