@@ -1,8 +1,11 @@
 """Fixtures shared by every test: a few real States/UTs, districts, units and officials."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings as django_settings
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.text import slugify
 from django_otp.oath import TOTP
 
 from apps.accounts.models import Role, User
@@ -98,6 +101,28 @@ def national_admin(make_official, ministry):
     return make_official(
         "ministry_admin", Role.NATIONAL_ADMIN, unit=ministry, is_staff=True, is_superuser=True
     )
+
+
+@pytest.fixture
+def make_drive(national_admin):
+    """A special drive declared by the ministry over `states` (or all India), from and to the
+    days `days` counts from today: by default it began 5 days ago and ends in 20 days."""
+    from apps.drives.models import Drive
+
+    def make(name, *states, all_india=False, days=(-5, 20)):
+        today = timezone.localdate()
+        drive = Drive.objects.create(
+            name=name,
+            code=slugify(name),
+            starts_on=today + timedelta(days=days[0]),
+            ends_on=today + timedelta(days=days[1]),
+            all_india=all_india,
+            declared_by=national_admin,
+        )
+        drive.states.set(states)
+        return drive
+
+    return make
 
 
 def current_token(device) -> str:

@@ -17,11 +17,13 @@ from apps.care.tests.fixtures import care_plan_data
 from apps.citizens.tests.conftest import send_and_confirm, sighting_data
 from apps.core.images import clean_photo
 from apps.directory.models import UnitType
+from apps.grievances.services import About, lodge_as_official
 from apps.matching.models import MatchCandidate
 from apps.pfif.models import ImportedPerson, ReceivedFile
 from apps.pfif.tests.conftest import SAMPLES as PFIF_SAMPLES
 from apps.pfif.tests.conftest import import_now
 from apps.portal.policies import POLICY_PAGES
+from apps.reports.models import Report
 from conftest import sign_in_verified
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -39,9 +41,11 @@ SENT_EMPTY = {
     "/accounts/login/",
     "/khoya-paya/track/",
     "/khoya-paya/report/sighting/",
+    "/khoya-paya/grievance/",
     "/reports/missing/new/",
     "/reports/found/new/",
     "/accounts/password/change/",
+    "/drives/declare/",
 }
 # Pages read again in the other languages of the portal (other scripts, longer words).
 IN_EVERY_LANGUAGE = ["/", "/khoya-paya/", "/accounts/login/"]
@@ -62,10 +66,22 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def records(
-    officer, capital_ps, dcpu_officer, cwc_member, home_staff, munna_in_care, file_missing, khordha
+    officer,
+    capital_ps,
+    dcpu_officer,
+    cwc_member,
+    home_staff,
+    munna_in_care,
+    file_missing,
+    khordha,
+    make_drive,
+    odisha,
 ):
     """Priya reported missing with a photo, a passer-by's sighting of her matched to her report,
-    Munna in the children's home, and the figures and overdue work computed from them."""
+    Munna in the children's home, found during Operation Smile, and the figures and overdue work
+    computed from them."""
+    drive = make_drive("Operation Smile", odisha)
+    Report.objects.filter(pk=munna_in_care.report_id).update(drive=drive)
     photo = io.BytesIO()
     Image.new("RGB", (320, 400), "orange").save(photo, format="JPEG")
     priya = file_missing(officer, photos=[("priya.jpg", clean_photo(photo.getvalue()))])
@@ -78,6 +94,9 @@ def records(
     )
     warden = Client()
     warden.force_login(home_staff)
+    grievance = lodge_as_official(
+        official=officer, about=About("case", report=priya), text="No call back from the IO"
+    )
     plan = warden.post(f"/care/{munna_in_care.pk}/add/plan/", care_plan_data())
     assert plan.status_code == 302
     for command in ("compute_overdue", "refresh_dashboards", "send_monthly_digest"):
@@ -90,6 +109,8 @@ def records(
         "passer_by": passer_by,
         "partner_file": ReceivedFile.objects.get(),
         "partner_person": ImportedPerson.objects.get(),
+        "grievance": grievance.reference,
+        "drive": drive,
     }
 
 
@@ -108,6 +129,8 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/khoya-paya/search/?q=Priya",
             "/khoya-paya/track/",
             f"/khoya-paya/case/{records['sighting']}/",
+            "/khoya-paya/grievance/",
+            "/khoya-paya/grievance/track/",
             "/directory/",
             "/directory/states/",
             f"/directory/states/{odisha.lgd_code}/",
@@ -134,6 +157,8 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             "/citizen-reports/",
             f"/citizen-reports/{records['sighting']}/",
             "/compliance/",
+            "/grievances/",
+            f"/grievances/{records['grievance']}/",
             "/bulk/",
             "/accounts/profile/",
             "/accounts/password/change/",
@@ -165,9 +190,12 @@ def pages_of_each_reader(records, officials, odisha, khordha, capital_ps):
             f"/dashboards/states/{odisha.lgd_code}/",
             f"/compliance/states/{odisha.lgd_code}/",
             "/audit/review/",
+            "/drives/",
+            "/drives/declare/",
         ],
         officials["national"]: [
             "/dashboards/india/",
+            f"/dashboards/drives/{records['drive'].code}/",
             "/compliance/india/",
             "/audit/",
             "/audit/review/",

@@ -48,6 +48,10 @@ NO_SUCH_OUTSIDER = {
     # API keys belong to a district, a State/UT or the nation, never to one unit.
     "api:report": {"another_unit"},
     "api:pfif_import": {"another_unit"},
+    # A special drive covers whole States/UTs: an official of another district of a State/UT
+    # it covers opens it and sees only their own district's figures of it
+    # (apps/dashboards/tests/test_drive_figures.py).
+    "dashboards:drive": {"another_district"},
 }
 
 

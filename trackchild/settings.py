@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.directory",
     "apps.accounts",
+    "apps.drives",
     "apps.audit",
     "apps.reports",
     "apps.matching",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "apps.citizens",
     "apps.repatriation",
     "apps.compliance",
+    "apps.grievances",
     "apps.alerts",
     "apps.pfif",
     "apps.bulk",
@@ -330,6 +332,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.compliance.tasks.escalate_complaints",
         "schedule": crontab(minute=20),
     },
+    # Grievances unanswered past their deadline go up to the State, then the ministry.
+    "escalate-grievances": {
+        "task": "apps.grievances.tasks.escalate_grievances",
+        "schedule": crontab(minute=25),
+    },
     "send-monthly-digests": {
         "task": "apps.alerts.tasks.send_monthly_digests",
         "schedule": crontab(
@@ -475,6 +482,9 @@ REPATRIATION_STEP_DAYS = {
     "cwc_order": env.int("REPATRIATION_CWC_ORDER_DAYS", default=30),
     "handover": env.int("REPATRIATION_HANDOVER_DAYS", default=30),
 }
+# A grievance (apps.grievances) is answered within these days at each level before it goes up:
+# the unit responsible, then the State/UT's nodal unit, then the ministry.
+GRIEVANCE_ANSWER_DAYS = env.int("GRIEVANCE_ANSWER_DAYS", default=30)
 # --- Khoya-Paya's CAPTCHA (docs/citizens.md#the-captcha): the browser finds a number below this
 # by SHA-256 (25,000 tries on average: a second or two on a cheap phone, while the form is typed);
 # the challenge on a page is good for this long. Without JavaScript, the picture is good for

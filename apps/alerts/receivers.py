@@ -8,6 +8,7 @@ from django.dispatch import receiver
 
 from apps.compliance.choices import Event
 from apps.compliance.signals import overdue_items_found
+from apps.grievances.signals import grievances_escalated
 from apps.matching.signals import match_proposed
 from apps.outbox.services import enqueue
 from apps.reports.signals import report_closed_as_duplicate, report_saved
@@ -55,3 +56,11 @@ def alert_on_unanswered_complaints(sender, event, detected_at, **kwargs):
 
     if event == Event.COMPLAINT and not _muted.get():
         enqueue(alert_unanswered_complaints, detected_at.isoformat())
+
+
+@receiver(grievances_escalated, dispatch_uid="alerts.escalated_grievances")
+def alert_on_escalated_grievances(sender, escalated_at, **kwargs):
+    from apps.alerts.tasks import alert_escalated_grievances
+
+    if not _muted.get():
+        enqueue(alert_escalated_grievances, escalated_at.isoformat())

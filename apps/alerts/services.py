@@ -30,6 +30,7 @@ from apps.directory.selectors import (
     neighbouring_states,
     railway_routes_through,
 )
+from apps.grievances.models import Grievance
 from apps.matching.models import CandidateKind, MatchCandidate
 from apps.matching.thresholds import STRONG_MATCH_SCORE
 from apps.messaging.catalogue import (
@@ -37,6 +38,7 @@ from apps.messaging.catalogue import (
     COMPLAINT_UNANSWERED,
     DAILY_BULLETIN,
     DUPLICATE_CLOSED,
+    GRIEVANCE_ESCALATED,
     HIGH_RISK_ON_ROUTE,
     LATE_MISSING_REPORTS,
     MONTHLY_DIGEST,
@@ -407,6 +409,31 @@ def queue_unanswered_complaint_alerts(*, detected_at: datetime) -> int:
             )
         escalated += 1
     return escalated
+
+
+@transaction.atomic
+def queue_escalated_grievance_alerts(*, escalated_at: datetime) -> int:
+    """Each grievance that went up at `escalated_at` and is still unanswered is told to everyone
+    of the unit it now waits for (the State/UT's nodal unit, or the ministry), once per level
+    whatever runs again. Returns how many grievances were told."""
+    grievances = (
+        Grievance.objects.filter(escalated_at=escalated_at, answered_at__isnull=True)
+        .select_related("unit", "answering_unit")
+        .order_by("pk")
+    )
+    for grievance in grievances:
+        queue_for(
+            everyone_of(grievance.answering_unit),
+            template=GRIEVANCE_ESCALATED,
+            context={
+                "reference": grievance.reference,
+                "unit": wording.place_name(grievance.unit),
+                "when": wording.when(grievance.lodged_at),
+                "link": wording.link(grievance.get_absolute_url()),
+            },
+            alert_key=f"grievance-escalated:{grievance.reference}:{grievance.level}",
+        )
+    return len(grievances)
 
 
 def escalation_units(district_id: int) -> list[Unit]:

@@ -47,6 +47,14 @@ def alert_unanswered_complaints(detected_at: str) -> int:
 
 
 @shared_task(acks_late=True)
+def alert_escalated_grievances(escalated_at: str) -> int:
+    """`escalated_at`: the ISO moment the grievances went up a level."""
+    return services.queue_escalated_grievance_alerts(
+        escalated_at=datetime.fromisoformat(escalated_at)
+    )
+
+
+@shared_task(acks_late=True)
 def send_daily_bulletins(day: str = "") -> int:
     """Beat runs it every morning for the day before; `day` is YYYY-MM-DD."""
     bulletin_day = date.fromisoformat(day) if day else timezone.localdate() - timedelta(days=1)

@@ -189,6 +189,7 @@ FOUND_CHILD_REQUEST = OpenApiExample(
         "placement": "cci",
         "placed_at": 4411,
         "cwc_order_reference": "CWC/KHD/2026/311",
+        "drive": "muskaan-12",
     },
 )
 

@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from apps.api.models import Helpline
 from apps.core.photo_fields import cleaned_upload
+from apps.drives.selectors import drive_by_code
 from apps.pfif.models import ImportState, ReviewStatus
 from apps.reports.choices import Placement, RegistrationKind, ReportKind
 from apps.reports.forms import (
@@ -187,6 +188,13 @@ class HelplineFoundChildSerializer(HelplineSightingSerializer):
         max_value=2**62,
         help_text="Portal ID of the Child Care Institution.",
     )
+    drive = serializers.CharField(
+        max_length=60,
+        required=False,
+        allow_blank=True,
+        help_text="Code of the special drive during which the child was found (for example "
+        "`muskaan-12`); it must be running today in the State/UT of the report's police station.",
+    )
 
     class Meta(HelplineSightingSerializer.Meta):
         fields = [
@@ -195,7 +203,18 @@ class HelplineFoundChildSerializer(HelplineSightingSerializer):
             "placed_at",
             "cwc_order_reference",
             "handed_over_to",
+            "drive",
         ]
+
+    def validate_drive(self, code: str):
+        if not code.strip():
+            return None
+        drive = drive_by_code(code)
+        if drive is None:
+            raise serializers.ValidationError(
+                _("No special drive has the code %(code)s.") % {"code": code}
+            )
+        return drive
 
     kind = ReportKind.FOUND
 

@@ -201,7 +201,12 @@ def take_helpline_report(
     }
     # Not a field of the found report form: what the caller said goes on the record as is.
     told = fields.pop("circumstances_detail", "")
-    report = Report(kind=kind, circumstances_detail=f"{heard}\n{told}" if told else heard)
+    report = Report(
+        kind=kind,
+        circumstances_detail=f"{heard}\n{told}" if told else heard,
+        # Checked on filing: running today in the State/UT of the report's police station.
+        drive=fields.pop("drive", None),
+    )
     fields["found_by"] = FoundBy.CHILD_HELPLINE
     fields.setdefault("placement", Placement.NOT_PLACED)  # a sighting: nobody holds the child
     report = records.validated_report(

@@ -72,11 +72,14 @@ def row_forms(kind: str, data, *, official) -> list[forms.Form]:
 
 
 def columns_for(kind: str, *, official) -> list[Column]:
+    """One column per field; a field both forms of a row have (the special drive of a child
+    found and admitted) is one column, its cell given to both."""
     columns = [Column(REFERENCE, None)]
     for form in row_forms(kind, None, official=official):
         ordered = [name for _title, names in getattr(form, "fieldsets", []) for name in names]
         names = dict.fromkeys([*ordered, *form.fields])
         hidden = NOT_IN_SHEETS | (PLACED_HERE if kind == CARE else frozenset())
+        hidden |= {column.key for column in columns}
         columns += [
             Column(name, form.fields[name])
             for name in names

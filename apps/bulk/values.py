@@ -75,7 +75,7 @@ def _lookup(field) -> dict:
     if isinstance(field, forms.ModelChoiceField):
         lookup = {}
         for option in field.queryset:
-            pk = str(option.pk)
+            pk = str(getattr(option, field.to_field_name or "pk"))  # a drive goes by its code
             lookup |= {str(option).casefold(): pk, pk: pk}
             for name in ("name_en", "lgd_code"):
                 if getattr(option, name, None) is not None:

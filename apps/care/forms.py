@@ -26,6 +26,7 @@ from apps.care.models import (
 )
 from apps.core.versions import VersionedForm
 from apps.directory.models import State
+from apps.drives.forms import DriveField
 from apps.reports.forms import DATE_TIME_WIDGET, DATE_WIDGET
 
 IN_FUTURE = _("This date is in the future.")
@@ -75,6 +76,7 @@ class AdmissionForm(forms.ModelForm):
             "order_number",
             "order_date",
             "progress_interval_days",
+            "drive",
         ]
         widgets = {
             "arrived_at": DATE_TIME_WIDGET,
@@ -85,6 +87,14 @@ class AdmissionForm(forms.ModelForm):
     def __init__(self, *args, institution, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deciding_body"].queryset = selectors.deciding_bodies_near(institution)
+        self.fields["drive"] = DriveField(
+            unit=institution,
+            keep=self.instance.drive_id,
+            help_text=_(
+                "If the child came during a special drive: the drives running in your State/UT "
+                "today."
+            ),
+        )
         for field in ("arrived_at", "produced_at"):
             self.fields[field].input_formats = DATE_TIME_FORMATS
 

@@ -31,6 +31,7 @@ from apps.care.choices import (
 from apps.core.countries import NOT_KNOWN, is_foreign, nationality_choices
 from apps.core.versions import Versioned
 from apps.directory.models import Unit
+from apps.drives.models import Drive
 from apps.reports.models import Report
 
 
@@ -78,6 +79,15 @@ class ChildInCare(Versioned):
         choices=CareStatus.choices,
         default=CareStatus.IN_CARE,
         db_index=True,
+    )
+    # An admission made during a special drive (apps.drives), counted in the drive's figures.
+    drive = models.ForeignKey(
+        Drive,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="admissions",
+        verbose_name=_("special drive"),
     )
     progress_interval_days = models.PositiveSmallIntegerField(
         _("progress report every (days)"),

@@ -42,6 +42,7 @@ from apps.care.models import (
 from apps.core.history import save_with_history
 from apps.core.versions import EditConflictError
 from apps.directory.models import Unit
+from apps.drives.tags import check_tag
 from apps.reports import services as report_services
 from apps.reports.choices import Circumstance, ClosureReason, Placement, ReportKind, Status
 from apps.reports.models import ADULT_AGE, Report
@@ -61,6 +62,7 @@ def admit_child(*, child: ChildInCare, admitted_by) -> ChildInCare:
         raise ValidationError(ALREADY_IN_CARE)
     child.institution = admitted_by.unit
     child.admitted_by = admitted_by
+    check_tag(child.drive, unit=child.institution)
     _save_with_history(child, changed_by=admitted_by, reason=_("Admitted"))
     if report.placed_at_id != child.institution_id or report.placement != Placement.CCI:
         report.placement, report.placed_at = Placement.CCI, child.institution

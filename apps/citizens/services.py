@@ -1,7 +1,6 @@
 """Taking in citizens' reports, confirming their mobile numbers, and what officials do with them.
 Each function is one transaction."""
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from apps.citizens import limits, selectors, stop_links
+from apps.citizens import limits, mobile_codes, selectors, stop_links
 from apps.citizens.models import (
     CitizenReport,
     CitizenReportKind,
@@ -45,7 +44,6 @@ from apps.messaging.catalogue import (
     INQUIRY_ANSWER,
     INQUIRY_LATER_MATCH,
     INQUIRY_MATCH,
-    VERIFICATION_CODE,
 )
 from apps.messaging.models import Channel, Message
 from apps.messaging.recipients import everyone_of
@@ -55,8 +53,6 @@ from apps.reports import services as report_services
 from apps.reports.choices import ClosureReason, FoundBy, RegistrationKind, ReportKind, Status
 from apps.reports.models import ADULT_AGE, Report
 
-CODE_VALID_FOR = timedelta(minutes=10)
-MAX_CODE_ATTEMPTS = 5
 # Reports that arrive through Khoya-Paya are filed in the name of this account (no roles, no
 # password): the citizen is recorded on the citizen's report itself.
 PORTAL_ACCOUNT = "khoya-paya"
@@ -90,26 +86,17 @@ def submit(
 def send_code(*, citizen_report: CitizenReport, ip_address: str | None, language: str) -> None:
     mobile = citizen_report.reporter_mobile
     limits.check_new_code(mobile=mobile)
-    code = f"{secrets.randbelow(10**6):06d}"
+    code, code_hash = mobile_codes.new_code()
     verification = MobileVerification.objects.create(
         citizen_report=citizen_report,
         mobile=mobile,
-        code_hash=_hash(code),
-        expires_at=timezone.now() + CODE_VALID_FOR,
+        code_hash=code_hash,
+        expires_at=timezone.now() + mobile_codes.CODE_VALID_FOR,
         ip_address=ip_address,
     )
-    queue_message(
-        channel=Channel.SMS,
-        template=VERIFICATION_CODE,
-        context={"code": code},
-        recipient=mobile,
-        language=language,
-        alert_key=f"verification:{verification.pk}",
+    mobile_codes.text_code(
+        code, mobile=mobile, language=language, alert_key=f"verification:{verification.pk}"
     )
-
-
-def _hash(code: str) -> str:
-    return salted_hmac("khoya-paya-code", code, algorithm="sha256").hexdigest()
 
 
 @transaction.atomic
@@ -122,11 +109,11 @@ def confirm_mobile(*, citizen_report: CitizenReport, code: str) -> bool:
     verification = citizen_report.verifications.select_for_update().first()
     if verification is None or verification.expires_at < timezone.now():
         raise ValidationError(_("This code has expired. Ask for a new one."))
-    if verification.attempts >= MAX_CODE_ATTEMPTS:
+    if verification.attempts >= mobile_codes.MAX_CODE_ATTEMPTS:
         raise ValidationError(_("Too many wrong codes. Ask for a new one."))
     verification.attempts += 1
     verification.save(update_fields=["attempts"])
-    if not constant_time_compare(verification.code_hash, _hash(code.strip())):
+    if not constant_time_compare(verification.code_hash, mobile_codes.hashed(code.strip())):
         return False
     citizen_report.mobile_verified_at = timezone.now()
     _route(citizen_report)
@@ -577,24 +564,18 @@ def lodge_rights_request(
         >= RIGHTS_REQUESTS_PER_MOBILE_PER_HOUR
     ):
         raise limits.RateLimitError(limits.TOO_MANY_CODES)
-    code = f"{secrets.randbelow(10**6):06d}"
-    rights_request = DataRightsRequest.objects.create(
+    rights_request = DataRightsRequest(
         report=report,
         kind=kind,
         details=details.strip() if kind == DataRightsKind.CORRECT else "",
         mobile=mobile,
         language=language,
-        code_hash=_hash(code),
-        code_expires_at=timezone.now() + CODE_VALID_FOR,
     )
-    queue_message(
-        channel=Channel.SMS,
-        template=VERIFICATION_CODE,
-        context={"code": code},
-        recipient=mobile,
-        language=language,
-        alert_key=f"rights-code:{rights_request.reference}",
+    sent = mobile_codes.send(
+        mobile=mobile, language=language, alert_key=f"rights-code:{rights_request.reference}"
     )
+    rights_request.code_hash, rights_request.code_expires_at = sent.code_hash, sent.expires_at
+    rights_request.save()
     return rights_request
 
 
@@ -604,13 +585,7 @@ def confirm_rights_request(*, rights_request: DataRightsRequest, code: str) -> b
     rights_request = DataRightsRequest.objects.select_for_update().get(pk=rights_request.pk)
     if rights_request.mobile_verified_at:
         return True
-    if rights_request.code_expires_at < timezone.now():
-        raise ValidationError(_("This code has expired. Ask for a new one."))
-    if rights_request.code_attempts >= MAX_CODE_ATTEMPTS:
-        raise ValidationError(_("Too many wrong codes. Ask for a new one."))
-    rights_request.code_attempts += 1
-    if not constant_time_compare(rights_request.code_hash, _hash(code.strip())):
-        rights_request.save(update_fields=["code_attempts"])
+    if not mobile_codes.confirm(rights_request, code):
         return False
     rights_request.mobile_verified_at = timezone.now()
     rights_request.due_at = rights_request.mobile_verified_at + timedelta(

@@ -1,11 +1,13 @@
 """A dashboard page's content: one area's headline figures and tables, built at each request.
 
 Built from: only the summary tables (`apps/dashboards/models.py`, read through
-`apps.dashboards.selectors`), the compliance app's figures per unit and the directory's names of
-areas; never the reports or care tables, so a page costs the same for two million reports as for
-two hundred. The filters pick summary rows (months filed, sex, age band); totals, the month
-series, breakdowns and the median are summed here from those rows, with labels translated into
-the request's language.
+`apps.dashboards.selectors`), the compliance app's figures per unit, the grievances (a few
+thousand a year, counted by one grouped query) and the directory's names of areas; never the
+reports or care tables, so a page costs the same for two million reports as for two hundred.
+The one exception is the special drives' figures (`selectors.drive_figures`), counted from the
+few records tagged with a drive. The filters pick summary rows (months filed, sex, age band);
+totals, the month series, breakdowns and the median are summed here from those rows, with
+labels translated into the request's language.
 
 Cached: nothing here; the summary tables are the cache. The beat task
 `apps.dashboards.tasks.refresh_dashboard_figures` recounts them every 5 minutes
@@ -31,6 +33,8 @@ from apps.dashboards.choices import AgeBand, CaseAge, Scope
 from apps.dashboards.selectors import Area, Filters
 from apps.dashboards.tables import Row, Table, median_of
 from apps.dashboards.tallies import REPORT_MEASURES
+from apps.directory.models import District, State, Unit
+from apps.grievances.selectors import FIGURES
 from apps.reports.choices import Circumstance, Sex
 
 OPEN_COLUMNS = {
@@ -70,6 +74,7 @@ def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
     totals = _sum(reports, REPORT_MEASURES)
     care_totals = _sum(care, selectors.CARE_MEASURES)
     days = selectors.days_to_match(area, filters)
+    grievance_totals, grievances_by_part = selectors.grievance_figures(area)
     tables = (
         _open_cases(totals),
         _trend(reports, filters),
@@ -89,10 +94,12 @@ def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
         _funnel(totals, days),
         _by_part(user, area, filters),
         _compliance(by_type),
+        _grievances(area, grievances_by_part),
+        _drives(area),
     )
     return Dashboard(
         area=area,
-        headline=_headline(totals, care_totals, days),
+        headline=_headline(totals, care_totals, days, grievance_totals),
         tables=tables,
         refreshed=selectors.refreshed(),
         compliance_as_of=compliance_as_of,
@@ -103,7 +110,7 @@ def _sum(rows: list[dict], names) -> dict:
     return {name: sum(row[name] for row in rows) for name in names}
 
 
-def _headline(totals: dict, care: dict, days: dict) -> Table:
+def _headline(totals: dict, care: dict, days: dict, grievances: dict) -> Table:
     still_open = {
         age: totals[missing] + totals[found] for age, (missing, found) in OPEN_COLUMNS.items()
     }
@@ -119,6 +126,9 @@ def _headline(totals: dict, care: dict, days: dict) -> Table:
         (_("Children in care now"), care["in_care"]),
         (_("Care plans overdue now"), care["care_plans_overdue"]),
         (_("Median days from report to confirmed match"), median_of(days)),
+        (_("Grievances received"), grievances["received"]),
+        (_("Grievances answered in time"), grievances["answered_in_time"]),
+        (_("Grievances overdue now"), grievances["overdue"]),
     ]
     return Table(
         name="headline",
@@ -310,6 +320,145 @@ def _compliance(by_type) -> Table:
             for row in by_type
         ),
     )
+
+
+def _grievances(area: Area, by_part: dict) -> Table:
+    """Grievances by the State/UT, district or unit they are about; what is about none of them
+    (the portal, or a unit of the State/UT as a whole) has its own row."""
+    names = selectors.names_of(area, by_part)
+    heading = {Scope.STATE: _("State/UT"), Scope.DISTRICT: _("District"), Scope.UNIT: _("Unit")}
+    elsewhere = {
+        Scope.STATE: _("The portal and national units"),
+        Scope.DISTRICT: _("State/UT level"),
+        Scope.UNIT: _("Units outside the district"),
+    }
+    rows = sorted(
+        (
+            Row(
+                names.get(pk) or str(elsewhere[area.parts]), tuple(values[name] for name in FIGURES)
+            )
+            for pk, values in by_part.items()
+        ),
+        key=lambda row: row.label,
+    )
+    return Table(
+        name="grievances",
+        title=_("Grievances"),
+        label_heading=heading[area.parts],
+        headings=(
+            _("Received"),
+            _("Answered in time"),
+            _("Answered late"),
+            _("Overdue now"),
+            _("Waiting for an answer"),
+        ),
+        rows=tuple(rows),
+    )
+
+
+def _drive_headings() -> tuple[str, ...]:
+    return (
+        _("Children found"),
+        _("Matched (confirmed)"),
+        _("Restored to family"),
+        _("Admitted to care"),
+        _("In care now"),
+    )
+
+
+def _drives(area: Area) -> Table:
+    """One row per special drive of the area, counted inside the area, linking to its page.
+    Drive figures are counted whenever tagged, whatever the page's filters."""
+    drives = list(selectors.drives_of(area))
+    figures = selectors.drive_figures(drives, area.jurisdiction)
+    empty = dict.fromkeys(selectors.DRIVE_MEASURES, 0)
+    return Table(
+        name="drives",
+        title=_("Special drives"),
+        label_heading=_("Drive"),
+        headings=_drive_headings(),
+        rows=tuple(
+            Row(
+                str(drive),
+                tuple(figures.get(drive.pk, empty)[name] for name in selectors.DRIVE_MEASURES),
+                url=reverse("dashboards:drive", args=[drive.code]),
+            )
+            for drive in drives
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class DrivePage:
+    """One special drive's figures inside the viewer's jurisdiction: in all, and by State/UT
+    (nation), district (State/UT) or unit (district)."""
+
+    drive: object
+    area: str
+    headline: Table
+    tables: tuple[Table, ...]
+
+    def table(self, name: str) -> Table:
+        """The table a download names; any other name is not found (404)."""
+        for table in (self.headline, *self.tables):
+            if table.name == name:
+                return table
+        raise Http404
+
+
+# What a drive's figures are broken down by, for each level of viewer: the owning unit's field
+# and the model it names.
+PARTS_OF = {
+    Level.NATION: ("state_id", State),
+    Level.STATE: ("district_id", District),
+    Level.DISTRICT: ("id", Unit),
+}
+
+
+def build_drive_page(user, drive) -> DrivePage:
+    scope = selectors.dashboard_scope(user)
+    measures = selectors.DRIVE_MEASURES
+    totals = selectors.drive_figures([drive], scope).get(drive.pk, {})
+    headline = Table(
+        name="headline",
+        title=_("Figures of the drive"),
+        label_heading=_("Figure"),
+        headings=(_("Number"),),
+        rows=tuple(
+            Row(label, (totals.get(name, 0),))
+            for label, name in zip(_drive_headings(), measures, strict=True)
+        ),
+    )
+    key, model = PARTS_OF[scope.level]
+    figures = selectors.drive_figures([drive], scope, by=key)
+    parts = model.objects.filter(pk__in=list(figures))
+    headings = {
+        Level.NATION: (_("By State/UT"), _("State/UT")),
+        Level.STATE: (_("By district"), _("District")),
+        Level.DISTRICT: (_("By unit"), _("Unit")),
+    }
+    title, heading = headings[scope.level]
+    by_part = Table(
+        name="by_area",
+        title=title,
+        label_heading=heading,
+        headings=_drive_headings(),
+        rows=tuple(
+            sorted(
+                (
+                    Row(str(part), tuple(figures[part.pk][name] for name in measures))
+                    for part in parts
+                ),
+                key=lambda row: row.label,
+            )
+        ),
+    )
+    area = {
+        Level.NATION: _("India"),
+        Level.STATE: str(user.unit.state),
+        Level.DISTRICT: str(user.unit.district),
+    }[scope.level]
+    return DrivePage(drive=drive, area=area, headline=headline, tables=(by_part,))
 
 
 def trail(user, area: Area) -> list[tuple[str, str | None]]:

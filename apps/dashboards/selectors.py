@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.accounts.models import Level
+from apps.care.choices import CareStatus
+from apps.care.models import ChildInCare
 from apps.compliance import selectors as compliance
 from apps.core.replicas import replica_alias
 from apps.dashboards.choices import Scope
@@ -28,6 +31,12 @@ from apps.dashboards.models import (
 )
 from apps.dashboards.tallies import REPORT_MEASURES
 from apps.directory.models import District, State, Unit
+from apps.drives import selectors as drives
+from apps.drives.models import Drive
+from apps.grievances import selectors as grievances
+from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
+from apps.reports.choices import ReportKind, Status
+from apps.reports.models import CLOSED_AS_DUPLICATE, Report
 
 CARE_MEASURES = ("in_care", "care_plans_overdue")
 
@@ -64,6 +73,16 @@ class Area:
     def units(self) -> QuerySet:
         """The compliance figures of the area's units."""
         return compliance.units_in(state=self.state, district=self.district)
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        """The area as a jurisdiction, to keep the records owned inside it."""
+        level = {Scope.NATION: Level.NATION, Scope.STATE: Level.STATE}.get(self.scope)
+        return Jurisdiction(
+            level=level or Level.DISTRICT,
+            state_id=self.state.pk if self.state else None,
+            district_id=self.district.pk if self.district else None,
+        )
 
 
 def nation_for(user) -> Area:
@@ -196,3 +215,95 @@ def parts_of(area: Area, with_figures: set[int]) -> list:
 def compliance_by_type(area: Area):
     as_of = compliance.figures_as_of()
     return compliance.figures_by_type(area.units.using(replica_alias()), as_of), as_of
+
+
+def grievance_figures(area: Area) -> tuple[dict, dict]:
+    """The area's grievances (apps.grievances.selectors.FIGURES): in total, and by State/UT,
+    district or unit responsible one level down (None: not about one, such as the portal).
+    Counted from the grievances themselves: they are few, and one grouped query."""
+    where = {
+        "state_id": area.state.pk if area.state else None,
+        "district_id": area.district.pk if area.district else None,
+    }
+    part = {Scope.STATE: "state", Scope.DISTRICT: "district", Scope.UNIT: "unit"}[area.parts]
+    return grievances.figures_by(**where)[None], grievances.figures_by(**where, part=part)
+
+
+def names_of(area: Area, pks) -> dict[int, str]:
+    """The names of the States/UTs, districts or units one level down, by id."""
+    model = {Scope.STATE: State, Scope.DISTRICT: District, Scope.UNIT: Unit}[area.parts]
+    return {part.pk: str(part) for part in model.objects.filter(pk__in=[pk for pk in pks if pk])}
+
+
+# --- Special drives ---
+# Counted from the tagged records themselves, not from summary tables: a drive tags a few
+# thousand records at most, found through the indexes of their drive columns.
+
+DRIVE_MEASURES = ("found", "matched", "restored", "admitted", "in_care")
+
+
+def drives_of(area: Area):
+    """The drives whose figures an area's dashboard shows: every drive for India, else those of
+    all India and of the area's State/UT."""
+    return drives.drives_covering(area.state.pk if area.state else None)
+
+
+def drive_for(user, code: str) -> Drive:
+    """A drive whose figures the user may open: one covering (part of) their jurisdiction."""
+    scope = dashboard_scope(user)
+    drive = drives.drive_by_code(code)
+    # Not found and not allowed look the same, as for areas.
+    if drive is None or scope is None:
+        raise PermissionDenied
+    if scope.level != Level.NATION and not drive.covers(scope.state_id):
+        raise PermissionDenied
+    return drive
+
+
+def drive_figures(drives_counted, scope: Jurisdiction, *, by: str = "drive") -> dict:
+    """The figures of `drives_counted` inside `scope`, summed by drive (`by="drive"`) or by the
+    owning unit's `state_id`, `district_id` or `id`: {key: {measure: count}}.
+
+    Found: found reports tagged with the drive (not closed as duplicates), where their owning
+    unit is; matched: those with a confirmed match; restored: those restored to family;
+    admitted: admissions tagged with the drive; in care: children still in care whose
+    admission or found report is tagged, where the institution holding them is."""
+    figures = defaultdict(lambda: dict.fromkeys(DRIVE_MEASURES, 0))
+    report_key = "drive_id" if by == "drive" else f"owning_unit__{by}"
+    confirmed = MatchCandidate.objects.filter(
+        kind=CandidateKind.MATCH, status=CandidateStatus.CONFIRMED, other_id=OuterRef("pk")
+    )
+    reports = (
+        Report.objects.filter(kind=ReportKind.FOUND, drive__in=drives_counted)
+        .exclude(CLOSED_AS_DUPLICATE)
+        .filter(**scope.lookups("owning_unit"))
+        .values(key=F(report_key))
+        .annotate(
+            found=Count("pk"),
+            matched=Count("pk", filter=Q(Exists(confirmed))),
+            restored=Count("pk", filter=Q(status=Status.RESTORED)),
+        )
+        .order_by()
+    )
+    for row in reports:
+        figures[row.pop("key")].update(row)
+    stays = (
+        ChildInCare.objects.filter(
+            Q(drive__in=drives_counted) | Q(report__drive__in=drives_counted)
+        )
+        .filter(**scope.lookups("institution"))
+        .annotate(
+            key=Coalesce("drive_id", "report__drive_id")
+            if by == "drive"
+            else F(f"institution__{by}")
+        )
+        .values("key")
+        .annotate(
+            admitted=Count("pk", filter=Q(drive__in=drives_counted)),
+            in_care=Count("pk", filter=Q(status=CareStatus.IN_CARE)),
+        )
+        .order_by()
+    )
+    for row in stays:
+        figures[row.pop("key")].update(row)
+    return dict(figures)

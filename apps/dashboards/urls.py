@@ -9,4 +9,5 @@ urlpatterns = [
     path("india/", views.nation, name="nation"),
     path("states/<int:lgd_code>/", views.state, name="state"),
     path("districts/<int:lgd_code>/", views.district, name="district"),
+    path("drives/<slug:code>/", views.drive, name="drive"),
 ]

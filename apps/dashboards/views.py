@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from apps.dashboards import selectors
-from apps.dashboards.dashboard import build_dashboard, trail
+from apps.dashboards.dashboard import build_dashboard, build_drive_page, trail
 from apps.dashboards.exports import FORMATS
 from apps.dashboards.forms import DashboardFilterForm
 
@@ -34,6 +34,14 @@ def district(request, lgd_code):
     )
 
 
+@login_required
+def drive(request, code):
+    page = build_drive_page(request.user, selectors.drive_for(request.user, code))
+    if "download" in request.GET:
+        return _download(page, request.GET["download"], request.GET.get("as", "csv"))
+    return render(request, "dashboards/drive.html", {"page": page, "now": timezone.now()})
+
+
 def _dashboard(request, area, template="dashboards/dashboard.html"):
     form = DashboardFilterForm.from_query(request.GET)
     dashboard = build_dashboard(request.user, area, form.filters())
@@ -56,12 +64,14 @@ def _dashboard(request, area, template="dashboards/dashboard.html"):
 
 
 def _download(dashboard, table_name: str, file_format: str) -> HttpResponse:
+    """A table of a dashboard or of a drive's page as a file."""
     if file_format not in FORMATS:
         raise Http404
     table = dashboard.table(table_name)
     write, content_type = FORMATS[file_format]
     response = HttpResponse(write(table), content_type=content_type)
     day = timezone.localdate().strftime("%Y-%m-%d")
-    name = f"trackchild-{slugify(str(dashboard.area)) or 'area'}-{table.name}-{day}.{file_format}"
+    area = slugify(str(getattr(dashboard, "drive", "") or dashboard.area)) or "area"
+    name = f"trackchild-{area}-{table.name}-{day}.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

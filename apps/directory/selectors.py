@@ -65,6 +65,31 @@ def nodal_officers_of_district(district):
     ).select_related("unit")
 
 
+def state_nodal_unit(state_id: int) -> Unit | None:
+    """The unit that answers for a State/UT: its State nodal officer's, else its State Child
+    Protection Society / Unit (SCPS); None when the directory names neither."""
+    nodal = (
+        NodalOfficer.objects.filter(
+            scope=NodalOfficer.Scope.STATE, unit__state_id=state_id, unit__is_active=True
+        )
+        .select_related("unit")
+        .order_by("pk")
+        .first()
+    )
+    if nodal is not None:
+        return nodal.unit
+    return (
+        Unit.objects.filter(unit_type=UnitType.SCPS, state_id=state_id, is_active=True)
+        .order_by("pk")
+        .first()
+    )
+
+
+def national_unit() -> Unit | None:
+    """The ministry: where what no State/UT answers for goes."""
+    return Unit.objects.filter(unit_type=UnitType.MINISTRY, is_active=True).order_by("pk").first()
+
+
 def districts_of(state):
     return District.objects.filter(state=state).annotate(
         unit_count=Count("units", filter=Q(units__is_active=True))

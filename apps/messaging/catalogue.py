@@ -296,6 +296,31 @@ ACCESS_REVIEW_FLAGS = MessageTemplate(
     subject=_("TrackChild access review, %(state)s, %(month)s: flags %(count)s"),
     email_templates="audit/email/access_review_flags",
 )
+# To whoever lodged a grievance (apps.grievances): the answer itself is read on Khoya-Paya with
+# the reference and mobile number, never sent by SMS.
+GRIEVANCE_ANSWERED = MessageTemplate(
+    "grievance_answered",
+    _(
+        "TrackChild: your grievance %(reference)s is answered by %(unit)s. Read the answer with "
+        "your reference and mobile: %(link)s"
+    ),
+    subject=_("Your grievance %(reference)s is answered"),
+)
+# To the unit a grievance goes up to when the one below did not answer in time.
+GRIEVANCE_ESCALATED = MessageTemplate(
+    "grievance_escalated",
+    _(
+        "TrackChild: grievance %(reference)s, lodged on %(when)s, was not answered in time by "
+        "%(unit)s and now waits for your answer: %(link)s"
+    ),
+    subject=_("Grievance %(reference)s waits for your answer"),
+    email_text=_(
+        "The grievance %(reference)s was lodged on %(when)s and was not answered by %(unit)s "
+        "within the time allowed. It is now yours to answer; the person who lodged it is told "
+        "by SMS when you do.\n\n"
+        "Read and answer it on the portal: %(link)s"
+    ),
+)
 TEMPLATES = {
     template.key: template
     for template in (
@@ -321,5 +346,7 @@ TEMPLATES = {
         FAMILY_CASE_CLOSED,
         DATA_RIGHTS_ANSWERED,
         ACCESS_REVIEW_FLAGS,
+        GRIEVANCE_ANSWERED,
+        GRIEVANCE_ESCALATED,
     )
 }

@@ -17,6 +17,7 @@ from apps.citizens.selectors import can_see_citizen_reports, complaints_waiting_
 from apps.compliance.selectors import work_queue_for
 from apps.dashboards.selectors import can_see_dashboards
 from apps.directory.models import POLICE_UNIT_TYPES
+from apps.grievances.selectors import can_see_grievances, grievances_for
 from apps.reports.choices import ReportKind
 from apps.reports.selectors import can_file, can_search
 
@@ -49,12 +50,14 @@ def is_police_unit(user) -> bool:
 def main_actions_for(user) -> list[Action]:
     """Police: file a missing or a found child, families' complaints waiting; a children's home:
     admit a child, care plans due; a CWC/JJB: orders due; district, State and national
-    officials: overdue work and their dashboard. An official of several kinds sees each."""
+    officials: overdue work and their dashboard; anyone: grievances waiting, when some are. An
+    official of several kinds sees each."""
     return [
         *_police_actions(user),
         *_institution_actions(user),
         *_deciding_body_actions(user),
         *_oversight_actions(user),
+        *_grievance_actions(user),
     ]
 
 
@@ -92,6 +95,16 @@ def _deciding_body_actions(user) -> list[Action]:
     if not decides_orders(user):
         return []
     return [_queue(_("Orders due"), _url("care:children", due="order"), orders_due_for(user))]
+
+
+def _grievance_actions(user) -> list[Action]:
+    """Grievances waiting for an answer, whatever the unit, shown only when there are some."""
+    if not can_see_grievances(user):
+        return []
+    waiting = _queue(
+        _("Grievances waiting"), _url("grievances:queue"), grievances_for(user, waiting=True)
+    )
+    return [waiting] if waiting.count else []
 
 
 def _oversight_actions(user) -> list[Action]:

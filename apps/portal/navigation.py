@@ -13,6 +13,8 @@ from apps.care.selectors import can_admit, can_see_children_in_care
 from apps.citizens.selectors import can_see_citizen_reports
 from apps.compliance.selectors import can_see_compliance
 from apps.dashboards.selectors import can_see_dashboards
+from apps.drives.selectors import can_declare
+from apps.grievances.selectors import can_see_grievances
 from apps.pfif.selectors import can_exchange_pfif
 from apps.reports.choices import ReportKind
 from apps.reports.selectors import can_file, can_search
@@ -84,6 +86,8 @@ def _work(user) -> list[MenuItem]:
         items.append(MenuItem(_("Data requests"), reverse("citizens:data_requests")))
     if can_see_compliance(user):
         items.append(MenuItem(_("Overdue work"), reverse("compliance:queue")))
+    if can_see_grievances(user):
+        items.append(MenuItem(_("Grievances"), reverse("grievances:queue")))
     if can_bulk_upload(user):
         items.append(MenuItem(_("Bulk upload"), reverse("bulk:index")))
     if can_exchange_pfif(user):
@@ -95,6 +99,7 @@ def _figures(user) -> list[MenuItem]:
     items = []
     if can_see_dashboards(user):
         items.append(MenuItem(_("Dashboard"), reverse("dashboards:mine")))
+        items.append(MenuItem(_("Special drives"), reverse("drives:list")))
     digest_district = own_digest_district(user)
     if digest_district is not None:
         url = reverse("alerts:district_digest", args=[digest_district.lgd_code])
@@ -106,6 +111,8 @@ def _admin(user) -> list[MenuItem]:
     items = []
     if user.level is not None:
         items.append(MenuItem(_("Officials"), reverse("accounts:officials")))
+    if can_declare(user):
+        items.append(MenuItem(_("Declare a special drive"), reverse("drives:declare")))
     if can_read_access_log(user):
         items.append(MenuItem(_("Access log"), reverse("audit:access_log")))
         items.append(MenuItem(_("Access review"), reverse("audit:access_review")))

@@ -21,6 +21,7 @@ PRIVATE_PREFIXES = [
     "/citizen-reports/",
     "/compliance/",
     "/dashboards/",
+    "/grievances/",
     "/healthz/",
     "/i18n/",
     "/khoya-paya/case/",
@@ -41,6 +42,8 @@ PUBLIC_PAGES = [
     ("citizens:report", "missing"),
     ("citizens:report", "sighting"),
     ("citizens:report", "inquiry"),
+    "grievances:lodge",
+    "grievances:track",
     "directory:search",
     "directory:states",
 ]

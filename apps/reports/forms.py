@@ -14,6 +14,7 @@ from apps.core.photo_fields import MultiplePhotoField
 from apps.core.versions import VersionedForm
 from apps.directory.models import State
 from apps.directory.widgets import StateSelect
+from apps.drives.forms import DriveField
 from apps.messaging.phones import NotANumberAbroadError, number_abroad, sms_number
 from apps.reports import selectors
 from apps.reports.choices import (
@@ -402,7 +403,7 @@ class MissingReportForm(ReportForm):
 
 class FoundReportForm(ReportForm):
     fieldsets = [
-        (_("Where and when the child was found"), [*PLACE_FIELDS, "found_by"]),
+        (_("Where and when the child was found"), [*PLACE_FIELDS, "found_by", "drive"]),
         (
             _("The child's own account"),
             [
@@ -430,6 +431,7 @@ class FoundReportForm(ReportForm):
         fields = [
             *PLACE_FIELDS,
             "found_by",
+            "drive",
             *CHILD_FIELDS,
             "age_min",
             "age_max",
@@ -462,6 +464,12 @@ class FoundReportForm(ReportForm):
         self.fields["placement"].required = True
         self.fields["age_max"].required = False
         self.fields["placed_at"].queryset = selectors.institutions_for(self.official)
+        if self.official.unit is None or self.instance.kind != ReportKind.FOUND:
+            # A machine client's account (apps.api) names its drive by code, checked on filing;
+            # a sighting is no child found, so no drive counts it.
+            del self.fields["drive"]
+        else:
+            self.fields["drive"] = DriveField(unit=self.official.unit, keep=self.instance.drive_id)
         for field in ("age_min", "age_max"):
             self.fields[field].max_value = ADULT_AGE - 1
             self.fields[field].error_messages.update(CHILD_AGE_MESSAGES)

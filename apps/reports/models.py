@@ -19,6 +19,7 @@ from apps.core.countries import NOT_KNOWN, is_foreign, nationality_choices
 from apps.core.fields import ChoiceArrayField
 from apps.core.versions import Versioned
 from apps.directory.models import PHONE_VALIDATOR, PIN_CODE_VALIDATOR, District, State, Unit
+from apps.drives.models import Drive
 from apps.messaging.phones import MOBILE_PATTERN
 from apps.reports.choices import (
     BodyPart,
@@ -237,6 +238,15 @@ class Report(Versioned):
     )
     cwc_order_reference = models.CharField(_("CWC order reference"), max_length=100, blank=True)
     handed_over_to = models.CharField(_("handed over to"), max_length=200, blank=True)
+    # A found child found during a special drive (apps.drives), counted in the drive's figures.
+    drive = models.ForeignKey(
+        Drive,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="found_reports",
+        verbose_name=_("special drive"),
+    )
 
     # At filing, the form's answer, which filing turns into consent records (Consent) for
     # publication and partner sharing; afterwards a copy of whether a publication consent is in

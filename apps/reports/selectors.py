@@ -47,7 +47,7 @@ MAX_RANKED_CANDIDATES = 2000
 # Counting every match of a broad search over millions of reports costs more than the page
 # itself; beyond this many the list says "more than".
 MAX_COUNTED = 1000
-SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo")
+SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo", "drive")
 # A case number as Report.case_number writes it ("M-0001042"), typed with or without its
 # letter, dash and leading zeros.
 CASE_NUMBER = re.compile(r"^\s*(?:(?P<prefix>[MFS])\s*-?\s*)?0*(?P<pk>\d{1,12})\s*$", re.I)

@@ -19,6 +19,7 @@ from PIL import Image
 from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.selectors import default_station
+from apps.drives.tags import check_tag
 from apps.names.keys import name_forms, name_keys
 from apps.reports.choices import (
     FILING_CONSENT_PURPOSES,
@@ -67,6 +68,7 @@ def file_report(
     when it is filed for another unit (a Child Care Institution reporting a runaway to police)."""
     report.owning_unit = owning_unit or filed_by.unit
     report.created_by = filed_by
+    check_tag(report.drive, unit=report.owning_unit)
     _save_with_history(report, changed_by=filed_by, reason=_("Report filed"))
     if report.publication_consent:
         _consent_at_filing(report, filed_by=filed_by)
@@ -106,6 +108,9 @@ def update_report(
     new_photos: list[tuple[str, CleanPhoto]],
     removed_photos: list[ReportPhoto],
 ) -> Report:
+    tagged_before = Report.objects.filter(pk=report.pk).values_list("drive", flat=True).get()
+    if report.drive_id != tagged_before:
+        check_tag(report.drive, unit=report.owning_unit)
     _save_with_history(report, changed_by=edited_by, reason=reason)
     _replace_marks(report, marks)
     for photo in removed_photos:

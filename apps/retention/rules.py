@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 UNVERIFIED_COMPLAINTS = "unverified_complaints"
 VERIFICATION_CODES = "verification_codes"
 UNCONFIRMED_DATA_REQUESTS = "unconfirmed_data_requests"
+UNCONFIRMED_GRIEVANCES = "unconfirmed_grievances"
 CLOSED_CASES = "closed_cases"
 ACCESS_LOG = "access_log"
 
@@ -23,6 +24,7 @@ RULE_CHOICES = [
         UNCONFIRMED_DATA_REQUESTS,
         _("Families' data requests never confirmed by their mobile: deleted"),
     ),
+    (UNCONFIRMED_GRIEVANCES, _("Grievances never confirmed by their mobile: deleted")),
     (CLOSED_CASES, _("Cases closed long ago: photos, contacts and addresses removed")),
     (ACCESS_LOG, _("Access log entries past their legal period: deleted")),
 ]
@@ -44,6 +46,7 @@ def configured_rules() -> list[Rule]:
             UNCONFIRMED_DATA_REQUESTS,
             timedelta(days=settings.RETENTION_UNVERIFIED_COMPLAINT_DAYS),
         ),
+        Rule(UNCONFIRMED_GRIEVANCES, timedelta(days=settings.RETENTION_UNVERIFIED_COMPLAINT_DAYS)),
         Rule(CLOSED_CASES, timedelta(days=365 * settings.RETENTION_CLOSED_CASE_YEARS)),
         Rule(ACCESS_LOG, timedelta(days=settings.RETENTION_ACCESS_LOG_DAYS)),
     ]

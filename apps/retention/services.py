@@ -18,6 +18,7 @@ from apps.citizens.models import (
     DataRightsRequest,
     MobileVerification,
 )
+from apps.grievances.models import Grievance
 from apps.matching.models import FaceEncoding
 from apps.reports.choices import Status
 from apps.reports.models import Report, ReportPhoto
@@ -55,6 +56,11 @@ def verification_codes(cutoff):
 
 def unconfirmed_data_requests(cutoff):
     return DataRightsRequest.objects.filter(mobile_verified_at__isnull=True, created_at__lt=cutoff)
+
+
+def unconfirmed_grievances(cutoff):
+    """Written by a citizen whose code was never typed (officials' are lodged at once)."""
+    return Grievance.objects.filter(lodged_at__isnull=True, created_at__lt=cutoff)
 
 
 def closed_cases_to_minimise(cutoff):
@@ -102,6 +108,10 @@ def delete_data_requests(pks: list[int]) -> int:
     return DataRightsRequest.objects.filter(pk__in=pks).delete()[0]
 
 
+def delete_grievances(pks: list[int]) -> int:
+    return Grievance.objects.filter(pk__in=pks).delete()[0]
+
+
 def minimise_cases(pks: list[int]) -> int:
     photos = ReportPhoto.objects.filter(report_id__in=pks)
     files = _file_names(photos, "image", "thumbnail")
@@ -135,6 +145,7 @@ RULES: dict[str, tuple[Callable, Callable[[list[int]], int]]] = {
     rules.UNVERIFIED_COMPLAINTS: (unverified_complaints, delete_complaints),
     rules.VERIFICATION_CODES: (verification_codes, delete_codes),
     rules.UNCONFIRMED_DATA_REQUESTS: (unconfirmed_data_requests, delete_data_requests),
+    rules.UNCONFIRMED_GRIEVANCES: (unconfirmed_grievances, delete_grievances),
     rules.CLOSED_CASES: (closed_cases_to_minimise, minimise_cases),
     rules.ACCESS_LOG: (old_access_log, delete_access_log),
 }

@@ -9,47 +9,10 @@ import pytest
 from django.utils import timezone
 
 from apps.api.models import Scope
+from apps.api.tests.conftest import call, post
 from apps.reports.models import Report
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def childline_odisha(make_client, odisha):
-    return make_client(
-        "Childline 1098 Odisha",
-        state=odisha,
-        scopes=[Scope.READ, Scope.WRITE_SIGHTINGS, Scope.WRITE_FOUND],
-    )
-
-
-@pytest.fixture
-def sp_office(make_unit, khordha):
-    return make_unit("district_police", district=khordha, name="SP Khordha")
-
-
-def call(**overrides) -> dict:
-    data = {
-        "helpline": "1098",
-        "call_id": "OD-2026-118812",
-        "event_at": (timezone.now() - timedelta(minutes=40)).isoformat(),
-        "event_state": 21,
-        "event_district": 362,
-        "event_locality": "Bhubaneswar railway station, platform 3",
-        "circumstances_detail": "Caller says she has been crying alone for an hour.",
-        "full_name": "Priya",
-        "sex": "F",
-        "age_min": 10,
-        "age_max": 12,
-        "identification_marks": "Mole on left cheek",
-        "clothing": "Blue school uniform",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def post(http, headers, data, path="sightings"):
-    return http.post(f"/api/v1/helpline/{path}/", data, content_type="application/json", **headers)
 
 
 def test_a_helpline_sighting_reaches_the_district_police_and_is_matched(

@@ -29,6 +29,9 @@ def test_the_dcpu_official_sees_khordha_unit_by_unit(client, dcpu_official, hand
         "Children in care now": 1,
         "Care plans overdue now": 1,
         "Median days from report to confirmed match": None,
+        "Grievances received": 0,
+        "Grievances answered in time": 0,
+        "Grievances overdue now": 0,
     }
     # missing, found, matched, restored, still open, in care, care plans overdue
     assert figures(response, "by_area") == {

@@ -27,6 +27,9 @@ def test_the_national_admin_sees_every_state_counted_over_the_last_two_years(
         "Children in care now": 2,
         "Care plans overdue now": 1,
         "Median days from report to confirmed match": 6,
+        "Grievances received": 0,
+        "Grievances answered in time": 0,
+        "Grievances overdue now": 0,
     }
     by_state = figures(response, "by_area")
     # missing, found, matched, restored, still open, in care, care plans overdue

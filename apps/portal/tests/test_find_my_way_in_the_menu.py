@@ -30,6 +30,7 @@ def test_a_police_officer_finds_filing_a_missing_child_under_missing_and_found(c
         "Citizens' reports",
         "Data requests",
         "Overdue work",
+        "Grievances",
         "Bulk upload",
         "Officials",
     ]
@@ -64,6 +65,8 @@ def test_the_national_administrator_sees_every_capability_in_five_groups(client,
     ]
     links = menu_links(response)
     assert {"Dashboard", "Children in care", "PFIF exchange", "Access log"} <= set(links)
+    assert links["Special drives"] == "/drives/"
+    assert links["Declare a special drive"] == "/drives/declare/"
     assert links["Administration"] == "/admin/"
     for url in links.values():
         assert client.get(url, follow=True).status_code == 200, url

@@ -12,11 +12,19 @@ pytestmark = pytest.mark.django_db
 
 # What the sitemap may name: the home page, Khoya-Paya's public pages, the directory, the policies.
 PUBLIC_PATH = re.compile(
-    r"^/(khoya-paya/(search/|track/|report/(missing|sighting|inquiry)/)?"
+    r"^/(khoya-paya/(search/|track/|report/(missing|sighting|inquiry)/|grievance/(track/)?)?"
     r"|directory/(states/(\d+/)?|districts/\d+/)?"
     rf"|({'|'.join(page.slug for page in POLICY_PAGES)})/)?$"
 )
-PRIVATE_AREAS = ["/reports/", "/care/", "/admin/", "/api/", "/accounts/", "/khoya-paya/case/"]
+PRIVATE_AREAS = [
+    "/reports/",
+    "/care/",
+    "/admin/",
+    "/api/",
+    "/accounts/",
+    "/khoya-paya/case/",
+    "/grievances/",
+]
 
 
 def sitemap_paths(client) -> list[str]:
@@ -36,6 +44,8 @@ def test_the_sitemap_lists_the_public_pages(client, khordha):
         "/khoya-paya/track/",
         "/khoya-paya/report/missing/",
         "/khoya-paya/report/sighting/",
+        "/khoya-paya/grievance/",
+        "/khoya-paya/grievance/track/",
         "/directory/",
         "/directory/states/",
         f"/directory/states/{khordha.state.lgd_code}/",

@@ -57,6 +57,7 @@ def test_the_command_removes_records_and_a_rerun_removes_nothing_more(complaint,
         # The complaint's code went with it.
         rules.VERIFICATION_CODES: 0,
         rules.UNCONFIRMED_DATA_REQUESTS: 0,
+        rules.UNCONFIRMED_GRIEVANCES: 0,
         rules.CLOSED_CASES: 0,
         rules.ACCESS_LOG: 1,
     }
