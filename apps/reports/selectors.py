@@ -94,6 +94,14 @@ def withdrawn_from(purpose: ConsentPurpose):
     )
 
 
+def face_matching_refused(report: Report) -> bool:
+    """Whether the family withdrew its consent to face matching and gave it no more: the
+    child's photos are then matched by no one's face, their encodings deleted. Without any
+    record of it, faces are matched as the tracing of a missing child requires."""
+    consents = report.consents.filter(purpose=ConsentPurpose.FACE_MATCHING)
+    return consents.exists() and not consents.filter(withdrawn_at__isnull=True).exists()
+
+
 def consents_of(report: Report):
     """The report's consent history, newest first, with who recorded and withdrew each."""
     return report.consents.select_related("recorded_by", "withdrawn_by")
