@@ -48,7 +48,14 @@ ADULT_AGE = 18
 CLOSED_AS_DUPLICATE = models.Q(status=Status.CLOSED, closure_reason=ClosureReason.DUPLICATE)
 # Kept by the portal from the rest of the record (search keys, photos): not the official's
 # words, so not part of the change history.
-DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
+DERIVED_FIELDS = (
+    "name_keys",
+    "name_forms",
+    "name_words",
+    "marks_search",
+    "photo_count",
+    "cover_photo",
+)
 CHILD_AGE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(ADULT_AGE - 1)]
 SMS_MOBILE_VALIDATOR = RegexValidator(
     rf"^{MOBILE_PATTERN}$", _("Enter a 10-digit Indian mobile number, for example 9876543210.")
@@ -247,6 +254,9 @@ class Report(Versioned):
     name_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
     # The same names normalised, for ranking search results without normalising again.
     name_forms = ArrayField(models.CharField(max_length=250), default=list, editable=False)
+    # Their phonetic words (apps.names.keys.name_words): a search finds the reports holding every
+    # word it was typed with through an index, however many newer reports share its keys.
+    name_words = ArrayField(models.CharField(max_length=250), default=list, editable=False)
     marks_search = SearchVectorField(null=True, editable=False)
     photo_count = models.PositiveSmallIntegerField(default=0, editable=False)
     cover_photo = models.ForeignKey(
@@ -291,6 +301,7 @@ class Report(Versioned):
             models.Index(fields=["event_district", "event_at"], name="report_district_event_at"),
             models.Index(fields=["owning_unit", "event_at"], name="report_unit_event_at"),
             GinIndex(fields=["name_keys"], name="report_name_keys"),
+            GinIndex(fields=["name_words"], name="report_name_words"),
             GinIndex(fields=["languages"], name="report_languages"),
             models.Index(fields=["mother_tongue"], name="report_mother_tongue"),
             models.Index(fields=["told_language"], name="report_told_language"),

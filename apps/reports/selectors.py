@@ -26,7 +26,7 @@ from apps.directory.models import (
     UnitType,
 )
 from apps.directory.selectors import PublicContact, public_contact_for, public_phone_for
-from apps.names.keys import normalise_name, normalised_similarity, query_keys
+from apps.names.keys import name_words, normalise_name, normalised_similarity, query_keys
 from apps.reports.choices import TRAVEL_PLACES, Circumstance, ConsentPurpose
 from apps.reports.models import (
     CLOSED_AS_DUPLICATE,
@@ -40,8 +40,9 @@ from apps.reports.models import (
 
 MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
 FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_UNIT_TYPES
-# A name search ranks at most this many of the newest candidates; a longer list asks the
-# official to narrow the search rather than making everyone wait.
+# A name search ranks at most this many candidates of each grade of match (every word of the
+# name, then only its keys), the newest of each first; fetching and scoring more would make
+# everyone wait for the rare search that needs them.
 MAX_RANKED_CANDIDATES = 2000
 # Counting every match of a broad search over millions of reports costs more than the page
 # itself; beyond this many the list says "more than".
@@ -282,11 +283,23 @@ def search_reports(criteria: SearchCriteria):
     keys = query_keys(criteria.name)
     if not keys:
         return Report.objects.none()
-    candidates = reports.filter(name_keys__contains=keys).exclude(
-        CLOSED_AS_DUPLICATE, duplicate_of__isnull=True
-    )
-    rows = candidates.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
+    candidates = reports.exclude(CLOSED_AS_DUPLICATE, duplicate_of__isnull=True)
     wanted = normalise_name(criteria.name)
+    words = name_words([wanted])
+    # Through the index of whole phonetic words, then through that of the coarse keys: an
+    # older report with the very name typed is ranked however many newer ones share its keys.
+    by_keys = candidates.filter(name_keys__contains=keys)
+    grades = [by_keys]
+    if words:
+        grades = [
+            candidates.filter(name_words__contains=words),
+            by_keys.exclude(name_words__contains=words),
+        ]
+    rows = [
+        row
+        for grade in grades
+        for row in grade.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
+    ]
     scored = [
         (normalised_similarity(wanted, *forms), position, primary or pk)
         for position, (pk, forms, primary) in enumerate(rows)
