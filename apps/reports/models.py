@@ -310,7 +310,18 @@ class Report(Versioned):
                 condition=models.Q(photo_count__gt=0),
                 name="report_with_photo_event_at",
             ),
-            GinIndex(fields=["marks_search"], name="report_marks_search"),
+            # With btree_gin, the words and the date in one index: a search for common words
+            # ("mole cheek") reads the newest reports a window of dates at a time
+            # (selectors.NewestWithin), not every report with those words.
+            GinIndex(fields=["marks_search", "event_at"], name="report_marks_search_event_at"),
+            # The search's common filters (kind, sex, age), newest first, and their capped
+            # count from the index alone.
+            models.Index(
+                fields=["kind", "sex", "event_at", "id"],
+                include=["age_min", "age_max", "status", "closure_reason"],
+                name="report_kind_sex_event_at",
+            ),
+            models.Index(fields=["kind", "event_at", "id"], name="report_kind_event_at"),
             # The national feed of new missing children (selectors.new_missing_children): newest
             # filed first, all India or by State/UT, among the open missing reports only.
             models.Index(

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
+from apps.core.pagination import CountCapped
 from apps.directory.models import (
     CCI_UNIT_TYPES,
     POLICE_UNIT_TYPES,
@@ -47,6 +48,10 @@ MAX_RANKED_CANDIDATES = 2000
 # Counting every match of a broad search over millions of reports costs more than the page
 # itself; beyond this many the list says "more than".
 MAX_COUNTED = 1000
+# A search by identification-mark words reads the newest reports a window of dates at a time,
+# widening while a page is not full: common words ("mole cheek") fit tens of thousands of
+# reports, which sorting all by date to show 25 would read from disk.
+MARKS_WINDOWS = (timedelta(days=30), timedelta(days=365))
 SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo")
 # A case number as Report.case_number writes it ("M-0001042"), typed with or without its
 # letter, dash and leading zeros.
@@ -238,20 +243,23 @@ class SearchCriteria:
     publishable_only: bool = False  # the public search: consent given and still sought
 
 
-class CountCapped:
-    """A queryset whose count stops at `cap + 1`, for the Paginator."""
+class NewestWithin(CountCapped):
+    """A capped search, newest first, whose pages are read within the most recent `windows` of
+    dates first (through the index of mark words and dates), then without a bound. A window
+    holding a full page holds the same page as the whole list, since it is its newest part."""
 
-    def __init__(self, queryset, cap: int):
-        self.queryset, self.cap = queryset, cap
+    def __init__(self, queryset, cap: int, windows):
+        super().__init__(queryset, cap)
+        self.windows = windows
 
-    def count(self) -> int:
-        return self.queryset.order_by()[: self.cap + 1].count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, key):
-        return self.queryset[key]
+    def __getitem__(self, page: slice):
+        now = timezone.now()
+        wanted = page.stop - (page.start or 0)
+        for window in self.windows:
+            rows = list(self.queryset.filter(event_at__gte=now - window)[page])
+            if len(rows) == wanted:
+                return rows
+        return self.queryset[page]
 
 
 class RankedReports:
@@ -278,8 +286,10 @@ def search_reports(criteria: SearchCriteria):
     gives, it stands for the report the case goes on under."""
     reports = _filtered(Report.objects.all(), criteria).order_by("-event_at", "-pk")
     if not criteria.name.strip():
-        reports = reports.exclude(CLOSED_AS_DUPLICATE)
-        return CountCapped(reports.select_related(*SUMMARY_RELATIONS), MAX_COUNTED)
+        reports = reports.exclude(CLOSED_AS_DUPLICATE).select_related(*SUMMARY_RELATIONS)
+        if criteria.marks.strip():
+            return NewestWithin(reports, MAX_COUNTED, MARKS_WINDOWS)
+        return CountCapped(reports, MAX_COUNTED)
     keys = query_keys(criteria.name)
     if not keys:
         return Report.objects.none()
