@@ -245,7 +245,7 @@ class SearchCriteria:
 
 class NewestWithin(CountCapped):
     """A capped search, newest first, whose pages are read within the most recent `windows` of
-    dates first (through the index of mark words and dates), then without a bound. A window
+    dates first (the mark words' index ANDed with the dates'), then without a bound. A window
     holding a full page holds the same page as the whole list, since it is its newest part."""
 
     def __init__(self, queryset, cap: int, windows):
@@ -305,11 +305,13 @@ def search_reports(criteria: SearchCriteria):
             candidates.filter(name_words__contains=words),
             by_keys.exclude(name_words__contains=words),
         ]
-    rows = [
-        row
-        for grade in grades
-        for row in grade.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
-    ]
+    rows = []
+    for grade in grades:
+        # Reports holding every word typed in one of their names score 100, above all others
+        # (normalised_similarity): when they fill the list, those sharing only keys are not read.
+        if len(rows) >= MAX_RANKED_CANDIDATES:
+            break
+        rows += grade.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
     scored = [
         (normalised_similarity(wanted, *forms), position, primary or pk)
         for position, (pk, forms, primary) in enumerate(rows)
