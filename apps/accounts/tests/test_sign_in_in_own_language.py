@@ -87,3 +87,15 @@ def test_a_language_offered_only_on_public_pages_cannot_be_an_officials_language
     assert "preferred_language" in response.context["form"].errors
     police_officer.refresh_from_db()
     assert police_officer.preferred_language == ""
+
+
+@override_settings(LANGUAGES=WITH_SANTALI)
+def test_the_portals_language_menu_offers_only_languages_of_every_page(client, police_officer):
+    client.force_login(police_officer)
+
+    page = client.get("/accounts/profile/").content.decode()
+    khoya_paya = client.get("/khoya-paya/").content.decode()
+
+    assert 'value="sat" lang="sat"' not in page
+    assert 'value="bn" lang="bn"' in page
+    assert 'value="sat" lang="sat"' in khoya_paya
