@@ -8,7 +8,7 @@ The 22 languages of the Eighth Schedule to the Constitution of India (as amended
 
 A language ships (is offered, in ``settings.LANGUAGES``) once its catalogue in
 ``locale/<code>/`` is complete for its scope: its translator flips ``shipped`` to True, and
-``tests/test_every_shipped_language_is_complete.py`` holds them to it. How to add one:
+``tests/test_every_offered_language_is_complete.py`` holds them to it. How to add one:
 docs/languages.md.
 
 Importable from settings: nothing here reaches an app.
