@@ -3,6 +3,7 @@ left (Bootstrap's RTL stylesheet on the portal, the Khoya-Paya stylesheet's logi
 English readers left to right, as before."""
 
 import pytest
+from django.utils import translation
 
 from tests.test_every_page_is_accessible import browser, signed_in_page  # noqa: F401
 
@@ -68,3 +69,16 @@ def test_a_family_reads_khoya_paya_in_the_direction_of_the_language(
         assert brand["x"] > switcher["x"] + switcher["width"], (brand, switcher)
     else:
         assert brand["x"] + brand["width"] < switcher["x"], (brand, switcher)
+
+
+@pytest.mark.parametrize("code", ["ur", "ks", "sd"])
+def test_kashmiri_and_sindhi_are_right_to_left_as_urdu_is(code):
+    assert translation.get_language_info(code)["bidi"] is True
+    with translation.override(code):
+        assert translation.get_language_bidi() is True
+
+
+def test_django_names_every_scheduled_language_in_its_own_script():
+    assert translation.get_language_info("or")["name_local"] == "ଓଡ଼ିଆ"
+    assert translation.get_language_info("kn")["name_local"] == "ಕನ್ನಡ"  # Django's: "Kannada"
+    assert translation.get_language_info("sat")["name_local"] == "ᱥᱟᱱᱛᱟᱲᱤ"
