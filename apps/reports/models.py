@@ -42,6 +42,7 @@ from apps.reports.choices import (
     Side,
     Status,
 )
+from trackchild.languages import language_choices
 
 ADULT_AGE = 18
 # Reports closed as duplicates of another (the same child reported twice): searches and figures
@@ -200,7 +201,7 @@ class Report(Versioned):
         validators=[SMS_MOBILE_VALIDATOR],
     )
     complainant_language = models.CharField(
-        _("language of the SMS"), max_length=5, choices=settings.LANGUAGES, blank=True
+        _("language of the SMS"), max_length=5, choices=language_choices, blank=True
     )
     # Three places share one shape; the fields are made by one function and placed in the class
     # body (not added afterwards) so that the change history tracks them too.
