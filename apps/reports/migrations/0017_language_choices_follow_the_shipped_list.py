@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0013_nationality'),
+        ('reports', '0016_search_filter_indexes'),
     ]
 
     operations = [
