@@ -20,7 +20,7 @@ from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.selectors import default_station
 from apps.drives.tags import check_tag
-from apps.names.keys import name_forms, name_keys
+from apps.names.keys import name_forms, name_keys, name_words
 from apps.reports.choices import (
     FILING_CONSENT_PURPOSES,
     OUTCOME_STATUSES,
@@ -457,9 +457,11 @@ def _refresh_derived_fields(report: Report) -> None:
         [report.identification_marks, *(mark.search_text() for mark in report.marks.all())]
     )
     names = (report.full_name, report.other_names, report.name_local)
+    forms = name_forms(*names)
     Report.objects.filter(pk=report.pk).update(
         name_keys=name_keys(*names),
-        name_forms=name_forms(*names),
+        name_forms=forms,
+        name_words=name_words(forms),
         marks_search=SearchVector(Value(marks_text), config="simple"),
         photo_count=len(photos),
         cover_photo_id=photos[0] if photos else None,
@@ -468,6 +470,7 @@ def _refresh_derived_fields(report: Report) -> None:
         fields=[
             "name_keys",
             "name_forms",
+            "name_words",
             "marks_search",
             "photo_count",
             "cover_photo",
