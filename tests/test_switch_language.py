@@ -20,7 +20,7 @@ def test_visitor_switches_language_and_the_page_follows(client, language):
 
     page = client.get("/directory/").content.decode()
 
-    assert f'<html lang="{language}">' in page
+    assert f'<html lang="{language}" dir="ltr">' in page
     assert translated("Directory of police, child protection and care units", language) in page
 
 

@@ -7,9 +7,9 @@ import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+from trackchild import languages
 from trackchild.example_secrets import database_password, refuse_example_secrets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -577,8 +577,13 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- Language, time, formats ---
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("hi", _("Hindi")), ("bn", _("Bengali"))]
+# English and the scheduled languages whose catalogue is complete: trackchild/languages.py.
+LANGUAGES = languages.SHIPPED
+LANGUAGES_BIDI = languages.BIDI
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Place names have a column in every scheduled language, offered or not yet, so that shipping a
+# language needs no migration.
+MODELTRANSLATION_LANGUAGES = ("en", *languages.BY_CODE)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Asia/Kolkata"

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +6,7 @@ from apps.accounts.models import User
 from apps.core.versions import VersionedForm
 from apps.directory.models import AlertChannels
 from apps.messaging.phones import sms_number
+from trackchild.languages import portal_language_choices
 
 
 def six_digit_code(label, *, autofocus=True) -> forms.CharField:
@@ -40,9 +40,11 @@ class ReplaceAuthenticatorForm(CurrentCodeForm):
 class ProfileForm(VersionedForm, forms.ModelForm):
     """What officials may change about themselves: never their roles or their unit."""
 
+    # The portal switches to it when they sign in (apps.accounts.views), and their SMS and
+    # e-mail are written in it.
     preferred_language = forms.ChoiceField(
-        label=_("Language for SMS and e-mail"),
-        choices=[("", _("Same as the portal")), *settings.LANGUAGES],
+        label=_("My language"),
+        choices=lambda: [("", _("Same as the portal")), *portal_language_choices()],
         required=False,
     )
 

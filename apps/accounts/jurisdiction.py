@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from django.db.models import QuerySet
 
 from apps.accounts.models import Level
-from apps.directory.models import UnitType
+from apps.directory.models import Unit, UnitType
 
 # Units that watch over every unit of their district, whatever their officials' own level.
 DISTRICT_WATCH_UNITS = frozenset({UnitType.DCPU, UnitType.CWC})
@@ -61,6 +61,16 @@ class Jurisdiction:
         if self.level == Level.DISTRICT:
             return {f"{prefix}district_id": self.district_id}
         return {f"{prefix}pk": self.unit_id}
+
+    def unit_ids(self) -> list[int] | None:
+        """The ids of the units inside this jurisdiction, for filtering records that carry their
+        owning unit's id; None when that is every unit (the nation)."""
+        lookups = self.lookups("")
+        if lookups == {}:
+            return None
+        if lookups is None:
+            return []
+        return list(Unit.objects.filter(**lookups).values_list("pk", flat=True))
 
     def covers_state(self, state) -> bool:
         """Whether the whole State/UT lies inside this jurisdiction."""

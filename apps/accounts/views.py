@@ -2,6 +2,7 @@ from base64 import b32encode
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
@@ -14,11 +15,36 @@ from apps.accounts import selectors, services
 from apps.accounts.forms import CurrentCodeForm, ProfileForm, ReplaceAuthenticatorForm, TokenForm
 from apps.accounts.middleware import redirect_with_next
 from apps.core.versions import EditConflictError, render_conflict
+from trackchild.languages import is_portal_language
+
+
+def _switch_to_own_language(request, response):
+    """The portal reads in the language the official chose (their profile), as the language
+    switcher would set it: Django's language cookie, until they switch again."""
+    language = request.user.preferred_language
+    if (
+        is_portal_language(language)
+        and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+    ):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
 
 
 class OfficialLoginView(LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        return _switch_to_own_language(self.request, super().form_valid(form))
 
 
 def _safe_next(request, fallback="portal:home"):
@@ -124,7 +150,7 @@ def profile(request):
                 request, "accounts/profile.html", context, form=form, conflict=conflict
             )
         messages.success(request, _("Your details are saved."))
-        return redirect("accounts:profile")
+        return _switch_to_own_language(request, redirect("accounts:profile"))
     return render(request, "accounts/profile.html", context)
 
 

@@ -22,12 +22,13 @@ from apps.citizens.models import (
     CitizenReportStatus,
     FamilyOptOut,
 )
-from apps.directory.models import Unit, UnitType
+from apps.directory.models import State, Unit, UnitType
 from apps.directory.selectors import STATION_TYPES, public_contact_for
 from apps.messaging.phones import sms_number
 from apps.reports.choices import ReportKind, Sex, Status
 from apps.reports.models import Report
 from apps.reports.selectors import SearchCriteria, report_by_case_number, search_reports
+from trackchild.languages import languages_of_state
 
 
 def search_missing_children(*, name: str, sex: str, age: int | None, state, since):
@@ -362,3 +363,16 @@ def pending_rights_request(reference: str):
     from apps.citizens.models import DataRightsRequest
 
     return get_object_or_404(DataRightsRequest, reference=reference)
+
+
+# --- The visitor's languages ----------------------------------------------------------------
+
+
+def languages_for_visitor(state_id: str | None) -> tuple[list[str], list[str]]:
+    """The languages Khoya-Paya offers: those of the State/UT the visitor chose (a ?state= of
+    its pages) first, then the others, as codes."""
+    lgd_code = None
+    if state_id and state_id.isdigit():
+        lgd_code = State.objects.filter(pk=state_id).values_list("lgd_code", flat=True).first()
+    first = languages_of_state(lgd_code)
+    return first, [code for code, _name in settings.LANGUAGES if code not in first]

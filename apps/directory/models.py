@@ -1,6 +1,5 @@
 """The national directory: States/UTs and districts by LGD code, and the units serving children."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.versions import Versioned
+from trackchild.languages import portal_language_choices
 
 PIN_CODE_VALIDATOR = RegexValidator(r"^[1-9][0-9]{5}$", _("A PIN code has six digits."))
 PHONE_VALIDATOR = RegexValidator(
@@ -211,7 +211,7 @@ class Unit(Versioned):
     head_language = models.CharField(
         _("language of the head's alerts"),
         max_length=5,
-        choices=settings.LANGUAGES,
+        choices=portal_language_choices,
         default="en",
     )
     is_active = models.BooleanField(_("active"), default=True)

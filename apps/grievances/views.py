@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.audit.models import AccessAction
+from apps.audit.services import record_access
 from apps.citizens import limits, submissions
 from apps.citizens.forms import CodeForm, TrackForm
 from apps.core.pagination import paginate
@@ -156,6 +158,13 @@ def queue(request):
 @login_required
 def detail(request, reference):
     grievance = selectors.grievance_for(request.user, reference)
+    # It names who lodged it and their mobile, often a child's case: read like a record.
+    record_access(
+        request,
+        action=AccessAction.VIEW_RECORD,
+        record=grievance,
+        owner_unit=grievance.answering_unit,
+    )
     context = {
         "grievance": grievance,
         "form": AnswerForm(),

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.directory.models import Unit
 from apps.reports.models import Report, ReportPhoto
 
 
@@ -70,6 +71,25 @@ class MatchCandidate(models.Model):
     # duplicate, `missing` is the report with the lower id and `other` the higher (both of one
     # side, whichever it is), so each pair is stored once whichever report found it.
     other = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="candidates_as_other")
+    # The units owning each report, copied by triggers (migration 0009) whenever a pair is stored
+    # or a report changes hands, so a review queue reads its jurisdiction's pairs through these
+    # indexes instead of joining every pair in the country to its reports.
+    missing_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+    )
+    other_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+    )
     score = models.FloatField(_("score"))
     evidence = EvidenceField(_("evidence"), default=list)
     status = models.CharField(
@@ -106,7 +126,7 @@ class MatchCandidate(models.Model):
     )
     agreed_at = models.DateTimeField(_("found side agreed on"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["rescored_at"])
+    history = HistoricalRecords(excluded_fields=["rescored_at", "missing_unit", "other_unit"])
 
     class Meta:
         ordering = ["-proposed_at", "-score"]
@@ -115,7 +135,11 @@ class MatchCandidate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["missing", "other"], name="one_candidate_per_pair")
         ]
-        indexes = [models.Index(fields=["status", "-proposed_at"], name="candidate_queue")]
+        indexes = [
+            models.Index(fields=["status", "-proposed_at"], name="candidate_queue"),
+            models.Index(fields=["missing_unit", "status"], name="candidate_missing_unit"),
+            models.Index(fields=["other_unit", "status"], name="candidate_other_unit"),
+        ]
 
     def __str__(self):
         return f"{self.missing.case_number} ~ {self.other.case_number} ({self.score:.0f})"

@@ -7,6 +7,7 @@ from django.dispatch import receiver
 
 from apps.outbox.services import enqueue
 from apps.reports.signals import (
+    face_matching_consent_changed,
     report_closed_as_duplicate,
     report_outcome_recorded,
     report_saved,
@@ -18,6 +19,18 @@ from apps.reports.signals import (
 def queue_report_for_matching(sender, report_id, **kwargs):
     from apps.matching.tasks import process_report
 
+    enqueue(process_report, report_id)
+
+
+@receiver(face_matching_consent_changed, dispatch_uid="matching.follow_face_consent")
+def follow_face_matching_consent(sender, report_id, refused, **kwargs):
+    """Refused, the child's faces go at once (and with them its open faces, by the table's
+    trigger); given again, the photos are encoded and the report matched again."""
+    from apps.matching.models import FaceEncoding
+    from apps.matching.tasks import process_report
+
+    if refused:
+        FaceEncoding.objects.filter(report_id=report_id).delete()
     enqueue(process_report, report_id)
 
 

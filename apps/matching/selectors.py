@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from apps.accounts.jurisdiction import scope_to_jurisdiction
+from apps.accounts.jurisdiction import Jurisdiction
 from apps.matching.engine import DATE_GRACE_DAYS
 from apps.matching.engine.description_index import (
     GROWTH_CM_PER_YEAR,
@@ -796,9 +796,11 @@ def review_queue_for(user, *, status: str = CandidateStatus.PROPOSED, kind: str 
     pairs = MatchCandidate.objects.select_related(
         "missing__owning_unit", "other__owning_unit", "missing__cover_photo", "other__cover_photo"
     )
-    mine = scope_to_jurisdiction(pairs, user, unit_path="missing__owning_unit").values("pk")
-    theirs = scope_to_jurisdiction(pairs, user, unit_path="other__owning_unit").values("pk")
-    pairs = pairs.filter(Q(pk__in=mine) | Q(pk__in=theirs))
+    # Through the owning units copied on each pair and their indexes, so the queue costs what
+    # the jurisdiction holds, not every pair in the country.
+    units = Jurisdiction.of(user).unit_ids()
+    if units is not None:
+        pairs = pairs.filter(Q(missing_unit__in=units) | Q(other_unit__in=units))
     if status:
         pairs = pairs.filter(status=status)
     if kind:

@@ -52,6 +52,7 @@ from apps.matching.thresholds import (
     REPEAT_THRESHOLD,
     TOP_CANDIDATES,
 )
+from apps.reports import selectors as report_selectors
 from apps.reports import services as report_services
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import Report
@@ -64,6 +65,8 @@ def encode_faces(report: Report) -> int:
     """Compute the encodings this report's photos still lack; return how many were computed."""
     from apps.faces.encoding import encode_photo
 
+    if report_selectors.face_matching_refused(report):
+        return 0
     computed = 0
     for photo in report.photos.filter(face__isnull=True):
         with photo.image.open("rb") as stored:

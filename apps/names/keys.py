@@ -286,6 +286,13 @@ def name_forms(*names: str | None) -> list[str]:
     return [form for form in (normalise_name(name) for name in names) if form]
 
 
+def name_words(forms: list[str]) -> list[str]:
+    """Sorted distinct phonetic words of names already passed through normalise_name: a record
+    holding every word of a query holds the name itself, in whatever order, and is ranked
+    before those that only share its coarse keys."""
+    return sorted({word for form in forms for word in form.split()})
+
+
 def normalised_similarity(wanted: str, *forms: str) -> float:
     """name_similarity for names already passed through normalise_name."""
     scores = [fuzz.token_set_ratio(wanted, found) for found in forms if wanted and found]

@@ -119,7 +119,7 @@ class RegistrationKind(models.TextChoices):
 
 
 class Language(models.TextChoices):
-    """The languages of the Eighth Schedule, plus English."""
+    """The languages a child speaks: the Eighth Schedule (trackchild.languages), plus English."""
 
     ASSAMESE = "as", _("Assamese")
     BENGALI = "bn", _("Bengali")

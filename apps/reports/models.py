@@ -42,6 +42,7 @@ from apps.reports.choices import (
     Side,
     Status,
 )
+from trackchild.languages import language_choices
 
 ADULT_AGE = 18
 # Reports closed as duplicates of another (the same child reported twice): searches and figures
@@ -50,7 +51,14 @@ ADULT_AGE = 18
 CLOSED_AS_DUPLICATE = models.Q(status=Status.CLOSED, closure_reason=ClosureReason.DUPLICATE)
 # Kept by the portal from the rest of the record (search keys, photos): not the official's
 # words, so not part of the change history.
-DERIVED_FIELDS = ("name_keys", "name_forms", "marks_search", "photo_count", "cover_photo")
+DERIVED_FIELDS = (
+    "name_keys",
+    "name_forms",
+    "name_words",
+    "marks_search",
+    "photo_count",
+    "cover_photo",
+)
 CHILD_AGE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(ADULT_AGE - 1)]
 SMS_MOBILE_VALIDATOR = RegexValidator(
     rf"^{MOBILE_PATTERN}$", _("Enter a 10-digit Indian mobile number, for example 9876543210.")
@@ -193,7 +201,7 @@ class Report(Versioned):
         validators=[SMS_MOBILE_VALIDATOR],
     )
     complainant_language = models.CharField(
-        _("language of the SMS"), max_length=5, choices=settings.LANGUAGES, blank=True
+        _("language of the SMS"), max_length=5, choices=language_choices, blank=True
     )
     # Three places share one shape; the fields are made by one function and placed in the class
     # body (not added afterwards) so that the change history tracks them too.
@@ -267,6 +275,9 @@ class Report(Versioned):
     name_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
     # The same names normalised, for ranking search results without normalising again.
     name_forms = ArrayField(models.CharField(max_length=250), default=list, editable=False)
+    # Their phonetic words (apps.names.keys.name_words): a search finds the reports holding every
+    # word it was typed with through an index, however many newer reports share its keys.
+    name_words = ArrayField(models.CharField(max_length=250), default=list, editable=False)
     marks_search = SearchVectorField(null=True, editable=False)
     photo_count = models.PositiveSmallIntegerField(default=0, editable=False)
     cover_photo = models.ForeignKey(
@@ -311,6 +322,7 @@ class Report(Versioned):
             models.Index(fields=["event_district", "event_at"], name="report_district_event_at"),
             models.Index(fields=["owning_unit", "event_at"], name="report_unit_event_at"),
             GinIndex(fields=["name_keys"], name="report_name_keys"),
+            GinIndex(fields=["name_words"], name="report_name_words"),
             GinIndex(fields=["languages"], name="report_languages"),
             models.Index(fields=["mother_tongue"], name="report_mother_tongue"),
             models.Index(fields=["told_language"], name="report_told_language"),
@@ -319,7 +331,18 @@ class Report(Versioned):
                 condition=models.Q(photo_count__gt=0),
                 name="report_with_photo_event_at",
             ),
+            # With report_event_at, a search for common mark words ("mole cheek") reads the
+            # newest reports a window of dates at a time (selectors.NewestWithin): PostgreSQL
+            # ANDs the two indexes, and reads no report outside the window.
             GinIndex(fields=["marks_search"], name="report_marks_search"),
+            # The search's common filters (kind, sex, age), newest first, and their capped
+            # count from the index alone.
+            models.Index(
+                fields=["kind", "sex", "event_at", "id"],
+                include=["age_min", "age_max", "status", "closure_reason"],
+                name="report_kind_sex_event_at",
+            ),
+            models.Index(fields=["kind", "event_at", "id"], name="report_kind_event_at"),
             # The national feed of new missing children (selectors.new_missing_children): newest
             # filed first, all India or by State/UT, among the open missing reports only.
             models.Index(

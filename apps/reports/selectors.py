@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
+from apps.core.pagination import CountCapped
 from apps.core.replicas import replica_alias
 from apps.directory.models import (
     CCI_UNIT_TYPES,
@@ -27,7 +28,7 @@ from apps.directory.models import (
     UnitType,
 )
 from apps.directory.selectors import PublicContact, public_contact_for, public_phone_for
-from apps.names.keys import normalise_name, normalised_similarity, query_keys
+from apps.names.keys import name_words, normalise_name, normalised_similarity, query_keys
 from apps.reports.choices import TRAVEL_PLACES, Circumstance, ConsentPurpose
 from apps.reports.models import (
     CLOSED_AS_DUPLICATE,
@@ -41,12 +42,17 @@ from apps.reports.models import (
 
 MISSING_FILING_UNITS = frozenset({UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE, UnitType.SJPU})
 FOUND_FILING_UNITS = MISSING_FILING_UNITS | {UnitType.CWC, UnitType.DCPU} | CCI_UNIT_TYPES
-# A name search ranks at most this many of the newest candidates; a longer list asks the
-# official to narrow the search rather than making everyone wait.
+# A name search ranks at most this many candidates of each grade of match (every word of the
+# name, then only its keys), the newest of each first; fetching and scoring more would make
+# everyone wait for the rare search that needs them.
 MAX_RANKED_CANDIDATES = 2000
 # Counting every match of a broad search over millions of reports costs more than the page
 # itself; beyond this many the list says "more than".
 MAX_COUNTED = 1000
+# A search by identification-mark words reads the newest reports a window of dates at a time,
+# widening while a page is not full: common words ("mole cheek") fit tens of thousands of
+# reports, which sorting all by date to show 25 would read from disk.
+MARKS_WINDOWS = (timedelta(days=30), timedelta(days=365))
 SUMMARY_RELATIONS = ("owning_unit", "event_state", "event_district", "cover_photo", "drive")
 # A case number as Report.case_number writes it ("M-0001042"), typed with or without its
 # letter, dash and leading zeros.
@@ -92,6 +98,14 @@ def withdrawn_from(purpose: ConsentPurpose):
     return Exists(
         Consent.objects.filter(report=OuterRef("pk"), purpose=purpose, withdrawn_at__isnull=False)
     )
+
+
+def face_matching_refused(report: Report) -> bool:
+    """Whether the family withdrew its consent to face matching and gave it no more: the
+    child's photos are then matched by no one's face, their encodings deleted. Without any
+    record of it, faces are matched as the tracing of a missing child requires."""
+    consents = report.consents.filter(purpose=ConsentPurpose.FACE_MATCHING)
+    return consents.exists() and not consents.filter(withdrawn_at__isnull=True).exists()
 
 
 def consents_of(report: Report):
@@ -240,20 +254,23 @@ class SearchCriteria:
     publishable_only: bool = False  # the public search: consent given and still sought
 
 
-class CountCapped:
-    """A queryset whose count stops at `cap + 1`, for the Paginator."""
+class NewestWithin(CountCapped):
+    """A capped search, newest first, whose pages are read within the most recent `windows` of
+    dates first (the mark words' index ANDed with the dates'), then without a bound. A window
+    holding a full page holds the same page as the whole list, since it is its newest part."""
 
-    def __init__(self, queryset, cap: int):
-        self.queryset, self.cap = queryset, cap
+    def __init__(self, queryset, cap: int, windows):
+        super().__init__(queryset, cap)
+        self.windows = windows
 
-    def count(self) -> int:
-        return self.queryset.order_by()[: self.cap + 1].count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, key):
-        return self.queryset[key]
+    def __getitem__(self, page: slice):
+        now = timezone.now()
+        wanted = page.stop - (page.start or 0)
+        for window in self.windows:
+            rows = list(self.queryset.filter(event_at__gte=now - window)[page])
+            if len(rows) == wanted:
+                return rows
+        return self.queryset[page]
 
 
 class RankedReports:
@@ -283,16 +300,32 @@ def search_reports(criteria: SearchCriteria):
     database = replica_alias()
     reports = _filtered(Report.objects.using(database), criteria).order_by("-event_at", "-pk")
     if not criteria.name.strip():
-        reports = reports.exclude(CLOSED_AS_DUPLICATE)
-        return CountCapped(reports.select_related(*SUMMARY_RELATIONS), MAX_COUNTED)
+        reports = reports.exclude(CLOSED_AS_DUPLICATE).select_related(*SUMMARY_RELATIONS)
+        if criteria.marks.strip():
+            return NewestWithin(reports, MAX_COUNTED, MARKS_WINDOWS)
+        return CountCapped(reports, MAX_COUNTED)
     keys = query_keys(criteria.name)
     if not keys:
         return Report.objects.none()
-    candidates = reports.filter(name_keys__contains=keys).exclude(
-        CLOSED_AS_DUPLICATE, duplicate_of__isnull=True
-    )
-    rows = candidates.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
+    candidates = reports.exclude(CLOSED_AS_DUPLICATE, duplicate_of__isnull=True)
     wanted = normalise_name(criteria.name)
+    words = name_words([wanted])
+    # Through the index of whole phonetic words, then through that of the coarse keys: an
+    # older report with the very name typed is ranked however many newer ones share its keys.
+    by_keys = candidates.filter(name_keys__contains=keys)
+    grades = [by_keys]
+    if words:
+        grades = [
+            candidates.filter(name_words__contains=words),
+            by_keys.exclude(name_words__contains=words),
+        ]
+    rows = []
+    for grade in grades:
+        # Reports holding every word typed in one of their names score 100, above all others
+        # (normalised_similarity): when they fill the list, those sharing only keys are not read.
+        if len(rows) >= MAX_RANKED_CANDIDATES:
+            break
+        rows += grade.values_list("pk", "name_forms", "duplicate_of_id")[:MAX_RANKED_CANDIDATES]
     scored = [
         (normalised_similarity(wanted, *forms), position, primary or pk)
         for position, (pk, forms, primary) in enumerate(rows)

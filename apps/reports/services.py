@@ -20,7 +20,7 @@ from apps.core.history import save_with_history
 from apps.core.images import CleanPhoto
 from apps.directory.selectors import default_station
 from apps.drives.tags import check_tag
-from apps.names.keys import name_forms, name_keys
+from apps.names.keys import name_forms, name_keys, name_words
 from apps.reports.choices import (
     FILING_CONSENT_PURPOSES,
     OUTCOME_STATUSES,
@@ -40,8 +40,14 @@ from apps.reports.models import (
     ReportPhoto,
     Status,
 )
-from apps.reports.selectors import can_manage_consent, has_consent, has_full_access
+from apps.reports.selectors import (
+    can_manage_consent,
+    face_matching_refused,
+    has_consent,
+    has_full_access,
+)
 from apps.reports.signals import (
+    face_matching_consent_changed,
     report_closed_as_duplicate,
     report_outcome_recorded,
     report_saved,
@@ -350,7 +356,7 @@ def record_consent(
         given_at=given_at,
         recorded_by=recorded_by,
     )
-    _refresh_consent_copy(report)
+    _refresh_consent_copy(report, purpose)
     return consent
 
 
@@ -368,7 +374,7 @@ def withdraw_consent(
     consent.withdrawn_by = withdrawn_by
     consent.withdrawal_note = note.strip()
     consent.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
-    _refresh_consent_copy(report)
+    _refresh_consent_copy(report, purpose)
     return consent
 
 
@@ -381,12 +387,16 @@ def _lock_for_consent(report: Report, official) -> Report:
     return report
 
 
-def _refresh_consent_copy(report: Report) -> None:
+def _refresh_consent_copy(report: Report, purpose: ConsentPurpose) -> None:
     # updated_at moves so that a partner's incremental PFIF export (changed since...) sees it.
     Report.objects.filter(pk=report.pk).update(
         publication_consent=has_consent(report, ConsentPurpose.PUBLICATION),
         updated_at=timezone.now(),
     )
+    if purpose == ConsentPurpose.FACE_MATCHING:
+        face_matching_consent_changed.send(
+            sender=Report, report_id=report.pk, refused=face_matching_refused(report)
+        )
 
 
 def _save_with_history(report: Report, *, changed_by, reason: str) -> None:
@@ -447,9 +457,11 @@ def _refresh_derived_fields(report: Report) -> None:
         [report.identification_marks, *(mark.search_text() for mark in report.marks.all())]
     )
     names = (report.full_name, report.other_names, report.name_local)
+    forms = name_forms(*names)
     Report.objects.filter(pk=report.pk).update(
         name_keys=name_keys(*names),
-        name_forms=name_forms(*names),
+        name_forms=forms,
+        name_words=name_words(forms),
         marks_search=SearchVector(Value(marks_text), config="simple"),
         photo_count=len(photos),
         cover_photo_id=photos[0] if photos else None,
@@ -458,6 +470,7 @@ def _refresh_derived_fields(report: Report) -> None:
         fields=[
             "name_keys",
             "name_forms",
+            "name_words",
             "marks_search",
             "photo_count",
             "cover_photo",

@@ -23,3 +23,8 @@ report_outcome_recorded = Signal()
 # are locked together in one order and two officials ending one child's case at once wait for
 # each other instead of deadlocking (services.lock_case).
 reports_moving_with = Signal()
+
+# Sent inside the transaction that records or withdraws the consent to face matching of a
+# report's photos, with `report_id` and `refused` (True once the family withdrew it and gave it
+# no more): matching deletes the report's face encodings, or encodes its photos again.
+face_matching_consent_changed = Signal()

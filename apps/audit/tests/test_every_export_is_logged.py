@@ -20,6 +20,7 @@ NOT_EXPORTS = {
     "dashboards:nation",
     "dashboards:state",
     "dashboards:district",
+    "dashboards:drive",
     # The blank template of a bulk upload.
     "bulk:template",
     # One child's document, opened by an official of the care team or of the repatriation:

@@ -23,6 +23,7 @@ NOT_LOGGED = {
     "accounts:password_reset_confirm",
     "dashboards:state",
     "dashboards:district",
+    "dashboards:drive",
     "alerts:district_digest",
     "compliance:state",
     "compliance:district",
@@ -45,6 +46,7 @@ NOT_LOGGED = {
     "citizens:my_data_verify",
     "citizens:stop_search",
     "citizens:stop_family_sms",
+    "grievances:confirm",
     # Forms of the record's own unit or care team that lead to a write: the record was opened
     # (and logged) on its page first, and what the form saves is kept in the record's history
     # with who saved it.
@@ -67,6 +69,7 @@ NOT_LOGGED = {
     "pfif:accept",
     "pfif:duplicate",
     "pfif:reject",
+    "grievances:answer",
 }
 
 

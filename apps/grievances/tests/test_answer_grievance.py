@@ -3,6 +3,7 @@ another unit, district or State/UT neither see nor answer it."""
 
 import pytest
 
+from apps.audit.models import AccessAction, AccessLog
 from apps.grievances.models import Grievance
 from apps.grievances.services import escalate_overdue
 from apps.grievances.tests.conftest import MOBILE, lodge_and_confirm, post
@@ -32,6 +33,8 @@ def test_the_station_answers_and_the_mother_is_told_by_sms(client, officer, kama
     assert 'href="/grievances/"' in listed.text  # in the Work menu
     assert kamalas_grievance.reference in listed.text
     assert "Nobody at the station has called me back" in page.text
+    opened = AccessLog.objects.get(action=AccessAction.VIEW_RECORD, username=officer.username)
+    assert (opened.record_label, opened.owner_unit) == (str(kamalas_grievance), officer.unit)
     assert response.status_code == 302
     grievance = Grievance.objects.get()
     assert grievance.answer == ANSWER
@@ -103,6 +106,7 @@ def test_other_units_districts_and_states_neither_see_nor_answer_it(
     assert kamalas_grievance.reference not in listed.text
     assert opened.status_code == answered.status_code == 404
     assert Grievance.objects.get().answered_at is None
+    assert not AccessLog.objects.filter(record_type="grievances.grievance").exists()
     assert not Message.objects.filter(template="grievance_answered").exists()
 
 

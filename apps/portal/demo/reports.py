@@ -36,7 +36,7 @@ from indic_transliteration import sanscript
 
 from apps.accounts.models import Role, User
 from apps.directory.models import CCI_UNIT_TYPES, District, Unit, UnitType
-from apps.names.keys import name_keys, normalise_name, to_latin
+from apps.names.keys import name_keys, name_words, normalise_name, to_latin
 from apps.reports.choices import (
     FILING_CONSENT_PURPOSES,
     Build,
@@ -798,14 +798,14 @@ class _ReportMaker:
         }
 
     def _names_fields(self, full_name: str, other_names: str, name_local: str) -> dict:
+        forms = [form for form in map(_name_form, (full_name, other_names, name_local)) if form]
         return {
             "full_name": full_name,
             "other_names": other_names,
             "name_local": name_local,
             "name_keys": demo_name_keys(full_name, other_names, name_local),
-            "name_forms": [
-                form for form in map(_name_form, (full_name, other_names, name_local)) if form
-            ],
+            "name_forms": forms,
+            "name_words": name_words(forms),
         }
 
     def _missing(self) -> tuple[dict, _Child]:

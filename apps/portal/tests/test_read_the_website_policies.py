@@ -42,7 +42,7 @@ def test_each_policy_page_opens_in_the_language_with_its_last_updated_date(clien
         page = response.content.decode()
 
         assert response.status_code == 200, url
-        assert f'<html lang="{language}">' in page
+        assert f'<html lang="{language}" dir="ltr">' in page
         assert f"<h1>{title}</h1>" in page
         year, month, day, shown_day, shown_month, shown_year = LAST_UPDATED.search(page).groups()
         assert (shown_day, shown_month, shown_year) == (day, month, year)  # Indian order

@@ -1,0 +1,1 @@
+from trackchild.formats.en.formats import *  # noqa: F403
