@@ -93,6 +93,24 @@ def lookup_needs_captcha(ip_address: str | None) -> bool:
     return failed >= FAILED_TRACKING_TRIES_BEFORE_CAPTCHA
 
 
+def counted_lookup(ip_address: str | None, form, find, *, not_found: str):
+    """A look-up by reference and mobile number from a bound, valid form: counted, refused past
+    the hour's limit, and a miss counted towards asking the CAPTCHA. Returns the HTTP status
+    and what `find(reference, mobile)` found (None, with the form's error, when nothing)."""
+    try:
+        count_lookup(ip_address)
+    except RateLimitError as refused:
+        form.add_error(None, refused.message)
+        return 429, None
+    found = find(form.cleaned_data["reference"], form.cleaned_data["mobile"])
+    if found is None:
+        form.add_error(None, not_found)
+        count_failed_lookup(ip_address)
+        if lookup_needs_captcha(ip_address):
+            form.ask_captcha()
+    return 200, found
+
+
 def _failed_lookups_key(ip_address: str | None) -> str:
     return f"khoya-paya:failed-lookups:{ip_address}"
 

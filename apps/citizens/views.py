@@ -191,22 +191,15 @@ def track(request):
     form = TrackForm(request.POST or None, captcha=limits.lookup_needs_captcha(address))
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            limits.count_lookup(address)
-        except limits.RateLimitError as refused:
-            form.add_error(None, refused.message)
-            status = 429
-        else:
-            found = selectors.case_for_tracking(
-                form.cleaned_data["reference"], form.cleaned_data["mobile"]
-            )
-            if found is not None:
-                _remember_case(request, found.reference)
-                return redirect("citizens:case", reference=found.reference)
-            form.add_error(None, _("No report has this reference number and mobile number."))
-            limits.count_failed_lookup(address)
-            if limits.lookup_needs_captcha(address):
-                form.ask_captcha()
+        status, found = limits.counted_lookup(
+            address,
+            form,
+            selectors.case_for_tracking,
+            not_found=_("No report has this reference number and mobile number."),
+        )
+        if found is not None:
+            _remember_case(request, found.reference)
+            return redirect("citizens:case", reference=found.reference)
     return render(request, "citizens/track.html", {"form": form}, status=status)
 
 

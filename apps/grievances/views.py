@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.audit.models import AccessAction
-from apps.audit.services import record_access
+from apps.audit.services import client_address, record_access
 from apps.citizens import limits, submissions
 from apps.citizens.forms import CodeForm, TrackForm
 from apps.core.pagination import paginate
@@ -19,10 +19,6 @@ from apps.grievances.forms import AnswerForm, CitizenGrievanceForm, GrievanceFor
 
 PENDING_KEY = "grievance_pending"
 PER_PAGE = 25
-
-
-def _client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 # --- Whoever lodges one ----------------------------------------------------------------------
@@ -114,24 +110,16 @@ def confirm(request, reference):
 
 def track(request):
     """By reference and mobile number, counted like every Khoya-Paya look-up."""
-    address = _client_address(request)
+    address = client_address(request)
     form = TrackForm(request.POST or None, captcha=limits.lookup_needs_captcha(address))
     status, grievance = 200, None
     if request.method == "POST" and form.is_valid():
-        try:
-            limits.count_lookup(address)
-        except limits.RateLimitError as refused:
-            form.add_error(None, refused.message)
-            status = 429
-        else:
-            grievance = selectors.grievance_for_tracking(
-                form.cleaned_data["reference"], form.cleaned_data["mobile"]
-            )
-            if grievance is None:
-                form.add_error(None, _("No grievance has this reference and mobile number."))
-                limits.count_failed_lookup(address)
-                if limits.lookup_needs_captcha(address):
-                    form.ask_captcha()
+        status, grievance = limits.counted_lookup(
+            address,
+            form,
+            selectors.grievance_for_tracking,
+            not_found=_("No grievance has this reference and mobile number."),
+        )
     context = {"form": form, "grievance": grievance}
     if grievance is not None:
         context["answerer"] = selectors.public_answerer(grievance)
