@@ -53,7 +53,7 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage(
         "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=False, bidi=True
     ),
-    IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=False),
+    IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage(
         "sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=False, bidi=True
     ),
