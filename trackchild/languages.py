@@ -48,7 +48,7 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("ml", gettext_noop("Malayalam"), "മലയാളം", "Malayalam", PORTAL, shipped=False),
     IndianLanguage("pa", gettext_noop("Punjabi"), "ਪੰਜਾਬੀ", "Gurmukhi", PORTAL, shipped=False),
     IndianLanguage("as", gettext_noop("Assamese"), "অসমীয়া", "Bengali", PORTAL, shipped=False),
-    IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=False),
+    IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage("sat", gettext_noop("Santali"), "ᱥᱟᱱᱛᱟᱲᱤ", "Ol Chiki", PUBLIC, shipped=False),
     IndianLanguage(
         "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=False, bidi=True
