@@ -48,12 +48,12 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("ml", gettext_noop("Malayalam"), "മലയാളം", "Malayalam", PORTAL, shipped=True),
     IndianLanguage("pa", gettext_noop("Punjabi"), "ਪੰਜਾਬੀ", "Gurmukhi", PORTAL, shipped=True),
     IndianLanguage("as", gettext_noop("Assamese"), "অসমীয়া", "Bengali", PORTAL, shipped=True),
-    IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=False),
+    IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage("sat", gettext_noop("Santali"), "ᱥᱟᱱᱛᱟᱲᱤ", "Ol Chiki", PUBLIC, shipped=False),
     IndianLanguage(
         "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=False, bidi=True
     ),
-    IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=False),
+    IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage(
         "sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=False, bidi=True
     ),
