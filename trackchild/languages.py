@@ -62,8 +62,8 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage(
         "mni", gettext_noop("Manipuri"), "ꯃꯤꯇꯩꯂꯣꯟ", "Meetei Mayek", PUBLIC, shipped=False
     ),
-    IndianLanguage("brx", gettext_noop("Bodo"), "बड़ो", "Devanagari", PUBLIC, shipped=False),
-    IndianLanguage("sa", gettext_noop("Sanskrit"), "संस्कृतम्", "Devanagari", PUBLIC, shipped=False),
+    IndianLanguage("brx", gettext_noop("Bodo"), "बड़ो", "Devanagari", PUBLIC, shipped=True),
+    IndianLanguage("sa", gettext_noop("Sanskrit"), "संस्कृतम्", "Devanagari", PUBLIC, shipped=True),
 )
 BY_CODE = {language.code: language for language in SCHEDULED_LANGUAGES}
 
