@@ -57,8 +57,8 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage(
         "sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=False, bidi=True
     ),
-    IndianLanguage("doi", gettext_noop("Dogri"), "डोगरी", "Devanagari", PUBLIC, shipped=False),
-    IndianLanguage("kok", gettext_noop("Konkani"), "कोंकणी", "Devanagari", PUBLIC, shipped=False),
+    IndianLanguage("doi", gettext_noop("Dogri"), "डोगरी", "Devanagari", PUBLIC, shipped=True),
+    IndianLanguage("kok", gettext_noop("Konkani"), "कोंकणी", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage(
         "mni", gettext_noop("Manipuri"), "ꯃꯤꯇꯩꯂꯣꯟ", "Meetei Mayek", PUBLIC, shipped=False
     ),
