@@ -51,7 +51,7 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage("sat", gettext_noop("Santali"), "ᱥᱟᱱᱛᱟᱲᱤ", "Ol Chiki", PUBLIC, shipped=False),
     IndianLanguage(
-        "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=False, bidi=True
+        "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=True, bidi=True
     ),
     IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage(
