@@ -54,9 +54,7 @@ SCHEDULED_LANGUAGES = (
         "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=True, bidi=True
     ),
     IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=False),
-    IndianLanguage(
-        "sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=False, bidi=True
-    ),
+    IndianLanguage("sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=True, bidi=True),
     IndianLanguage("doi", gettext_noop("Dogri"), "डोगरी", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage("kok", gettext_noop("Konkani"), "कोंकणी", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage(
