@@ -51,12 +51,10 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage("sat", gettext_noop("Santali"), "ᱥᱟᱱᱛᱟᱲᱤ", "Ol Chiki", PUBLIC, shipped=False),
     IndianLanguage(
-        "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=False, bidi=True
+        "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=True, bidi=True
     ),
     IndianLanguage("ne", gettext_noop("Nepali"), "नेपाली", "Devanagari", PUBLIC, shipped=True),
-    IndianLanguage(
-        "sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=False, bidi=True
-    ),
+    IndianLanguage("sd", gettext_noop("Sindhi"), "سنڌي", "Arabic", PUBLIC, shipped=True, bidi=True),
     IndianLanguage("doi", gettext_noop("Dogri"), "डोगरी", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage("kok", gettext_noop("Konkani"), "कोंकणी", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage(
