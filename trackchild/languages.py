@@ -60,7 +60,7 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("doi", gettext_noop("Dogri"), "डोगरी", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage("kok", gettext_noop("Konkani"), "कोंकणी", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage(
-        "mni", gettext_noop("Manipuri"), "ꯃꯤꯇꯩꯂꯣꯟ", "Meetei Mayek", PUBLIC, shipped=False
+        "mni", gettext_noop("Manipuri"), "ꯃꯤꯇꯩꯂꯣꯟ", "Meetei Mayek", PUBLIC, shipped=True
     ),
     IndianLanguage("brx", gettext_noop("Bodo"), "बड़ो", "Devanagari", PUBLIC, shipped=False),
     IndianLanguage("sa", gettext_noop("Sanskrit"), "संस्कृतम्", "Devanagari", PUBLIC, shipped=False),

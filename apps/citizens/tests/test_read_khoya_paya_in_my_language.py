@@ -36,7 +36,7 @@ def test_a_mother_in_tamil_nadu_is_offered_tamil_first(client, tamil_nadu):
 def test_a_father_in_odisha_is_offered_odia_first(client, odisha):
     page = client.get(f"/khoya-paya/report/missing/?state={odisha.pk}").content.decode()
 
-    assert offered(page)[:2] == ["or", "hi"]
+    assert offered(page)[:3] == ["or", "sat", "hi"]  # Odisha: Odia, Santali, Hindi
     assert 'lang="or">ଓଡ଼ିଆ</option>' in page
 
 
