@@ -49,7 +49,7 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("pa", gettext_noop("Punjabi"), "ਪੰਜਾਬੀ", "Gurmukhi", PORTAL, shipped=True),
     IndianLanguage("as", gettext_noop("Assamese"), "অসমীয়া", "Bengali", PORTAL, shipped=True),
     IndianLanguage("mai", gettext_noop("Maithili"), "मैथिली", "Devanagari", PUBLIC, shipped=True),
-    IndianLanguage("sat", gettext_noop("Santali"), "ᱥᱟᱱᱛᱟᱲᱤ", "Ol Chiki", PUBLIC, shipped=False),
+    IndianLanguage("sat", gettext_noop("Santali"), "ᱥᱟᱱᱛᱟᱲᱤ", "Ol Chiki", PUBLIC, shipped=True),
     IndianLanguage(
         "ks", gettext_noop("Kashmiri"), "کٲشُر", "Arabic", PUBLIC, shipped=True, bidi=True
     ),
@@ -58,7 +58,7 @@ SCHEDULED_LANGUAGES = (
     IndianLanguage("doi", gettext_noop("Dogri"), "डोगरी", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage("kok", gettext_noop("Konkani"), "कोंकणी", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage(
-        "mni", gettext_noop("Manipuri"), "ꯃꯤꯇꯩꯂꯣꯟ", "Meetei Mayek", PUBLIC, shipped=False
+        "mni", gettext_noop("Manipuri"), "ꯃꯤꯇꯩꯂꯣꯟ", "Meetei Mayek", PUBLIC, shipped=True
     ),
     IndianLanguage("brx", gettext_noop("Bodo"), "बड़ो", "Devanagari", PUBLIC, shipped=True),
     IndianLanguage("sa", gettext_noop("Sanskrit"), "संस्कृतम्", "Devanagari", PUBLIC, shipped=True),
