@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from apps.directory.models import District, RailwayRoute, RailwayRouteStop, State
+from trackchild.languages import SCHEDULED_LANGUAGES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -20,6 +21,7 @@ class LgdLoadReport:
     districts_updated: int = 0
     districts_retired: list[str] = field(default_factory=list)
     districts_restored: int = 0
+    name_languages: int = 0  # how many languages the States/UTs' names were given in
 
     @property
     def changed(self) -> bool:
@@ -45,6 +47,13 @@ def _census_code(value: str) -> int | None:
     return (int(value) or None) if value else None
 
 
+def _names_in_languages(row: dict[str, str]) -> dict[str, str]:
+    """The name_<code> columns of a scheduled language that a row of state_names.csv fills;
+    an empty cell leaves the name to fall back to English."""
+    columns = (f"name_{language.code}" for language in SCHEDULED_LANGUAGES)
+    return {column: row[column].strip() for column in columns if (row.get(column) or "").strip()}
+
+
 def _save_if_changed(instance, values: dict) -> bool:
     changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
     for name, value in changed.items():
@@ -59,16 +68,18 @@ def load_lgd_snapshot(
     *,
     state_rows: list[dict[str, str]],
     district_rows: list[dict[str, str]],
-    local_name_rows: list[dict[str, str]],
+    state_name_rows: list[dict[str, str]],
     snapshot_date: datetime.date,
 ) -> LgdLoadReport:
     """Bring States/UTs and districts in line with one LGD snapshot; safe to run again.
 
     Districts missing from the snapshot are retired on its date, never deleted, because reports
-    and units keep pointing at them; a district that comes back is restored.
+    and units keep pointing at them; a district that comes back is restored. The States/UTs'
+    names in the scheduled languages come from `state_name_rows` (data/state_names.csv).
     """
     report = LgdLoadReport()
-    local_names = {int(row["state_code"]): row for row in local_name_rows}
+    local_names = {int(row["state_code"]): _names_in_languages(row) for row in state_name_rows}
+    report.name_languages = len({column for names in local_names.values() for column in names})
     states = {state.lgd_code: state for state in State.objects.all()}
     for row in state_rows:
         code = int(row["state_code"])
@@ -77,9 +88,7 @@ def load_lgd_snapshot(
             "kind": row["state_or_ut"].strip(),
             "census_2011_code": _census_code(row.get("census_2011_code", "")),
         }
-        if code in local_names:
-            values["name_hi"] = local_names[code]["name_hi"].strip()
-            values["name_bn"] = local_names[code]["name_bn"].strip()
+        values.update(local_names.get(code, {}))
         if code not in states:
             states[code] = State.objects.create(lgd_code=code, **values)
             report.states_created += 1

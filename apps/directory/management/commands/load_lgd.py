@@ -25,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("--states", type=Path, default=DATA_DIR / "lgd_states.csv")
         parser.add_argument("--districts", type=Path, default=DATA_DIR / "lgd_districts.csv")
         parser.add_argument(
+            "--state-names",
+            type=Path,
+            default=DATA_DIR / "state_names.csv",
+            help="The States/UTs' names in the scheduled languages (columns state_code, name_hi…).",
+        )
+        parser.add_argument(
             "--state-neighbours", type=Path, default=DATA_DIR / "state_neighbours.csv"
         )
         parser.add_argument(
@@ -38,8 +44,8 @@ class Command(BaseCommand):
             help="Date of the snapshot (YYYY-MM-DD, default today); retired districts get it.",
         )
 
-    def handle(self, *args, states, districts, date, **options):
-        paths = [states, districts] + [
+    def handle(self, *args, states, districts, state_names, date, **options):
+        paths = [states, districts, state_names] + [
             options[name] for name in ("state_neighbours", "district_neighbours", "railway_routes")
         ]
         for path in paths:
@@ -49,7 +55,7 @@ class Command(BaseCommand):
             report = load_lgd_snapshot(
                 state_rows=read_csv(states),
                 district_rows=read_csv(districts),
-                local_name_rows=read_csv(DATA_DIR / "state_names_local.csv"),
+                state_name_rows=read_csv(state_names),
                 snapshot_date=date or timezone.localdate(),
             )
         except (KeyError, ValueError) as error:
@@ -57,7 +63,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"States/UTs: {report.states_created} created, {report.states_updated} updated. "
             f"Districts: {report.districts_created} created, {report.districts_updated} updated, "
-            f"{report.districts_restored} restored, {len(report.districts_retired)} retired."
+            f"{report.districts_restored} restored, {len(report.districts_retired)} retired. "
+            f"Names of States/UTs in {report.name_languages} languages besides English."
         )
         for name in report.districts_retired:
             self.stdout.write(f"  retired: {name}")
