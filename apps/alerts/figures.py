@@ -2,14 +2,13 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, Exists, Min, OuterRef, Q
-from django.utils import timezone
 
 from apps.compliance.models import UnitCompliance
 from apps.compliance.uploading import RECENT
-from apps.core.months import months_before
+from apps.core.days import month_bounds
 from apps.directory.models import CCI_UNIT_TYPES
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
 from apps.reports.choices import ReportKind, Status
@@ -29,14 +28,6 @@ class MonthFigures:
     institutions: int = 0
     institutions_late: int = 0
     late_institution_names: list[str] = field(default_factory=list)
-
-
-def month_bounds(month: date) -> tuple[datetime, datetime]:
-    """The first instant of the month and of the next one, in India's time."""
-    next_month = months_before(month, -1)
-    return tuple(
-        timezone.make_aware(datetime.combine(day, time.min)) for day in (month, next_month)
-    )
 
 
 def figures_by_district(month: date) -> dict[int, MonthFigures]:

@@ -7,7 +7,7 @@ twice, or a worker dying half-way, never sends a message twice.
 
 from collections import defaultdict
 from dataclasses import asdict
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from itertools import groupby
 
@@ -23,6 +23,7 @@ from apps.alerts.models import DistrictDigest
 from apps.compliance import rules
 from apps.compliance.choices import Event
 from apps.compliance.models import DeadlineRule, OverdueItem
+from apps.core.days import start_of
 from apps.core.months import months_before
 from apps.directory.models import POLICE_UNIT_TYPES, District, Unit, UnitType
 from apps.directory.selectors import (
@@ -327,7 +328,7 @@ def _alert_late_missing_reports(*, entered_on: date, link: str) -> None:
     rule = DeadlineRule.objects.filter(event=Event.MISSING_FILING, is_active=True).first()
     if rule is None:
         return
-    start = timezone.make_aware(datetime.combine(entered_on, time.min))
+    start = start_of(entered_on)
     late = (
         rules.late_missing_reports(rule.allowed)
         .filter(
@@ -492,7 +493,7 @@ def queue_daily_bulletins(*, day: date) -> int:
 
 
 def _missing_reported_on(day: date) -> list[Report]:
-    start = timezone.make_aware(datetime.combine(day, time.min))
+    start = start_of(day)
     return list(
         Report.objects.filter(
             kind=ReportKind.MISSING,

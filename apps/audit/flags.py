@@ -9,7 +9,7 @@ partitioned by month is read in one or two partitions.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.audit.models import AccessAction, AccessLog
-from apps.core.months import months_before
+from apps.core.days import month_bounds
 from apps.directory.models import Unit
 
 # Reads of one child's record: the full record, its tracing summary, its photo.
@@ -88,17 +88,10 @@ def india_time() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """From the start of the first day to the start of the day after the last, India time."""
-    zone = india_time()
-    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
-    return datetime.combine(first, time.min, tzinfo=zone), end
-
-
 def unusual_use(month: date, *, where: Q | None = None) -> list[Flag]:
     """Every flag of the month (its first day) among the entries `where` keeps, by day and
     official, with each official and their unit (its district and State/UT) loaded."""
-    start, end = day_bounds(month, months_before(month, -1) - timedelta(days=1))
+    start, end = month_bounds(month)
     entries = AccessLog.objects.filter(at__gte=start, at__lt=end, user__isnull=False)
     if where is not None:
         entries = entries.filter(where)

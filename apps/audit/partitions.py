@@ -12,6 +12,9 @@ from datetime import date, datetime
 from django.db import connection, transaction
 from django.utils import timezone
 
+from apps.core.days import start_of
+from apps.core.months import months_before
+
 PARENT = "audit_accesslog"
 DEFAULT = f"{PARENT}_default"
 
@@ -28,12 +31,15 @@ class Month:
         return cls(moment.year, moment.month)
 
     def plus(self, months: int) -> "Month":
-        index = self.year * 12 + self.month - 1 + months
-        return Month(index // 12, index % 12 + 1)
+        return Month.of(months_before(self.first_day, -months))
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
 
     @property
     def starts(self) -> datetime:
-        return timezone.make_aware(datetime(self.year, self.month, 1))
+        return start_of(self.first_day)
 
     @property
     def table(self) -> str:

@@ -1,13 +1,14 @@
 """Reading the access log: state and national officials, for their own jurisdiction only."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Q
 
 from apps.accounts.jurisdiction import Jurisdiction
 from apps.accounts.models import Level
-from apps.audit.flags import Flag, day_bounds, unusual_use
+from apps.audit.flags import Flag, unusual_use
 from apps.audit.models import AccessLog
+from apps.core.days import start_of
 
 AUDIT_READER_LEVELS = frozenset({Level.STATE, Level.NATION})
 
@@ -46,9 +47,9 @@ def access_log_for(
     if action:
         entries = entries.filter(action=action)
     if since:
-        entries = entries.filter(at__gte=day_bounds(since, since)[0])
+        entries = entries.filter(at__gte=start_of(since))
     if until:
-        entries = entries.filter(at__lt=day_bounds(until, until)[1])
+        entries = entries.filter(at__lt=start_of(until + timedelta(days=1)))
     return entries
 
 

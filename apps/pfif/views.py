@@ -1,5 +1,3 @@
-from datetime import datetime, time
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_POST
 from apps.audit.exports import export_stamp, record_export, stamp_xml
 from apps.audit.models import AccessAction
 from apps.audit.services import record_access
+from apps.core.days import start_of
 from apps.core.pagination import paginate
 from apps.core.progress import progress_response
 from apps.pfif import selectors, services
@@ -68,7 +67,7 @@ def export(request):
     reports = selectors.exportable_reports(
         request.user,
         kind=choice["kind"],
-        since=timezone.make_aware(datetime.combine(since, time.min)) if since else None,
+        since=start_of(since) if since else None,
         country=choice["country"],
     )[:MAX_EXPORT_ROWS]
     document = services.export_reports(reports, full_read=False)

@@ -7,7 +7,7 @@ the owning unit and to the district, state and national officials who oversee it
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.accounts.jurisdiction import Jurisdiction, scope_to_jurisdiction
+from apps.core.days import start_of
 from apps.core.pagination import CountCapped
 from apps.core.replicas import replica_alias
 from apps.directory.models import (
@@ -350,9 +351,9 @@ def _filtered(reports, criteria: SearchCriteria):
     if criteria.age_to is not None:
         reports = reports.filter(age_min__lte=criteria.age_to)
     if criteria.date_from:
-        reports = reports.filter(event_at__gte=_start_of(criteria.date_from))
+        reports = reports.filter(event_at__gte=start_of(criteria.date_from))
     if criteria.date_to:
-        reports = reports.filter(event_at__lt=_start_of(criteria.date_to + timedelta(days=1)))
+        reports = reports.filter(event_at__lt=start_of(criteria.date_to + timedelta(days=1)))
     if criteria.marks.strip():
         reports = reports.filter(
             marks_search=SearchQuery(criteria.marks, config="simple", search_type="plain")
@@ -368,10 +369,6 @@ def _filtered(reports, criteria: SearchCriteria):
     if criteria.publishable_only:
         reports = reports.filter(publication_consent=True, status=Status.OPEN)
     return reports
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 # --- The national feed: new missing children across India, for every police unit ---
