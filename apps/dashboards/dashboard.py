@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import Level
 from apps.compliance.uploading import RECENT
+from apps.core.countries import country_name
 from apps.dashboards import selectors
 from apps.dashboards.choices import AgeBand, CaseAge, Scope
 from apps.dashboards.selectors import Area, Filters
@@ -35,6 +36,7 @@ from apps.dashboards.tables import Row, Table, median_of
 from apps.dashboards.tallies import REPORT_MEASURES
 from apps.directory.models import District, State, Unit
 from apps.grievances.selectors import FIGURES
+from apps.repatriation.selectors import FIGURES as REPATRIATION_FIGURES
 from apps.reports.choices import Circumstance, Sex
 
 OPEN_COLUMNS = {
@@ -95,6 +97,7 @@ def build_dashboard(user, area: Area, filters: Filters) -> Dashboard:
         _by_part(user, area, filters),
         _compliance(by_type),
         _grievances(area, grievances_by_part),
+        _repatriation(selectors.repatriation_figures(area)),
         _drives(area),
     )
     return Dashboard(
@@ -351,6 +354,29 @@ def _grievances(area: Area, by_part: dict) -> Table:
             _("Answered late"),
             _("Overdue now"),
             _("Waiting for an answer"),
+        ),
+        rows=tuple(rows),
+    )
+
+
+def _repatriation(by_country: dict) -> Table:
+    """Found children of other countries by nationality, and how far their repatriation went."""
+    rows = sorted(
+        (
+            Row(country_name(code), tuple(values[name] for name in REPATRIATION_FIGURES))
+            for code, values in by_country.items()
+        ),
+        key=lambda row: row.label,
+    )
+    return Table(
+        name="repatriation",
+        title=_("Children of other countries"),
+        label_heading=_("Nationality"),
+        headings=(
+            _("Found children"),
+            _("Home country verified"),
+            _("CWC order for repatriation"),
+            _("Handed over at the border"),
         ),
         rows=tuple(rows),
     )

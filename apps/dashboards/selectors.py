@@ -35,6 +35,7 @@ from apps.drives import selectors as drives
 from apps.drives.models import Drive
 from apps.grievances import selectors as grievances
 from apps.matching.models import CandidateKind, CandidateStatus, MatchCandidate
+from apps.repatriation import selectors as repatriation
 from apps.reports.choices import ReportKind, Status
 from apps.reports.models import CLOSED_AS_DUPLICATE, Report
 
@@ -221,12 +222,22 @@ def grievance_figures(area: Area) -> tuple[dict, dict]:
     """The area's grievances (apps.grievances.selectors.FIGURES): in total, and by State/UT,
     district or unit responsible one level down (None: not about one, such as the portal).
     Counted from the grievances themselves: they are few, and one grouped query."""
-    where = {
+    where = _area_ids(area)
+    part = {Scope.STATE: "state", Scope.DISTRICT: "district", Scope.UNIT: "unit"}[area.parts]
+    return grievances.figures_by(**where)[None], grievances.figures_by(**where, part=part)
+
+
+def repatriation_figures(area: Area) -> dict:
+    """The area's found children of other countries by nationality
+    (apps.repatriation.selectors.FIGURES)."""
+    return repatriation.figures_by_country(**_area_ids(area))
+
+
+def _area_ids(area: Area) -> dict:
+    return {
         "state_id": area.state.pk if area.state else None,
         "district_id": area.district.pk if area.district else None,
     }
-    part = {Scope.STATE: "state", Scope.DISTRICT: "district", Scope.UNIT: "unit"}[area.parts]
-    return grievances.figures_by(**where)[None], grievances.figures_by(**where, part=part)
 
 
 def names_of(area: Area, pks) -> dict[int, str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -140,3 +141,38 @@ def steps_of(case: Case) -> list[StepState]:
         )
         for step in STEPS
     ]
+
+
+# What the dashboards count of the children of other countries, by nationality.
+FIGURES = ("flagged", "verified", "ordered", "handed_over")
+
+
+def figures_by_country(*, state_id: int | None = None, district_id: int | None = None) -> dict:
+    """Found children of another country whose report is owned in the State/UT or district (all
+    India when neither is given), one count each however many stays in care followed: by
+    nationality, how many and how many have each step done, recorded on the found report or on a
+    stay in care of the child. One grouped query; such children are few."""
+    reports = Report.objects.filter(deadlines.FOREIGN_NATIONAL, kind=ReportKind.FOUND)
+    if state_id is not None:
+        reports = reports.filter(owning_unit__state_id=state_id)
+    if district_id is not None:
+        reports = reports.filter(owning_unit__district_id=district_id)
+
+    def done(step: Step) -> Exists:
+        return Exists(
+            RepatriationStep.objects.filter(
+                Q(report=OuterRef("pk")) | Q(child__report=OuterRef("pk")), step=step
+            )
+        )
+
+    rows = (
+        reports.order_by()
+        .values("nationality")
+        .annotate(
+            flagged=Count("pk"),
+            verified=Count("pk", filter=done(Step.VERIFICATION)),
+            ordered=Count("pk", filter=done(Step.CWC_ORDER)),
+            handed_over=Count("pk", filter=done(Step.HANDOVER)),
+        )
+    )
+    return {row.pop("nationality"): row for row in rows}
