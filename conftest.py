@@ -10,6 +10,7 @@ from django_otp.oath import TOTP
 
 from apps.accounts.models import Role, User
 from apps.directory.models import District, State, Unit, UnitType
+from apps.directory.selectors import forget_office_phones
 
 # Reports fixtures are shared by the apps that build on reports (audit, matching, ...).
 pytest_plugins = [
@@ -37,6 +38,13 @@ def default_language():
     portal's default language again, as the next request would."""
     yield
     translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_office_phones():
+    """Each test reads the district offices' phones it made itself, not those another test's
+    pages kept (apps.directory.selectors.district_office_phone)."""
+    forget_office_phones()
 
 
 @pytest.fixture

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Django's form templates through the project's engine (FORM_RENDERER below).
+    "django.forms",
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -123,6 +125,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through TEMPLATES, so that templates/django/forms/ may replace Django's
+# own (the select options, apps/core/templatetags/select_options.py).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 # --- Database: a real server when DATABASE_URL is set, otherwise embedded PostgreSQL ---

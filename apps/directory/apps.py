@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class DirectoryConfig(AppConfig):
     name = "apps.directory"
+
+    def ready(self):
+        from apps.directory.models import Unit
+        from apps.directory.selectors import forget_office_phones
+
+        post_save.connect(forget_office_phones, sender=Unit, dispatch_uid="forget_office_phones")
+        post_delete.connect(forget_office_phones, sender=Unit, dispatch_uid="forget_office_phones")

@@ -1,5 +1,6 @@
 """Public reads of the directory: anyone may look a unit up."""
 
+import time
 from dataclasses import dataclass
 
 from django.db import models
@@ -18,8 +19,6 @@ from apps.directory.models import (
 )
 
 STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
-# The national child helpline: the last number anyone is given, as it always answers.
-CHILD_HELPLINE_PHONE = "1098"
 
 
 def states_with_counts():
@@ -170,20 +169,45 @@ def public_phone_for(unit: Unit | None) -> PublicContact:
     if unit is not None and unit.phone:
         return PublicContact(unit.phone, unit.name, PhoneSource.UNIT)
     district_id = unit.district_id if unit is not None else None
-    if district_id is not None:
-        for unit_type, source in (
-            (UnitType.DISTRICT_POLICE, PhoneSource.SP_OFFICE),
-            (UnitType.DCPU, PhoneSource.DCPU),
-        ):
-            office = (
-                Unit.objects.filter(unit_type=unit_type, district_id=district_id, is_active=True)
-                .exclude(phone="")
-                .order_by("pk")
-                .first()
-            )
-            if office is not None:
-                return PublicContact(office.phone, office.name, source)
-    return PublicContact(CHILD_HELPLINE_PHONE, str(_("Child helpline")), PhoneSource.HELPLINE)
+    office = district_office_phone(district_id) if district_id is not None else None
+    return office or PublicContact(
+        CHILD_HELPLINE_PHONE, str(_("Child helpline")), PhoneSource.HELPLINE
+    )
+
+
+# A list of results asks for the district offices' phones once a row: each process keeps them
+# this long, and forgets them as soon as it saves or deletes a unit itself (apps.py).
+OFFICE_PHONES_KEPT_SECONDS = 60
+_office_phones: dict[int, tuple[float, PublicContact | None]] = {}
+
+
+def district_office_phone(district_id: int) -> PublicContact | None:
+    """The district Superintendent of Police's office's phone, else its DCPU's, else None."""
+    now = time.monotonic()
+    kept = _office_phones.get(district_id)
+    if kept is not None and now - kept[0] < OFFICE_PHONES_KEPT_SECONDS:
+        return kept[1]
+    office = None
+    for unit_type, source in (
+        (UnitType.DISTRICT_POLICE, PhoneSource.SP_OFFICE),
+        (UnitType.DCPU, PhoneSource.DCPU),
+    ):
+        found = (
+            Unit.objects.filter(unit_type=unit_type, district_id=district_id, is_active=True)
+            .exclude(phone="")
+            .order_by("pk")
+            .only("phone", "name")
+            .first()
+        )
+        if found is not None:
+            office = PublicContact(found.phone, found.name, source)
+            break
+    _office_phones[district_id] = (now, office)
+    return office
+
+
+def forget_office_phones(**_signal) -> None:
+    _office_phones.clear()
 
 
 def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:

@@ -17,7 +17,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -27,13 +26,10 @@ from django.db.models.functions import TruncDate
 
 from apps.care.choices import CareStatus
 from apps.care.models import ChildInCare
-from apps.core.countries import INDIA, NOT_KNOWN
 from apps.repatriation.choices import STEPS, Step
 from apps.repatriation.models import RepatriationStep
 from apps.reports.choices import ReportKind, Status
-from apps.reports.models import Report
-
-FOREIGN_NATIONAL = ~Q(nationality__in=[NOT_KNOWN, INDIA])
+from apps.reports.models import FOREIGN_NATIONAL, Report
 
 
 def step_days(step: Step) -> int:

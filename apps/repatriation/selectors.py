@@ -24,7 +24,7 @@ from apps.repatriation import deadlines
 from apps.repatriation.choices import STEPS, Step
 from apps.repatriation.models import RepatriationDocument, RepatriationStep
 from apps.reports.choices import ReportKind
-from apps.reports.models import Report
+from apps.reports.models import FOREIGN_NATIONAL, Report
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def figures_by_country(*, state_id: int | None = None, district_id: int | None =
     India when neither is given), one count each however many stays in care followed: by
     nationality, how many and how many have each step done, recorded on the found report or on a
     stay in care of the child. One grouped query; such children are few."""
-    reports = Report.objects.filter(deadlines.FOREIGN_NATIONAL, kind=ReportKind.FOUND)
+    reports = Report.objects.filter(FOREIGN_NATIONAL, kind=ReportKind.FOUND)
     if state_id is not None:
         reports = reports.filter(owning_unit__state_id=state_id)
     if district_id is not None:

@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.countries import NOT_KNOWN, is_foreign, nationality_choices
+from apps.core.countries import INDIA, NOT_KNOWN, is_foreign, nationality_choices
 from apps.core.fields import ChoiceArrayField
 from apps.core.versions import Versioned
 from apps.directory.models import PHONE_VALIDATOR, PIN_CODE_VALIDATOR, District, State, Unit
@@ -96,6 +96,8 @@ def _place_fields(prefix: str, label: str, *, required: bool):
 
 
 OPEN_MISSING = models.Q(kind="missing", status="open")
+# A child of another country (a known nationality other than Indian), flagged for repatriation.
+FOREIGN_NATIONAL = ~models.Q(nationality__in=[NOT_KNOWN, INDIA])
 
 
 class Report(Versioned):
@@ -352,6 +354,13 @@ class Report(Versioned):
                 fields=["event_state", "created_at", "id"],
                 condition=OPEN_MISSING,
                 name="report_new_missing_by_state",
+            ),
+            # The found children of other countries (apps.repatriation), counted on every
+            # dashboard: a few among millions, read without scanning the others.
+            models.Index(
+                fields=["owning_unit"],
+                condition=models.Q(kind="found") & FOREIGN_NATIONAL,
+                name="report_foreign_found",
             ),
             # A family's reply STOP finds the reports it concerns (apps.citizens).
             models.Index(

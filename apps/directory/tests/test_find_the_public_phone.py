@@ -2,10 +2,16 @@
 Superintendent of Police's office, else the District Child Protection Unit, else the child
 helpline 1098."""
 
+import time
+
 import pytest
 
 from apps.directory.models import UnitType
-from apps.directory.selectors import PublicContact, public_phone_for
+from apps.directory.selectors import (
+    OFFICE_PHONES_KEPT_SECONDS,
+    PublicContact,
+    public_phone_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +75,39 @@ def test_a_units_public_page_gives_the_fallback_phone_and_whose_it_is(
 
     assert 'href="tel:0674-2391000"' in page
     assert "(SP Khordha)" in page
+
+
+def test_a_page_of_results_asks_for_the_district_office_once(
+    make_unit, khordha, station, django_assert_num_queries
+):
+    make_unit(UnitType.DISTRICT_POLICE, district=khordha, name="SP Khordha", phone="0674-2391000")
+    other_station = make_unit(UnitType.POLICE_STATION, district=khordha, name="Jatni PS")
+    public_phone_for(station)
+
+    with django_assert_num_queries(0):
+        assert public_phone_for(other_station).phone == "0674-2391000"
+
+
+def test_a_phone_saved_here_is_given_at_once(make_unit, khordha, station):
+    office = make_unit(UnitType.DISTRICT_POLICE, district=khordha, name="SP Khordha", phone="1")
+    public_phone_for(station)
+
+    office.phone = "0674-2391000"
+    office.save()
+
+    assert public_phone_for(station).phone == "0674-2391000"
+
+
+def test_a_phone_changed_by_another_server_is_given_within_a_minute(
+    make_unit, khordha, station, monkeypatch
+):
+    office = make_unit(UnitType.DISTRICT_POLICE, district=khordha, name="SP Khordha", phone="1")
+    public_phone_for(station)
+    # Another server's change: no signal reaches this process.
+    type(office).objects.filter(pk=office.pk).update(phone="0674-2391000")
+    assert public_phone_for(station).phone == "1"
+
+    later = time.monotonic() + OFFICE_PHONES_KEPT_SECONDS + 1
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+
+    assert public_phone_for(station).phone == "0674-2391000"
