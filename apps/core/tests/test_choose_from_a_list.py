@@ -36,7 +36,7 @@ def test_grouped_single_and_multiple_lists_read_as_django_writes_them():
 
     for ours, django in both_ways(ListsForm, data):
         assert parse_html(ours) == parse_html(django)
-    assert 'selected>Bengali</option>' in str(ListsForm(data)["language"])
+    assert "selected>Bengali</option>" in str(ListsForm(data)["language"])
     assert "Odia &lt;Oriya&gt;" in str(ListsForm(data)["language"])
 
 
