@@ -25,4 +25,4 @@ RUN install --directory --owner trackchild --group trackchild --mode 0750 "$MEDI
 
 USER trackchild
 EXPOSE 8000
-CMD ["gunicorn", "trackchild.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4"]
+CMD ["gunicorn", "trackchild.wsgi:application", "--bind", "0.0.0.0:8000"]

@@ -10,7 +10,8 @@ are filled with demo data and emptied, so never point them at a real portal's):
 
 It fills the database as `bench_search.py` does (a million demo reports take a few minutes the
 first time), gives each simulated official a password and an authenticator, collects the static
-files and starts gunicorn as documented (`--workers 4`, DEBUG off, behind the TLS proxy). Then:
+files and starts gunicorn as documented (gunicorn.conf.py: 4 workers a core, DEBUG off, behind the
+TLS proxy). Then:
 
 * cold: one official signs in and opens each kind of page once, the server fresh;
 * warm: locust (headless) runs `load_locustfile.py` for --duration seconds: 30 police officers,
@@ -85,7 +86,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=1_000_000, help="at least this many")
     parser.add_argument("--duration", type=int, default=180, help="seconds of load")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument(
+        "--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's, 4 a core)"
+    )
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -237,7 +240,9 @@ def start_gunicorn(args, work: Path, environment: dict) -> subprocess.Popen:
         check=True,
     )
     command = [str(bin_dir / "gunicorn"), "trackchild.wsgi:application"]
-    command += ["--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers)]
+    command += ["--bind", f"127.0.0.1:{args.port}"]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
     log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - open while the server runs
     return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=log)  # noqa: S603
 

@@ -48,7 +48,7 @@ def test_official_with_a_pbkdf2_password_signs_in_and_gets_an_argon2id_hash(
 
     assert client.get("/accounts/profile/").status_code == 200
     upgraded = stored_hash(official_with_pbkdf2_password)
-    assert upgraded.startswith("argon2$argon2id$v=19$m=32768,t=3,p=1$")
+    assert upgraded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
     assert check_password(STRONG_PASSWORD, upgraded)
 
 
