@@ -209,14 +209,9 @@ def describe_sex(missing: Profile, found: Profile, measure: Measure) -> Message:
 # Most missing children are traced within days or weeks, while the open reports a found child
 # is compared with were filed over years: a report filed in the weeks before the child was
 # found is far likelier to be theirs. Children also stay in homes for years before anyone
-# connects them to a report, so a long time counts against only mildly. The curve is
-# log-linear in the days elapsed from a week (DATES_SOON_DAYS) to DATES_NEUTRAL_DAYS: a report
-# filed three days before a child is found is likelier to be hers than one filed four weeks
-# before, as most children who are traced are traced within days. (Until the held-out work it
-# was flat for the first month, every report of the month before counting alike; a report of
-# the week before still adds what it added then, one of a month before about 1.0 instead.)
-DATES_WEIGHT = 1.5  # within a week
-DATES_SOON_DAYS = 7
+# connects them to a report, so a long time counts against only mildly.
+DATES_WEIGHT = 1.5  # within a month
+DATES_SOON_DAYS = 30
 DATES_NEUTRAL_DAYS = 2 * 365  # neither for nor against
 DATES_LONG_DAYS = 6 * 365
 DATES_LONG_PENALTY = 0.6
