@@ -36,6 +36,7 @@ from apps.matching.engine.scoring import (
     log_odds_for,
     pair_log_odds,
     score_profiles,
+    shortlist,
 )
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
@@ -143,8 +144,10 @@ def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[Mat
         if calibrated_score(log_odds) >= PROPOSAL_THRESHOLD:
             ranked.append((-log_odds, fields["id"], missing, found, distance))
     ranked.sort(key=lambda item: item[:2])
+    # For a child who gives no usable name the last places go to the best without the name.
+    chosen = shortlist(target_profile, ranked, TOP_CANDIDATES, lambda item: (item[2], item[3]))
     pairs = []
-    for _log_odds, candidate_id, missing, found, distance in ranked[:TOP_CANDIDATES]:
+    for _log_odds, candidate_id, missing, found, distance in chosen:
         result = explain_pair(missing, found, distance)
         if result.score >= PROPOSAL_THRESHOLD:
             pairs.append(

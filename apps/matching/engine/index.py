@@ -34,7 +34,7 @@ from apps.matching.engine.evidence import (
 from apps.matching.engine.faces import FaceStore
 from apps.matching.engine.profile import Profile, read_profile
 from apps.matching.engine.records import FOUND, ChildRecord, MatchScore
-from apps.matching.engine.scoring import explain_pair, pair_log_odds
+from apps.matching.engine.scoring import explain_pair, pair_log_odds, shortlist
 
 DEFAULT_CANDIDATE_LIMIT = 1000
 DISTRICT_CANDIDATES = 200
@@ -138,16 +138,19 @@ class CandidateIndex:
         """The `top` best-scoring candidates for `target`, best first.
 
         Every candidate is ranked by its summed evidence; only the best are explained in
-        words. The scores are exactly score_pair's.
+        words. The scores are exactly score_pair's. For a child who gives no usable name the
+        last places go to the best by all evidence but the name (scoring.shortlist).
         """
         profile = read_profile(target)
         ranked = sorted(
             (-self._log_odds(profile, position), self._profiles[position].record.id, position)
             for position in self._candidate_positions(profile, limit)
         )
+        chosen = shortlist(
+            profile, ranked, top, lambda item: self._as_pair(profile, self._profiles[item[2]])
+        )
         return [
-            (self.record(position), self._explain(profile, position))
-            for _, _, position in ranked[:top]
+            (self.record(position), self._explain(profile, position)) for _, _, position in chosen
         ]
 
     def _face_distance(self, target: Profile, position: int) -> float | None:

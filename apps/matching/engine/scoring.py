@@ -10,8 +10,12 @@ so 50 is where the evidence as a whole makes the two reports as likely the same 
 REVIEW_THRESHOLD, the point from which a pair is worth an official's look.
 """
 
+import heapq
 import math
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
+from apps.matching.engine.description_index import has_usable_name
 from apps.matching.engine.evidence import (
     FACE_KEY,
     FACE_UNKNOWN,
@@ -21,6 +25,7 @@ from apps.matching.engine.evidence import (
     describe_face,
     exclusion,
     measure_face,
+    measure_name,
 )
 from apps.matching.engine.faces import face_distance
 from apps.matching.engine.messages import Message
@@ -34,6 +39,16 @@ SCORE_SLOPE = 1.1
 SCORE_INTERCEPT = -9.3
 
 _NOT_GIVEN = object()
+
+# A child who gives no usable name (none, or only a pet name) is ranked by her description and,
+# if she gives a pet name, by that name: every report that lists it gains the pet name's
+# agreement, and hundreds list the common ones (Pinki, Monu, Guddu), while most reports list no
+# pet name at all. So that the official also sees the reports that fit her best apart from the
+# name, the last places of her shortlist go to the best of the rest ranked without the name
+# evidence (shortlist). The first places are the engine's ranking, unchanged.
+NAMELESS_SHORTLIST_PLACES = 3
+
+Ranked = TypeVar("Ranked", bound=Sequence)
 
 
 def score_pair(missing: ChildRecord, found: ChildRecord) -> MatchScore | None:
@@ -110,3 +125,26 @@ def calibrated_score(log_odds: float) -> float:
 def log_odds_for(score: float) -> float:
     """The summed contributions at which calibrated_score gives `score` (0 < score < 100)."""
     return (math.log(score / (100.0 - score)) - SCORE_INTERCEPT) / SCORE_SLOPE
+
+
+def shortlist(
+    target: Profile,
+    ranked: list[Ranked],
+    top: int,
+    pair_of: Callable[[Ranked], tuple[Profile, Profile]],
+) -> list[Ranked]:
+    """The `top` of `ranked` (best first, each item's first value minus its summed evidence)
+    to show for `target`: the first `top`, except that for a child who gives no usable name
+    the last NAMELESS_SHORTLIST_PLACES are the best of the others by all evidence but the
+    name. `pair_of(item)` is the (missing, found) pair of an item."""
+    places = NAMELESS_SHORTLIST_PLACES
+    if len(ranked) <= top or top <= places or has_usable_name(target):
+        return ranked[:top]
+    kept, rest = ranked[: top - places], ranked[top - places :]
+
+    def without_name(number: int) -> tuple[float, int]:
+        name = measure_name(*pair_of(rest[number]))
+        return rest[number][0] + (name.value if name is not None else 0.0), number
+
+    best = heapq.nsmallest(places, range(len(rest)), key=without_name)
+    return kept + [rest[number] for number in sorted(best)]

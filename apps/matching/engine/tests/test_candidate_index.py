@@ -164,3 +164,53 @@ def test_very_common_keys_only_rank_records_found_through_rarer_keys():
     index.add(missing("M-RARE", "Priya Zorawar"))
     candidates = index.candidates(found(name="Priya Zorawar"))
     assert candidates[0].id == "M-RARE"
+
+
+def pet_name_index(*, listed: int) -> CandidateIndex:
+    """`listed` girls of Odisha whose reports list the pet name Pinki, and Meena, whose report
+    lists no pet name but gives her height and district: the child the tests look for."""
+    index = CandidateIndex()
+    for number in range(listed):
+        index.add(
+            missing(
+                f"M-PINKI-{number:02d}",
+                f"Girl{chr(97 + number % 26)}{chr(97 + number // 26)} Kumari",
+                other_names="Pinki",
+                district=f"{300 + number}",
+            )
+        )
+    index.add(
+        missing(
+            "M-MEENA",
+            "Meena Sahu",
+            state="21",
+            district="362",
+            height_cm=145,
+        )
+    )
+    return index
+
+
+def test_a_girl_who_gives_a_pet_name_her_report_lacks_is_shortlisted_by_description():
+    """Twelve reports that list her pet name rank above hers; the last places of her
+    shortlist are the best without the name, and hers is the best of them."""
+    index = pet_name_index(listed=12)
+    child = found(
+        name="Pinki",
+        state="21",
+        district="362",
+        height_cm=146,
+    )
+    ranked = ids(index.top_matches(child, top=30))
+    assert ranked.index("M-MEENA") >= 10  # by all the evidence, the reports listing Pinki
+    shortlist = ids(index.top_matches(child, top=10))
+    assert len(shortlist) == 10
+    assert "M-MEENA" in shortlist[-3:]
+    assert shortlist[:7] == ranked[:7]
+
+
+def test_a_girl_who_gives_her_given_name_keeps_the_ranking_by_all_the_evidence():
+    index = pet_name_index(listed=12)
+    child = found(name="Girlaa Kumari", state="21", district="362", height_cm=146)
+    ranked = ids(index.top_matches(child, top=30))
+    assert ids(index.top_matches(child, top=10)) == ranked[:10]
