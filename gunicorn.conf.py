@@ -13,7 +13,7 @@ import os
 
 # The cores this process may run on (a container's cpuset), not every core of the host.
 CORES = len(os.sched_getaffinity(0))
-workers = int(os.environ.get("WEB_CONCURRENCY", min(4 * CORES, 16)))
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(4 * CORES, 16))
 
 
 def post_worker_init(worker):
