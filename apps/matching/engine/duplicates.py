@@ -31,13 +31,11 @@ from typing import NamedTuple
 
 from apps.matching.engine.evidence import (
     AGE_PENALTY,
-    BOTH_PARENTS_WEIGHT,
     DAYS_PER_YEAR,
     KINDS,
     NAME_DIFFERENT_WORD,
     PARENT_MATCHED,
     PARENT_PIVOT,
-    PARENT_WEIGHT,
     SAME_DISTRICT,
     SAME_SIDE_AGE_EXCLUSION_MARGIN,
     SAME_STATE,
@@ -97,7 +95,7 @@ def duplicate_log_odds(
     more than all else: parents come last, and are skipped when even their full weight could
     not lift the pair to `floor` (most candidates of a district)."""
     total = pair_log_odds(first, second, distance, kinds=_BEFORE_PARENTS)
-    if total + BOTH_PARENTS_WEIGHT < floor:
+    if total + BOTH_PARENTS_AGAIN_WEIGHT < floor:
         return None
     parents = measure_parents_again(first, second)
     return total + (parents.value if parents is not None else 0.0)
@@ -250,11 +248,16 @@ def describe_height_again(first: Profile, second: Profile, measure: Measure) -> 
 # NAME_DIFFERENT_WORD) counts against as a different surname does. Found reports both hold what
 # the child said ("Papa", a first name), which is compared as for a match.
 PARENT_AGAIN_PENALTY = 3.0
+# What agreeing parents add for two reports of one side: the weights a match had before they
+# were raised for matches (3 and 4.5, docs/matching.md), kept so that duplicates are proposed
+# as before.
+PARENT_AGAIN_WEIGHT = 3.0
+BOTH_PARENTS_AGAIN_WEIGHT = 4.5
 
 
 def measure_parents_again(first: Profile, second: Profile) -> Measure | None:
     if first.record.side != MISSING:
-        return measure_parents(first, second)
+        return measure_parents(first, second, PARENT_AGAIN_WEIGHT, BOTH_PARENTS_AGAIN_WEIGHT)
     if not first.parents or not second.parents:
         return None
     fewer, more = sorted((first.parents, second.parents), key=len)
@@ -268,7 +271,7 @@ def measure_parents_again(first: Profile, second: Profile) -> Measure | None:
     ]
     worst, parent, other = min(pairs, key=lambda pair: pair[0])
     matched = sum(similarity >= PARENT_MATCHED for similarity, _parent, _other in pairs)
-    weight = BOTH_PARENTS_WEIGHT if matched >= 2 else PARENT_WEIGHT
+    weight = BOTH_PARENTS_AGAIN_WEIGHT if matched >= 2 else PARENT_AGAIN_WEIGHT
     if worst >= PARENT_PIVOT:
         value = weight * (worst - PARENT_PIVOT) / (1 - PARENT_PIVOT)
     else:

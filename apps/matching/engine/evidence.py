@@ -478,14 +478,22 @@ def describe_height(missing: Profile, found: Profile, measure: Measure) -> Messa
 
 # --- parents ---------------------------------------------------------------------------------
 
-PARENT_WEIGHT = 3.0
-BOTH_PARENTS_WEIGHT = 4.5
+# A parent's given name is about as rare as a child's (NAME_FIRST_WORD_WEIGHT), a little less
+# for fathers' common names. At 3 (4.5 for two) it counted less than a common pet name listed
+# on a stranger's report (PET_NAME_WEIGHT) and the pet-name conflict of the child's own report.
+PARENT_WEIGHT = 4.0
+BOTH_PARENTS_WEIGHT = 6.0
 PARENT_PENALTY = 1.0  # children give "Papa", nicknames or a grandparent's name
 PARENT_PIVOT = 0.75
 PARENT_MATCHED = 0.85
 
 
-def measure_parents(missing: Profile, found: Profile) -> Measure | None:
+def measure_parents(
+    missing: Profile,
+    found: Profile,
+    weight: float = PARENT_WEIGHT,
+    both_weight: float = BOTH_PARENTS_WEIGHT,
+) -> Measure | None:
     if not missing.parents or not found.parents:
         return None
     # The family surname is in the child's name too; it must not count twice.
@@ -500,7 +508,7 @@ def measure_parents(missing: Profile, found: Profile) -> Measure | None:
             if similarity > best:
                 best, best_pair = similarity, (parent, told)
         matched += best_for_parent >= PARENT_MATCHED
-    weight = BOTH_PARENTS_WEIGHT if matched >= 2 else PARENT_WEIGHT
+    weight = both_weight if matched >= 2 else weight
     value = contribution(best, weight, PARENT_PIVOT, PARENT_PENALTY)
     return Measure(weight, best, value, (best_pair, matched))
 

@@ -223,6 +223,15 @@ def test_another_child_with_the_same_common_pet_name_elsewhere_is_not():
     assert score_pair(MISSING, found_elsewhere).score < REVIEW_THRESHOLD
 
 
+def test_her_fathers_name_outweighs_a_strangers_report_listing_the_pet_name_she_gives():
+    # Priya's family did not list "Guddi"; another girl's report does, and names no parent.
+    found = bare(FOUND, name="Guddi", father_name="Ramesh Sahu", sex="F")
+    own = score_pair(bare(MISSING, name="Priya Sahu", father_name="Ramesh Sahu", sex="F"), found)
+    stranger = score_pair(bare(MISSING, name="Anjali Verma", other_names="Guddi", sex="F"), found)
+    assert stranger.evidence_for("name").contribution > 0 > own.evidence_for("name").contribution
+    assert own.score > stranger.score
+
+
 # --- dates of birth --------------------------------------------------------------------------
 
 
