@@ -21,6 +21,8 @@ pytest_plugins = [
     "apps.outbox.tests.fixtures",
     # Enforces the refused_side marker on every test that carries it.
     "tests.refused_side",
+    # A transactional test's tables are emptied row by row, not TRUNCATEd (tests/empty_tables.py).
+    "tests.empty_tables",
 ]
 
 STRONG_PASSWORD = "Kite-Lantern-93-river"  # noqa: S105 - a test account's password

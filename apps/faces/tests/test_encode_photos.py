@@ -28,7 +28,7 @@ from apps.faces.encoding import (
     nearest_faces,
     squared_norms,
 )
-from apps.faces.tests.photos import SAMPLES, read_manifest
+from apps.faces.tests.photos import SAMPLES, encoded_sample, read_manifest
 
 # Strangers dlib puts well under the threshold: look-alikes of one group (samples/SOURCES.md).
 LOOK_ALIKES = {
@@ -49,8 +49,9 @@ def manifest() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def results(manifest) -> dict[str, FaceResult]:
-    """Every photo encoded once (about 0.2 s each), shared by the tests of this module."""
-    return {row["file"]: encode_photo(SAMPLES / row["file"]) for row in manifest}
+    """Every photo encoded once (about 0.2 s each), shared by the tests of this module and, for
+    the same photos, the match_eval tests (photos.encoded_sample)."""
+    return {row["file"]: encoded_sample(row["file"]) for row in manifest}
 
 
 @pytest.fixture(scope="module")

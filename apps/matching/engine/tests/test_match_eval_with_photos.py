@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from django.core.management.base import CommandError
 
-from apps.faces.tests.photos import SAMPLES, read_manifest
+from apps.faces import encoding
+from apps.faces.tests.photos import SAMPLES, encode_photo_samples_once, read_manifest
 from apps.matching.engine.tests.test_match_eval_command import read_output, run, write_csv
 
 # One made-up name per person, as the missing report spells it and as a found child's record
@@ -45,6 +46,13 @@ NAMES = {
 SAME_DETAILS = {"age_years": "12", "state": "21", "district": "362"}
 GROUP = "group_three_people.jpg"  # london_008 (the largest face) between two others
 NO_FACE = "noface_cat.jpg"
+
+
+@pytest.fixture(autouse=True)
+def samples_encoded_once(monkeypatch):
+    """match_eval encodes each sample photo as apps.faces.encoding does, but once a test run: its
+    runs here, and the face tests, read the same photos (apps/faces/tests/photos.py)."""
+    monkeypatch.setattr(encoding, "encode_photo", encode_photo_samples_once(encoding.encode_photo))
 
 
 @pytest.fixture(scope="module")
