@@ -31,6 +31,8 @@ PUBLIC_SOURCES = (
     "templates/portal/public_home.html",
     "templates/includes/policy_links.html",
     "apps/core/month_names.py",
+    # Whose phone a family's page gives when the unit has none (public_phone_for).
+    "apps/directory/selectors.py",
 )
 
 
