@@ -4,10 +4,11 @@ connecting to PostgreSQL. After a deploy or restart every worker is fresh at onc
 first request took 200-400 ms more (benchmarks/bench_load.py, cold column). Nothing here reads
 or writes data, so a worker warms the same whatever the database holds."""
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.template import engines
 from django.template.loader import get_template
 from django.urls import get_resolver
@@ -18,13 +19,20 @@ from django.utils.module_loading import autodiscover_modules
 # their first use).
 WARMED_TEMPLATE_PACKAGES = ("crispy_bootstrap5", "django/forms")
 
+logger = logging.getLogger(__name__)
+
 
 def warm_up() -> None:
     get_resolver().url_patterns  # noqa: B018 - imports every urls.py and so every view
     autodiscover_modules("tasks")  # what a filing queues, imported when first queued
     for name in _page_templates():
         get_template(name)
-    connection.ensure_connection()
+    try:
+        connection.ensure_connection()
+    except DatabaseError:
+        # gunicorn stops altogether when a worker fails to boot: with PostgreSQL down the
+        # worker starts anyway and connects at the first request after PostgreSQL is back.
+        logger.warning("PostgreSQL is not reachable; the worker will connect at its first request")
 
 
 def _page_templates():

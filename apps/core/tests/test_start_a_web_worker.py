@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.db import OperationalError, connection
 from django.template import engines
 from django.template.loaders.filesystem import Loader
 
@@ -33,6 +34,15 @@ def test_after_warming_up_the_first_pages_read_no_template(
         assert client.get("/reports/missing/new/").status_code == 200
 
     assert read.call_args_list == []
+
+
+def test_a_worker_starting_while_postgresql_is_down_still_starts(caplog):
+    # gunicorn halts every worker when one fails to boot, so an outage must not stop it.
+    refused = OperationalError("connection refused")
+    with mock.patch.object(connection, "ensure_connection", side_effect=refused):
+        warm_up()
+
+    assert "PostgreSQL is not reachable" in caplog.text
 
 
 def forget_compiled_templates():
