@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from apps.core.admin import ReadOnlyAdmin
 from apps.retention.models import RetentionRun, RuleOutcome
 
 
@@ -15,18 +16,9 @@ class RuleOutcomeInline(admin.TabularInline):
 
 
 @admin.register(RetentionRun)
-class RetentionRunAdmin(admin.ModelAdmin):
+class RetentionRunAdmin(ReadOnlyAdmin):
     """Read only: the record of what was removed is evidence, not something to edit."""
 
     list_display = ["started_at", "finished_at", "started_by"]
     readonly_fields = ["started_at", "finished_at", "started_by"]
     inlines = [RuleOutcomeInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
