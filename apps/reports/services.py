@@ -32,6 +32,7 @@ from apps.reports.choices import (
     is_shared_outcome,
 )
 from apps.reports.models import (
+    DERIVED_FIELDS,
     CaseNote,
     Consent,
     IdentificationMark,
@@ -466,14 +467,4 @@ def _refresh_derived_fields(report: Report) -> None:
         photo_count=len(photos),
         cover_photo_id=photos[0] if photos else None,
     )
-    report.refresh_from_db(
-        fields=[
-            "name_keys",
-            "name_forms",
-            "name_words",
-            "marks_search",
-            "photo_count",
-            "cover_photo",
-            "updated_at",
-        ]
-    )
+    report.refresh_from_db(fields=[*DERIVED_FIELDS, "updated_at"])
