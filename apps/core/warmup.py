@@ -7,7 +7,6 @@ or writes data, so a worker warms the same whatever the database holds."""
 import logging
 from pathlib import Path
 
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.template import engines
 from django.template.loader import get_template
@@ -36,9 +35,10 @@ def warm_up() -> None:
 
 
 def _page_templates():
-    for folder in engines["django"].template_dirs:
-        folder = Path(folder)
-        if folder == Path(settings.BASE_DIR) / "templates" or any(
+    engine = engines["django"]
+    project = {Path(folder) for folder in engine.dirs}
+    for folder in map(Path, engine.template_dirs):
+        if folder in project or any(
             package in folder.as_posix() for package in WARMED_TEMPLATE_PACKAGES
         ):
             for path in folder.rglob("*.html"):
