@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apps.matching.engine import blocking_keys
 from apps.matching.engine.duplicates import (
+    DUPLICATE_CURVE,
     duplicate_exclusion,
     duplicate_log_odds,
     ordered,
@@ -118,7 +119,9 @@ class _Side:
                 if duplicate_exclusion(first, later) is not None:
                     continue
                 distance = face_distance(first.record.face, later.record.face)
-                scores[candidate_id] = calibrated_score(duplicate_log_odds(first, later, distance))
+                scores[candidate_id] = calibrated_score(
+                    duplicate_log_odds(first, later, distance), DUPLICATE_CURVE
+                )
             scored += len(scores)
             true_score = scores.pop(true_id, 0.0)
             proposed += true_score >= THRESHOLDS[0]

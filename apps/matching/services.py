@@ -21,6 +21,7 @@ from apps.matching.engine import (
     score_pair,
 )
 from apps.matching.engine.duplicates import (
+    DUPLICATE_CURVE,
     duplicate_exclusion,
     duplicate_log_odds,
     explain_duplicate,
@@ -162,7 +163,7 @@ def _propose(report, target, target_faces, candidate_ids: list[int]) -> list[Mat
 
 
 # The summed evidence from which a duplicate pair reaches its threshold.
-_DUPLICATE_FLOOR = log_odds_for(DUPLICATE_THRESHOLD)
+_DUPLICATE_FLOOR = log_odds_for(DUPLICATE_THRESHOLD, DUPLICATE_CURVE)
 
 
 def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[MatchCandidate]:
@@ -191,7 +192,8 @@ def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[M
             continue
         distance = face_distance(first.record.face, second.record.face)
         log_odds = duplicate_log_odds(first, second, distance, floor=_DUPLICATE_FLOOR)
-        if log_odds is not None and calibrated_score(log_odds) >= DUPLICATE_THRESHOLD:
+        score = None if log_odds is None else calibrated_score(log_odds, DUPLICATE_CURVE)
+        if score is not None and score >= DUPLICATE_THRESHOLD:
             ranked.append((-log_odds, fields["id"], first, second, distance))
     ranked.sort(key=lambda item: item[:2])
     pairs = []

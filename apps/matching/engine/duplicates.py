@@ -20,10 +20,12 @@ moment twice, so some evidence means something else and is weighed here with its
   report names should be among the other's, and one who clearly is not counts against as a
   different surname does.
 
-Name, sex, languages, marks, complexion and face mean what they mean for a match and are
-weighed the same way. The sum goes through the same calibration (scoring.calibrated_score); it
-was fitted on missing/found pairs, so a duplicate's score reads the same way but is not
-separately calibrated (docs/matching.md).
+Name, sex, languages, marks, complexion and face mean what they mean for a match; name, sex
+and face are weighed the same way, the others with the weights they had before the match
+weights were fitted (DUPLICATE_KINDS). The sum goes through a logistic curve of its own
+(DUPLICATE_CURVE): the one matches had when the duplicate threshold was set and measured
+(benchmarks/bench_duplicates_quality.py); the matches' curve was refitted with their weights
+(docs/matching.md).
 """
 
 import math
@@ -31,8 +33,12 @@ from typing import NamedTuple
 
 from apps.matching.engine.evidence import (
     AGE_PENALTY,
+    COMPLEXION_WEIGHT,
     DAYS_PER_YEAR,
+    HEIGHT_WEIGHT,
     KINDS,
+    LANGUAGE_WEIGHT,
+    MARKS_WEIGHT,
     NAME_DIFFERENT_WORD,
     PARENT_MATCHED,
     PARENT_PIVOT,
@@ -55,7 +61,11 @@ from apps.matching.engine.faces import face_distance
 from apps.matching.engine.messages import Message, message
 from apps.matching.engine.profile import Profile, read_profile
 from apps.matching.engine.records import MISSING, ChildRecord, MatchScore
-from apps.matching.engine.scoring import explain_pair, pair_log_odds
+from apps.matching.engine.scoring import Curve, explain_pair, pair_log_odds
+
+# Summed evidence 8.45 is a duplicate score of 50 (services.DUPLICATE_THRESHOLD): about one
+# chance in four on the duplicates' evaluation set.
+DUPLICATE_CURVE = Curve(slope=1.1, intercept=-9.3)
 
 
 def ordered(one: Profile, other: Profile) -> tuple[Profile, Profile]:
@@ -102,7 +112,7 @@ def duplicate_log_odds(
 
 
 def explain_duplicate(first: Profile, second: Profile, distance: float | None) -> MatchScore:
-    return explain_pair(first, second, distance, kinds=DUPLICATE_KINDS)
+    return explain_pair(first, second, distance, kinds=DUPLICATE_KINDS, curve=DUPLICATE_CURVE)
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -253,11 +263,14 @@ PARENT_AGAIN_PENALTY = 3.0
 # as before.
 PARENT_AGAIN_WEIGHT = 3.0
 BOTH_PARENTS_AGAIN_WEIGHT = 4.5
+TOLD_PARENT_AGAIN_PENALTY = 1.0  # what the children said of a parent, told differently
 
 
 def measure_parents_again(first: Profile, second: Profile) -> Measure | None:
     if first.record.side != MISSING:
-        return measure_parents(first, second, PARENT_AGAIN_WEIGHT, BOTH_PARENTS_AGAIN_WEIGHT)
+        return measure_parents(
+            first, second, PARENT_AGAIN_WEIGHT, BOTH_PARENTS_AGAIN_WEIGHT, TOLD_PARENT_AGAIN_PENALTY
+        )
     if not first.parents or not second.parents:
         return None
     fewer, more = sorted((first.parents, second.parents), key=len)
@@ -296,6 +309,28 @@ def describe_parents_again(first: Profile, second: Profile, measure: Measure) ->
 
 # --- all kinds -------------------------------------------------------------------------------
 
+# The match weights of height, languages, marks and complexion were fitted on missing/found
+# pairs (docs/matching.md, section 2); two reports of one side keep the weights their threshold
+# was measured with (benchmarks/bench_duplicates_quality.py).
+HEIGHT_AGAIN_WEIGHT = 1.0
+LANGUAGE_AGAIN_WEIGHT = 1.2
+MARKS_AGAIN_WEIGHT = 2.5
+COMPLEXION_AGAIN_WEIGHT = 0.3
+
+
+def reweighted(kind: Kind, weight: float, match_weight: float) -> Kind:
+    """`kind` counting `weight` where a match counts `match_weight`, penalties alike."""
+    factor = weight / match_weight
+
+    def measure(first: Profile, second: Profile) -> Measure | None:
+        found = kind.measure(first, second)
+        if found is None:
+            return None
+        return found._replace(weight=found.weight * factor, value=found.value * factor)
+
+    return kind._replace(measure=measure)
+
+
 _SAME_AS_MATCH = {kind.key: kind for kind in KINDS}
 DUPLICATE_KINDS = (
     _SAME_AS_MATCH["name"],
@@ -303,10 +338,14 @@ DUPLICATE_KINDS = (
     Kind("age", measure_age_again, describe_age_again, message("age.unknown")),
     Kind("dates", measure_dates_again, describe_dates_again, message("duplicate.dates.unknown")),
     Kind("place", measure_place_again, describe_place_again, message("place.unknown")),
-    Kind("height", measure_height, describe_height_again, message("height.unknown")),
+    reweighted(
+        Kind("height", measure_height, describe_height_again, message("height.unknown")),
+        HEIGHT_AGAIN_WEIGHT,
+        HEIGHT_WEIGHT,
+    ),
     Kind("parents", measure_parents_again, describe_parents_again, message("parents.unknown")),
-    _SAME_AS_MATCH["languages"],
-    _SAME_AS_MATCH["marks"],
-    _SAME_AS_MATCH["complexion"],
+    reweighted(_SAME_AS_MATCH["languages"], LANGUAGE_AGAIN_WEIGHT, LANGUAGE_WEIGHT),
+    reweighted(_SAME_AS_MATCH["marks"], MARKS_AGAIN_WEIGHT, MARKS_WEIGHT),
+    reweighted(_SAME_AS_MATCH["complexion"], COMPLEXION_AGAIN_WEIGHT, COMPLEXION_WEIGHT),
 )
 _BEFORE_PARENTS = tuple(kind for kind in DUPLICATE_KINDS if kind.key != "parents")

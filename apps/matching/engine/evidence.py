@@ -9,10 +9,12 @@ function puts the same comparison into words for officials, as a Message (a code
 parameters, see messages.py) that the portal translates. Ranking a thousand candidates only
 needs the numbers; the words are written for the few pairs that are shown.
 
-The numbers are set by reasoning about Indian records (how common a name is, how far apparent
-ages are off, how soon children are found) rather than fitted one by one, so that each stays
-explainable; docs/matching.md has the table and the reasons. scoring.py adds them up and
-calibrates the sum.
+The numbers were set by reasoning about Indian records (how common a name is, how far apparent
+ages are off, how soon children are found), so that each stays explainable; then how much
+each kind counts against the name was fitted once on the engine's own evaluation sets (dates,
+place, parents, height, languages, marks and complexion scaled as a whole, each keeping its
+shape). docs/matching.md has the table, the reasons and the fit ("Fitted weights").
+scoring.py adds them up and calibrates the sum.
 
 Three observations are not weighed but rule a pair out (`exclusion`): a boy and a girl, a
 child found well before going missing, and an age that cannot be reconciled.
@@ -210,18 +212,18 @@ def describe_sex(missing: Profile, found: Profile, measure: Measure) -> Message:
 # is compared with were filed over years: a report filed in the weeks before the child was
 # found is far likelier to be theirs. Children also stay in homes for years before anyone
 # connects them to a report, so a long time counts against only mildly.
-DATES_WEIGHT = 1.5  # within a month
+DATES_WEIGHT = 2.25  # within a month
 DATES_SOON_DAYS = 30
 DATES_NEUTRAL_DAYS = 2 * 365  # neither for nor against
 DATES_LONG_DAYS = 6 * 365
-DATES_LONG_PENALTY = 0.6
+DATES_LONG_PENALTY = 0.9
 # A found date before the date missing, within DATE_GRACE_DAYS (further is ruled out): a date
 # typed wrong, or a family that gave the day it went to the police rather than the day the
 # child was last seen. Such slips are of a few days far more often than of weeks, so it counts
 # against in proportion: nearly nothing a day or two early, DATES_MISTYPED_PENALTY at the edge
 # of the grace. (It counted the full penalty at any day, which put a child found the day
 # before her report's date below strangers' reports from the weeks before.)
-DATES_MISTYPED_PENALTY = 1.5
+DATES_MISTYPED_PENALTY = 2.25
 _LOG_SOON_TO_NEUTRAL = math.log(DATES_NEUTRAL_DAYS / DATES_SOON_DAYS)
 _LOG_NEUTRAL_TO_LONG = math.log(DATES_LONG_DAYS / DATES_NEUTRAL_DAYS)
 _LOG_SOON_TO_LONG = math.log(DATES_LONG_DAYS / DATES_SOON_DAYS)
@@ -387,10 +389,11 @@ def describe_birth(missing: Profile, found: Profile, measure: Measure) -> Messag
 
 # --- place -----------------------------------------------------------------------------------
 
-# Weak on purpose: trafficked and runaway children are found far from home, often at railway
-# stations in another state, so "elsewhere" hardly counts against.
-PLACE_WEIGHT = 2.0
-PLACE_PENALTY = 0.4
+# Most children are found near home, so the same district counts much; but trafficked and
+# runaway children are found far from home, often at railway stations in another state, so
+# "elsewhere" counts only mildly against.
+PLACE_WEIGHT = 3.2
+PLACE_PENALTY = 0.64
 PLACE_PIVOT = 0.4
 SAME_DISTRICT, SAME_STATE, OTHER_DISTRICT, ELSEWHERE = 1.0, 0.6, 0.4, 0.0
 
@@ -420,8 +423,8 @@ def describe_place(missing: Profile, found: Profile, measure: Measure) -> Messag
 
 # --- height ----------------------------------------------------------------------------------
 
-HEIGHT_WEIGHT = 1.0
-HEIGHT_PENALTY = 2.0
+HEIGHT_WEIGHT = 1.2
+HEIGHT_PENALTY = 2.4
 HEIGHT_BASE_TOLERANCE_CM = 7.0  # heights are often estimated, not measured
 HEIGHT_TOLERANCE_CM_PER_YEAR = 2.5  # growth differs between children
 _UNKNOWN_AGE = 10.0
@@ -481,9 +484,9 @@ def describe_height(missing: Profile, found: Profile, measure: Measure) -> Messa
 # A parent's given name is about as rare as a child's (NAME_FIRST_WORD_WEIGHT), a little less
 # for fathers' common names. At 3 (4.5 for two) it counted less than a common pet name listed
 # on a stranger's report (PET_NAME_WEIGHT) and the pet-name conflict of the child's own report.
-PARENT_WEIGHT = 4.0
-BOTH_PARENTS_WEIGHT = 6.0
-PARENT_PENALTY = 1.0  # children give "Papa", nicknames or a grandparent's name
+PARENT_WEIGHT = 4.8
+BOTH_PARENTS_WEIGHT = 7.2
+PARENT_PENALTY = 1.2  # children give "Papa", nicknames or a grandparent's name
 PARENT_PIVOT = 0.75
 PARENT_MATCHED = 0.85
 
@@ -493,6 +496,7 @@ def measure_parents(
     found: Profile,
     weight: float = PARENT_WEIGHT,
     both_weight: float = BOTH_PARENTS_WEIGHT,
+    penalty: float = PARENT_PENALTY,
 ) -> Measure | None:
     if not missing.parents or not found.parents:
         return None
@@ -509,7 +513,7 @@ def measure_parents(
                 best, best_pair = similarity, (parent, told)
         matched += best_for_parent >= PARENT_MATCHED
     weight = both_weight if matched >= 2 else weight
-    value = contribution(best, weight, PARENT_PIVOT, PARENT_PENALTY)
+    value = contribution(best, weight, PARENT_PIVOT, penalty)
     return Measure(weight, best, value, (best_pair, matched))
 
 
@@ -541,12 +545,12 @@ def describe_parents(missing: Profile, found: Profile, measure: Measure) -> Mess
 
 # --- languages -------------------------------------------------------------------------------
 
-LANGUAGE_WEIGHT = 1.2
-LINGUA_FRANCA_WEIGHT = 0.4
-LANGUAGE_PENALTY = 1.2
+LANGUAGE_WEIGHT = 0.6
+LINGUA_FRANCA_WEIGHT = 0.2
+LANGUAGE_PENALTY = 0.6
 # A side that lists only Hindi or English may simply have recorded the language the child
 # and the staff spoke together, so not sharing it says less.
-LINGUA_FRANCA_PENALTY = 0.4
+LINGUA_FRANCA_PENALTY = 0.2
 
 
 def measure_languages(missing: Profile, found: Profile) -> Measure | None:
@@ -574,9 +578,9 @@ def describe_languages(missing: Profile, found: Profile, measure: Measure) -> Me
 
 # --- identification marks --------------------------------------------------------------------
 
-MARKS_WEIGHT = 2.5
+MARKS_WEIGHT = 1.75
 MARKS_PIVOT = 0.34
-MARKS_PENALTY = 0.4  # a mark is easily missed or described differently
+MARKS_PENALTY = 0.28  # a mark is easily missed or described differently
 
 
 def measure_marks(missing: Profile, found: Profile) -> Measure | None:
@@ -598,8 +602,8 @@ def describe_marks(missing: Profile, found: Profile, measure: Measure) -> Messag
 
 # --- complexion ------------------------------------------------------------------------------
 
-COMPLEXION_WEIGHT = 0.3
-COMPLEXION_PENALTY = 1.0
+COMPLEXION_WEIGHT = 0.6
+COMPLEXION_PENALTY = 2.0
 COMPLEXION_PIVOT = 2 / 3  # one step apart (fair/wheatish) is as likely as not
 
 

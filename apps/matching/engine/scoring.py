@@ -13,7 +13,7 @@ REVIEW_THRESHOLD, the point from which a pair is worth an official's look.
 import heapq
 import math
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from apps.matching.engine.description_index import has_usable_name
 from apps.matching.engine.evidence import (
@@ -34,9 +34,20 @@ from apps.matching.engine.records import ChildRecord, Evidence, MatchScore
 
 REVIEW_THRESHOLD = 50.0
 # How strongly the summed evidence is trusted, and the log-odds before any evidence: fitted on
-# the evaluation set so that 50 is one chance in four of the same child (docs/matching.md).
-SCORE_SLOPE = 1.1
-SCORE_INTERCEPT = -9.3
+# the evaluation set so that 50 is one chance in four of the same child (docs/matching.md),
+# refitted when the weights were (evidence.py).
+SCORE_SLOPE = 1.2
+SCORE_INTERCEPT = -10.6
+
+
+class Curve(NamedTuple):
+    """The logistic curve from summed evidence to the 0-100 score."""
+
+    slope: float
+    intercept: float
+
+
+MATCH_CURVE = Curve(SCORE_SLOPE, SCORE_INTERCEPT)
 
 _NOT_GIVEN = object()
 
@@ -74,10 +85,16 @@ def score_profiles(
 
 
 def explain_pair(
-    missing: Profile, found: Profile, distance: float | None, *, kinds: tuple[Kind, ...] = KINDS
+    missing: Profile,
+    found: Profile,
+    distance: float | None,
+    *,
+    kinds: tuple[Kind, ...] = KINDS,
+    curve: Curve = MATCH_CURVE,
 ) -> MatchScore:
     """The score with every piece of evidence in words (no hard filters checked here).
-    `kinds`: the comparison (duplicates.DUPLICATE_KINDS for two reports of one side)."""
+    `kinds` and `curve`: the comparison and its calibration (duplicates.DUPLICATE_KINDS and
+    DUPLICATE_CURVE for two reports of one side)."""
     evidence = []
     for kind in kinds:
         measure = kind.measure(missing, found)
@@ -91,7 +108,7 @@ def explain_pair(
     else:
         evidence.append(_evidence(FACE_KEY, face, describe_face(face)))
     log_odds = sum(item.contribution for item in evidence)
-    return MatchScore(calibrated_score(log_odds), tuple(evidence))
+    return MatchScore(calibrated_score(log_odds, curve), tuple(evidence))
 
 
 def _evidence(key: str, measure: Measure | None, detail: Message) -> Evidence:
@@ -113,18 +130,18 @@ def pair_log_odds(
     return total + (face.value if face is not None else 0.0)
 
 
-def calibrated_score(log_odds: float) -> float:
+def calibrated_score(log_odds: float, curve: Curve = MATCH_CURVE) -> float:
     """0..100 from the summed contributions (see the module docstring)."""
-    exponent = SCORE_SLOPE * log_odds + SCORE_INTERCEPT
+    exponent = curve.slope * log_odds + curve.intercept
     if exponent < 0:
         odds = math.exp(exponent)
         return 100.0 * odds / (1.0 + odds)
     return 100.0 / (1.0 + math.exp(-exponent))
 
 
-def log_odds_for(score: float) -> float:
+def log_odds_for(score: float, curve: Curve = MATCH_CURVE) -> float:
     """The summed contributions at which calibrated_score gives `score` (0 < score < 100)."""
-    return (math.log(score / (100.0 - score)) - SCORE_INTERCEPT) / SCORE_SLOPE
+    return (math.log(score / (100.0 - score)) - curve.intercept) / curve.slope
 
 
 def shortlist(
