@@ -204,7 +204,14 @@ class HelplineFoundChildSerializer(HelplineSightingSerializer):
             "cwc_order_reference",
             "handed_over_to",
             "drive",
+            "nationality",
         ]
+        extra_kwargs = HelplineSightingSerializer.Meta.extra_kwargs | {
+            "nationality": {
+                "help_text": "ISO 3166 code of the child's country (NP, BD, IN...), if known: "
+                "a child of another country is flagged for repatriation."
+            }
+        }
 
     def validate_drive(self, code: str):
         if not code.strip():
