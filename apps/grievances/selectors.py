@@ -21,6 +21,9 @@ def _in_jurisdiction(user) -> Q | None:
     first, now = scope.lookups("unit"), scope.lookups("answering_unit")
     if first is None:
         return None
+    if not first:
+        # The nation: every grievance. (Q() | Q(lodged_by=user) would keep only the user's own.)
+        return Q()
     return Q(**first) | Q(**now) | Q(lodged_by=user)
 
 

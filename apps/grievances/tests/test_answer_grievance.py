@@ -4,7 +4,7 @@ another unit, district or State/UT neither see nor answer it."""
 import pytest
 
 from apps.audit.models import AccessAction, AccessLog
-from apps.grievances.models import Grievance
+from apps.grievances.models import AnswerLevel, Grievance
 from apps.grievances.services import escalate_overdue
 from apps.grievances.tests.conftest import MOBILE, lodge_and_confirm, post
 from apps.messaging.backends import locmem
@@ -87,6 +87,27 @@ def test_after_it_went_up_to_the_state_the_station_sees_it_but_the_scps_answers(
     grievance = Grievance.objects.get()
     assert grievance.answered_by == scps_official
     assert not grievance.answered_in_time  # its first deadline had passed
+
+
+def test_unanswered_at_the_state_too_it_waits_in_the_ministrys_queue_and_the_ministry_answers(
+    client, scps_odisha, national_admin, kamalas_grievance
+):
+    for _level in ("state", "ministry"):  # its days passed unanswered, twice
+        Grievance.objects.update(due_at=kamalas_grievance.lodged_at)
+        escalate_overdue()
+    assert Grievance.objects.get().level == AnswerLevel.NATION
+    sign_in_verified(client, national_admin)
+
+    waiting = client.get("/grievances/")
+    answered = post(
+        client, f"/grievances/{kamalas_grievance.reference}/answer/", {"answer": ANSWER}
+    )
+    answered_list = client.get("/grievances/?answered=1")
+
+    assert kamalas_grievance.reference in waiting.text
+    assert answered.status_code == 302
+    assert Grievance.objects.get().answered_by == national_admin
+    assert kamalas_grievance.reference in answered_list.text
 
 
 @pytest.mark.refused_side("grievances:detail", "another_unit", "another_district", "another_state")

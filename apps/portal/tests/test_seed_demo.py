@@ -180,3 +180,43 @@ def test_benchmark_data_spreads_over_every_district_and_fills_its_institutions(s
     planned = CarePlan.objects.count()
     assert planned == sum(1 for pk in children.values_list("pk", flat=True) if pk % 3)
     assert "Demo units in every district: 0 created." in seed(reports=0, in_every_district=True)
+
+
+def test_the_demo_shows_a_drive_grievances_and_a_child_going_home(settings, client):
+    """A newcomer signed in as the ministry sees Operation Muskaan running and a grievance it
+    answered; the CWC of Khordha sees the girl from Nepal waiting for her CWC order."""
+    from apps.drives.models import Drive
+    from apps.grievances.models import Grievance
+    from apps.repatriation.models import RepatriationStep
+    from conftest import sign_in_verified
+
+    settings.DEBUG = True
+    output = seed(reports=300)
+    again = seed(reports=300)
+
+    drive = Drive.objects.get()
+    assert drive.all_india
+    assert drive.is_running(timezone.localdate())
+    waiting, answered = (
+        Grievance.objects.filter(answered_at__isnull=True).get(),
+        Grievance.objects.filter(answered_at__isnull=False).get(),
+    )
+    assert waiting.report is not None
+    assert waiting.report.owning_unit.district.lgd_code == 362
+    girl = RepatriationStep.objects.get().report
+    assert (girl.nationality, girl.is_foreign_national) == ("NP", True)
+    shown = f"/repatriation/found/{girl.pk}/"
+    assert f"special drive {drive.code}" in output
+    assert "2 grievances" in output
+    assert shown in output
+    assert shown in again
+    assert (Drive.objects.count(), Grievance.objects.count()) == (1, 2)
+
+    sign_in_verified(client, User.objects.get(username="national"))
+    assert drive.name in client.get("/drives/").content.decode()
+    assert answered.reference in client.get("/grievances/?answered=1").content.decode()
+    assert waiting.reference in client.get("/grievances/").content.decode()
+    client.force_login(User.objects.get(username="cwc_khordha"))
+    page = client.get(shown)
+    assert page.status_code == 200
+    assert "MEA/NP/2026/118" in page.content.decode()

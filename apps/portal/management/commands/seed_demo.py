@@ -10,6 +10,7 @@ from apps.directory.models import State
 from apps.matching.services import match_report
 from apps.portal.demo import reports as demo
 from apps.portal.demo.care import seed_children_in_care, seed_children_in_care_at_scale
+from apps.portal.demo.casework import seed_casework
 from apps.portal.demo.units import DEMO_PASSWORD, seed_demo, seed_units_in_every_district
 from apps.reports.models import Report
 
@@ -104,6 +105,7 @@ class Command(BaseCommand):
             if scale is None:
                 admitted = seed_children_in_care()
                 self.stdout.write(f"Demo children in care: {admitted} admitted (see /care/).")
+                self._seed_casework()
         if children_in_care > 0:
             started = perf_counter()
             admitted = seed_children_in_care_at_scale(children_in_care)
@@ -130,6 +132,19 @@ class Command(BaseCommand):
         )
         if scale is None and summary.true_pairs:
             self._match_true_pairs(summary.true_pairs)
+
+    def _seed_casework(self) -> None:
+        casework = seed_casework()
+        self.stdout.write(
+            f"Demo casework: special drive {casework.drive.code} (see /drives/), "
+            f"{casework.grievances} grievances (see /grievances/)"
+            + (
+                f", a child of another country (see {casework.repatriation.get_absolute_url()} "
+                f"and /repatriation/found/{casework.repatriation.pk}/)."
+                if casework.repatriation is not None
+                else "."
+            )
+        )
 
     def _match_true_pairs(self, pairs) -> None:
         """Run the engine on the demo's found children so the review queue has pairs to show;
