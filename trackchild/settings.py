@@ -263,6 +263,16 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_V
 WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=15)
 WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=60)
 CELERY_TIMEZONE = "Asia/Kolkata"
+# A monthly job runs on its day and on the MONTHLY_JOB_RETRY_DAYS days after it, at the same
+# hour: a day missed while beat or Redis was down is made up, and a run finds what an earlier
+# one wrote (alert keys), so nobody gets the month's message twice.
+MONTHLY_JOB_RETRY_DAYS = 2
+
+
+def _from_day(day: int) -> str:
+    return f"{day}-{min(day + MONTHLY_JOB_RETRY_DAYS, 31)}"
+
+
 # The monthly digest to DMs and SPs goes out on this day and hour; overdue-work alerts daily.
 ALERTS_DIGEST_DAY = env.int("ALERTS_DIGEST_DAY", default=1)
 ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=9)
@@ -346,7 +356,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-monthly-digests": {
         "task": "apps.alerts.tasks.send_monthly_digests",
         "schedule": crontab(
-            day_of_month=ALERTS_DIGEST_DAY,
+            day_of_month=_from_day(ALERTS_DIGEST_DAY),
             hour=ALERTS_DIGEST_HOUR,
             minute=0,
         ),
@@ -362,7 +372,7 @@ CELERY_BEAT_SCHEDULE = {
     # Each State's nodal officer gets last month's unusual use of the portal (apps.audit).
     "send-monthly-access-flags": {
         "task": "apps.audit.tasks.send_monthly_access_flags",
-        "schedule": crontab(day_of_month=1, hour=ACCESS_REVIEW_EMAIL_HOUR, minute=0),
+        "schedule": crontab(day_of_month=_from_day(1), hour=ACCESS_REVIEW_EMAIL_HOUR, minute=0),
     },
     # Messages whose sender died mid-send are taken over once their lease has run out.
     "resume-stalled-messages": {

@@ -10,7 +10,8 @@ from apps.alerts import services
 
 @shared_task(acks_late=True)
 def send_monthly_digests(month: str = "") -> int:
-    """Beat runs it on the first of the month for the month before; `month` is YYYY-MM-01."""
+    """Beat runs it on the digest day and the two days after (a missed day is made up; what
+    is written is never written again) for the month before; `month` is YYYY-MM-01."""
     if month:
         first_day = date.fromisoformat(month)
     else:

@@ -19,6 +19,7 @@ def make_access_log_months() -> list[str]:
 
 @shared_task(acks_late=True)
 def send_monthly_access_flags(month: str = "") -> int:
-    """Beat runs it on the first of the month for the month before; `month` is YYYY-MM-01."""
+    """Beat runs it on the first of the month and the two days after (a missed day is made up;
+    what is written is never written again) for the month before; `month` is YYYY-MM-01."""
     first_day = date.fromisoformat(month) if month else months_before(timezone.localdate(), 1)
     return services.queue_monthly_access_flags(month=first_day)

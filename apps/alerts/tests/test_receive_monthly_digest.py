@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.translation import override
 
 from apps.alerts.models import DistrictDigest
 from apps.alerts.services import previous_month
+from apps.alerts.tasks import send_monthly_digests
 from apps.alerts.tests.conftest import sms_to
 from apps.compliance.models import UnitCompliance
 from apps.directory.models import UnitType
@@ -240,3 +242,15 @@ def test_a_child_reported_twice_and_closed_as_a_duplicate_counts_once(
 
     (dm_sms,) = sms_to(sms_outbox, DM_KHORDHA)
     assert "Khordha: missing 2, found 1," in dm_sms.text
+
+
+def test_beat_sends_it_on_its_day_and_again_the_two_days_after():
+    """A digest day missed while beat or Redis was down is made up on one of the two days after;
+    a run after one that went through sends nothing (test_running_the_job_again_...)."""
+    entry = settings.CELERY_BEAT_SCHEDULE["send-monthly-digests"]
+
+    assert entry["task"] == send_monthly_digests.name
+    schedule = entry["schedule"]
+    day = settings.ALERTS_DIGEST_DAY
+    assert schedule.day_of_month == {day, day + 1, day + 2}
+    assert (schedule.hour, schedule.minute) == ({settings.ALERTS_DIGEST_HOUR}, {0})
