@@ -33,15 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apps.matching.engine import blocking_keys
 from apps.matching.engine.duplicates import (
-    DUPLICATE_CURVE,
     duplicate_exclusion,
     duplicate_log_odds,
+    duplicate_score,
     ordered,
 )
 from apps.matching.engine.faces import face_distance
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.records import ChildRecord
-from apps.matching.engine.scoring import calibrated_score
 from benchmarks.evaluation_set import (
     Generator,
     csv_name_pools,
@@ -119,9 +118,7 @@ class _Side:
                 if duplicate_exclusion(first, later) is not None:
                     continue
                 distance = face_distance(first.record.face, later.record.face)
-                scores[candidate_id] = calibrated_score(
-                    duplicate_log_odds(first, later, distance), DUPLICATE_CURVE
-                )
+                scores[candidate_id] = duplicate_score(duplicate_log_odds(first, later, distance))
             scored += len(scores)
             true_score = scores.pop(true_id, 0.0)
             proposed += true_score >= THRESHOLDS[0]

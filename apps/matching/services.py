@@ -24,6 +24,7 @@ from apps.matching.engine.duplicates import (
     DUPLICATE_CURVE,
     duplicate_exclusion,
     duplicate_log_odds,
+    duplicate_score,
     explain_duplicate,
     ordered,
 )
@@ -192,8 +193,7 @@ def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[M
             continue
         distance = face_distance(first.record.face, second.record.face)
         log_odds = duplicate_log_odds(first, second, distance, floor=_DUPLICATE_FLOOR)
-        score = None if log_odds is None else calibrated_score(log_odds, DUPLICATE_CURVE)
-        if score is not None and score >= DUPLICATE_THRESHOLD:
+        if log_odds is not None and duplicate_score(log_odds) >= DUPLICATE_THRESHOLD:
             ranked.append((-log_odds, fields["id"], first, second, distance))
     ranked.sort(key=lambda item: item[:2])
     pairs = []

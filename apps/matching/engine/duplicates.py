@@ -61,7 +61,7 @@ from apps.matching.engine.faces import face_distance
 from apps.matching.engine.messages import Message, message
 from apps.matching.engine.profile import Profile, read_profile
 from apps.matching.engine.records import MISSING, ChildRecord, MatchScore
-from apps.matching.engine.scoring import Curve, explain_pair, pair_log_odds
+from apps.matching.engine.scoring import Curve, calibrated_score, explain_pair, pair_log_odds
 
 # Summed evidence 8.45 is a duplicate score of 50 (services.DUPLICATE_THRESHOLD): about one
 # chance in four on the duplicates' evaluation set.
@@ -109,6 +109,11 @@ def duplicate_log_odds(
         return None
     parents = measure_parents_again(first, second)
     return total + (parents.value if parents is not None else 0.0)
+
+
+def duplicate_score(log_odds: float) -> float:
+    """A duplicate pair's 0-100 score from its summed evidence (DUPLICATE_CURVE)."""
+    return calibrated_score(log_odds, DUPLICATE_CURVE)
 
 
 def explain_duplicate(first: Profile, second: Profile, distance: float | None) -> MatchScore:
