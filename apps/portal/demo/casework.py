@@ -20,6 +20,7 @@ from apps.repatriation.selectors import Case
 from apps.repatriation.services import record_step
 from apps.reports.choices import ReportKind, Sex, Status
 from apps.reports.models import Report
+from apps.reports.services import record_change
 
 DEMO_DRIVE_CODE = "muskaan-demo"
 NEPAL = "NP"
@@ -27,7 +28,7 @@ NEPAL = "NP"
 
 @dataclass(frozen=True)
 class Casework:
-    drive: Drive | None
+    drive: Drive
     grievances: int
     repatriation: Report | None
 
@@ -42,7 +43,7 @@ def _official(username: str) -> User:
     return User.objects.select_related("unit").get(username=username)
 
 
-def _drive() -> Drive | None:
+def _drive() -> Drive:
     existing = Drive.objects.filter(code=DEMO_DRIVE_CODE).first()
     if existing is not None:
         return existing
@@ -109,8 +110,8 @@ def _repatriation() -> Report | None:
     )
     if girl is None:
         return None
-    Report.objects.filter(pk=girl.pk).update(nationality=NEPAL)
-    girl.refresh_from_db()
+    girl.nationality = NEPAL
+    record_change(report=girl, changed_by=cwc, reason="She told the CWC she is from Nepal.")
     record_step(
         case=Case(girl),
         step=Step.VERIFICATION,

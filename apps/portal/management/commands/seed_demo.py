@@ -135,16 +135,17 @@ class Command(BaseCommand):
 
     def _seed_casework(self) -> None:
         casework = seed_casework()
-        self.stdout.write(
-            f"Demo casework: special drive {casework.drive.code} (see /drives/), "
+        shown = (
+            f"special drive {casework.drive.code} (see /drives/), "
             f"{casework.grievances} grievances (see /grievances/)"
-            + (
-                f", a child of another country (see {casework.repatriation.get_absolute_url()} "
-                f"and /repatriation/found/{casework.repatriation.pk}/)."
-                if casework.repatriation is not None
-                else "."
-            )
         )
+        girl = casework.repatriation
+        if girl is not None:
+            shown += (
+                f", a child of another country (see {girl.get_absolute_url()} "
+                f"and /repatriation/found/{girl.pk}/)"
+            )
+        self.stdout.write(f"Demo casework: {shown}.")
 
     def _match_true_pairs(self, pairs) -> None:
         """Run the engine on the demo's found children so the review queue has pairs to show;
