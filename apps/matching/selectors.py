@@ -47,6 +47,7 @@ from apps.matching.engine.evidence import (
     MARKS_PENALTY,
     MARKS_PIVOT,
     MARKS_WEIGHT,
+    NAMED_AGE_EXCLUSION_MARGIN,
     PLACE_PENALTY,
     PLACE_PIVOT,
     PLACE_WEIGHT,
@@ -159,7 +160,7 @@ WITH by_key AS (
             WHERE posting.key = wanted.key AND posting.status = 'open'
               AND posting.kind = wanted_kind.kind
               AND posting.event_at {date_test} %(date_bound)s
-              AND {sex_test} AND {age_test}
+              AND {sex_test} AND {named_age_test}
             ORDER BY posting.event_at {order}
             LIMIT %(per_key)s
         ) AS of_kind
@@ -210,12 +211,17 @@ _YEARS_APART = "greatest(0, date_part('epoch', {found} - {missing})) / 31557600"
 _SQL_AGE_SLACK_YEARS = 0.05
 
 
-def _age_sql(missing: tuple[str, str], found: tuple[str, str], years: str) -> tuple[str, str]:
+def _age_sql(
+    missing: tuple[str, str],
+    found: tuple[str, str],
+    years: str,
+    margin: float = AGE_EXCLUSION_MARGIN,
+) -> tuple[str, str]:
     """SQL for (the gap between the ages, whether the engine would still compare them):
-    apps.matching.engine.evidence.ages_apart and ages_irreconcilable, with (age_min, age_max)
-    of each side as SQL expressions."""
+    apps.matching.engine.evidence.ages_apart and ages_irreconcilable with `margin`, with
+    (age_min, age_max) of each side as SQL expressions."""
     gap, tolerance = _age_gap_sql(missing, found, years)
-    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {AGE_EXCLUSION_MARGIN}"
+    limit = f"{AGE_EXCLUSION_TOLERANCES} * {tolerance} + {margin}"
     return gap, f"{gap} <= {limit} + {_SQL_AGE_SLACK_YEARS}"
 
 
@@ -280,16 +286,18 @@ class _Filters:
             # is soonest after.
             self.params["date_bound"] = report.event_at - grace
             years = _YEARS_APART.format(found="event_at", missing="%(event_at)s")
-            age_gap, age_test = _age_sql(its_ages, their_ages, years)
+            ages = (its_ages, their_ages, years)
             self.sql = {"date_test": ">=", "order": "ASC"}
         else:
             self.params["date_bound"] = report.event_at + grace
             years = _YEARS_APART.format(found="%(event_at)s", missing="event_at")
-            age_gap, age_test = _age_sql(their_ages, its_ages, years)
+            ages = (their_ages, its_ages, years)
             self.sql = {"date_test": "<=", "order": "DESC"}
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
-        self.sql["age_gap"] = age_gap
-        self.sql["age_test"] = age_test
+        self.sql["age_gap"], self.sql["age_test"] = _age_sql(*ages)
+        # Reports sharing a name key may be further apart in age: the engine keeps those whose
+        # names agree (evidence.NAMED_AGE_EXCLUSION_MARGIN).
+        self.sql["named_age_test"] = _age_sql(*ages, NAMED_AGE_EXCLUSION_MARGIN)[1]
 
 
 # Candidates by description, for children who give no usable name: of the open reports of the
@@ -510,6 +518,7 @@ class _SameSideFilters:
             "sex_test": "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE",
             "age_gap": age_gap,
             "age_test": age_test,
+            "named_age_test": age_test,
         }
 
 

@@ -69,6 +69,12 @@ DATE_GRACE_DAYS = 30
 # within the margin the age only counts against (AGE_PENALTY), beyond it the pair is ruled out.
 AGE_EXCLUSION_TOLERANCES = 2.0
 AGE_EXCLUSION_MARGIN = 2.0
+# Ages are also the field most often mistyped (15 entered as 5) or guessed at a glance: two
+# reports whose names agree (the name evidence adds at least NAMES_AGREE, half a matching given
+# name) are compared with this margin instead, so that a mistyped age does not hide a child's
+# own report. The age still counts fully against them: such a pair ranks high only when the
+# name and the rest agree.
+NAMED_AGE_EXCLUSION_MARGIN = 4.0
 # Two reports of one side (duplicates.py) both give ages told by the family or judged by
 # officials at about the same time: the narrower margin of the first version stays.
 SAME_SIDE_AGE_EXCLUSION_MARGIN = 1.0
@@ -83,9 +89,20 @@ def exclusion(missing: Profile, found: Profile) -> str | None:
         return f"found {-days} days before going missing"
     if missing.ages is not None and found.ages is not None:
         gap, tolerance = ages_apart(missing.ages, found.ages, days)
-        if ages_irreconcilable(gap, tolerance):
+        if ages_irreconcilable(gap, tolerance) and not _age_excused_by_name(
+            missing, found, gap, tolerance
+        ):
             return f"ages {gap:.0f} years apart"
     return None
+
+
+def _age_excused_by_name(missing: Profile, found: Profile, gap: float, tolerance: float) -> bool:
+    """Whether ages too far apart may still be one child because the names agree (see
+    NAMED_AGE_EXCLUSION_MARGIN)."""
+    if ages_irreconcilable(gap, tolerance, NAMED_AGE_EXCLUSION_MARGIN):
+        return False
+    name = measure_name(missing, found)
+    return name is not None and name.value >= NAMES_AGREE
 
 
 def elapsed_days(missing: Profile, found: Profile) -> int | None:
@@ -103,6 +120,7 @@ def elapsed_days(missing: Profile, found: Profile) -> int | None:
 # name, and records misspell.
 NAME_FIRST_WORD_WEIGHT = 5.0
 NAME_MORE_WORD_WEIGHT = 2.5
+NAMES_AGREE = NAME_FIRST_WORD_WEIGHT / 2
 NAME_WORD_PIVOT = 0.75  # word similarity that is neither for nor against
 NAME_DIFFERENT_WORD = 0.5  # at or below this similarity a word is simply different
 NAME_CONFLICT_PENALTY = 2.3  # log(0.1 / 0.98): a tenth of children give a different word

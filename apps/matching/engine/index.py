@@ -25,8 +25,10 @@ from dataclasses import replace
 
 from apps.matching.engine.description_index import DescriptionColumns
 from apps.matching.engine.evidence import (
+    AGE_EXCLUSION_MARGIN,
     DATE_GRACE_DAYS,
     FACE_NO_EVIDENCE_DISTANCE,
+    NAMED_AGE_EXCLUSION_MARGIN,
     ages_apart,
     ages_irreconcilable,
     exclusion,
@@ -182,7 +184,10 @@ class CandidateIndex:
         parent_share = min(PARENT_CANDIDATES, limit // 10)
         description_share = min(DESCRIPTION_CANDIDATES, limit // 10)
         name_budget = limit - len(chosen) - district_share - parent_share - description_share
-        for position in self._by_keys(self._postings, target.keys, compatible, name_budget, chosen):
+        # Ages further apart are let through here: the exact check below keeps those whose
+        # names agree (evidence.NAMED_AGE_EXCLUSION_MARGIN).
+        named = _Compatibility(self, target, age_margin=NAMED_AGE_EXCLUSION_MARGIN)
+        for position in self._by_keys(self._postings, target.keys, named, name_budget, chosen):
             chosen[position] = None
         for position in self._by_birth(target, compatible, chosen):
             chosen[position] = None
@@ -277,8 +282,11 @@ def _best_by_shared_keys(positions: list[int], shared: Counter, compatible, budg
 class _Compatibility:
     """The hard filters and a cheap ranking, read from the index's compact arrays."""
 
-    def __init__(self, index: CandidateIndex, target: Profile):
+    def __init__(
+        self, index: CandidateIndex, target: Profile, age_margin: float = AGE_EXCLUSION_MARGIN
+    ):
         self.index = index
+        self.age_margin = age_margin
         self.target_is_found = target.record.side == FOUND
         self.sex = _SEX_CODES[target.sex]
         low, high = target.ages or (_NAN, _NAN)
@@ -294,7 +302,7 @@ class _Compatibility:
         days = self._days(position)
         if days is not None and days < -DATE_GRACE_DAYS:
             return False
-        return not ages_irreconcilable(*self._age_gap(position, days))
+        return not ages_irreconcilable(*self._age_gap(position, days), self.age_margin)
 
     def rank(self, position: int, shared_keys: int) -> tuple:
         """Sort key: more shared name keys, then same district or state, then closer age."""

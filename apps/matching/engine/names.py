@@ -325,17 +325,21 @@ def form_keys(forms: tuple[NameForm, ...]) -> list[str]:
 
     Each is the key apps.names.keys.name_keys gives that word as typed; where canonical_word
     changed the word (Rameshbhai -> Ramesh) the key of the changed word is added too. Weak
-    words (Kumari, Md., Singh...) are left out unless a name has nothing else; pet names
-    (Munna, Pinki) are kept, since they may be all a found child can say.
+    words (Kumari, Md., Singh...) are left out of a name that has other words; a name made
+    only of them (Lal Prasad, Aliya Khan) keeps them, even beside a pet name, or the child
+    could only be found by the pet name. Pet names (Munna, Pinki) are kept, since they may be
+    all a found child can say.
     """
     keys = set()
     for form in forms:
-        for word, plain, weight in zip(form.words, form.plain_words, form.weights, strict=True):
-            if weight > WEAK_WEIGHT:
-                keys.add(word_key(word))
-                keys.add(word_key(plain))
-    if not keys:
-        for form in forms:
+        strong = [
+            (word, plain)
+            for word, plain, weight in zip(form.words, form.plain_words, form.weights, strict=True)
+            if weight > WEAK_WEIGHT
+        ]
+        if strong:
+            keys.update(word_key(word) for pair in strong for word in pair)
+        else:
             keys.update(word_key(plain) for plain in form.plain_words)
     keys.discard("")
     return sorted(keys)

@@ -154,3 +154,26 @@ def test_a_child_who_goes_missing_again_is_flagged_as_a_repeat(
 
     repeat = MatchCandidate.objects.get(kind=CandidateKind.REPEAT)
     assert (repeat.missing, repeat.other) == (again, priya_missing)
+
+
+def test_a_girl_whose_age_was_mistyped_is_still_proposed_by_her_name(
+    priya_missing, file_found, patna_cwc, bihar, patna
+):
+    """The CWC types 4 where she said 14: seven years from the 11 her FIR gives. Her name
+    keeps her FIR before an official, with the age counted against it; a girl of 4 who gives
+    another name is not compared with it."""
+    found = found_in_patna(
+        file_found, patna_cwc, bihar, patna, full_name="Priya Sahu", age_min="4", age_max="4"
+    )
+    services.match_report(found.pk)
+
+    pair = MatchCandidate.objects.get()
+    assert (pair.missing, pair.other) == (priya_missing, found)
+    age = next(item for item in pair.evidence if item["key"] == "age")
+    assert age["contribution"] < 0
+
+    another = found_in_patna(
+        file_found, patna_cwc, bihar, patna, full_name="Seema Nayak", age_min="4", age_max="4"
+    )
+    services.match_report(another.pk)
+    assert not MatchCandidate.objects.filter(missing=priya_missing, other=another).exists()

@@ -214,3 +214,35 @@ def test_a_girl_who_gives_her_given_name_keeps_the_ranking_by_all_the_evidence()
     child = found(name="Girlaa Kumari", state="21", district="362", height_cm=146)
     ranked = ids(index.top_matches(child, top=30))
     assert ids(index.top_matches(child, top=10)) == ranked[:10]
+
+
+def test_a_girl_whose_age_was_mistyped_is_still_found_by_her_name():
+    # Ratna, 8, was typed in as 15 when she was found four days later in her district: seven
+    # years more than she can have grown. Her name keeps her report among the candidates, the
+    # age counting against it; a girl of 15 with another name is not compared with it.
+    index = CandidateIndex()
+    index.add(missing("M-RATNA", "Ratna Oraon", age_min=8, age_max=8))
+    for number in range(20):
+        index.add(missing(f"M-{number:03d}", "Sunita Oraon", age_min=15, age_max=15))
+    ratna = found(name="Ratna", age_min=15, age_max=15, event_date=DAY.replace(day=14))
+    ratna = replace(ratna, state="21", district="362")
+
+    results = index.top_matches(ratna, top=3)
+
+    assert ids(results)[0] == "M-RATNA"
+    assert results[0][1].evidence_for("age").contribution < 0
+    another_girl = replace(ratna, name="Sima")
+    assert "M-RATNA" not in {record.id for record in index.candidates(another_girl)}
+
+
+def test_a_name_made_only_of_common_words_finds_the_report_that_also_gives_a_pet_name():
+    # "Lal" and "Prasad" are each shared by countless boys, so they count little in a name
+    # that has rarer words; but a report of Lal Prasad, called Bapi at home, must be found by
+    # "Lal Prasad" too, not only by "Bapi".
+    index = CandidateIndex()
+    index.add(missing("M-LAL", "Lal Prasad", other_names="Bapi", sex="M", state="20"))
+    for number in range(30):  # boys of the district where he is found, by description nearer
+        index.add(missing(f"M-{number:03d}", "Ravi Kumar", sex="M", state="6", district="71"))
+    boy = found(local_name="लाल प्रसाद", sex="M", state="6", district="71")
+
+    assert "M-LAL" in {record.id for record in index.candidates(boy, limit=10)}
