@@ -14,6 +14,7 @@ EVIDENCE_LABELS = {
     "sex": _("Sex"),
     "age": _("Age"),
     "dates": _("Dates"),
+    "birth": _("Date of birth"),
     "place": _("Place"),
     "height": _("Height"),
     "parents": _("Parents' names"),

@@ -4,11 +4,15 @@ wrong pair is rejected with a reason and not proposed again."""
 import html
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from apps.audit.models import AccessAction, AccessLog
 from apps.matching import evidence_text, services
+from apps.matching.engine.evidence import FACE_KEY, KINDS
 from apps.matching.models import CandidateStatus, MatchCandidate
 from apps.matching.signals import match_confirmed
+from apps.matching.templatetags.matching import EVIDENCE_LABELS
 from apps.matching.tests.conftest import pair_state
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +75,26 @@ def test_the_comparison_page_shows_each_detail_through_gettext(client, officer, 
     name = next(item for item in pair.evidence if item["key"] == "name")
     assert f"[hi] name '{name['params']['missing']}' ~ '{name['params']['found']}'" in page
     assert "[hi] both girls" in page
+
+
+def test_the_comparison_page_names_every_kind_of_evidence_in_the_officials_language(
+    client, officer, pair
+):
+    """Each row's label is a word of the portal's catalogue, never the engine's key."""
+    keys = [kind.key for kind in KINDS] + [FACE_KEY]
+    client.force_login(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "hi"
+
+    page = html.unescape(client.get(f"/matches/{pair.pk}/").text)
+
+    assert set(keys) <= set(EVIDENCE_LABELS), "a kind of evidence without a label"
+    with translation.override("hi"):
+        labels = {key: str(EVIDENCE_LABELS[key]) for key in keys}
+    assert {item["key"] for item in pair.evidence} <= set(keys)
+    for key, label in labels.items():
+        assert f"<td>{label}</td>" in page, key
+    assert "<td>birth</td>" not in page
+    assert "<td>जन्म तिथि</td>" in page
 
 
 @pytest.fixture
