@@ -121,3 +121,24 @@ def test_officials_outside_the_owning_jurisdiction_cannot_read_the_history(
 
     assert response.status_code == 403
     assert not AccessLog.objects.exists()
+
+
+def family_section(page: str) -> str:
+    start = page.index('id="family-heading"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_found_child_whose_family_is_not_known_reads_so_under_family(
+    client, cwc_member, file_found, officer, priya
+):
+    munna = file_found(cwc_member)
+    client.force_login(cwc_member)
+
+    family = family_section(client.get(f"/reports/{munna.pk}/").text)
+
+    assert "Not known" in family
+    assert "<dl" not in family
+    client.force_login(officer)
+    family = family_section(client.get(f"/reports/{priya.pk}/").text)
+    assert FATHER_PHONE in family
+    assert "Not known" not in family
