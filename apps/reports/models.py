@@ -391,6 +391,14 @@ class Report(Versioned):
         return self.full_name or self.name_local or str(_("Name not known"))
 
     @property
+    def name_in_other_script(self) -> str:
+        """The local-script name to show beside display_name: none when it is the one shown
+        (a name typed only in the local script, or typed the same in both fields)."""
+        if self.name_local.strip() == self.display_name.strip():
+            return ""
+        return self.name_local
+
+    @property
     def is_missing(self) -> bool:
         return self.kind == ReportKind.MISSING
 

@@ -142,3 +142,25 @@ def test_a_found_child_whose_family_is_not_known_reads_so_under_family(
     family = family_section(client.get(f"/reports/{priya.pk}/").text)
     assert FATHER_PHONE in family
     assert "Not known" not in family
+
+
+def summary_name(page: str) -> str:
+    start = page.index(">Name</dt>")
+    return page[page.index("<dd", start) : page.index("</dd>", start)]
+
+
+def test_a_name_written_only_in_the_local_script_is_shown_once(client, cwc_member, file_found):
+    client.force_login(cwc_member)
+    only_local = file_found(cwc_member, full_name="", name_local="राजीव")
+    both_alike = file_found(cwc_member, full_name="राजीव", name_local="राजीव")
+    two_scripts = file_found(cwc_member, full_name="Rajeev", name_local="राजीव")
+
+    for report in (only_local, both_alike):
+        assert summary_name(client.get(f"/reports/{report.pk}/").text).count("राजीव") == 1
+    assert "Rajeev (राजीव)" in summary_name(client.get(f"/reports/{two_scripts.pk}/").text)
+    assert "(राजीव)" not in client.get(f"/reports/{both_alike.pk}/notice/").text
+    assert "(राजीव)" in client.get(f"/reports/{two_scripts.pk}/notice/").text
+    found = client.get("/reports/", {"name": "राजीव"}).text
+    headings = found[found.index('<h2 class="h6 mb-1">') :]
+    assert headings.count("राजीव</a> राजीव") == 0
+    assert "Rajeev</a> राजीव" in headings
