@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from apps.accounts.models import Level
 from apps.care.choices import CareStatus, Category, TransferStatus
 from apps.care.models import CareOrder, CarePlan, ChildInCare, DischargeRequest, Transfer
 from apps.directory.models import CCI_UNIT_TYPES, POLICE_UNIT_TYPES, Unit, UnitType
-from apps.reports.choices import Placement, ReportKind
+from apps.reports.choices import Placement, ReportKind, Status
 from apps.reports.models import Report
 
 # Units that watch over every child placed in their district, whatever their own level.
@@ -249,6 +249,29 @@ def may_admit(user, report) -> bool:
         report.owning_unit.district_id == unit.district_id
     )
     return placed_here or filed_nearby
+
+
+def placed_here_not_admitted(user) -> QuerySet:
+    """Open found reports whose child a CWC placed with the user's institution and who is in no
+    institution's care yet, the newest first."""
+    unit = official_unit(user)
+    if unit is None or not unit.is_cci:
+        return Report.objects.none()
+    in_care = ChildInCare.objects.filter(report=OuterRef("pk"), status=CareStatus.IN_CARE)
+    waiting = Report.objects.filter(
+        kind=ReportKind.FOUND, status=Status.OPEN, placement=Placement.CCI, placed_at=unit
+    ).exclude(Exists(in_care))
+    return waiting.only(
+        "id",
+        "kind",
+        "full_name",
+        "name_local",
+        "sex",
+        "age_min",
+        "age_max",
+        "event_at",
+        "cwc_order_reference",
+    ).order_by("-event_at", "-pk")
 
 
 def admittable_report(user, pk: int):

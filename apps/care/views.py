@@ -80,7 +80,11 @@ def start_admission(request):
         if case.isdigit():
             return redirect("care:admit", report_pk=int(case))
         error = _("Type the found report's case number, for example F-0000123.")
-    return render(request, "care/start_admission.html", {"error": error})
+    waiting, query_string = paginate(
+        request, selectors.placed_here_not_admitted(request.user), CHILDREN_PER_PAGE
+    )
+    context = {"error": error, "page": waiting, "query_string": query_string}
+    return render(request, "care/start_admission.html", context)
 
 
 @login_required

@@ -11,7 +11,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.jurisdiction import official_unit
-from apps.care.selectors import can_admit, care_plans_due_for, decides_orders, orders_due_for
+from apps.care.selectors import (
+    can_admit,
+    care_plans_due_for,
+    decides_orders,
+    orders_due_for,
+    placed_here_not_admitted,
+)
 from apps.citizens.models import CitizenReportKind, CitizenReportStatus
 from apps.citizens.selectors import can_see_citizen_reports, complaints_waiting_for
 from apps.compliance.selectors import work_queue_for
@@ -86,7 +92,8 @@ def _institution_actions(user) -> list[Action]:
     if not can_admit(user):
         return []
     return [
-        Action(_("Admit a child"), _url("care:start_admission")),
+        # How many children a CWC placed here wait to be admitted.
+        _queue(_("Admit a child"), _url("care:start_admission"), placed_here_not_admitted(user)),
         _queue(_("Care plans due"), _url("care:children", due="plan"), care_plans_due_for(user)),
     ]
 

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from apps.accounts.models import Role
+from apps.care import views as care_views
 from apps.care.models import ChildInCare
 from apps.care.tests.fixtures import admission_data, care_records, refused_everything
 from apps.directory.models import District, UnitType
@@ -139,3 +140,62 @@ def test_no_other_institution_takes_the_child_by_his_case_number(
         assert refused_everything(client, url, admission_data(khordha_cwc)), outsider
         assert url not in report_page
     assert care_records() == before
+
+
+def test_the_home_sees_the_children_placed_with_it_and_admits_one_from_the_list(
+    client,
+    home_staff,
+    munna_found,
+    found_by_puri_cwc,
+    file_found,
+    cwc_member,
+    outsiders,
+    khordha_cwc,
+):
+    placed_elsewhere = file_found(cwc_member, placed_at=outsiders["another_unit"].unit.pk)
+    client.force_login(home_staff)
+
+    page = client.get("/care/admit/").content.decode()
+
+    assert "2 children." in page
+    for report in (munna_found, found_by_puri_cwc):
+        assert report.case_number in page
+        assert f'href="/care/admit/{report.pk}/"' in page
+    assert placed_elsewhere.case_number not in page
+
+    client.post(f"/care/admit/{munna_found.pk}/", admission_data(khordha_cwc))
+    page = client.get("/care/admit/").content.decode()
+    assert "1 child." in page
+    assert munna_found.case_number not in page
+    assert found_by_puri_cwc.case_number in page
+
+
+def test_a_long_list_of_children_placed_with_the_home_goes_page_by_page(
+    client, home_staff, munna_found, found_by_puri_cwc, monkeypatch
+):
+    monkeypatch.setattr(care_views, "CHILDREN_PER_PAGE", 1)
+    client.force_login(home_staff)
+
+    first = client.get("/care/admit/").content.decode()
+    second = client.get("/care/admit/", {"page": 2}).content.decode()
+
+    assert "2 children." in first
+    assert "Page 1 of 2" in first
+    newest, older = sorted(
+        (munna_found, found_by_puri_cwc), key=lambda report: (report.event_at, report.pk)
+    )[::-1]
+    assert newest.case_number in first
+    assert older.case_number not in first
+    assert older.case_number in second
+
+
+def test_no_other_institution_sees_the_children_placed_with_the_home(
+    client, outsiders, munna_found, found_by_puri_cwc, cwc_member, officer
+):
+    for official in [*outsiders.values(), cwc_member, officer]:
+        client.force_login(official)
+        response = client.get("/care/admit/")
+
+        page = response.content.decode()
+        assert munna_found.case_number not in page, official
+        assert found_by_puri_cwc.case_number not in page, official

@@ -142,14 +142,17 @@ def test_childrens_home_staff_start_with_admitting_and_the_care_plans_due(
     planned = admit(file_found, cwc_member, home_staff, "Bablu")
     write_plan(planned, home_staff, review_in_days=90)
     admit(file_found, cwc_member, other_home_staff, "Sonu")  # another home's child, no plan
+    chotu = file_found(cwc_member, full_name="Chotu")  # placed here by the CWC, not yet admitted
     client.force_login(home_staff)
 
     response = client.get("/")
 
     # Munna has no plan yet; Raju's is reviewed within a week; Bablu's in three months.
-    assert actions(response) == {"Admit a child": None, "Care plans due": 2}
+    assert actions(response) == {"Admit a child": 1, "Care plans due": 2}
     listed = client.get(action_url(response, "Care plans due")).context["page"]
     assert {child.pk for child in listed} == {munna_in_care.pk, reviewed_soon.pk}
+    waiting = client.get(action_url(response, "Admit a child")).context["page"]
+    assert [report.pk for report in waiting] == [chotu.pk]
     page = response.content.decode()
     assert "File a missing child report" not in page
     assert "Citizens&#x27; complaints waiting" not in page
