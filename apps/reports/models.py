@@ -399,6 +399,23 @@ class Report(Versioned):
         return self.name_local
 
     @property
+    def family_known(self) -> bool:
+        """Whether the record names anyone of the family, a number to reach them or where they
+        live: the rows of the record's Family section."""
+        return any(
+            (
+                self.father_name,
+                self.mother_name,
+                self.guardian_name,
+                self.complainant_mobile,
+                self.permanent_district_id,
+                self.permanent_locality,
+                self.present_district_id,
+                self.present_locality,
+            )
+        )
+
+    @property
     def is_missing(self) -> bool:
         return self.kind == ReportKind.MISSING
 
