@@ -237,6 +237,12 @@ def deciding_bodies_near(institution: Unit):
     ).order_by("unit_type", "name")
 
 
+def _placed_with(unit: Unit) -> dict:
+    """A CWC's placement of a child with this institution, as field values: the one definition
+    that may_admit checks a report against and placed_here_not_admitted queries by."""
+    return {"placement": Placement.CCI, "placed_at_id": unit.pk}
+
+
 def may_admit(user, report) -> bool:
     """A found child comes to an institution by the CWC's placement with it, or from its own
     district (found there, or sent there by its CWC); a transfer between institutions goes
@@ -244,7 +250,9 @@ def may_admit(user, report) -> bool:
     unit = official_unit(user)
     if unit is None or not unit.is_cci or report.kind != ReportKind.FOUND:
         return False
-    placed_here = report.placement == Placement.CCI and report.placed_at_id == unit.pk
+    placed_here = all(
+        getattr(report, field) == value for field, value in _placed_with(unit).items()
+    )
     filed_nearby = unit.district_id is not None and (
         report.owning_unit.district_id == unit.district_id
     )
@@ -259,7 +267,7 @@ def placed_here_not_admitted(user) -> QuerySet:
         return Report.objects.none()
     in_care = ChildInCare.objects.filter(report=OuterRef("pk"), status=CareStatus.IN_CARE)
     waiting = Report.objects.filter(
-        kind=ReportKind.FOUND, status=Status.OPEN, placement=Placement.CCI, placed_at=unit
+        kind=ReportKind.FOUND, status=Status.OPEN, **_placed_with(unit)
     ).exclude(Exists(in_care))
     return waiting.only(
         "id",
