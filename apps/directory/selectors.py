@@ -217,6 +217,13 @@ def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:
     return [route.name for route in routes], set(along.values_list("district_id", flat=True))
 
 
+def state_names_in_active_language(names_en) -> dict[str, str]:
+    """The States/UTs of these English (LGD) names, each with its name in the active language
+    (English where it has none)."""
+    states = State.objects.filter(name_en__in=set(names_en)).only("name_en", "name")
+    return {state.name_en: state.name for state in states}
+
+
 def neighbouring_states() -> dict[int, set[int]]:
     """Every State/UT's neighbours, by id, in one query."""
     neighbours: dict[int, set[int]] = {}

@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext, gettext_noop, ngettext
 
+from apps.directory.selectors import state_names_in_active_language
 from apps.matching.engine.messages import Message, from_dict, render
+from apps.matching.records import DISTRICT_STATE_SEPARATOR
 from apps.reports.choices import Complexion, Language
 
 
@@ -137,11 +139,30 @@ def _joined(values) -> str:
 
 
 def _with_labels(message: Message) -> Message:
-    """Complexions as the portal names them (the engine gives the stored values)."""
-    if message.code != "complexion":
-        return message
+    """Complexions as the portal names them, and States/UTs in the reader's language (the
+    engine gives the stored values and the LGD's English names)."""
+    if message.code == "complexion":
+        params = tuple(
+            (name, str(_COMPLEXIONS[value]).lower() if value in _COMPLEXIONS else value)
+            for name, value in message.params
+        )
+        return Message(message.code, params)
+    if message.code.startswith(_PLACE_CODES):
+        return _with_state_names(message)
+    return message
+
+
+_PLACE_CODES = ("place.", "duplicate.place.")
+
+
+def _with_state_names(message: Message) -> Message:
+    """Every parameter of a place detail is a State/UT, or a district and its State/UT."""
+    split = [
+        (name, *str(value).rpartition(DISTRICT_STATE_SEPARATOR)) for name, value in message.params
+    ]
+    local = state_names_in_active_language(state for _, _, _, state in split)
     params = tuple(
-        (name, str(_COMPLEXIONS[value]).lower() if value in _COMPLEXIONS else value)
-        for name, value in message.params
+        (name, district + separator + local.get(state, state))
+        for name, district, separator, state in split
     )
     return Message(message.code, params)

@@ -8,6 +8,10 @@ from apps.matching.engine import ChildRecord
 from apps.matching.selectors import RECORD_FIELDS
 from apps.reports.choices import ReportKind, Sex
 
+# A district is "District, State/UT" to the engine: several States/UTs have a district of one
+# name.
+DISTRICT_STATE_SEPARATOR = ", "
+
 ENGINE_SEX = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.TRANSGENDER: "O", Sex.UNKNOWN: "U"}
 
 
@@ -39,8 +43,7 @@ def record_from_fields(
         age_max=fields["age_max"],
         event_date=timezone.localtime(fields["event_at"]).date(),
         state=state,
-        # Qualified by the state: several states have a district of the same name.
-        district=f"{fields['event_district__name_en']}, {state}",
+        district=fields["event_district__name_en"] + DISTRICT_STATE_SEPARATOR + state,
         place=" ".join(filter(None, [fields["event_locality"], fields["event_landmark"]])),
         height_cm=fields["height_cm"],
         complexion=fields["complexion"],

@@ -12,6 +12,9 @@ from apps.matching.engine.messages import ENGLISH, message
 from apps.matching.engine.tests.test_score_pair import FOUND, MISSING
 from apps.matching.evidence_text import TEMPLATES, evidence_detail
 
+# Place details name States/UTs as the directory names them in the reader's language.
+pytestmark = pytest.mark.django_db
+
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -90,6 +93,24 @@ def test_language_codes_and_complexions_are_named_in_the_readers_language():
         complexion = evidence_detail(result.evidence_for("complexion").as_dict())
     assert languages == "speaks Odia (Odia ~ Odia)"
     assert complexion == "complexion wheatish ~ wheatish"
+
+
+def test_states_in_a_place_detail_are_named_in_the_readers_language(odisha, bihar):
+    same_district = message("place.same_district", district="Khordha, Odisha").as_dict()
+    far_away = message("place.other_state", state="Bihar", missing_state="Odisha").as_dict()
+    reported_twice = message("duplicate.place.other_state", first="Odisha", second="Bihar")
+    with translation.override("hi"):
+        assert "(Khordha, ओडिशा)" in evidence_detail(same_district)
+        assert "बिहार" in evidence_detail(far_away) and "ओडिशा" in evidence_detail(far_away)
+        assert "(ओडिशा और बिहार)" in evidence_detail(reported_twice.as_dict())
+    with translation.override("en"):
+        assert evidence_detail(same_district) == "found in the same district (Khordha, Odisha)"
+
+
+def test_a_state_the_directory_does_not_know_is_shown_as_stored(odisha):
+    retired = message("place.same_state", state="Old Name of a State").as_dict()
+    with translation.override("hi"):
+        assert "Old Name of a State" in evidence_detail(retired)
 
 
 def test_a_pair_stored_before_details_had_codes_shows_its_english_text(marked):
