@@ -164,3 +164,14 @@ def test_a_name_written_only_in_the_local_script_is_shown_once(client, cwc_membe
     headings = found[found.index('<h2 class="h6 mb-1">') :]
     assert headings.count("राजीव</a> राजीव") == 0
     assert "Rajeev</a> राजीव" in headings
+
+
+def test_the_height_is_given_in_the_readers_units(client, officer, priya):
+    client.force_login(officer)
+    assert priya.height_cm
+
+    for path in (f"/reports/{priya.pk}/", f"/reports/{priya.pk}/notice/"):
+        assert f"{priya.height_cm} cm" in client.get(path).text
+        in_hindi = client.get(path, HTTP_ACCEPT_LANGUAGE="hi").text
+        assert f"{priya.height_cm} सेमी" in in_hindi
+        assert f"{priya.height_cm} cm" not in in_hindi
