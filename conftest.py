@@ -4,13 +4,14 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django_otp.oath import TOTP
 
 from apps.accounts.models import Role, User
 from apps.directory.models import District, State, Unit, UnitType
-from apps.directory.selectors import forget_office_phones
+from apps.directory.selectors import forget_office_phones, forget_place_names
 
 # Reports fixtures are shared by the apps that build on reports (audit, matching, ...).
 pytest_plugins = [
@@ -47,6 +48,20 @@ def fresh_office_phones():
     """Each test reads the district offices' phones it made itself, not those another test's
     pages kept (apps.directory.selectors.district_office_phone)."""
     forget_office_phones()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Counters kept in the cache (Khoya-Paya's look-ups per address) start at zero in each
+    test: every test's client comes from the same address, so a test run after many look-ups
+    was asked for a CAPTCHA it did not expect."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_place_names():
+    """Each test reads its own districts' names (apps.directory.selectors.place_names)."""
+    forget_place_names()
 
 
 @pytest.fixture
