@@ -14,7 +14,7 @@ database is left as it was. Prints p50, p95 and max.
 With --recall N it also runs N found reports that are known to be a missing child of the
 database (the demo data's true pairs, var/demo_true_pairs.csv, both reports still open) and
 prints how often that missing report is among the candidates the database hands to the engine
-(by name keys, district and description), and among the pairs proposed (score 25 or more, top
+(by home, name keys, district and description), and among the pairs proposed (score 25 or more, top
 10). --profile prints where the time goes.
 """
 
@@ -106,7 +106,8 @@ def _recall(rng: random.Random, count: int) -> None:
     for missing_id, found_id in pairs:
         found = Report.objects.select_related("event_state", "event_district").get(pk=found_id)
         record = child_record(found, face=selectors.face_of(found.pk))
-        candidates = selectors.candidate_ids(found, blocking_keys(record))
+        candidates = selectors.home_candidate_ids(found)
+        candidates += selectors.candidate_ids(found, blocking_keys(record))
         candidates += selectors.description_candidate_ids(found, record)
         as_candidate += missing_id in candidates
         elapsed, stored = _time_match(found_id)

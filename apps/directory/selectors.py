@@ -3,6 +3,7 @@
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from apps.directory.models import (
     Unit,
     UnitType,
 )
+from apps.names.places import PlaceNames
 
 STATION_TYPES = (UnitType.POLICE_STATION, UnitType.RAILWAY_POLICE)
 
@@ -208,6 +210,31 @@ def district_office_phone(district_id: int) -> PublicContact | None:
 
 def forget_office_phones(**_signal) -> None:
     _office_phones.clear()
+
+
+# Reading a child's account of home needs every district's name: each process keeps them this
+# long, and forgets them as soon as it saves or deletes a district or State/UT itself (apps.py).
+PLACE_NAMES_KEPT_SECONDS = 600
+_place_names: list[tuple[float, PlaceNames]] = []
+
+
+def place_names() -> PlaceNames:
+    """Every district (retired ones too: old reports name them) and State/UT, by its names in
+    English and in each scheduled language."""
+    now = time.monotonic()
+    if _place_names and now - _place_names[0][0] < PLACE_NAMES_KEPT_SECONDS:
+        return _place_names[0][1]
+    name_columns = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+    names = PlaceNames(
+        District.objects.values_list("pk", "name_en", "state_id"),
+        ((row[0], row[1:]) for row in State.objects.values_list("pk", *name_columns)),
+    )
+    _place_names[:] = [(now, names)]
+    return names
+
+
+def forget_place_names(**_signal) -> None:
+    _place_names.clear()
 
 
 def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 
 from apps.directory.selectors import state_names_in_active_language
 from apps.matching.engine.messages import Message, from_dict, render
-from apps.matching.records import DISTRICT_STATE_SEPARATOR
+from apps.names.places import DISTRICT_STATE_SEPARATOR
 from apps.reports.choices import Complexion, Language
 
 
@@ -61,6 +61,14 @@ TEMPLATES: dict[str, str | Callable[[dict], str]] = {
         "found in another state (%(state)s; missing from %(missing_state)s)"
     ),
     "place.unknown": gettext_noop("place not known on one side"),
+    "home.same_district": gettext_noop(
+        "says home is '%(told)s': the report's district (%(district)s)"
+    ),
+    "home.same_state": gettext_noop(
+        "says home is '%(told)s': the report's State/UT (%(state)s), another district"
+    ),
+    "home.elsewhere": gettext_noop("says home is '%(told)s'; missing from %(district)s"),
+    "home.unknown": gettext_noop("home not told, or no district or State/UT recognised in it"),
     "height": gettext_noop(
         "height %(missing)s cm when missing → about %(expected)s cm; found %(found)s cm"
     ),
@@ -152,11 +160,12 @@ def _with_labels(message: Message) -> Message:
     return message
 
 
-_PLACE_CODES = ("place.", "duplicate.place.")
+_PLACE_CODES = ("place.", "duplicate.place.", "home.")
 
 
 def _with_state_names(message: Message) -> Message:
-    """Every parameter of a place detail is a State/UT, or a district and its State/UT."""
+    """Every parameter of a place detail is a State/UT, or a district and its State/UT (or the
+    child's words, which are left as they are unless they end in a State/UT)."""
     split = [
         (name, *str(value).rpartition(DISTRICT_STATE_SEPARATOR)) for name, value in message.params
     ]

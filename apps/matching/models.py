@@ -145,14 +145,17 @@ class MatchCandidate(models.Model):
         return f"{self.missing.case_number} ~ {self.other.case_number} ({self.score:.0f})"
 
 
-# The key of a report's district among its candidate keys (name keys are letters only).
+# The key of a report's district among its candidate keys (name keys are letters only), and
+# of each district its child is from (Report.home_district_ids, migration 0010).
 DISTRICT_KEY_PREFIX = "d:"
+HOME_KEY_PREFIX = "h:"
 
 
 class CandidateKey(models.Model):
     """The database's posting lists for finding candidates: one row per report and name key
-    (Report.name_keys), and one per open report for its district ("d:<district id>"), with the
-    few fields the hard filters and the ranking read.
+    (Report.name_keys), and one per open report for its district ("d:<district id>") and for
+    each district its child is from ("h:<district id>"), with the few fields the hard filters
+    and the ranking read.
 
     Kept by triggers on reports_report (migration 0002), in the same transaction as every
     insert, update or delete of a report, so it never disagrees with the reports; Django

@@ -4,13 +4,12 @@ from collections.abc import Mapping
 
 from django.utils import timezone
 
+from apps.directory.selectors import place_names
 from apps.matching.engine import ChildRecord
 from apps.matching.selectors import RECORD_FIELDS
+from apps.names.places import DISTRICT_STATE_SEPARATOR
 from apps.reports.choices import ReportKind, Sex
-
-# A district is "District, State/UT" to the engine: several States/UTs have a district of one
-# name.
-DISTRICT_STATE_SEPARATOR = ", "
+from apps.reports.selectors import home_of
 
 ENGINE_SEX = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.TRANSGENDER: "O", Sex.UNKNOWN: "U"}
 
@@ -59,4 +58,11 @@ def record_from_fields(
         guardian_name=fields["guardian_name"],
         face=tuple(face) if face is not None else None,
         birth_date=fields["date_of_birth"],
+        **_home(fields),
     )
+
+
+def _home(fields: Mapping) -> dict:
+    districts, states = place_names().names(home_of(fields))
+    told = "" if fields["kind"] == ReportKind.MISSING else fields["told_home_place"].strip()
+    return {"home_districts": districts, "home_states": states, "home_told": told}

@@ -62,6 +62,7 @@ from apps.matching.engine.profile import read_profile
 from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
     DISTRICT_KEY_PREFIX,
+    HOME_KEY_PREFIX,
     CandidateKind,
     CandidateStatus,
     FaceStatus,
@@ -69,7 +70,7 @@ from apps.matching.models import (
 )
 from apps.reports.choices import ReportKind, Sex, Status
 from apps.reports.models import IdentificationMark, Report
-from apps.reports.selectors import can_search, has_full_access
+from apps.reports.selectors import HOME_FIELDS, can_search, has_full_access, home_of_report
 
 # How many candidates the database hands to the engine: enough for recall across the country,
 # few enough to score within the time budget (docs/matching.md, "The production path").
@@ -79,6 +80,10 @@ DISTRICT_CANDIDATE_LIMIT = 200
 # their ages agree (as the engine's age evidence would), and DISTRICT_CANDIDATE_LIMIT kept.
 DISTRICT_POSTINGS_READ = 2000
 SCORED_CANDIDATES = 200
+# Reports of the other side from the districts the child is from (home_candidate_ids): of the
+# closest in time, those whose ages agree best.
+HOME_POSTINGS_READ = 2000
+HOME_CANDIDATE_LIMIT = 50
 # Children who give no usable name: of the open reports of each side and sex that may be the
 # child, this many of the closest in time are ranked by description, and the best scored.
 DESCRIPTION_ROWS_READ = 1000  # across India
@@ -127,6 +132,7 @@ RECORD_FIELDS = (
     "told_parent_names",
     "mother_name",
     "guardian_name",
+    *(name for name in HOME_FIELDS if name != "kind"),
 )
 MARK_FIELDS = ("report_id", "kind", "side", "body_part", "description")
 FACE_STATUSES = (FaceStatus.OK, FaceStatus.SEVERAL_FACES)
@@ -260,6 +266,50 @@ def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -
     # A report sharing keys and in the district comes once, with its keys.
     chosen = list(dict.fromkeys(report_id for report_id, _ in rows if report_id != report.pk))
     return chosen[: DUPLICATE_CANDIDATES if same_side else SCORED_CANDIDATES]
+
+
+# Candidates from where the child is from (Report.home_district_ids, postings "h:<district id>"):
+# the reports of the other side that name one of the same districts as home, as many as the
+# closest in time hold, ranked by how well their ages agree, then closeness in time.
+_HOME_CANDIDATES_SQL = """
+SELECT report_id
+FROM unnest(%(home_keys)s::varchar[]) AS wanted(key)
+CROSS JOIN unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+CROSS JOIN LATERAL (
+    SELECT report_id, event_at, age_min, age_max
+    FROM matching_candidatekey AS posting
+    WHERE posting.key = wanted.key AND posting.status = 'open'
+      AND posting.kind = wanted_kind.kind
+      AND posting.event_at {date_test} %(date_bound)s
+      AND {sex_test} AND {age_test}
+    ORDER BY posting.event_at {order}
+    LIMIT %(home_read)s
+) AS from_home
+ORDER BY {age_gap}, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
+LIMIT %(home_limit)s
+"""
+
+
+def home_candidate_ids(report: Report) -> list[int]:
+    """Open reports of the other side whose child is from a district this child is from: for
+    a found child who named home, the missing reports of that district (where the child went
+    missing or lived); for a missing child, the found children who named its districts. The
+    engine's hard filters are already applied."""
+    home = home_of_report(report).districts
+    if not home:
+        return []
+    filters = _Filters(report)
+    params = {
+        **filters.params,
+        "home_keys": [f"{HOME_KEY_PREFIX}{district}" for district in sorted(home)],
+        "event_at": report.event_at,
+        "home_read": HOME_POSTINGS_READ,
+        "home_limit": HOME_CANDIDATE_LIMIT,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_HOME_CANDIDATES_SQL.format(**filters.sql), params)
+        rows = cursor.fetchall()
+    return list(dict.fromkeys(report_id for (report_id,) in rows if report_id != report.pk))
 
 
 class _Filters:

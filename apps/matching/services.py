@@ -103,9 +103,11 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     faces = selectors.faces_of([report.pk]).get(report.pk, [])
     target = child_record(report, face=faces[0] if faces else None)
     keys = blocking_keys(target)
-    # Reports sharing a name key or the district, reports anywhere with a close face, and
-    # reports anywhere that fit the description of a child who gives no usable name.
+    # Reports from where the child is from (first: few, and telling), sharing a name key or
+    # the district, reports anywhere with a close face, and reports anywhere that fit the
+    # description of a child who gives no usable name.
     candidate_ids = [
+        *selectors.home_candidate_ids(report),
         *selectors.candidate_ids(report, keys),
         *selectors.face_candidate_ids(report, faces),
         *selectors.description_candidate_ids(report, target),
@@ -587,9 +589,11 @@ def likely_found_children(report: Report) -> list[tuple[Report, float]]:
     report (a parent's inquiry), strongest first; nothing is stored."""
     target = child_record(report)
     scored = []
-    for fields, marks in selectors.candidate_rows(
-        selectors.candidate_ids(report, blocking_keys(target))
-    ):
+    candidate_ids = [
+        *selectors.home_candidate_ids(report),
+        *selectors.candidate_ids(report, blocking_keys(target)),
+    ]
+    for fields, marks in selectors.candidate_rows(list(dict.fromkeys(candidate_ids))):
         result = score_pair(target, record_from_fields(fields, marks))
         if result is not None and result.score >= PROPOSAL_THRESHOLD:
             scored.append((fields["id"], result.score))

@@ -456,6 +456,11 @@ class FoundReportForm(ReportForm):
         help_texts = {
             "age_max": _("Leave empty when the age is known exactly."),
             "full_name": _("Leave empty if the child cannot say."),
+            "told_home_place": _(
+                "As the child says it, with the district or State/UT if the child names one "
+                "(for example: Gaya, Bihar): missing children who lived there are compared "
+                "with this child."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

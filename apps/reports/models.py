@@ -58,6 +58,7 @@ DERIVED_FIELDS = (
     "marks_search",
     "photo_count",
     "cover_photo",
+    "home_district_ids",
 )
 CHILD_AGE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(ADULT_AGE - 1)]
 SMS_MOBILE_VALIDATOR = RegexValidator(
@@ -281,6 +282,9 @@ class Report(Versioned):
     # word it was typed with through an index, however many newer reports share its keys.
     name_words = ArrayField(models.CharField(max_length=250), default=list, editable=False)
     marks_search = SearchVectorField(null=True, editable=False)
+    # Where the child is from, as district ids (apps.reports.selectors.home_of): matching finds
+    # the reports of the other side by them.
+    home_district_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
     photo_count = models.PositiveSmallIntegerField(default=0, editable=False)
     cover_photo = models.ForeignKey(
         "ReportPhoto", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

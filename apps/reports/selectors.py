@@ -6,6 +6,7 @@ the owning unit and to the district, state and national officials who oversee it
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,8 +29,14 @@ from apps.directory.models import (
     Unit,
     UnitType,
 )
-from apps.directory.selectors import PublicContact, public_contact_for, public_phone_for
+from apps.directory.selectors import (
+    PublicContact,
+    place_names,
+    public_contact_for,
+    public_phone_for,
+)
 from apps.names.keys import name_words, normalise_name, normalised_similarity, query_keys
+from apps.names.places import ToldPlaces
 from apps.reports.choices import TRAVEL_PLACES, Circumstance, ConsentPurpose
 from apps.reports.models import (
     CLOSED_AS_DUPLICATE,
@@ -415,3 +422,29 @@ def new_missing_children(user, filters: FeedFilters | None = None):
         reports = reports.filter(event_place_kind__in=TRAVEL_PLACES)
     reports = reports.select_related(*SUMMARY_RELATIONS).order_by("-created_at", "-pk")
     return CountCapped(reports, MAX_COUNTED)
+
+
+# What home_of reads of a report.
+HOME_FIELDS = (
+    "kind",
+    "event_district_id",
+    "permanent_district_id",
+    "present_district_id",
+    "told_home_place",
+)
+
+
+def home_of(fields: Mapping) -> ToldPlaces:
+    """Where a report's child is from: for a missing child, the districts where she lived and
+    went missing; for a found child or a sighting, the districts and States/UTs the child
+    named when asked where home is."""
+    names = place_names()
+    if fields["kind"] == ReportKind.MISSING:
+        return names.of_districts(
+            fields[name] for name in HOME_FIELDS if name.endswith("_district_id")
+        )
+    return names.find(fields["told_home_place"])
+
+
+def home_of_report(report: Report) -> ToldPlaces:
+    return home_of({name: getattr(report, name) for name in HOME_FIELDS})

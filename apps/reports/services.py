@@ -46,6 +46,7 @@ from apps.reports.selectors import (
     face_matching_refused,
     has_consent,
     has_full_access,
+    home_of_report,
 )
 from apps.reports.signals import (
     face_matching_consent_changed,
@@ -466,5 +467,6 @@ def _refresh_derived_fields(report: Report) -> None:
         marks_search=SearchVector(Value(marks_text), config="simple"),
         photo_count=len(photos),
         cover_photo_id=photos[0] if photos else None,
+        home_district_ids=sorted(home_of_report(report).districts),
     )
     report.refresh_from_db(fields=[*DERIVED_FIELDS, "updated_at"])

@@ -44,6 +44,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "place.other_district": "found in another district (state not known)",
     "place.other_state": "found in another state (%(state)s; missing from %(missing_state)s)",
     "place.unknown": "place not known on one side",
+    "home.same_district": "says home is '%(told)s': the report's district (%(district)s)",
+    "home.same_state": (
+        "says home is '%(told)s': the report's State/UT (%(state)s), another district"
+    ),
+    "home.elsewhere": "says home is '%(told)s'; missing from %(district)s",
+    "home.unknown": "home not told, or no district or State/UT recognised in it",
     "height": ("height %(missing)s cm when missing → about %(expected)s cm; found %(found)s cm"),
     "height.unknown": "height not known on one side",
     "parents.one": "parent '%(parent)s' ~ told '%(told)s' (%(similarity)s)",

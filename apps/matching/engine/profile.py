@@ -29,6 +29,8 @@ class Profile:
     complexion: int | None
     marks: frozenset[str]
     languages: frozenset[str]
+    home_districts: frozenset[str]
+    home_states: frozenset[str]
 
 
 def read_profile(record: ChildRecord) -> Profile:
@@ -57,7 +59,13 @@ def read_profile(record: ChildRecord) -> Profile:
         complexion=complexion_rank(record.complexion),
         marks=mark_words(record.identification_marks),
         languages=language_codes(record.languages),
+        home_districts=_stripped(record.home_districts),
+        home_states=_stripped(record.home_states),
     )
+
+
+def _stripped(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(filter(None, (str(place).strip() for place in places)))
 
 
 def _distinct(forms: tuple[NameForm, ...]) -> tuple[NameForm, ...]:

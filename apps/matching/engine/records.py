@@ -55,6 +55,14 @@ class ChildRecord:
     # Out of the repr, which pairs are fingerprinted with (pair_fingerprint): pairs stored
     # before the engine read dates of birth keep their fingerprints.
     birth_date: datetime.date | None = field(default=None, repr=False)
+    # Home: for a missing child the districts where she lived or went missing, "District,
+    # State/UT" as `district`, and their States/UTs; for a found child those she named when
+    # asked (apps.matching.engine.places), in her own words in `home_told`. Out of the repr
+    # (pair_fingerprint adds them when given): pairs stored before the engine read them keep
+    # their fingerprints.
+    home_districts: frozenset[str] = field(default=frozenset(), repr=False)
+    home_states: frozenset[str] = field(default=frozenset(), repr=False)
+    home_told: str = field(default="", repr=False)
 
     def __post_init__(self):
         if self.side not in SIDES:
@@ -64,8 +72,14 @@ class ChildRecord:
 def pair_fingerprint(missing: ChildRecord, found: ChildRecord) -> str:
     """What a pair's two records said when it was scored, the same in every process: a rejected
     pair is looked at again only once either record says something new."""
-    said = [(record, sorted(record.languages)) for record in (missing, found)]
+    said = [(record, sorted(record.languages), *_home(record)) for record in (missing, found)]
     return hashlib.sha256(repr(said).encode()).hexdigest()
+
+
+def _home(record: ChildRecord) -> tuple:
+    if not (record.home_districts or record.home_states or record.home_told):
+        return ()
+    return (sorted(record.home_districts), sorted(record.home_states), record.home_told)
 
 
 def decided_sex(record: ChildRecord) -> str:

@@ -16,6 +16,7 @@ EVIDENCE_LABELS = {
     "dates": _("Dates"),
     "birth": _("Date of birth"),
     "place": _("Place"),
+    "home": _("Home, as the child told it"),
     "height": _("Height"),
     "parents": _("Parents' names"),
     "languages": _("Languages"),

@@ -32,19 +32,28 @@ def candidates_of(report) -> list[int]:
     return selectors.candidate_ids(report, blocking_keys(child_record(report)))
 
 
-def test_a_filed_report_has_a_posting_for_each_name_key_and_its_district(officer, file_missing):
+def homes(report) -> list[str]:
+    return [f"h:{district}" for district in report.home_district_ids]
+
+
+def test_a_filed_report_has_a_posting_for_each_name_key_its_district_and_home(
+    officer, file_missing
+):
     report = file_missing(officer)
 
     district = f"d:{report.event_district_id}"
     expected = ("open", "missing", "F", 11, 11, report.event_district_id)
-    assert postings(report) == dict.fromkeys([*report.name_keys, district], expected)
+    assert report.event_district_id in report.home_district_ids
+    assert postings(report) == dict.fromkeys(
+        [*report.name_keys, district, *homes(report)], expected
+    )
 
 
 def test_the_postings_follow_a_change_of_name_and_of_status(officer, file_missing):
     report = file_missing(officer)
 
     Report.objects.filter(pk=report.pk).update(name_keys=["snl"])
-    assert set(postings(report)) == {"snl", f"d:{report.event_district_id}"}
+    assert set(postings(report)) == {"snl", f"d:{report.event_district_id}", *homes(report)}
 
     report.refresh_from_db()
     report.status = "closed"

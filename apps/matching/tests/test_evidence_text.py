@@ -99,11 +99,13 @@ def test_states_in_a_place_detail_are_named_in_the_readers_language(odisha, biha
     same_district = message("place.same_district", district="Khordha, Odisha").as_dict()
     far_away = message("place.other_state", state="Bihar", missing_state="Odisha").as_dict()
     reported_twice = message("duplicate.place.other_state", first="Odisha", second="Bihar")
+    home = message("home.same_district", told="खोर्धा", district="Khordha, Odisha").as_dict()
     with translation.override("hi"):
         assert "(Khordha, ओडिशा)" in evidence_detail(same_district)
         assert "बिहार" in evidence_detail(far_away)
         assert "ओडिशा" in evidence_detail(far_away)
         assert "(ओडिशा और बिहार)" in evidence_detail(reported_twice.as_dict())
+        assert evidence_detail(home) == "घर 'खोर्धा' बताता है: रिपोर्ट का ज़िला (Khordha, ओडिशा)"
     with translation.override("en"):
         assert evidence_detail(same_district) == "found in the same district (Khordha, Odisha)"
 

@@ -55,6 +55,7 @@ from apps.reports.choices import (
     Status,
 )
 from apps.reports.models import Consent, Report
+from apps.reports.selectors import HOME_FIELDS, home_of
 
 TRUE_PAIRS_CSV = Path(settings.BASE_DIR) / "var" / "demo_true_pairs.csv"
 
@@ -362,6 +363,11 @@ class _ReportWriter:
         if unknown:
             raise ValueError(f"Not fields of a report: {sorted(unknown)}")
         defaults = self.defaults
+        for row in rows:
+            # Kept by the portal on every save (reports.services), so here too; read before
+            # the COPY, which holds the connection until it ends.
+            home = home_of({name: row.get(name, defaults[name]) for name in HOME_FIELDS})
+            row["home_district_ids"] = sorted(home.districts)
         quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
@@ -519,19 +525,22 @@ class _ReportMaker:
     # --- set-up ------------------------------------------------------------------------
 
     def _load_directory(self) -> None:
-        districts = list(District.objects.current().values_list("pk", "state_id", "lgd_code"))
+        districts = list(
+            District.objects.current().values_list("pk", "state_id", "lgd_code", "name_en")
+        )
         if not districts:
             raise ValueError("Load the LGD directory first (manage.py load_lgd).")
-        self.district_pks = [pk for pk, _state, _code in districts]
-        self.state_of = {pk: state for pk, state, _code in districts}
-        self.lgd_of = {pk: code for pk, _state, code in districts}
+        self.district_pks = [pk for pk, _state, _code, _name in districts]
+        self.state_of = {pk: state for pk, state, _code, _name in districts}
+        self.district_name = {pk: name for pk, _state, _code, name in districts}
+        self.lgd_of = {pk: code for pk, _state, code, _name in districts}
         state_lgd = dict(District.objects.values_list("state_id", "state__lgd_code"))
         self.language_of = {
             pk: STATE_LANGUAGES.get(state_lgd[state], Language.HINDI)
-            for pk, state, _code in districts
+            for pk, state, _code, _name in districts
         }
         by_state = defaultdict(list)
-        for pk, state, _code in districts:
+        for pk, state, _code, _name in districts:
             by_state[state].append(pk)
         self.districts_in_state = dict(by_state)
 
@@ -879,6 +888,14 @@ class _ReportMaker:
         }
         return row, child
 
+    def _told_home(self, child: _Child) -> str:
+        """Some children name their home district when asked; more name a street or nothing
+        the directory knows."""
+        draw = self.rng.random()
+        if draw < 0.15:
+            return self.district_name[child.home_district]
+        return self.rng.choice(GENERIC_LOCALITIES) if draw < 0.3 else ""
+
     def _found(
         self,
         child: _Child,
@@ -922,7 +939,7 @@ class _ReportMaker:
             "event_at": event_at,
             "found_by": _pick(rng, FOUND_BY),
             "told_parent_names": told_parents,
-            "told_home_place": rng.choice(GENERIC_LOCALITIES) if rng.random() < 0.2 else "",
+            "told_home_place": self._told_home(child),
             "told_language": child.language if rng.random() < 0.85 else "",
             "placement": placement,
             "placed_at_id": rng.choice(self.ccis) if in_cci else None,

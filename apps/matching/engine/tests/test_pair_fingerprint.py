@@ -41,3 +41,21 @@ def test_a_record_saying_something_new_changes_the_fingerprint():
     spoke_bengali = ChildRecord(id="F-1", side="found", languages=frozenset({"bn"}))
 
     assert pair_fingerprint(missing, found) != pair_fingerprint(missing, spoke_bengali)
+
+
+def test_home_changes_the_fingerprint_only_when_a_record_gives_one():
+    missing = ChildRecord(id="M-1", side="missing", district="Gaya, Bihar")
+    found = ChildRecord(id="F-1", side="found")
+    # Pairs stored before the engine read homes keep their fingerprints (this one was computed
+    # by the engine before it read homes).
+    assert pair_fingerprint(missing, found) == (
+        "36a64c6e82ed03c6001d700c31a93a52aa6731e706fb209ecbdbf5c388f070f5"
+    )
+    named_home = ChildRecord(
+        id="F-1",
+        side="found",
+        home_districts=frozenset({"Gaya, Bihar"}),
+        home_states=frozenset({"Bihar"}),
+        home_told="Gaya",
+    )
+    assert pair_fingerprint(missing, found) != pair_fingerprint(missing, named_home)

@@ -56,6 +56,7 @@ EVIDENCE_KEYS = [
     "dates",
     "birth",
     "place",
+    "home",
     "height",
     "parents",
     "languages",

@@ -1,0 +1,172 @@
+"""The districts and States/UTs a child names when asked where home is.
+
+A found child who cannot give a full name can often say where home is: "Gaya", "गया, बिहार",
+"near Sitamarhi station", "Bihar". Officials write it down as the child says it, in any
+script, so the words are read as names are (to_latin, then phonetic_word: Gaya, Gayaa and
+गया are one word) and looked up among the names of every district and State/UT.
+
+A district name several States/UTs share (Bilaspur, Pratapgarh) is taken in the State/UT the
+child also named, else in each of them. A place that is no district (a village, a town, a
+station) is not recognised, and the evidence then stays silent; so is a name written in
+Perso-Arabic without its vowels (گیا for Gaya), which the phonetic words cannot tell apart.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from apps.names.keys import phonetic_word, to_latin
+
+# A district is "District, State/UT" to the engine: several States/UTs have a district of one
+# name.
+DISTRICT_STATE_SEPARATOR = ", "
+
+
+@dataclass(frozen=True, slots=True)
+class ToldPlaces:
+    """Ids of the districts and States/UTs recognised in what the child said; `states` holds
+    the States/UTs of the districts too."""
+
+    districts: frozenset[int] = frozenset()
+    states: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]
+    district: int | None
+    state: int
+
+
+def _phonetic_words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in map(phonetic_word, to_latin(text).split()) if word)
+
+
+# Words a child or an official says of any place: a district named only by them (Delhi's
+# "West" or "North East"; "ward", which sounds like Wardha; "mandi", a market and a district of
+# Himachal Pradesh) counts only when its State/UT is named too. Compass points are compared as
+# they sound, address words as typed (so "Wardha" itself still names the district).
+_DIRECTIONS = frozenset(_phonetic_words("north south east west central"))
+_ADDRESS_WORDS = frozenset(
+    [
+        "ward",
+        "road",
+        "nagar",
+        "colony",
+        "station",
+        "bazar",
+        "bazaar",
+        "market",
+        "mandi",
+        "town",
+        "city",
+        "lines",
+        "sector",
+        "block",
+        "gali",
+        "lane",
+        "street",
+        "mohalla",
+        "village",
+        "gaon",
+        "gram",
+        "post",
+        "near",
+        "district",
+        "thana",
+        "chowk",
+        "basti",
+        "camp",
+        "area",
+        "main",
+        "old",
+        "new",
+        "house",
+    ]
+)
+
+
+def _needs_its_state(entry: _Entry, typed: tuple[str, ...]) -> bool:
+    return all(word in _DIRECTIONS for word in entry.words) or all(
+        word in _ADDRESS_WORDS for word in typed
+    )
+
+
+class PlaceNames:
+    """Every district and State/UT by its names, to find them in a sentence and to name them
+    as the engine does.
+
+    `districts`: (district id, name, State/UT id); `states`: (State/UT id, its names in any
+    script, the one the engine names it by first)."""
+
+    def __init__(
+        self,
+        districts: Iterable[tuple[int, str, int]],
+        states: Iterable[tuple[int, Iterable[str]]],
+    ):
+        self._by_first_word: dict[str, list[_Entry]] = {}
+        self._state_names: dict[int, str] = {}
+        self._districts: dict[int, tuple[str, int]] = {}
+        for state, names in states:
+            names = [name for name in names if name]
+            self._state_names[state] = names[0]
+            for words in {_phonetic_words(name) for name in names}:
+                self._add(_Entry(words, None, state))
+        for district, name, state in districts:
+            self._districts[district] = (name, state)
+            self._add(_Entry(_phonetic_words(name), district, state))
+
+    def _add(self, entry: _Entry) -> None:
+        if entry.words:
+            self._by_first_word.setdefault(entry.words[0], []).append(entry)
+
+    def find(self, text: str | None) -> ToldPlaces:
+        typed = [word for word in to_latin(text or "").split() if phonetic_word(word)]
+        hits = self._longest_hits(tuple(map(phonetic_word, typed)))
+        told_states = {entry.state for entry, _at in hits if entry.district is None}
+        districts = [
+            entry
+            for entry, at in hits
+            if entry.district is not None
+            and (
+                entry.state in told_states
+                or not _needs_its_state(entry, tuple(typed[at : at + len(entry.words)]))
+            )
+        ]
+        in_told_states = [entry for entry in districts if entry.state in told_states]
+        kept = in_told_states or districts
+        return ToldPlaces(
+            districts=frozenset(entry.district for entry in kept),
+            states=frozenset(told_states | {entry.state for entry in kept}),
+        )
+
+    def _longest_hits(self, words: tuple[str, ...]) -> list[tuple[_Entry, int]]:
+        """The names found in `words` and where each starts, each word read as part of the
+        longest name it starts or continues ("West Bengal" is the State/UT, not Delhi's district
+        "West")."""
+        hits, at = [], 0
+        while at < len(words):
+            found = [
+                entry
+                for entry in self._by_first_word.get(words[at], ())
+                if words[at : at + len(entry.words)] == entry.words
+            ]
+            longest = max((len(entry.words) for entry in found), default=0)
+            hits += [(entry, at) for entry in found if len(entry.words) == longest]
+            at += longest or 1
+        return hits
+
+    def of_districts(self, district_ids: Iterable[int | None]) -> ToldPlaces:
+        """The districts of these ids (those it knows) and their States/UTs."""
+        known = frozenset(district for district in district_ids if district in self._districts)
+        return ToldPlaces(known, frozenset(self._districts[district][1] for district in known))
+
+    def names(self, places: ToldPlaces) -> tuple[frozenset[str], frozenset[str]]:
+        """The districts as "District, State/UT" and the States/UTs, as the engine names them."""
+        return (
+            frozenset(map(self._district_name, places.districts)),
+            frozenset(self._state_names[state] for state in places.states),
+        )
+
+    def _district_name(self, district: int) -> str:
+        name, state = self._districts[district]
+        return name + DISTRICT_STATE_SEPARATOR + self._state_names[state]
