@@ -57,7 +57,7 @@ from apps.matching.engine.evidence import (
     contribution,
 )
 from apps.matching.engine.faces import FACE_DIMENSIONS, closest_faces, face_distance
-from apps.matching.engine.index import FACE_CANDIDATES
+from apps.matching.engine.index import FACE_CANDIDATES, HOME_CANDIDATES
 from apps.matching.engine.profile import read_profile
 from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
@@ -83,7 +83,7 @@ SCORED_CANDIDATES = 200
 # Reports of the other side from the districts the child is from (home_candidate_ids): of the
 # closest in time, those whose ages agree best.
 HOME_POSTINGS_READ = 2000
-HOME_CANDIDATE_LIMIT = 50
+HOME_CANDIDATE_LIMIT = HOME_CANDIDATES
 # Children who give no usable name: of the open reports of each side and sex that may be the
 # child, this many of the closest in time are ranked by description, and the best scored.
 DESCRIPTION_ROWS_READ = 1000  # across India

@@ -4,12 +4,15 @@ Columns (UTF-8, a header row; any may be empty except `id`):
 
     id,name,local_name,other_names,sex,age_years,age_min,age_max,date,date_of_birth,state,
     district,place,height_cm,complexion,identification_marks,languages,father_name,
-    mother_name,guardian_name,photo
+    mother_name,guardian_name,photo,home_district,home_state
 
 `sex` is M, F, O or U; `age_years` is the age when missing (missing file) or the apparent age
 when found (found file), used when age_min/age_max are empty; `date` (missing or found) and
 `date_of_birth` are YYYY-MM-DD;
 `languages` is ';'-separated; `photo` is a path relative to the CSV file.
+`home_district` and `home_state` (';'-separated, written as `district` and `state` are): in
+the found file, what the child named as home; in the missing file, where the child lived
+besides `district` and `state`, which count as home too, as on the portal.
 """
 
 import csv
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from apps.faces.encoding import FaceResult
 from apps.matching.engine.index import CandidateIndex
-from apps.matching.engine.records import SIDES, ChildRecord
+from apps.matching.engine.records import MISSING, SIDES, ChildRecord
 
 COLUMNS = (
     "id",
@@ -44,6 +47,8 @@ COLUMNS = (
     "mother_name",
     "guardian_name",
     "photo",
+    "home_district",
+    "home_state",
 )
 OUTPUT_COLUMNS = ("found_id", "missing_id", "rank", "score")
 _SEXES = {"M": "M", "F": "F", "O": "O", "T": "O", "U": "U", "": "U"}
@@ -154,10 +159,26 @@ def _record(
         event_date=_date(value("date"), "date", fail),
         birth_date=_date(value("date_of_birth"), "date_of_birth", fail),
         height_cm=_number(value("height_cm"), "height_cm", fail),
-        languages=frozenset(part.strip() for part in value("languages").split(";") if part.strip()),
+        languages=_listed(value("languages")),
         face=_face(path, value("photo"), encode_photo, fail, note),
         **{field: value(field) for field in _TEXT_FIELDS},
+        **_home(value, side),
     )
+
+
+def _home(value, side: str) -> dict:
+    districts, states = _listed(value("home_district")), _listed(value("home_state"))
+    if side == MISSING:
+        return {
+            "home_districts": districts | _listed(value("district")),
+            "home_states": states | _listed(value("state")),
+        }
+    told = "; ".join([*sorted(districts), *sorted(states)])
+    return {"home_districts": districts, "home_states": states, "home_told": told}
+
+
+def _listed(text: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in text.split(";") if part.strip())
 
 
 def _ages(value, fail) -> tuple[float | None, float | None]:

@@ -453,7 +453,9 @@ HOME_PIVOT = 0.4
 
 
 def measure_home(missing: Profile, found: Profile) -> Measure | None:
-    if not found.record.home_told or not found.home_states or not missing.home_states:
+    if not found.record.home_told or not (found.home_districts or found.home_states):
+        return None
+    if not (missing.home_districts or missing.home_states):
         return None
     if found.home_districts & missing.home_districts:
         similarity = SAME_DISTRICT

@@ -1,7 +1,7 @@
 """Candidate generation: which of a million reports are worth scoring against a new one.
 
 Scoring a pair takes tens of microseconds, so a query cannot score every record of the other
-side. CandidateIndex keeps six ways in, and scores only their union:
+side. CandidateIndex keeps seven ways in, and scores only their union:
 
 1. name keys: posting lists from each blocking key (see blocking_keys) to the records that
    have it; records sharing more keys come first;
@@ -11,7 +11,9 @@ side. CandidateIndex keeps six ways in, and scores only their union:
 4. face: the nearest stored face encodings, by an exact search over all of them;
 5. date of birth: records born on the same day;
 6. description: across the whole index, the records whose sex, age, dates, place, height,
-   languages, marks and complexion add most to the log-odds (description_index.py).
+   languages, marks and complexion add most to the log-odds (description_index.py);
+7. home: records of a district the child is from (a found child's account of home against
+   where missing children lived), nearest in age first.
 
 The hard filters (sex, dates, age) are applied to every candidate before it is scored, on
 compact per-record arrays so that long posting lists can be filtered quickly.
@@ -48,6 +50,8 @@ BIRTH_CANDIDATES = 50
 # Records whose description (sex, age, dates, place, height, languages, marks, complexion)
 # adds most, wherever they are: children who give no usable name (description_index.py).
 DESCRIPTION_CANDIDATES = 50
+# Records of the districts the child is from (evidence.measure_home), the closest in age.
+HOME_CANDIDATES = 50
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -74,6 +78,7 @@ class CandidateIndex:
         self._postings: dict[str, array] = {}
         self._parent_postings: dict[str, array] = {}
         self._districts: dict[str, array] = {}
+        self._homes: dict[str, array] = {}
         self._births: dict[int, array] = {}
         self._sex = bytearray()
         self._age_low = array("f")
@@ -110,6 +115,8 @@ class CandidateIndex:
             self._parent_postings.setdefault(key, array("i")).append(position)
         if profile.district:
             self._districts.setdefault(profile.district, array("i")).append(position)
+        for district in profile.home_districts:
+            self._homes.setdefault(district, array("i")).append(position)
         if profile.born is not None:
             self._births.setdefault(profile.born, array("i")).append(position)
         self._sex.append(_SEX_CODES[profile.sex])
@@ -179,6 +186,9 @@ class CandidateIndex:
         compatible = _Compatibility(self, target)
         chosen: dict[int, None] = {}  # insertion-ordered set
         for position in self._by_face(target, compatible, min(FACE_CANDIDATES, limit)):
+            chosen[position] = None
+        home_budget = min(HOME_CANDIDATES, limit - len(chosen))
+        for position in self._by_home(target, compatible, home_budget, chosen):
             chosen[position] = None
         district_share = min(DISTRICT_CANDIDATES, limit // 5)
         parent_share = min(PARENT_CANDIDATES, limit // 10)
@@ -258,10 +268,19 @@ class CandidateIndex:
 
     def _by_district(self, target: Profile, compatible, budget: int, chosen) -> list[int]:
         posting = self._districts.get(target.district) if target.district else None
-        if not posting or budget <= 0:
-            return []
-        positions = [p for p in posting if p not in chosen and compatible(p)]
-        return heapq.nsmallest(budget, positions, key=lambda position: compatible.rank(position, 0))
+        return _nearest_in_age(posting or (), compatible, budget, chosen)
+
+    def _by_home(self, target: Profile, compatible, budget: int, chosen) -> list[int]:
+        homes = [self._homes.get(district, ()) for district in sorted(target.home_districts)]
+        postings = dict.fromkeys(position for posting in homes for position in posting)
+        return _nearest_in_age(postings, compatible, budget, chosen)
+
+
+def _nearest_in_age(positions, compatible, budget: int, chosen) -> list[int]:
+    if budget <= 0:
+        return []
+    positions = [p for p in positions if p not in chosen and compatible(p)]
+    return heapq.nsmallest(budget, positions, key=lambda position: compatible.rank(position, 0))
 
 
 def _best_by_shared_keys(positions: list[int], shared: Counter, compatible, budget: int):

@@ -1,7 +1,8 @@
 """`match_eval` and the benchmarks rank through the in-memory CandidateIndex; the portal's
 `match_report` asks the database (selectors). For recall measured through the one to describe
 the other, both must bring in the same reports: here a girl found in another State/UT who gives
-only her first name, as told or one consonant off (a name key of its own, no district shared)."""
+only her first name, as told or one consonant off (a name key of its own, no district shared),
+and a girl who gives no name but names her home district."""
 
 from datetime import timedelta
 
@@ -28,6 +29,7 @@ def portal_candidates(report) -> set[int]:
     report.refresh_from_db()
     record = child_record(report)
     return {
+        *selectors.home_candidate_ids(report),
         *selectors.candidate_ids(report, blocking_keys(record)),
         *selectors.description_candidate_ids(report, record),
     }
@@ -66,3 +68,32 @@ def test_a_girl_found_far_away_giving_her_first_name_meets_the_same_reports_both
     in_memory = missing.pk in index_candidates([missing], found)
 
     assert (in_portal, in_memory) == (proposed, proposed)
+
+
+def test_a_nameless_girl_naming_her_home_meets_the_same_reports_both_ways(
+    officer, file_missing, file_found, patna_cwc, bihar, patna, cuttack, odisha
+):
+    from_khordha = file_missing(officer)
+    from_cuttack = file_missing(
+        officer,
+        fir_number="113/2026",
+        event_district=cuttack.pk,
+        permanent_district=cuttack.pk,
+        permanent_pin_code="753001",
+    )
+    found = found_in_patna(
+        file_found,
+        patna_cwc,
+        bihar,
+        patna,
+        full_name="",
+        told_parent_names="",
+        told_home_place="Khordha",
+    )
+
+    in_portal = portal_candidates(found)
+    in_memory = index_candidates([from_khordha, from_cuttack], found)
+
+    assert from_khordha.pk in in_portal
+    assert in_portal == in_memory
+    assert selectors.home_candidate_ids(found) == [from_khordha.pk]

@@ -235,3 +235,57 @@ def test_photos_are_encoded_only_when_an_encoder_is_given(tmp_path):
     encoded = read_csv_records(path, "missing", encode_photo=encode)
     assert encoded[0].face == (0.5,) * 128
     assert read == [tmp_path / "photos" / "m1.jpg"]
+
+
+def test_a_found_child_naming_home_is_ranked_with_the_reports_from_there(tmp_path):
+    # Two girls of 11 went missing the same week, one from district 362 (and living in 369),
+    # one from 348; a nameless girl found far away says home is 369, then 348.
+    missing = write_csv(
+        tmp_path / "missing.csv",
+        [
+            {
+                "id": "M1",
+                "sex": "F",
+                "age_years": "11",
+                "date": "2024-01-05",
+                "state": "21",
+                "district": "362",
+                "home_district": "369",
+            },
+            {
+                "id": "M2",
+                "sex": "F",
+                "age_years": "11",
+                "date": "2024-01-06",
+                "state": "21",
+                "district": "348",
+            },
+        ],
+    )
+    found = {
+        "id": "F1",
+        "sex": "F",
+        "age_years": "11",
+        "date": "2024-02-01",
+        "state": "10",
+        "district": "212",
+    }
+    for home, first in (("369", "M1"), ("348", "M2")):
+        found_file = write_csv(tmp_path / "found.csv", [{**found, "home_district": home}])
+        out = tmp_path / "pairs.csv"
+        run(missing, found_file, out)
+        ranked = read_output(out)
+        assert [row["missing_id"] for row in ranked] == [first, {"M1": "M2", "M2": "M1"}[first]]
+        assert float(ranked[0]["score"]) > float(ranked[1]["score"])
+
+
+def test_home_columns_are_read_into_records(tmp_path):
+    row = {"id": "F1", "home_district": "Gaya, Bihar; 212", "home_state": "Bihar"}
+    found = read_csv_records(write_csv(tmp_path / "found.csv", [row]), "found")[0]
+    assert found.home_districts == {"Gaya, Bihar", "212"}
+    assert found.home_states == {"Bihar"}
+    assert found.home_told == "212; Gaya, Bihar; Bihar"
+    missing_row = {"id": "M1", "state": "21", "district": "362", "home_district": "369"}
+    missing = read_csv_records(write_csv(tmp_path / "missing.csv", [missing_row]), "missing")[0]
+    assert missing.home_districts == {"362", "369"}
+    assert missing.home_states == {"21"}
