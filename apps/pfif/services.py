@@ -317,6 +317,9 @@ def _engine_fields(fields: dict) -> dict:
         "date_of_birth": fields.get("date_of_birth"),
         "event_state__name_en": state.name_en if state else "",
         "event_district__name_en": district.name_en if district else "",
+        "event_district_id": district.pk if district else None,
+        "permanent_district_id": None,
+        "present_district_id": None,
         "event_locality": fields["event_locality"],
         "event_landmark": "",
         "height_cm": fields.get("height_cm"),
@@ -327,6 +330,7 @@ def _engine_fields(fields: dict) -> dict:
         "told_language": "",
         "father_name": "",
         "told_parent_names": "",
+        "told_home_place": "",
         "mother_name": "",
         "guardian_name": "",
     }
