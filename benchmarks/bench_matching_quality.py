@@ -46,7 +46,13 @@ def main() -> None:
         options.names_csv = None
     pools = csv_name_pools(options.names_csv) if options.names_csv else faker_name_pools()
     started = time.perf_counter()
-    evaluation = generate(options.pairs, options.distractors, seed=options.seed, pools=pools)
+    evaluation = generate(
+        options.pairs,
+        options.distractors,
+        seed=options.seed,
+        pools=pools,
+        told_home_share=options.told_home,
+    )
     print(
         f"{len(evaluation.missing)} missing reports, {len(evaluation.found)} found reports "
         f"({len(evaluation.truth)} with a missing report), seed {options.seed}, "
@@ -153,6 +159,13 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--pairs", type=int, default=1000)
     parser.add_argument("--distractors", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--told-home",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of found children who name their home district (default 0)",
+    )
     parser.add_argument(
         "--names-csv",
         type=Path,

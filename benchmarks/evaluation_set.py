@@ -415,6 +415,9 @@ class Generator:
             languages=frozenset(self._languages(child)) if rng.random() < 0.8 else frozenset(),
             father_name=romanise(child.father, region, rng) if rng.random() < 0.85 else "",
             mother_name=romanise(child.mother, region, rng) if rng.random() < 0.7 else "",
+            # Where she went missing is her home, as the portal and read_csv_records take it.
+            home_districts=frozenset({child.district}),
+            home_states=frozenset({child.state}),
         )
 
     # --- the found report -------------------------------------------------------------------
@@ -463,6 +466,24 @@ class Generator:
         if days > days_to_adulthood - 1:
             days = rng.randint(min(0, days_to_adulthood - 1), max(0, days_to_adulthood - 1))
         return min(LAST_DAY, child.missing_day + datetime.timedelta(days=days))
+
+    def told_home(self, child: Child, record: ChildRecord, rng: random.Random) -> ChildRecord:
+        """The found report with the home the child named: her own district mostly; another
+        of her State/UT or one far away (a relative's, a town on the way) sometimes."""
+        bucket = rng.random()
+        if bucket < 0.8:
+            state, district = child.state, child.district
+        elif bucket < 0.9:
+            state, district = child.state, rng.choice(self._districts[child.state])
+        else:
+            state = rng.choice(sorted(self._districts))
+            district = rng.choice(self._districts[state])
+        return replace(
+            record,
+            home_districts=frozenset({district}),
+            home_states=frozenset({state}),
+            home_told=district,
+        )
 
     def _found_place(self, child: Child) -> tuple[str, str]:
         rng = self.rng
@@ -645,21 +666,32 @@ def generate(
     unreported_share: float = 0.1,
     namesake_share: float = 0.1,
     pools: dict[str, NamePool] | None = None,
+    told_home_share: float = 0.0,
 ) -> EvaluationSet:
     """`pairs` children with both reports, `distractors` other missing children (a share of
-    them namesakes of the children found), and found children nobody reported missing."""
+    them namesakes of the children found), and found children nobody reported missing; a
+    `told_home_share` of the found children name their home (drawn apart, so the rest of the
+    set is the same whatever the share)."""
     generator = Generator(seed, pools)
+    home_rng = random.Random(f"{seed}-home")  # noqa: S311 - test data
+
+    def found_report(child: Child, report: ChildRecord | None) -> ChildRecord:
+        record = generator.found_report(child, report)
+        if home_rng.random() < told_home_share:
+            return generator.told_home(child, record, home_rng)
+        return record
+
     missing, found, truth, stories = [], [], {}, {}
     children = []
     for _ in range(pairs):
         child = generator.child()
         report = generator.missing_report(child)
-        found_report = generator.found_report(child, report)
-        stories[found_report.id] = generator.stories[-1]
+        told = found_report(child, report)
+        stories[told.id] = generator.stories[-1]
         children.append(child)
         missing.append(report)
-        found.append(found_report)
-        truth[found_report.id] = report.id
+        found.append(told)
+        truth[told.id] = report.id
     for _ in range(distractors):
         if children and generator.rng.random() < namesake_share:
             other = generator.namesake(generator.rng.choice(children))
@@ -667,7 +699,7 @@ def generate(
             other = generator.child()
         missing.append(generator.missing_report(other))
     for _ in range(round(pairs * unreported_share)):
-        found.append(generator.found_report(generator.child(), None))
+        found.append(found_report(generator.child(), None))
     generator.rng.shuffle(missing)
     generator.rng.shuffle(found)
     return EvaluationSet(missing, found, truth, stories)
@@ -706,7 +738,16 @@ def _csv_row(record: ChildRecord) -> dict[str, str]:
         "mother_name": record.mother_name,
         "guardian_name": record.guardian_name,
         "photo": "",
+        **_csv_home(record),
     }
+
+
+def _csv_home(record: ChildRecord) -> dict[str, str]:
+    """A missing file's district and state count as home already (read_csv_records)."""
+    districts, states = record.home_districts, record.home_states
+    if record.side == MISSING:
+        districts, states = districts - {record.district}, states - {record.state}
+    return {"home_district": ";".join(sorted(districts)), "home_state": ";".join(sorted(states))}
 
 
 def _number(value: float | None) -> str:

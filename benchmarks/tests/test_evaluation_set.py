@@ -3,6 +3,7 @@ finds the true reports in it far more often than matching names alone."""
 
 import math
 import random
+from dataclasses import replace
 
 from apps.matching.engine import match_records
 from benchmarks.evaluation_set import (
@@ -59,3 +60,18 @@ def test_the_calibration_fit_recovers_a_known_curve():
     slope, intercept = fit_logistic(log_odds, outcomes)
     assert abs(slope - 0.8) < 0.1
     assert abs(intercept + 6) < 0.8
+
+
+def test_found_children_naming_home_change_nothing_else_and_are_found_more_often():
+    plain = generate(200, 2000, seed=3)
+    told = generate(200, 2000, seed=3, told_home_share=1.0)
+    assert [
+        replace(record, home_districts=frozenset(), home_states=frozenset(), home_told="")
+        for record in told.found
+    ] == plain.found
+    assert plain.missing == told.missing
+    named_home = [record for record in told.found if record.home_districts]
+    assert len(named_home) == len(told.found)
+    by_home = recall_at(match_records(told.missing, told.found, 10), told.truth, 1)
+    without = recall_at(match_records(plain.missing, plain.found, 10), plain.truth, 1)
+    assert by_home > without
