@@ -445,8 +445,10 @@ def describe_place(missing: Profile, found: Profile, measure: Measure) -> Messag
 # district agreeing counts a little more than the same district of the place found
 # (PLACE_WEIGHT), which namesakes and strangers of the region share too; the State/UT alone
 # says less. Children confuse places (a relative's district, a town on the way), so a home
-# named elsewhere counts only mildly against. Set by reasoning, not fitted: the evaluation
-# sets hold no child's account of home (docs/matching.md, "Home as the child told it").
+# named elsewhere counts only mildly against. A child who names as home the place she was
+# found in says little the place evidence has not counted already. Set by reasoning, not
+# fitted: the evaluation sets hold no child's account of home (docs/matching.md, "Home as the
+# child told it").
 HOME_WEIGHT = 4.0
 HOME_PENALTY = 1.0
 HOME_PIVOT = 0.4
@@ -464,7 +466,18 @@ def measure_home(missing: Profile, found: Profile) -> Measure | None:
     else:
         similarity = ELSEWHERE
     value = contribution(similarity, HOME_WEIGHT, HOME_PIVOT, HOME_PENALTY)
+    if _home_is_where_found(found):
+        # Then the place evidence has already weighed the same fact (the report's district or
+        # State/UT against the one she was found in): together they count what home does.
+        place = measure_place(missing, found)
+        value -= place.value if place is not None else 0.0
     return Measure(HOME_WEIGHT, similarity, value)
+
+
+def _home_is_where_found(found: Profile) -> bool:
+    return found.district in found.home_districts or (
+        not found.home_districts and found.state in found.home_states
+    )
 
 
 def describe_home(missing: Profile, found: Profile, measure: Measure) -> Message:

@@ -36,9 +36,9 @@ FOUND = ChildRecord(
 )
 
 
-def told(words: str, districts=(), states=()) -> ChildRecord:
+def told(words: str, districts=(), states=(), found: ChildRecord = FOUND) -> ChildRecord:
     return replace(
-        FOUND, home_told=words, home_districts=frozenset(districts), home_states=frozenset(states)
+        found, home_told=words, home_districts=frozenset(districts), home_states=frozenset(states)
     )
 
 
@@ -86,3 +86,18 @@ def test_a_missing_report_compared_as_the_later_case_tells_nothing():
     # homes are the families' addresses, not a child's account.
     later_case = replace(MISSING, id="M-2", side="found")
     assert score_pair(MISSING, later_case).evidence_for("home").similarity is None
+
+
+def test_a_home_named_where_she_was_found_is_not_counted_twice_with_the_place():
+    # Found in Gaya, saying Gaya: the place already counts the report's district.
+    in_gaya = replace(FOUND, state="Bihar", district="Gaya, Bihar")
+    result = score_pair(MISSING, told("Gaya", ["Gaya, Bihar"], ["Bihar"], in_gaya))
+    together = result.evidence_for("place").contribution + result.evidence_for("home").contribution
+    assert together == pytest.approx(HOME_WEIGHT)
+    # Found in Kolkata, saying Kolkata: against, but once.
+    in_kolkata = replace(FOUND, state="West Bengal", district="Kolkata, West Bengal")
+    result = score_pair(
+        MISSING, told("Kolkata", ["Kolkata, West Bengal"], ["West Bengal"], in_kolkata)
+    )
+    together = result.evidence_for("place").contribution + result.evidence_for("home").contribution
+    assert together == pytest.approx(-HOME_PENALTY)
