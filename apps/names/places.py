@@ -11,10 +11,12 @@ station) is not recognised, and the evidence then stays silent; so is a name wri
 Perso-Arabic without its vowels (گیا for Gaya), which the phonetic words cannot tell apart.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
-from apps.names.keys import phonetic_word, to_latin
+from apps.names.keys import phonetic_word, skeleton, to_latin
 
 # A district is "District, State/UT" to the engine: several States/UTs have a district of one
 # name.
@@ -36,9 +38,25 @@ class _Entry:
     district: int | None
     state: int
 
+    @property
+    def loose(self) -> tuple[str, ...]:
+        return tuple(map(_loose, self.words))
+
 
 def _phonetic_words(text: str) -> tuple[str, ...]:
     return tuple(word for word in map(phonetic_word, to_latin(text).split()) if word)
+
+
+# The parts of a told place: "Sitamarhi, Bihar" or "village Bela / P.S. Runnisaidpur".
+_SEGMENTS = re.compile(r"[,;/|()\n]")
+
+
+def _loose(phonetic: str) -> str:
+    """A word as an Indian script may spell it: a Brahmic script leaves unwritten which
+    inherent vowels are spoken (কলকাতা reads "kalakata", Kolkata), so a word of three
+    consonants or more is compared by its consonants."""
+    consonants = skeleton(phonetic)
+    return consonants if len(consonants) >= 3 else phonetic
 
 
 # Words a child or an official says of any place: a district named only by them (Delhi's
@@ -104,6 +122,7 @@ class PlaceNames:
         states: Iterable[tuple[int, Iterable[str]]],
     ):
         self._by_first_word: dict[str, list[_Entry]] = {}
+        self._by_first_loose: dict[str, list[_Entry]] = {}
         self._state_names: dict[int, str] = {}
         self._districts: dict[int, tuple[str, int]] = {}
         for state, names in states:
@@ -118,19 +137,16 @@ class PlaceNames:
     def _add(self, entry: _Entry) -> None:
         if entry.words:
             self._by_first_word.setdefault(entry.words[0], []).append(entry)
+            self._by_first_loose.setdefault(entry.loose[0], []).append(entry)
 
     def find(self, text: str | None) -> ToldPlaces:
-        typed = [word for word in to_latin(text or "").split() if phonetic_word(word)]
-        hits = self._longest_hits(tuple(map(phonetic_word, typed)))
-        told_states = {entry.state for entry, _at in hits if entry.district is None}
+        hits = [hit for segment in _SEGMENTS.split(text or "") for hit in self._hits(segment)]
+        told_states = {entry.state for entry, _, sure in hits if entry.district is None and sure}
         districts = [
             entry
-            for entry, at in hits
+            for entry, typed, sure in hits
             if entry.district is not None
-            and (
-                entry.state in told_states
-                or not _needs_its_state(entry, tuple(typed[at : at + len(entry.words)]))
-            )
+            and (entry.state in told_states or (sure and not _needs_its_state(entry, typed)))
         ]
         in_told_states = [entry for entry in districts if entry.state in told_states]
         kept = in_told_states or districts
@@ -139,7 +155,28 @@ class PlaceNames:
             states=frozenset(told_states | {entry.state for entry in kept}),
         )
 
-    def _longest_hits(self, words: tuple[str, ...]) -> list[tuple[_Entry, int]]:
+    def _hits(self, segment: str) -> list[tuple[_Entry, tuple[str, ...], bool]]:
+        """(name, the words typed for it, whether it is sure) of each name in one part of the
+        text: sure when spelt as the name sounds; in an Indian script also when the consonants
+        agree (_loose) and the name is the whole part ("কলকাতা", not "নদী কিনারে", where
+        किनारे's consonants are Kinnaur's)."""
+        typed = [word for word in to_latin(segment).split() if phonetic_word(word)]
+        words = tuple(map(phonetic_word, typed))
+        found = [
+            (entry, tuple(typed[at : at + len(entry.words)]), True)
+            for entry, at in self._longest_hits(words, self._by_first_word, attrgetter("words"))
+        ]
+        if not segment.isascii():
+            loose = tuple(map(_loose, words))
+            by_consonants = self._longest_hits(loose, self._by_first_loose, attrgetter("loose"))
+            found += [
+                (entry, tuple(typed[at : at + len(entry.words)]), len(entry.words) == len(words))
+                for entry, at in by_consonants
+            ]
+        return found
+
+    @staticmethod
+    def _longest_hits(words: tuple[str, ...], by_first, spelt) -> list[tuple[_Entry, int]]:
         """The names found in `words` and where each starts, each word read as part of the
         longest name it starts or continues ("West Bengal" is the State/UT, not Delhi's district
         "West")."""
@@ -147,8 +184,8 @@ class PlaceNames:
         while at < len(words):
             found = [
                 entry
-                for entry in self._by_first_word.get(words[at], ())
-                if words[at : at + len(entry.words)] == entry.words
+                for entry in by_first.get(words[at], ())
+                if words[at : at + len(entry.words)] == spelt(entry)
             ]
             longest = max((len(entry.words) for entry in found), default=0)
             hits += [(entry, at) for entry in found if len(entry.words) == longest]

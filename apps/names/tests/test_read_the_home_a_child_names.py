@@ -33,7 +33,7 @@ KHORDHA, ODISHA, WEST_BENGAL = 362, 21, 19
 
 @pytest.mark.parametrize(
     "told",
-    ["Gaya", "gayaa", "GAYA, BIHAR", "गया", "गया, बिहार", "near Gaya station, Bihar", "ગયા"],
+    ["Gaya", "gayaa", "GAYA, BIHAR", "गया", "गया, बिहार", "near Gaya station, Bihar", "ગયા", "গয়া"],
 )
 def test_a_district_is_recognised_however_it_is_written(india, told):
     assert india.find(told) == ToldPlaces(frozenset({GAYA}), frozenset({BIHAR}))
@@ -88,3 +88,18 @@ def test_an_address_word_names_no_district_unless_its_state_is_named(india):
     assert india.find("Wardha").districts == {WARDHA}
     assert india.find("sabzi mandi").districts == set()
     assert india.find("Mandi, Himachal Pradesh").districts == {MANDI}
+
+
+KOLKATA = 315
+
+
+@pytest.mark.parametrize("told", ["Kolkata", "কলকাতা", "कोलकाता", "கொல்கத்தா", "Kolkata, WB"])
+def test_a_name_whose_script_leaves_its_vowels_unwritten_is_read_by_its_consonants(india, told):
+    assert india.find(told).districts == {KOLKATA}
+
+
+@pytest.mark.parametrize("told", ["नदी किनारे", "ବଜାର ପାଖରେ", "रेलवे स्टेशन के पास", "মসজিদের পাশে"])
+def test_words_of_a_sentence_in_an_indian_script_are_not_read_by_their_consonants(india, told):
+    # किनारे has Kinnaur's consonants, ପାଖରେ Pakur's: only a whole part of the text may be a
+    # name so spelt.
+    assert india.find(told) == ToldPlaces()
