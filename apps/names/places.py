@@ -14,9 +14,12 @@ Perso-Arabic without its vowels (گیا for Gaya), which the phonetic words cann
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 from apps.names.keys import phonetic_word, skeleton, to_latin
+
+FIND_CACHE_SIZE = 4096
 
 # A district is "District, State/UT" to the engine: several States/UTs have a district of one
 # name.
@@ -133,13 +136,16 @@ class PlaceNames:
         for district, name, state in districts:
             self._districts[district] = (name, state)
             self._add(_Entry(_phonetic_words(name), district, state))
+        # Matching reads the account of every found child among hundreds of candidates, and
+        # the same few words ("Station Road", a district's name) come again and again.
+        self.find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find)
 
     def _add(self, entry: _Entry) -> None:
         if entry.words:
             self._by_first_word.setdefault(entry.words[0], []).append(entry)
             self._by_first_loose.setdefault(entry.loose[0], []).append(entry)
 
-    def find(self, text: str | None) -> ToldPlaces:
+    def _find(self, text: str | None) -> ToldPlaces:
         hits = [hit for segment in _SEGMENTS.split(text or "") for hit in self._hits(segment)]
         told_states = {entry.state for entry, _, sure in hits if entry.district is None and sure}
         districts = [
