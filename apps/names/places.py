@@ -139,6 +139,7 @@ class PlaceNames:
         # Matching reads the account of every found child among hundreds of candidates, and
         # the same few words ("Station Road", a district's name) come again and again.
         self.find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find)
+        self.names = lru_cache(maxsize=FIND_CACHE_SIZE)(self._names)
 
     def _add(self, entry: _Entry) -> None:
         if entry.words:
@@ -203,7 +204,7 @@ class PlaceNames:
         known = frozenset(district for district in district_ids if district in self._districts)
         return ToldPlaces(known, frozenset(self._districts[district][1] for district in known))
 
-    def names(self, places: ToldPlaces) -> tuple[frozenset[str], frozenset[str]]:
+    def _names(self, places: ToldPlaces) -> tuple[frozenset[str], frozenset[str]]:
         """The districts as "District, State/UT" and the States/UTs, as the engine names them."""
         return (
             frozenset(map(self._district_name, places.districts)),
