@@ -161,17 +161,21 @@ def _with_labels(message: Message) -> Message:
 
 
 _PLACE_CODES = ("place.", "duplicate.place.", "home.")
+_CHILDS_WORDS = "told"  # the parameter of a home detail that quotes the child
 
 
 def _with_state_names(message: Message) -> Message:
-    """Every parameter of a place detail is a State/UT, or a district and its State/UT (or the
-    child's words, which are left as they are unless they end in a State/UT)."""
-    split = [
-        (name, *str(value).rpartition(DISTRICT_STATE_SEPARATOR)) for name, value in message.params
+    """Every parameter of a place detail is a State/UT, or a district and its State/UT, but
+    the child's own words, which are quoted as they were written."""
+    places = [
+        (name, *str(value).rpartition(DISTRICT_STATE_SEPARATOR))
+        for name, value in message.params
+        if name != _CHILDS_WORDS
     ]
-    local = state_names_in_active_language(state for _, _, _, state in split)
-    params = tuple(
-        (name, district + separator + local.get(state, state))
-        for name, district, separator, state in split
-    )
+    local = state_names_in_active_language(state for _, _, _, state in places)
+    named = {
+        name: district + separator + local.get(state, state)
+        for name, district, separator, state in places
+    }
+    params = tuple((name, named.get(name, value)) for name, value in message.params)
     return Message(message.code, params)

@@ -106,6 +106,9 @@ def test_states_in_a_place_detail_are_named_in_the_readers_language(odisha, biha
         assert "ओडिशा" in evidence_detail(far_away)
         assert "(ओडिशा और बिहार)" in evidence_detail(reported_twice.as_dict())
         assert evidence_detail(home) == "घर 'खोर्धा' बताता है: रिपोर्ट का ज़िला (Khordha, ओडिशा)"
+        # The child's words are quoted as written, a State/UT in them too.
+        told = message("home.elsewhere", told="Gaya, Bihar", district="Khordha, Odisha")
+        assert evidence_detail(told.as_dict()) == "घर 'Gaya, Bihar' बताता है; Khordha, ओडिशा से लापता"
     with translation.override("en"):
         assert evidence_detail(same_district) == "found in the same district (Khordha, Odisha)"
 
