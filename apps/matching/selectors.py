@@ -144,6 +144,24 @@ FOUND_SIDE = (ReportKind.FOUND, ReportKind.SIGHTING)
 FACE_CANDIDATE_DISTANCE = FACE_NO_EVIDENCE_DISTANCE
 FACE_CANDIDATE_LIMIT = FACE_CANDIDATES
 
+# The postings of one key ({key}) of one wanted kind that pass the hard filters, the `read`
+# closest in time, from the index alone: the district's and the home districts' candidates.
+_NEAREST_POSTINGS = """
+    SELECT report_id, event_at, age_min, age_max
+    FROM matching_candidatekey AS posting
+    WHERE posting.key = {key} AND posting.status = 'open'
+      AND posting.kind = wanted_kind.kind
+      AND posting.event_at {date_test} %(date_bound)s
+      AND {sex_test} AND {age_test}
+    ORDER BY posting.event_at {order}
+    LIMIT {read}
+"""
+
+
+def _nearest_postings(sql: dict, *, key: str, read: str) -> str:
+    return _NEAREST_POSTINGS.format(key=key, read=read, **sql)
+
+
 # Candidates from the posting lists of matching_candidatekey (CandidateKey): for each of the
 # report's name keys the closest compatible reports in time, read from the index alone, then
 # ranked by how many keys each shares, same district, same state, closeness in time; and, of
@@ -192,16 +210,7 @@ UNION ALL
     FROM (
         SELECT of_kind.*
         FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
-        CROSS JOIN LATERAL (
-            SELECT report_id, event_at, age_min, age_max
-            FROM matching_candidatekey AS posting
-            WHERE posting.key = %(district_key)s AND posting.status = 'open'
-              AND posting.kind = wanted_kind.kind
-              AND posting.event_at {date_test} %(date_bound)s
-              AND {sex_test} AND {age_test}
-            ORDER BY posting.event_at {order}
-            LIMIT %(district_read)s
-        ) AS of_kind
+        CROSS JOIN LATERAL ({district_postings}) AS of_kind
         ORDER BY of_kind.event_at {order}
         LIMIT %(district_read)s
     ) AS nearby
@@ -261,7 +270,12 @@ def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -
         "district_read": DISTRICT_POSTINGS_READ,
     }
     with connection.cursor() as cursor:
-        cursor.execute(_CANDIDATES_SQL.format(**filters.sql), params)
+        district_postings = _nearest_postings(
+            filters.sql, key="%(district_key)s", read="%(district_read)s"
+        )
+        cursor.execute(
+            _CANDIDATES_SQL.format(**filters.sql, district_postings=district_postings), params
+        )
         rows = cursor.fetchall()
     # A report sharing keys and in the district comes once, with its keys.
     chosen = list(dict.fromkeys(report_id for report_id, _ in rows if report_id != report.pk))
@@ -275,16 +289,7 @@ _HOME_CANDIDATES_SQL = """
 SELECT report_id
 FROM unnest(%(home_keys)s::varchar[]) AS wanted(key)
 CROSS JOIN unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
-CROSS JOIN LATERAL (
-    SELECT report_id, event_at, age_min, age_max
-    FROM matching_candidatekey AS posting
-    WHERE posting.key = wanted.key AND posting.status = 'open'
-      AND posting.kind = wanted_kind.kind
-      AND posting.event_at {date_test} %(date_bound)s
-      AND {sex_test} AND {age_test}
-    ORDER BY posting.event_at {order}
-    LIMIT %(home_read)s
-) AS from_home
+CROSS JOIN LATERAL ({home_postings}) AS from_home
 ORDER BY {age_gap}, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
 LIMIT %(home_limit)s
 """
@@ -307,7 +312,10 @@ def home_candidate_ids(report: Report) -> list[int]:
         "home_limit": HOME_CANDIDATE_LIMIT,
     }
     with connection.cursor() as cursor:
-        cursor.execute(_HOME_CANDIDATES_SQL.format(**filters.sql), params)
+        home_postings = _nearest_postings(filters.sql, key="wanted.key", read="%(home_read)s")
+        cursor.execute(
+            _HOME_CANDIDATES_SQL.format(**filters.sql, home_postings=home_postings), params
+        )
         rows = cursor.fetchall()
     return list(dict.fromkeys(report_id for (report_id,) in rows if report_id != report.pk))
 
