@@ -38,12 +38,14 @@ class ToldPlaces:
 @dataclass(frozen=True, slots=True)
 class _Entry:
     words: tuple[str, ...]
+    loose: tuple[str, ...]  # the words as _loose compares them, read once
     district: int | None
     state: int
 
-    @property
-    def loose(self) -> tuple[str, ...]:
-        return tuple(map(_loose, self.words))
+    @classmethod
+    def of(cls, name: str, district: int | None, state: int) -> "_Entry":
+        words = _phonetic_words(name)
+        return cls(words, tuple(map(_loose, words)), district, state)
 
 
 def _phonetic_words(text: str) -> tuple[str, ...]:
@@ -131,11 +133,11 @@ class PlaceNames:
         for state, names in states:
             names = [name for name in names if name]
             self._state_names[state] = names[0]
-            for words in {_phonetic_words(name) for name in names}:
-                self._add(_Entry(words, None, state))
+            for entry in {_Entry.of(name, None, state) for name in names}:
+                self._add(entry)
         for district, name, state in districts:
             self._districts[district] = (name, state)
-            self._add(_Entry(_phonetic_words(name), district, state))
+            self._add(_Entry.of(name, district, state))
         # Matching reads the account of every found child among hundreds of candidates, and
         # the same few words ("Station Road", a district's name) come again and again.
         self.find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find)
