@@ -492,5 +492,8 @@ def pair_words(
     if len(words) != len(other_words):
         joined = Levenshtein.normalized_similarity("".join(words), "".join(other_words))
         if joined > similarity:
-            return joined, ((joined, 1.0, False),), ()
+            # As strong as the weaker name's strongest word: a pet name read against a whole
+            # name joined up is still a pet name.
+            weight = min(max(weights), max(other_weights))
+            return joined, ((joined, weight, False),), ()
     return similarity, tuple(pairs), unpaired

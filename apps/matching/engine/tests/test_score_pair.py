@@ -246,6 +246,18 @@ def test_her_fathers_name_outweighs_a_strangers_report_listing_the_pet_name_she_
     assert own.score > stranger.score
 
 
+def test_a_pet_name_against_a_whole_name_she_was_not_called_by_counts_as_a_pet_name():
+    # She says only "Chhoti"; Priya's report gives her name and no pet name. Read joined up or
+    # word by word, "Chhoti" against "Priya Sahu" is a pet name the report does not list.
+    found = bare(FOUND, name="Chhoti", sex="F")
+    whole_name = score_pair(bare(MISSING, name="Priya Sahu", sex="F"), found)
+    one_word = score_pair(bare(MISSING, name="Priya", sex="F"), found)
+    assert whole_name.evidence_for("name").contribution == pytest.approx(
+        one_word.evidence_for("name").contribution, abs=0.15
+    )
+    assert whole_name.evidence_for("name").contribution > -1
+
+
 # --- dates of birth --------------------------------------------------------------------------
 
 
