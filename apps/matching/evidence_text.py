@@ -82,6 +82,9 @@ TEMPLATES: dict[str, str | Callable[[dict], str]] = {
     "languages.none_shared": gettext_noop("no language in common (%(missing)s ~ %(found)s)"),
     "languages.unknown": gettext_noop("languages not known on one side"),
     "marks": gettext_noop("marks '%(missing)s' ~ '%(found)s' (%(similarity)s)"),
+    "marks.several": gettext_noop(
+        "marks '%(missing)s' ~ '%(found)s' (%(similarity)s); %(agreeing)s marks agree"
+    ),
     "marks.unknown": gettext_noop("marks not described on one side"),
     "complexion": gettext_noop("complexion %(missing)s ~ %(found)s"),
     "complexion.unknown": gettext_noop("complexion not known"),

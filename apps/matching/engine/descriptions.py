@@ -5,6 +5,7 @@ Officials write marks freely, in English or Hindi ("mole on left cheek", "बा
 of mark, body parts and sides, and everything else is dropped.
 """
 
+import re
 from functools import lru_cache
 
 from apps.names.keys import phonetic_word, to_latin
@@ -74,17 +75,58 @@ _KIND_WEIGHT = {
 _SIDE_WEIGHT = 0.5
 
 
-@lru_cache(maxsize=1 << 16)
 def mark_words(text: str | None) -> frozenset[str]:
     """The kinds of mark, body parts and sides a marks description mentions."""
-    words = set()
-    for latin in to_latin(text or "").split():
+    return _read_marks(text or "")[0]
+
+
+def separate_marks(text: str | None) -> tuple[frozenset[str], ...]:
+    """Each mark a description mentions, as mark_words of its own: "mole on left cheek; scar
+    on forehead" and the portal's "mole left cheek scar forehead" are two. Body parts and
+    sides belong to the kind of mark they are written with ("बाएं गाल पर तिल", "mole, left
+    cheek"); a part with no kind of mark of its own belongs to the mark before it."""
+    return _read_marks(text or "")[1]
+
+
+# What officials put between two marks: "mole on left cheek; scar on forehead", "तिल और चोट".
+_BETWEEN_MARKS = re.compile(r"[;,\n|/+&।]|\s(?:and|aur|और|तथा|এবং|ও)\s", re.IGNORECASE)
+_KINDS = frozenset(MARK_KINDS.values())
+_BODY_PARTS = frozenset(BODY_PARTS.values())
+_SIDES = frozenset(SIDES.values())
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_marks(text: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    parts = [_words_in_order(part) for part in _BETWEEN_MARKS.split(text)]
+    marks: list[set[str]] = []
+    waiting: set[str] = set()  # words written before their kind of mark
+    for part in parts:
+        current = None
+        for word in part:
+            if word in _KINDS:
+                current = {word, *waiting}
+                marks.append(current)
+                waiting = set()
+            elif current is not None:
+                current.add(word)
+            else:
+                waiting.add(word)
+        if waiting and marks:  # the part named no kind of mark: "mole, left cheek"
+            marks[-1] |= waiting
+            waiting = set()
+    every_word = frozenset(word for part in parts for word in part)
+    return every_word, tuple(frozenset(mark) for mark in marks)
+
+
+def _words_in_order(text: str) -> tuple[str, ...]:
+    words = []
+    for latin in to_latin(text).split():
         phonetic = phonetic_word(latin)
         for vocabulary in (MARK_KINDS, BODY_PARTS, SIDES):
             if phonetic in vocabulary:
-                words.add(vocabulary[phonetic])
+                words.append(vocabulary[phonetic])
                 break
-    return frozenset(words)
+    return tuple(words)
 
 
 def marks_similarity(one: frozenset[str], other: frozenset[str]) -> float:
@@ -97,6 +139,28 @@ def marks_similarity(one: frozenset[str], other: frozenset[str]) -> float:
     total = sum(_word_weight(word) for word in shorter)
     shared = sum(_word_weight(word) for word in shorter & longer)
     return shared / total if total else 0.0
+
+
+def agreeing_marks(one: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> int:
+    """How many marks of `one` are each a different mark of `other`: the same kind on the same
+    body part, on no other side."""
+    unused = list(other)
+    agreeing = 0
+    for mark in one:
+        for candidate in unused:
+            if _same_mark(mark, candidate):
+                unused.remove(candidate)
+                agreeing += 1
+                break
+    return agreeing
+
+
+def _same_mark(one: frozenset[str], other: frozenset[str]) -> bool:
+    shared = one & other
+    if not (shared & _KINDS and shared & _BODY_PARTS):
+        return False
+    sides = (one | other) & _SIDES
+    return len(sides) < 2
 
 
 def _word_weight(word: str) -> float:

@@ -26,7 +26,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from apps.matching.engine.descriptions import COMPLEXION_STEPS, LINGUA_FRANCAS, marks_similarity
+from apps.matching.engine.descriptions import (
+    COMPLEXION_STEPS,
+    LINGUA_FRANCAS,
+    agreeing_marks,
+    marks_similarity,
+)
 from apps.matching.engine.messages import Message, message
 from apps.matching.engine.names import (
     PET_NAME_WEIGHT,
@@ -656,18 +661,36 @@ MARKS_PENALTY = 0.28  # a mark is easily missed or described differently
 def measure_marks(missing: Profile, found: Profile) -> Measure | None:
     if not missing.marks or not found.marks:
         return None
-    similarity = marks_similarity(missing.marks, found.marks)
+    # A mark one side mentions and the other does not was easily missed: the closest two
+    # marks say as much as the descriptions as a whole.
+    similarity = max(
+        [
+            marks_similarity(missing.marks, found.marks),
+            *(
+                marks_similarity(mark, other)
+                for mark in found.separate_marks
+                for other in missing.separate_marks
+            ),
+        ]
+    )
     value = contribution(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
-    return Measure(MARKS_WEIGHT, similarity, value)
+    # Each further mark seen where the family said is another coincidence a stranger would
+    # need: two agreeing marks say far more than one.
+    agreeing = agreeing_marks(found.separate_marks, missing.separate_marks)
+    further = max(0, agreeing - 1)
+    weight = MARKS_WEIGHT * (1 + further)
+    return Measure(weight, similarity, value + MARKS_WEIGHT * further, agreeing)
 
 
 def describe_marks(missing: Profile, found: Profile, measure: Measure) -> Message:
-    return message(
-        "marks",
-        missing=missing.record.identification_marks,
-        found=found.record.identification_marks,
-        similarity=_percent(measure),
-    )
+    marks = {
+        "missing": missing.record.identification_marks,
+        "found": found.record.identification_marks,
+        "similarity": _percent(measure),
+    }
+    if measure.about >= 2:
+        return message("marks.several", agreeing=measure.about, **marks)
+    return message("marks", **marks)
 
 
 # --- complexion ------------------------------------------------------------------------------

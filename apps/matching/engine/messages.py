@@ -61,6 +61,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "languages.none_shared": "no language in common (%(missing)s ~ %(found)s)",
     "languages.unknown": "languages not known on one side",
     "marks": "marks '%(missing)s' ~ '%(found)s' (%(similarity)s)",
+    "marks.several": (
+        "marks '%(missing)s' ~ '%(found)s' (%(similarity)s); %(agreeing)s marks agree"
+    ),
     "marks.unknown": "marks not described on one side",
     "complexion": "complexion %(missing)s ~ %(found)s",
     "complexion.unknown": "complexion not known",

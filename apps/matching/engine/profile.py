@@ -6,7 +6,12 @@ records, so the index reads each record once when it is added and keeps the Prof
 
 from dataclasses import dataclass
 
-from apps.matching.engine.descriptions import complexion_rank, language_codes, mark_words
+from apps.matching.engine.descriptions import (
+    complexion_rank,
+    language_codes,
+    mark_words,
+    separate_marks,
+)
 from apps.matching.engine.names import NameForm, form_keys, parse_names
 from apps.matching.engine.records import ChildRecord, age_range, decided_sex, known_height
 
@@ -27,7 +32,8 @@ class Profile:
     district: str
     height: float | None
     complexion: int | None
-    marks: frozenset[str]
+    marks: frozenset[str]  # every word of every mark
+    separate_marks: tuple[frozenset[str], ...]
     languages: frozenset[str]
     home_districts: frozenset[str]
     home_states: frozenset[str]
@@ -58,6 +64,7 @@ def read_profile(record: ChildRecord) -> Profile:
         height=known_height(record),
         complexion=complexion_rank(record.complexion),
         marks=mark_words(record.identification_marks),
+        separate_marks=separate_marks(record.identification_marks),
         languages=language_codes(record.languages),
         home_districts=_stripped(record.home_districts),
         home_states=_stripped(record.home_states),

@@ -54,7 +54,7 @@ def nameless_in_patna(bihar, patna) -> dict:
         "event_district": patna.pk,
         "event_locality": "Patna Junction",
         "event_landmark": "",
-        "identification_marks": "mole on the left cheek, burn scar on the right hand",
+        "identification_marks": "mole on the left cheek",
         "placement": "not_placed",
         "placed_at": "",
     }

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from apps.matching.engine import REVIEW_THRESHOLD, ChildRecord, exclusion_reason, score_pair
+from apps.matching.engine.evidence import MARKS_WEIGHT
 from apps.matching.engine.messages import ENGLISH, from_dict, message
 from apps.matching.engine.scoring import SCORE_INTERCEPT, SCORE_SLOPE
 
@@ -256,6 +257,27 @@ def test_a_pet_name_against_a_whole_name_she_was_not_called_by_counts_as_a_pet_n
         one_word.evidence_for("name").contribution, abs=0.15
     )
     assert whole_name.evidence_for("name").contribution > -1
+
+
+def test_two_marks_seen_where_her_family_said_count_for_more_than_one():
+    missing = replace(MISSING, identification_marks="mole on left cheek; scar on forehead")
+
+    def marks(found_marks: str) -> float:
+        found = replace(FOUND, identification_marks=found_marks)
+        return score_pair(missing, found).evidence_for("marks").contribution
+
+    one = marks("til on left cheek")
+    both = marks("til on left cheek, scar on forehead")
+    assert one > 0
+    assert both == pytest.approx(one + MARKS_WEIGHT)
+    found = replace(FOUND, identification_marks="til on left cheek, scar on forehead")
+    assert score_pair(missing, found).evidence_for("marks").detail.endswith("2 marks agree")
+    # In Hindi, and as the portal joins the marks it records one by one.
+    assert marks("बाएं गाल पर तिल; माथे पर चोट") == pytest.approx(both)
+    assert marks("mole left cheek scar forehead") == pytest.approx(both)
+    # The same kinds of mark elsewhere on the body, or on the other side, are not a second mark.
+    assert marks("til on left cheek, scar on knee") == pytest.approx(one)
+    assert marks("mole on right cheek; scar on forehead") < both
 
 
 # --- dates of birth --------------------------------------------------------------------------
