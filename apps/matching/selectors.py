@@ -25,6 +25,7 @@ from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
     AGE_EXCLUSION_TOLERANCES,
+    AGE_MOST_AGAINST,
     AGE_PENALTY,
     AGE_WEIGHT,
     COMPLETED_YEAR_SHIFT,
@@ -513,7 +514,8 @@ class _DescriptionScore:
     def _age(self, gap: str, tolerance: str) -> str:
         similarity = f"greatest(0, 1 - {gap} / (2 * {tolerance}))"
         weight = f"({AGE_WEIGHT * AGE_BASE_TOLERANCE} / {tolerance})"
-        return self._linear(similarity, weight, 0.5, AGE_PENALTY)
+        linear = self._linear(similarity, weight, 0.5, AGE_PENALTY)
+        return f"greatest(-{AGE_MOST_AGAINST}, {linear})"
 
     def _height(self, missing: str, found: str, years: str) -> str:
         expected = f"({missing}::float8 + {GROWTH_CM_PER_YEAR} * {years})"

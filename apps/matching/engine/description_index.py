@@ -23,6 +23,7 @@ from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
     AGE_EXCLUSION_TOLERANCES,
+    AGE_MOST_AGAINST,
     AGE_PENALTY,
     AGE_WEIGHT,
     COMPLETED_YEAR_SHIFT,
@@ -212,7 +213,7 @@ class DescriptionColumns:
         )
         similarity = np.maximum(0.0, 1.0 - gap / (2 * tolerance))
         weight = AGE_WEIGHT * AGE_BASE_TOLERANCE / tolerance
-        value = _contribution(similarity, weight, 0.5, AGE_PENALTY)
+        value = np.maximum(-AGE_MOST_AGAINST, _contribution(similarity, weight, 0.5, AGE_PENALTY))
         excluded = gap > AGE_EXCLUSION_TOLERANCES * tolerance + AGE_EXCLUSION_MARGIN
         return np.where(np.isnan(gap), 0.0, np.where(excluded, -np.inf, value))
 

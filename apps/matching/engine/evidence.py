@@ -292,6 +292,9 @@ def duration(days: int) -> Message:
 
 AGE_WEIGHT = 1.6
 AGE_PENALTY = 3.0
+# Hunger, puberty or fear make a child look years younger or older than she is, and about one
+# found child in seven is judged years off (issue 18): past a few years, the age says no more.
+AGE_MOST_AGAINST = 1.5
 AGE_BASE_TOLERANCE = 2.0  # years: apparent ages of found children are often this far off
 UNKNOWN_ELAPSED_YEARS = 3.0  # without both dates, allow this much growing older
 # Parents give a child's age in completed years: "11" is anywhere from 11 to 12, so the
@@ -335,7 +338,8 @@ def measure_age(missing: Profile, found: Profile) -> Measure | None:
     similarity = max(0.0, 1.0 - gap / (2 * tolerance))
     # A narrow age says more than a wide one ("10-16") that half of all children fit.
     weight = AGE_WEIGHT * AGE_BASE_TOLERANCE / tolerance
-    return Measure(weight, similarity, contribution(similarity, weight, 0.5, AGE_PENALTY))
+    value = max(-AGE_MOST_AGAINST, contribution(similarity, weight, 0.5, AGE_PENALTY))
+    return Measure(weight, similarity, value)
 
 
 def describe_age(missing: Profile, found: Profile, measure: Measure) -> Message:

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from apps.matching.engine import REVIEW_THRESHOLD, ChildRecord, exclusion_reason, score_pair
-from apps.matching.engine.evidence import MARKS_WEIGHT
+from apps.matching.engine.evidence import AGE_MOST_AGAINST, MARKS_WEIGHT
 from apps.matching.engine.messages import ENGLISH, from_dict, message
 from apps.matching.engine.scoring import SCORE_INTERCEPT, SCORE_SLOPE
 
@@ -119,11 +119,12 @@ def test_a_wide_apparent_age_tolerates_more():
 
 def test_an_age_too_far_off_is_taken_for_a_slip_when_the_names_agree():
     # About 13 now; a girl who gives Priya's name and "looks 7" (or whose 17 was typed as 7) is
-    # compared with the age fully against her; a girl with another name is not compared.
+    # compared with the age as much against her as an age can count; a girl with another name
+    # is not compared.
     priya_aged_7 = replace(FOUND, age_min=7, age_max=7)
     result = score_pair(MISSING, priya_aged_7)
     assert result is not None
-    assert result.evidence_for("age").contribution == pytest.approx(-3.0)
+    assert result.evidence_for("age").contribution == pytest.approx(-AGE_MOST_AGAINST)
     assert score_pair(MISSING, replace(priya_aged_7, local_name="सीमा मांझी")) is None
     # Only a couple of years more: "looks 4" is still another child, whatever her name.
     assert "apart" in exclusion_reason(MISSING, replace(priya_aged_7, age_min=4, age_max=4))
@@ -377,9 +378,20 @@ def test_an_apparent_age_years_off_counts_against_but_a_name_still_reaches_the_r
     same_days = replace(FOUND, event_date=datetime.date(2023, 3, 10), age_min=6, age_max=6)
     result = score_pair(MISSING, same_days)
     assert result is not None
-    assert result.evidence_for("age").contribution == pytest.approx(-3.0)
+    assert result.evidence_for("age").contribution == pytest.approx(-AGE_MOST_AGAINST)
     assert result.score >= REVIEW_THRESHOLD
     assert score_pair(MISSING, replace(same_days, age_min=3, age_max=3)) is None
+
+
+def test_an_age_misjudged_by_years_counts_against_no_more_than_such_misjudging_is_rare():
+    # 11 when missing nine days before. "Looks 14" and "looks 16" are both ages an official can
+    # misjudge a child by (hunger, puberty, fear): past a few years off, further says no more.
+    def age_against(looks: int) -> float:
+        found = replace(FOUND, event_date=datetime.date(2023, 3, 10), age_min=looks, age_max=looks)
+        return score_pair(MISSING, found).evidence_for("age").contribution
+
+    assert age_against(11) > 0 > age_against(14) > age_against(15)
+    assert age_against(15) == age_against(16) == pytest.approx(-AGE_MOST_AGAINST)
 
 
 def test_a_found_date_a_day_early_counts_against_far_less_than_weeks_early():
