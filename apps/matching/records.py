@@ -63,6 +63,12 @@ def record_from_fields(
 
 
 def _home(fields: Mapping) -> dict:
-    districts, states = place_names().names(home_of(fields))
-    told = "" if fields["kind"] == ReportKind.MISSING else fields["told_home_place"].strip()
+    names = place_names()
+    districts, states = names.names(home_of(fields))
+    told = ""
+    if fields["kind"] != ReportKind.MISSING:
+        words = fields["told_home_place"].strip()
+        heard = names.find(words)
+        # Where her words name no place, the home is her family's address on the report.
+        told = words if heard.districts or heard.states else "; ".join(sorted(districts))
     return {"home_districts": districts, "home_states": states, "home_told": told}

@@ -318,7 +318,7 @@ def _engine_fields(fields: dict) -> dict:
         "event_state__name_en": state.name_en if state else "",
         "event_district__name_en": district.name_en if district else "",
         "event_district_id": district.pk if district else None,
-        "permanent_district_id": None,
+        "permanent_district_id": home.pk if (home := fields["permanent_district"]) else None,
         "present_district_id": None,
         "event_locality": fields["event_locality"],
         "event_landmark": "",

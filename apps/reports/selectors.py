@@ -437,13 +437,16 @@ HOME_FIELDS = (
 def home_of(fields: Mapping) -> ToldPlaces:
     """Where a report's child is from: for a missing child, the districts where she lived and
     went missing; for a found child or a sighting, the districts and States/UTs the child
-    named when asked where home is."""
+    named when asked where home is, and the districts of the family's address if the report
+    gives one (a family traced, a partner's record of the child's home)."""
     names = place_names()
     if fields["kind"] == ReportKind.MISSING:
         return names.of_districts(
             fields[name] for name in HOME_FIELDS if name.endswith("_district_id")
         )
-    return names.find(fields["told_home_place"])
+    told = names.find(fields["told_home_place"])
+    address = names.of_districts([fields["permanent_district_id"], fields["present_district_id"]])
+    return ToldPlaces(told.districts | address.districts, told.states | address.states)
 
 
 def home_of_report(report: Report) -> ToldPlaces:

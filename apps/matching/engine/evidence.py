@@ -292,8 +292,8 @@ def duration(days: int) -> Message:
 
 AGE_WEIGHT = 1.6
 AGE_PENALTY = 3.0
-# Hunger, puberty or fear make a child look years younger or older than she is, and about one
-# found child in seven is judged years off (issue 18): past a few years, the age says no more.
+# Hunger, puberty or fear make a child look years younger or older than she is, and such
+# misjudging is not rare: past a few years off, further off says no more against.
 AGE_MOST_AGAINST = 1.5
 AGE_BASE_TOLERANCE = 2.0  # years: apparent ages of found children are often this far off
 UNKNOWN_ELAPSED_YEARS = 3.0  # without both dates, allow this much growing older

@@ -124,3 +124,28 @@ def test_correcting_what_she_said_of_home_follows_to_her_candidates(
         )
     ) == {f"h:{patna.pk}"}
     assert proposal(priya, found) is None
+
+
+def test_the_family_address_on_her_report_counts_as_the_home_she_named(
+    priya, file_found, patna_cwc, bihar, patna, odisha, khordha
+):
+    # The CWC traced her family's address in Khordha from a school card in her bag; she still
+    # says nothing of home herself.
+    found = found_in_patna(
+        file_found,
+        patna_cwc,
+        bihar,
+        patna,
+        **SAYS_NOTHING_ELSE,
+        permanent_state=odisha.pk,
+        permanent_district=khordha.pk,
+        permanent_locality="Old Town",
+    )
+    process_report.apply(args=[found.pk])
+
+    assert found.home_district_ids == [khordha.pk]
+    home = next(item for item in proposal(priya, found).evidence if item["key"] == "home")
+    assert home["contribution"] == HOME_WEIGHT
+    assert home["detail"] == (
+        "says home is 'Khordha, Odisha': the report's district (Khordha, Odisha)"
+    )

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from apps.pfif import services
+from apps.pfif.format import Note, Person, write_document
 from apps.pfif.mapping import report_fields
 from apps.pfif.models import ImportedPerson, ReceivedFile
 from apps.pfif.tests.conftest import import_now
@@ -127,6 +128,39 @@ def test_the_engine_names_the_existing_report_of_the_same_child(
     imported = ImportedPerson.objects.get()
     assert imported.likely_duplicates[0][0] == priya.pk
     assert imported.likely_duplicates[0][1] >= 50
+
+
+def test_the_home_a_partner_gives_for_a_found_child_counts_as_her_home(
+    district_official, officer, file_missing
+):
+    priya = file_missing(officer, full_name="Priya Sahu", marks=())
+
+    def found_by_partner(number: int, **home) -> list:
+        found_note = Note(
+            note_record_id=f"railway.gov.in/note.{number}",
+            person_record_id=f"railway.gov.in/person.{number}",
+            source_date=timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+            status="believed_alive",
+            author_made_contact=True,
+            last_known_location="Patna Junction, Patna, Bihar",
+        )
+        person = Person(
+            person_record_id=f"railway.gov.in/person.{number}",
+            source_date=found_note.source_date,
+            full_name="Priya",
+            sex="female",
+            age="12",
+            notes=[found_note],
+            **home,
+        )
+        import_now(write_document([person]), received_by=district_official, source_name="RPF")
+        imported = ImportedPerson.objects.get(person_record_id=person.person_record_id)
+        return dict(map(tuple, imported.likely_duplicates))
+
+    with_home = found_by_partner(1, home_city="Khordha", home_state="Odisha")
+    without_home = found_by_partner(2)
+
+    assert with_home[priya.pk] > without_home.get(priya.pk, 0) + 10
 
 
 def test_a_stranger_is_not_called_a_duplicate(district_official, officer, file_missing):
