@@ -12,6 +12,7 @@ Perso-Arabic without its vowels (گیا for Gaya), which the phonetic words cann
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,26 @@ def _loose(phonetic: str) -> str:
     consonants or more is compared by its consonants."""
     consonants = skeleton(phonetic)
     return consonants if len(consonants) >= 3 else phonetic
+
+
+# The flapped consonants (ड़ ढ़, ড় ঢ়, ଡ଼ ଢ଼, ੜ) transliterate as d and dh, but place names are
+# written in Latin letters with r and rh: सीतामढ़ी is Sitamarhi, বাঁকুড়া Bankura, ବରଗଡ଼ Bargarh.
+_FLAPS_AS_R = {
+    "\u0921\u093c": "\u0930",  # ड़ → र
+    "\u0922\u093c": "\u0930\u094d\u0939",  # ढ़ → र्ह
+    "\u09a1\u09bc": "\u09b0",  # ড় → র
+    "\u09a2\u09bc": "\u09b0\u09cd\u09b9",  # ঢ় → র্হ
+    "\u0b21\u0b3c": "\u0b30",  # ଡ଼ → ର
+    "\u0b22\u0b3c": "\u0b30\u0b4d\u0b39",  # ଢ଼ → ର୍ହ
+    "\u0a5c": "\u0a30",  # ੜ → ਰ
+}
+_FLAP = re.compile("|".join(_FLAPS_AS_R))
+
+
+def _spellings(segment: str) -> set[str]:
+    """The part as written and, if it has flapped consonants, with them read as r and rh."""
+    decomposed = unicodedata.normalize("NFC", segment)  # ड़ (U+095C) is ड and the nukta in NFC
+    return {segment, _FLAP.sub(lambda flap: _FLAPS_AS_R[flap.group()], decomposed)}
 
 
 # Words a child or an official says of any place: a district named only by them (Delhi's
@@ -168,7 +189,12 @@ class PlaceNames:
         """(name, the words typed for it, whether it is sure) of each name in one part of the
         text: sure when spelt as the name sounds; in an Indian script also when the consonants
         agree (_loose) and the name is the whole part ("কলকাতা", not "নদী কিনারে", where
-        किनारे's consonants are Kinnaur's)."""
+        किनारे's consonants are Kinnaur's), and with its flapped consonants read either way."""
+        if segment.isascii():
+            return self._hits_in(segment)
+        return [hit for spelling in _spellings(segment) for hit in self._hits_in(spelling)]
+
+    def _hits_in(self, segment: str) -> list[tuple[_Entry, tuple[str, ...], bool]]:
         typed = [word for word in to_latin(segment).split() if phonetic_word(word)]
         words = tuple(map(phonetic_word, typed))
         found = [

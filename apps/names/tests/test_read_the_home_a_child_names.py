@@ -54,6 +54,22 @@ def test_a_state_alone_is_recognised_by_its_name_in_its_own_language(india):
     assert india.find("ଓଡ଼ିଶା") == ToldPlaces(frozenset(), frozenset({ODISHA}))
 
 
+@pytest.mark.parametrize(
+    ("told", "district", "state"),
+    [
+        ("सीतामढ़ी", 221, BIHAR),  # Sitamarhi: ढ़ is written rh in Latin letters, not dh
+        ("\u0938\u0940\u0924\u093e\u092e\u095d\u0940", 221, BIHAR),  # ढ़ as one character
+        ("বাঁকুড়া", 305, WEST_BENGAL),  # Bankura
+        ("गढ़वा", 328, 20),  # Garhwa, Jharkhand
+        ("गढ़चिरौली", 475, 27),  # Gadchiroli misspelt with ढ़ is still read as written
+    ],
+)
+def test_a_name_with_a_flapped_consonant_is_read_as_its_latin_spelling(
+    india, told, district, state
+):
+    assert india.find(told) == ToldPlaces(frozenset({district}), frozenset({state}))
+
+
 def test_two_districts_named_are_both_kept(india):
     assert india.find("lived in Patna, grandmother in Gaya").districts == {PATNA, GAYA}
 
