@@ -1,6 +1,5 @@
 """Public reads of the directory: anyone may look a unit up."""
 
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -8,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.kept import KeptInProcess
 from apps.directory.models import (
     POLICE_UNIT_TYPES,
     District,
@@ -180,16 +180,15 @@ def public_phone_for(unit: Unit | None) -> PublicContact:
 # A list of results asks for the district offices' phones once a row: each process keeps them
 # this long, and forgets them as soon as it saves or deletes a unit itself (apps.py).
 OFFICE_PHONES_KEPT_SECONDS = 60
-_office_phones: dict[int, tuple[float, PublicContact | None]] = {}
+_office_phones: KeptInProcess[PublicContact | None] = KeptInProcess(OFFICE_PHONES_KEPT_SECONDS)
 
 
 def district_office_phone(district_id: int) -> PublicContact | None:
     """The district Superintendent of Police's office's phone, else its DCPU's, else None."""
-    now = time.monotonic()
-    kept = _office_phones.get(district_id)
-    if kept is not None and now - kept[0] < OFFICE_PHONES_KEPT_SECONDS:
-        return kept[1]
-    office = None
+    return _office_phones.get(district_id, lambda: _read_office_phone(district_id))
+
+
+def _read_office_phone(district_id: int) -> PublicContact | None:
     for unit_type, source in (
         (UnitType.DISTRICT_POLICE, PhoneSource.SP_OFFICE),
         (UnitType.DCPU, PhoneSource.DCPU),
@@ -202,39 +201,36 @@ def district_office_phone(district_id: int) -> PublicContact | None:
             .first()
         )
         if found is not None:
-            office = PublicContact(found.phone, found.name, source)
-            break
-    _office_phones[district_id] = (now, office)
-    return office
+            return PublicContact(found.phone, found.name, source)
+    return None
 
 
 def forget_office_phones(**_signal) -> None:
-    _office_phones.clear()
+    _office_phones.forget()
 
 
 # Reading a child's account of home needs every district's name: each process keeps them this
 # long, and forgets them as soon as it saves or deletes a district or State/UT itself (apps.py).
 PLACE_NAMES_KEPT_SECONDS = 600
-_place_names: list[tuple[float, PlaceNames]] = []
+_place_names: KeptInProcess[PlaceNames] = KeptInProcess(PLACE_NAMES_KEPT_SECONDS)
 
 
 def place_names() -> PlaceNames:
     """Every district (retired ones too: old reports name them) and State/UT, by its names in
     English and in each scheduled language."""
-    now = time.monotonic()
-    if _place_names and now - _place_names[0][0] < PLACE_NAMES_KEPT_SECONDS:
-        return _place_names[0][1]
+    return _place_names.get("India", _read_place_names)
+
+
+def _read_place_names() -> PlaceNames:
     name_columns = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
-    names = PlaceNames(
+    return PlaceNames(
         District.objects.values_list("pk", "name_en", "state_id"),
         ((row[0], row[1:]) for row in State.objects.values_list("pk", *name_columns)),
     )
-    _place_names[:] = [(now, names)]
-    return names
 
 
 def forget_place_names(**_signal) -> None:
-    _place_names.clear()
+    _place_names.forget()
 
 
 def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:
