@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.kept import KeptInProcess
@@ -213,6 +214,8 @@ def forget_office_phones(**_signal) -> None:
 # long, and forgets them as soon as it saves or deletes a district or State/UT itself (apps.py).
 PLACE_NAMES_KEPT_SECONDS = 600
 _place_names: KeptInProcess[PlaceNames] = KeptInProcess(PLACE_NAMES_KEPT_SECONDS)
+# The evidence of a match names States/UTs in the reader's language: by language.
+_state_names: KeptInProcess[dict[str, str]] = KeptInProcess(PLACE_NAMES_KEPT_SECONDS)
 
 
 def place_names() -> PlaceNames:
@@ -231,6 +234,7 @@ def _read_place_names() -> PlaceNames:
 
 def forget_place_names(**_signal) -> None:
     _place_names.forget()
+    _state_names.forget()
 
 
 def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:
@@ -243,8 +247,12 @@ def railway_routes_through(district_id: int) -> tuple[list[str], set[int]]:
 def state_names_in_active_language(names_en) -> dict[str, str]:
     """The States/UTs of these English (LGD) names, each with its name in the active language
     (English where it has none)."""
-    states = State.objects.filter(name_en__in=set(names_en)).only("name_en", "name")
-    return {state.name_en: state.name for state in states}
+    every_state = _state_names.get(get_language(), _read_state_names)
+    return {name: every_state[name] for name in set(names_en) if name in every_state}
+
+
+def _read_state_names() -> dict[str, str]:
+    return {state.name_en: state.name for state in State.objects.only("name_en", "name")}
 
 
 def neighbouring_states() -> dict[int, set[int]]:

@@ -135,3 +135,19 @@ def test_a_pair_stored_before_details_had_codes_shows_its_english_text(marked):
 )
 def test_a_detail_this_version_cannot_render_falls_back_to_english(item, marked):
     assert evidence_detail({"key": "name", "detail": "as stored", **item}) == "as stored"
+
+
+def test_the_states_names_are_read_once_for_many_details_and_again_when_one_is_renamed(
+    odisha, bihar, django_assert_num_queries
+):
+    far_away = message("place.other_state", state="Bihar", missing_state="Odisha").as_dict()
+    with translation.override("hi"):
+        with django_assert_num_queries(1):
+            evidence_detail(far_away)
+            evidence_detail(far_away)
+        bihar.name_hi = "बिहार राज्य"
+        bihar.save()
+        with django_assert_num_queries(1):
+            assert "बिहार राज्य" in evidence_detail(far_away)
+    with translation.override("bn"), django_assert_num_queries(1):
+        evidence_detail(far_away)
