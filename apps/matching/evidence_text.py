@@ -80,6 +80,12 @@ TEMPLATES: dict[str, str | Callable[[dict], str]] = {
     "parents.unknown": gettext_noop("parents' names not known on one side"),
     "languages.shared": gettext_noop("speaks %(shared)s (%(missing)s ~ %(found)s)"),
     "languages.none_shared": gettext_noop("no language in common (%(missing)s ~ %(found)s)"),
+    "languages.shared.written": gettext_noop(
+        "speaks %(shared)s (%(missing)s ~ %(found)s, by the script of a name)"
+    ),
+    "languages.none_shared.written": gettext_noop(
+        "no language in common (%(missing)s ~ %(found)s, by the script of a name)"
+    ),
     "languages.unknown": gettext_noop("languages not known on one side"),
     "marks": gettext_noop("marks '%(missing)s' ~ '%(found)s' (%(similarity)s)"),
     "marks.several": gettext_noop(

@@ -6,6 +6,7 @@ of mark, body parts and sides, and everything else is dropped.
 """
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from apps.names.keys import phonetic_word, to_latin
@@ -211,6 +212,33 @@ def language_codes(languages) -> frozenset[str]:
         if word not in _NOT_A_LANGUAGE:
             codes.add(LANGUAGE_CODES.get(word, word))
     return frozenset(codes)
+
+
+# A family that writes a child's name in Bengali letters speaks Bengali (or Assamese, in the
+# same letters): the languages of each script only a language or two write. Devanagari, which a
+# dozen languages and every office in the Hindi belt write, and Latin letters say nothing.
+_SCRIPT_LANGUAGES = {
+    "BENGALI": frozenset({"bn", "as"}),
+    "ORIYA": frozenset({"or"}),
+    "GURMUKHI": frozenset({"pa"}),
+    "GUJARATI": frozenset({"gu"}),
+    "TAMIL": frozenset({"ta"}),
+    "TELUGU": frozenset({"te"}),
+    "KANNADA": frozenset({"kn"}),
+    "MALAYALAM": frozenset({"ml"}),
+    "MEETEI": frozenset({"mni"}),
+    "OL": frozenset({"sat"}),  # Ol Chiki
+    "ARABIC": frozenset({"ur", "ks", "sd"}),
+}
+
+
+def script_languages(name: str | None) -> frozenset[str]:
+    """The languages written in the script of a name, when that script says (see above)."""
+    for character in name or "":
+        if character.isalpha() and not character.isascii():
+            script = unicodedata.name(character, "").split(" ", 1)[0]
+            return _SCRIPT_LANGUAGES.get(script, frozenset())
+    return frozenset()
 
 
 # --- complexion ----------------------------------------------------------------------------

@@ -633,26 +633,31 @@ LINGUA_FRANCA_PENALTY = 0.2
 
 
 def measure_languages(missing: Profile, found: Profile) -> Measure | None:
-    if not missing.languages or not found.languages:
+    missing_languages = missing.languages or missing.written_languages
+    found_languages = found.languages or found.written_languages
+    if not missing_languages or not found_languages:
         return None
-    shared = missing.languages & found.languages
+    shared = missing_languages & found_languages
+    about = (shared, missing_languages, found_languages)
     if not shared:
         lingua_franca_only = (
-            missing.languages <= LINGUA_FRANCAS or found.languages <= LINGUA_FRANCAS
+            missing_languages <= LINGUA_FRANCAS or found_languages <= LINGUA_FRANCAS
         )
         penalty = LINGUA_FRANCA_PENALTY if lingua_franca_only else LANGUAGE_PENALTY
-        return Measure(LANGUAGE_WEIGHT, 0.0, -penalty, shared)
+        return Measure(LANGUAGE_WEIGHT, 0.0, -penalty, about)
     weight = LINGUA_FRANCA_WEIGHT if shared <= LINGUA_FRANCAS else LANGUAGE_WEIGHT
-    similarity = len(shared) / min(len(missing.languages), len(found.languages))
-    return Measure(weight, similarity, weight * similarity, shared)
+    similarity = len(shared) / min(len(missing_languages), len(found_languages))
+    return Measure(weight, similarity, weight * similarity, about)
 
 
 def describe_languages(missing: Profile, found: Profile, measure: Measure) -> Message:
     # Language codes (hi, bn, or): the portal writes their names.
-    listed = {"missing": tuple(sorted(missing.languages)), "found": tuple(sorted(found.languages))}
-    if not measure.about:
-        return message("languages.none_shared", **listed)
-    return message("languages.shared", shared=tuple(sorted(measure.about)), **listed)
+    shared, missing_languages, found_languages = measure.about
+    listed = {"missing": tuple(sorted(missing_languages)), "found": tuple(sorted(found_languages))}
+    written = "" if missing.languages and found.languages else ".written"
+    if not shared:
+        return message("languages.none_shared" + written, **listed)
+    return message("languages.shared" + written, shared=tuple(sorted(shared)), **listed)
 
 
 # --- identification marks --------------------------------------------------------------------

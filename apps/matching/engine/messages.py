@@ -59,6 +59,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "parents.unknown": "parents' names not known on one side",
     "languages.shared": "speaks %(shared)s (%(missing)s ~ %(found)s)",
     "languages.none_shared": "no language in common (%(missing)s ~ %(found)s)",
+    "languages.shared.written": (
+        "speaks %(shared)s (%(missing)s ~ %(found)s, by the script of a name)"
+    ),
+    "languages.none_shared.written": (
+        "no language in common (%(missing)s ~ %(found)s, by the script of a name)"
+    ),
     "languages.unknown": "languages not known on one side",
     "marks": "marks '%(missing)s' ~ '%(found)s' (%(similarity)s)",
     "marks.several": (

@@ -10,6 +10,7 @@ from apps.matching.engine.descriptions import (
     complexion_rank,
     language_codes,
     mark_words,
+    script_languages,
     separate_marks,
 )
 from apps.matching.engine.names import NameForm, form_keys, parse_names
@@ -35,6 +36,8 @@ class Profile:
     marks: frozenset[str]  # every word of every mark
     separate_marks: tuple[frozenset[str], ...]
     languages: frozenset[str]
+    # Where the record lists none, those the script of its name says (descriptions.py).
+    written_languages: frozenset[str]
     home_districts: frozenset[str]
     home_states: frozenset[str]
 
@@ -66,6 +69,7 @@ def read_profile(record: ChildRecord) -> Profile:
         marks=mark_words(record.identification_marks),
         separate_marks=separate_marks(record.identification_marks),
         languages=language_codes(record.languages),
+        written_languages=script_languages(record.local_name or record.name),
         home_districts=_stripped(record.home_districts),
         home_states=_stripped(record.home_states),
     )

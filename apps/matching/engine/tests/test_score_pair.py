@@ -281,6 +281,26 @@ def test_two_marks_seen_where_her_family_said_count_for_more_than_one():
     assert marks("mole on right cheek; scar on forehead") < both
 
 
+def test_a_name_written_in_bengali_letters_says_bengali_where_no_language_is_listed():
+    # Her family wrote her name in Bengali and listed no language; the girl found speaks Bengali.
+    missing = bare(MISSING, name="Priyanka Ganguli", local_name="প্রিয়াঙ্কা গাঙ্গুলি", sex="F")
+    speaks = bare(FOUND, sex="F", languages=frozenset({"bn"}))
+
+    def languages(missing_report, found_report):
+        return score_pair(missing_report, found_report).evidence_for("languages")
+
+    bengali = languages(missing, speaks)
+    assert bengali.contribution > 0
+    assert bengali.detail == "speaks bn (as, bn ~ bn, by the script of a name)"
+    assert languages(missing, replace(speaks, languages=frozenset({"or"}))).contribution < 0
+    # Devanagari, which a dozen languages write, and Latin letters say nothing.
+    assert languages(replace(missing, local_name="प्रियंका गांगुली"), speaks).similarity is None
+    assert languages(replace(missing, local_name=""), speaks).similarity is None
+    # A language the report lists is what counts, whatever the script of the name.
+    listed = replace(missing, languages=frozenset({"or"}))
+    assert languages(listed, speaks).contribution < 0
+
+
 # --- dates of birth --------------------------------------------------------------------------
 
 
