@@ -8,7 +8,9 @@ description: sex, age, dates, place, height, languages, identification marks and
 DescriptionColumns keeps these of every indexed record as numpy-ready columns and ranks all
 records against a target at once by the sum of what each would add to the engine's log-odds
 (the same measures as evidence.py, without names and parents), after the hard filters. The
-best of them are then scored by the whole engine like every other candidate.
+best of them are then scored by the whole engine like every other candidate, which alone also
+weighs a second agreeing mark and the languages the script of a name says (evidence.py): the
+columns keep one set of mark words and the languages listed, as the portal's SQL does.
 
 The portal does the same in SQL (apps.matching.selectors.description_candidate_ids).
 """
