@@ -16,6 +16,13 @@ from apps.reports.tests.fixtures import local_input, photo_upload
 
 
 @pytest.fixture
+def patna_cwc(make_official, make_unit, patna):
+    """A member of the Patna CWC, which places the children found at Patna Junction."""
+    cwc = make_unit("cwc", district=patna, name="CWC Patna")
+    return make_official("cwc_patna", "cwc_member", unit=cwc)
+
+
+@pytest.fixture
 def pair(officer, file_missing, file_found, make_official, make_unit, bihar, patna):
     file_missing(officer, event_at=local_input(timezone.now() - timedelta(days=7)))
     cwc = make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))

@@ -37,11 +37,6 @@ def priya(officer, file_missing):
 
 
 @pytest.fixture
-def patna_cwc(make_official, make_unit, patna):
-    return make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))
-
-
-@pytest.fixture
 def found(priya, patna_cwc, file_found, bihar, patna):
     """The girl the Patna CWC found this morning, proposed as Priya."""
     found = found_in_patna(file_found, patna_cwc, bihar, patna)

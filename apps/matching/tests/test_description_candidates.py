@@ -22,12 +22,6 @@ def priya_missing(officer, file_missing):
     return file_missing(officer, event_at=local_input(timezone.now() - timedelta(days=7)))
 
 
-@pytest.fixture
-def patna_cwc(make_official, make_unit, patna):
-    cwc = make_unit("cwc", district=patna, name="CWC Patna")
-    return make_official("cwc_patna", "cwc_member", unit=cwc)
-
-
 def nameless_in_patna(file_found, patna_cwc, bihar, patna, **overrides):
     """A girl of about 12 found in Patna who says no name, with a mole on her left cheek."""
     fields = {"full_name": "", "told_parent_names": "", "told_language": "or", **overrides}

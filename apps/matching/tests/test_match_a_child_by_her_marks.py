@@ -39,11 +39,6 @@ def nameless_girl(file_found, patna_cwc, bihar, patna):
     return file
 
 
-@pytest.fixture
-def patna_cwc(make_official, make_unit, patna):
-    return make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))
-
-
 def marks_evidence(missing, found):
     pair = MatchCandidate.objects.filter(
         kind=CandidateKind.MATCH, missing=missing, other=found

@@ -19,11 +19,6 @@ SAYS_NOTHING_ELSE = {"full_name": "", "told_parent_names": "", "told_language": 
 
 
 @pytest.fixture
-def patna_cwc(make_official, make_unit, patna):
-    return make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))
-
-
-@pytest.fixture
 def girl_in_patna(file_found, patna_cwc, bihar, patna):
     """`girl_in_patna(told)`: the nameless girl the Patna CWC found, saying `told` of home."""
 

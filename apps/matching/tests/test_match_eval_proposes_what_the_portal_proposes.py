@@ -18,12 +18,6 @@ from apps.reports.tests.fixtures import local_input
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def patna_cwc(make_official, make_unit, patna):
-    cwc = make_unit("cwc", district=patna, name="CWC Patna")
-    return make_official("cwc_patna", "cwc_member", unit=cwc)
-
-
 def portal_candidates(report) -> set[int]:
     """What match_report scores for `report` (no photos here, so no face candidates)."""
     report.refresh_from_db()
