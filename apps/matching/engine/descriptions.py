@@ -85,7 +85,8 @@ def separate_marks(text: str | None) -> tuple[frozenset[str], ...]:
     """Each mark a description mentions, as mark_words of its own: "mole on left cheek; scar
     on forehead" and the portal's "mole left cheek scar forehead" are two. Body parts and
     sides belong to the kind of mark they are written with ("बाएं गाल पर तिल", "mole, left
-    cheek"); a part with no kind of mark of its own belongs to the mark before it."""
+    cheek"); a part with no kind of mark of its own belongs to the mark before it, or to the
+    one after it when no mark came before ("left cheek, mole")."""
     return _read_marks(text or "")[1]
 
 

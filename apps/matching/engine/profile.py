@@ -50,6 +50,7 @@ def read_profile(record: ChildRecord) -> Profile:
     # "Raju S/O Ramesh" in the name field names the father too.
     parent_forms = _distinct(parents.forms + parents.relatives + names.relatives)
     keys = form_keys(names.forms)
+    languages = language_codes(record.languages)
     return Profile(
         record=record,
         names=names.forms,
@@ -68,8 +69,10 @@ def read_profile(record: ChildRecord) -> Profile:
         complexion=complexion_rank(record.complexion),
         marks=mark_words(record.identification_marks),
         separate_marks=separate_marks(record.identification_marks),
-        languages=language_codes(record.languages),
-        written_languages=script_languages(record.local_name or record.name),
+        languages=languages,
+        written_languages=(
+            frozenset() if languages else script_languages(record.local_name or record.name)
+        ),
         home_districts=_stripped(record.home_districts),
         home_states=_stripped(record.home_states),
     )
