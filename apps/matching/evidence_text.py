@@ -69,6 +69,15 @@ TEMPLATES: dict[str, str | Callable[[dict], str]] = {
     ),
     "home.elsewhere": gettext_noop("says home is '%(told)s'; missing from %(district)s"),
     "home.unknown": gettext_noop("home not told, or no district or State/UT recognised in it"),
+    "home.address.same_district": gettext_noop(
+        "family's address in %(address)s: the report's district (%(district)s)"
+    ),
+    "home.address.same_state": gettext_noop(
+        "family's address in %(address)s: the report's State/UT (%(state)s), another district"
+    ),
+    "home.address.elsewhere": gettext_noop(
+        "family's address in %(address)s; missing from %(district)s"
+    ),
     "height": gettext_noop(
         "height %(missing)s cm when missing → about %(expected)s cm; found %(found)s cm"
     ),

@@ -65,10 +65,16 @@ def record_from_fields(
 def _home(fields: Mapping) -> dict:
     names = place_names()
     districts, states = names.names(home_of(fields))
-    told = ""
+    told, from_address = "", False
     if fields["kind"] != ReportKind.MISSING:
         words = fields["told_home_place"].strip()
         heard = names.find(words)
         # Where her words name no place, the home is her family's address on the report.
         told = words if heard.districts or heard.states else "; ".join(sorted(districts))
-    return {"home_districts": districts, "home_states": states, "home_told": told}
+        from_address = bool(districts) and not (heard.districts or heard.states)
+    return {
+        "home_districts": districts,
+        "home_states": states,
+        "home_told": told,
+        "home_from_address": from_address,
+    }

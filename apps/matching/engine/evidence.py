@@ -491,13 +491,21 @@ def _home_is_where_found(found: Profile) -> bool:
 
 def describe_home(missing: Profile, found: Profile, measure: Measure) -> Message:
     told = found.record.home_told
+    if found.record.home_from_address:
+        # Not her words: a place, named in the reader's language like any other.
+        quoted, prefix = (
+            {"address": min(found.home_districts or found.home_states)},
+            "home.address.",
+        )
+    else:
+        quoted, prefix = {"told": told}, "home."
     if measure.similarity == SAME_DISTRICT:
         district = min(found.home_districts & missing.home_districts)
-        return message("home.same_district", told=told, district=district)
+        return message(prefix + "same_district", **quoted, district=district)
     if measure.similarity == SAME_STATE:
         state = min(found.home_states & missing.home_states)
-        return message("home.same_state", told=told, state=state)
-    return message("home.elsewhere", told=told, district=missing.district or missing.state)
+        return message(prefix + "same_state", **quoted, state=state)
+    return message(prefix + "elsewhere", **quoted, district=missing.district or missing.state)
 
 
 # --- height ----------------------------------------------------------------------------------

@@ -50,6 +50,13 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     ),
     "home.elsewhere": "says home is '%(told)s'; missing from %(district)s",
     "home.unknown": "home not told, or no district or State/UT recognised in it",
+    "home.address.same_district": (
+        "family's address in %(address)s: the report's district (%(district)s)"
+    ),
+    "home.address.same_state": (
+        "family's address in %(address)s: the report's State/UT (%(state)s), another district"
+    ),
+    "home.address.elsewhere": "family's address in %(address)s; missing from %(district)s",
     "height": ("height %(missing)s cm when missing → about %(expected)s cm; found %(found)s cm"),
     "height.unknown": "height not known on one side",
     "parents.one": "parent '%(parent)s' ~ told '%(told)s' (%(similarity)s)",

@@ -63,6 +63,9 @@ class ChildRecord:
     home_districts: frozenset[str] = field(default=frozenset(), repr=False)
     home_states: frozenset[str] = field(default=frozenset(), repr=False)
     home_told: str = field(default="", repr=False)
+    # A found child who said nothing of home has her family's address on the report as her
+    # home, its districts in `home_told` too (which pairs are fingerprinted with).
+    home_from_address: bool = field(default=False, repr=False)
 
     def __post_init__(self):
         if self.side not in SIDES:

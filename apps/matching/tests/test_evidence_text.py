@@ -109,6 +109,13 @@ def test_states_in_a_place_detail_are_named_in_the_readers_language(odisha, biha
         # The child's words are quoted as written, a State/UT in them too.
         told = message("home.elsewhere", told="Gaya, Bihar", district="Khordha, Odisha")
         assert evidence_detail(told.as_dict()) == "घर 'Gaya, Bihar' बताता है; Khordha, ओडिशा से लापता"
+        # A home read from the family's address is a place, not her words.
+        address = message(
+            "home.address.elsewhere", address="Gaya, Bihar", district="Khordha, Odisha"
+        )
+        assert evidence_detail(address.as_dict()) == (
+            "परिवार का पता (Gaya, बिहार); Khordha, ओडिशा से लापता"
+        )
     with translation.override("en"):
         assert evidence_detail(same_district) == "found in the same district (Khordha, Odisha)"
 

@@ -3,9 +3,11 @@ Khordha are compared with her and the likeliest proposed to the Patna CWC, and a
 police in Khordha file later finds her at once."""
 
 import pytest
+from django.utils import translation
 
 from apps.matching import selectors
 from apps.matching.engine.evidence import HOME_WEIGHT
+from apps.matching.evidence_text import evidence_detail
 from apps.matching.models import CandidateKey, CandidateKind, CandidateStatus, MatchCandidate
 from apps.matching.tasks import process_report
 from apps.matching.tests.test_propose_matches import found_in_patna
@@ -142,5 +144,11 @@ def test_the_family_address_on_her_report_counts_as_the_home_she_named(
     home = next(item for item in proposal(priya, found).evidence if item["key"] == "home")
     assert home["contribution"] == HOME_WEIGHT
     assert home["detail"] == (
-        "says home is 'Khordha, Odisha': the report's district (Khordha, Odisha)"
+        "family's address in Khordha, Odisha: the report's district (Khordha, Odisha)"
     )
+    # Her words are not quoted, since she said nothing: the address is read out as a place,
+    # its State/UT in the reader's language.
+    with translation.override("hi"):
+        assert evidence_detail(home) == (
+            "परिवार का पता (Khordha, ओडिशा): रिपोर्ट का ज़िला (Khordha, ओडिशा)"
+        )
