@@ -42,11 +42,12 @@ class _Entry:
     loose: tuple[str, ...]  # the words as _loose compares them, read once
     district: int | None
     state: int
+    ending: str | None  # how the name is spoken at its end (_latin_ending)
 
     @classmethod
     def of(cls, name: str, district: int | None, state: int) -> "_Entry":
         words = _phonetic_words(name)
-        return cls(words, tuple(map(_loose, words)), district, state)
+        return cls(words, tuple(map(_loose, words)), district, state, _latin_ending(name))
 
 
 def _phonetic_words(text: str) -> tuple[str, ...]:
@@ -83,6 +84,58 @@ def _spellings(segment: str) -> set[str]:
     """The part as written and, if it has flapped consonants, with them read as r and rh."""
     decomposed = unicodedata.normalize("NFC", segment)  # ड़ (U+095C) is ड and the nukta in NFC
     return {segment, _FLAP.sub(lambda flap: _FLAPS_AS_R[flap.group()], decomposed)}
+
+
+# How a name ends when spoken, to tell apart two names an Indian script reads alike: पटना
+# (Patna) and पाटन (Patan) both read "patana", since to_latin writes the vowel that Hindi
+# leaves unspoken at the end and in the middle, and have the same consonants. The script says
+# what the Latin letters do in the scripts of languages that leave the inherent vowel unspoken
+# at the end: a vowel sign at the end is spoken (पटना, Patna), a bare consonant is not (पाटन,
+# Patan). The Dravidian languages end a word on a vowel the Latin name leaves out (చిత్తూరు
+# is Chittoor), so their scripts say nothing here; nor does a Latin "e" at the end, often
+# silent (Sehore, Vellore).
+VOWEL, CONSONANT = "vowel", "consonant"
+_FINAL_SCHWA_UNSPOKEN = ("DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA")
+_SPOKEN_VOWEL_LETTER = re.compile(r" LETTER (AA?|II?|UU?|EE?|AI|OO?|AU|VOCALIC \w+)$")
+_UNSPOKEN_MARKS = ("ANUSVARA", "CANDRABINDU", "NUKTA", "VISARGA")
+
+
+def _latin_ending(name: str) -> str | None:
+    last = name.strip().lower()[-1:]
+    if not last.isascii() or not last.isalpha() or last == "e":
+        return None
+    return VOWEL if last in "aiouy" else CONSONANT
+
+
+def _script_ending(word: str) -> str | None:
+    """VOWEL or CONSONANT for how a word in an Indian script ends, None when unsure."""
+    for char in reversed(word):
+        name = unicodedata.name(char, "")
+        if not name.startswith(_FINAL_SCHWA_UNSPOKEN):
+            return None
+        if any(mark in name for mark in _UNSPOKEN_MARKS):
+            continue
+        if "VOWEL SIGN" in name or _SPOKEN_VOWEL_LETTER.search(name):
+            return VOWEL
+        return CONSONANT if " LETTER " in name or "VIRAMA" in name else None
+    return None
+
+
+def _as_spoken(hits: list, segment: str) -> list:
+    """Of names found for the same words, those ending as the script says the words end,
+    when the names disagree there and any of them agrees."""
+    endings = {}
+    for word in segment.split():
+        latin = to_latin(word).split()
+        if latin:
+            endings[latin[-1]] = _script_ending(word)
+    kept = []
+    for typed in dict.fromkeys(typed for _, typed, _ in hits):
+        same_words = [hit for hit in hits if hit[1] == typed]
+        ending = endings.get(typed[-1]) if typed else None
+        agreeing = [hit for hit in same_words if hit[0].ending in (ending, None)]
+        kept += agreeing if ending and agreeing else same_words
+    return kept
 
 
 # Words a child or an official says of any place: a district named only by them (Delhi's
@@ -192,7 +245,8 @@ class PlaceNames:
         किनारे's consonants are Kinnaur's), and with its flapped consonants read either way."""
         if segment.isascii():
             return self._hits_in(segment)
-        return [hit for spelling in _spellings(segment) for hit in self._hits_in(spelling)]
+        hits = [hit for spelling in _spellings(segment) for hit in self._hits_in(spelling)]
+        return _as_spoken(hits, segment)
 
     def _hits_in(self, segment: str) -> list[tuple[_Entry, tuple[str, ...], bool]]:
         typed = [word for word in to_latin(segment).split() if phonetic_word(word)]

@@ -119,3 +119,30 @@ def test_words_of_a_sentence_in_an_indian_script_are_not_read_by_their_consonant
     # किनारे has Kinnaur's consonants, ପାଖରେ Pakur's: only a whole part of the text may be a
     # name so spelt.
     assert india.find(told) == ToldPlaces()
+
+
+PATAN, CHITTOOR, CHATRA = 455, 503, 323
+
+
+@pytest.mark.parametrize(
+    ("told", "district"),
+    [
+        ("पटना", PATNA),  # ends on its vowel sign: Patna, not Gujarat's Patan
+        ("পাটনা", PATNA),
+        ("ਪਟਨਾ", PATNA),
+        ("ପାଟଣା", PATNA),
+        ("पाटन", PATAN),  # ends on a consonant, its vowel unspoken: Patan
+        ("પાટણ", PATAN),
+        ("चित्तूर", CHITTOOR),
+        ("चतरा", CHATRA),
+    ],
+)
+def test_two_districts_a_script_spells_alike_are_told_apart_by_how_the_name_ends(
+    india, told, district
+):
+    assert india.find(told).districts == {district}
+
+
+def test_a_dravidian_name_ending_on_a_vowel_the_latin_name_leaves_out_keeps_both(india):
+    # చిత్తూరు (Chittooru) is how Telugu says Chittoor: its last vowel says nothing of Chatra.
+    assert india.find("చిత్తూరు").districts == {CHITTOOR, CHATRA}
