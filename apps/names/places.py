@@ -94,7 +94,7 @@ def _spellings(segment: str) -> set[str]:
 # Patan). The Dravidian languages end a word on a vowel the Latin name leaves out (చిత్తూరు
 # is Chittoor), so their scripts say nothing here; nor does a Latin "e" at the end, often
 # silent (Sehore, Vellore).
-VOWEL, CONSONANT = "vowel", "consonant"
+_VOWEL, _CONSONANT = "vowel", "consonant"
 _FINAL_SCHWA_UNSPOKEN = ("DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA")
 _SPOKEN_VOWEL_LETTER = re.compile(r" LETTER (AA?|II?|UU?|EE?|AI|OO?|AU|VOCALIC \w+)$")
 _UNSPOKEN_MARKS = ("ANUSVARA", "CANDRABINDU", "NUKTA", "VISARGA")
@@ -104,11 +104,11 @@ def _latin_ending(name: str) -> str | None:
     last = name.strip().lower()[-1:]
     if not last.isascii() or not last.isalpha() or last == "e":
         return None
-    return VOWEL if last in "aiouy" else CONSONANT
+    return _VOWEL if last in "aiouy" else _CONSONANT
 
 
 def _script_ending(word: str) -> str | None:
-    """VOWEL or CONSONANT for how a word in an Indian script ends, None when unsure."""
+    """_VOWEL or _CONSONANT for how a word in an Indian script ends, None when unsure."""
     for char in reversed(word):
         name = unicodedata.name(char, "")
         if not name.startswith(_FINAL_SCHWA_UNSPOKEN):
@@ -116,8 +116,8 @@ def _script_ending(word: str) -> str | None:
         if any(mark in name for mark in _UNSPOKEN_MARKS):
             continue
         if "VOWEL SIGN" in name or _SPOKEN_VOWEL_LETTER.search(name):
-            return VOWEL
-        return CONSONANT if " LETTER " in name or "VIRAMA" in name else None
+            return _VOWEL
+        return _CONSONANT if " LETTER " in name or "VIRAMA" in name else None
     return None
 
 
