@@ -19,7 +19,7 @@ from apps.matching.engine.description_index import (
     MARK_SIDE_WORDS,
     has_usable_name,
 )
-from apps.matching.engine.descriptions import LINGUA_FRANCAS
+from apps.matching.engine.descriptions import LINGUA_FRANCAS, kinds_and_parts
 from apps.matching.engine.duplicates import AGE_AGAIN_TOLERANCE
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
@@ -482,7 +482,7 @@ class _DescriptionScore:
             f"ELSE -{PLACE_PENALTY} END)",
             self._height(*heights, years) if report.height_cm else "0",
             self._languages() if target.languages else "0",
-            self._marks(target.marks) if target.marks else "0",
+            self._marks(target) if target.marks else "0",
         ]
         self.sql = " + ".join(parts)
 
@@ -537,12 +537,13 @@ class _DescriptionScore:
             f"WHEN {only_francas} THEN -{LINGUA_FRANCA_PENALTY} ELSE -{LANGUAGE_PENALTY} END)"
         )
 
-    def _marks(self, words: frozenset[str]) -> str:
+    def _marks(self, target) -> str:
         """The share of the target's mark words (a side counting half) found among the
         candidate's words: the engine's marks_similarity when the target's description is the
-        shorter one (the candidate's words are not counted in SQL)."""
+        shorter one (the candidate's words are not counted in SQL); and each further mark of the
+        target whose kind and body part are both among them (description_index._further_marks)."""
         shares, total = [], 0.0
-        for index, word in enumerate(sorted(words)):
+        for index, word in enumerate(sorted(target.marks)):
             weight = MARK_SIDE_SHARE if word in MARK_SIDE_WORDS else 1.0
             self.params[f"mark_{index}"] = word
             shares.append(
@@ -551,7 +552,22 @@ class _DescriptionScore:
             total += weight
         similarity = f"(({' + '.join(shares)}) / {total})"
         value = self._linear(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
-        return f"(CASE WHEN marks IS NULL OR length(marks) = 0 THEN 0 ELSE {value} END)"
+        further = self._further_marks(target)
+        return f"(CASE WHEN marks IS NULL OR length(marks) = 0 THEN 0 ELSE {value} + {further} END)"
+
+    def _further_marks(self, target) -> str:
+        marks = sorted(
+            {" & ".join(sorted(mark)) for mark in kinds_and_parts(target.separate_marks)}
+        )
+        if len(marks) < 2:
+            return "0"
+        agreeing = []
+        for index, words in enumerate(marks):
+            self.params[f"whole_mark_{index}"] = words
+            agreeing.append(
+                f"(CASE WHEN marks @@ %(whole_mark_{index})s::tsquery THEN 1 ELSE 0 END)"
+            )
+        return f"{MARKS_WEIGHT} * greatest(0, {' + '.join(agreeing)} - 1)"
 
 
 class _SameSideFilters:

@@ -3,13 +3,16 @@ languages, marks and complexion would, so the candidates it brings are those the
 would rank highest without a name; nothing the hard filters rule out comes back, and a child
 with a name is compared so only with reports that give none."""
 
+import datetime
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from apps.matching.engine.description_index import DescriptionColumns
+from apps.matching.engine.evidence import MARKS_WEIGHT
 from apps.matching.engine.profile import read_profile
+from apps.matching.engine.records import FOUND, MISSING, ChildRecord
 from apps.matching.engine.scoring import score_profiles
 from benchmarks.evaluation_set import generate
 
@@ -19,8 +22,9 @@ DESCRIBED = {"sex", "dates", "age", "place", "languages", "marks", "complexion"}
 @pytest.fixture(scope="module")
 def evaluation():
     # Left out, as the columns leave them to the engine: heights (the engine's growth curve
-    # depends on the age, the columns' does not), a second mark, and the languages the script
-    # of a name says.
+    # depends on the age, the columns' does not), and the languages the script of a name says;
+    # and a second mark, which the columns read from one set of words, sides not told apart
+    # (test_each_further_mark_that_agrees_counts_as_the_engine_counts_it).
     evaluation = generate(30, 300, seed=3)
     evaluation.missing = [
         replace(one_mark(record), height_cm=None, local_name="") for record in evaluation.missing
@@ -79,3 +83,44 @@ def test_a_child_with_a_name_is_compared_by_description_only_with_nameless_repor
     }
     pet_name_only = read_profile(replace(evaluation.found[0], name="Pinki", local_name=""))
     assert len(columns.best(pet_name_only, 100, {})) > 10
+
+
+def test_each_further_mark_that_agrees_counts_as_the_engine_counts_it():
+    # Two girls missing alike, one with the mole alone, one with the mole and the scar; the
+    # nameless girl found has both. The second agreeing mark adds what the engine adds.
+    missing = ChildRecord(
+        id="M-1",
+        side=MISSING,
+        sex="F",
+        age_min=11,
+        age_max=11,
+        event_date=datetime.date(2026, 11, 1),
+        state="Odisha",
+        district="Khordha, Odisha",
+        identification_marks="mole on left cheek",
+    )
+    both_marks = replace(
+        missing, id="M-2", identification_marks="mole on left cheek; scar on forehead"
+    )
+    found = ChildRecord(
+        id="F-1",
+        side=FOUND,
+        sex="F",
+        age_min=12,
+        age_max=12,
+        event_date=datetime.date(2026, 11, 20),
+        state="Bihar",
+        district="Patna, Bihar",
+        identification_marks="scar on forehead, mole on left cheek",
+    )
+    columns = DescriptionColumns()
+    profiles = [read_profile(missing), read_profile(both_marks)]
+    for profile in profiles:
+        columns.add(profile)
+    target = read_profile(found)
+    sums = columns.log_odds(target)
+    marks = [score_profiles(p, target, None).evidence_for("marks").contribution for p in profiles]
+
+    assert sums[1] - sums[0] == pytest.approx(MARKS_WEIGHT)
+    assert sums[1] - sums[0] == pytest.approx(marks[1] - marks[0])
+    assert columns.best(target, 1, {}) == [1]

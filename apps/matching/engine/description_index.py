@@ -9,8 +9,10 @@ DescriptionColumns keeps these of every indexed record as numpy-ready columns an
 records against a target at once by the sum of what each would add to the engine's log-odds
 (the same measures as evidence.py, without names and parents), after the hard filters. The
 best of them are then scored by the whole engine like every other candidate, which alone also
-weighs a second agreeing mark and the languages the script of a name says (evidence.py): the
-columns keep one set of mark words and the languages listed, as the portal's SQL does.
+weighs the languages the script of a name says (evidence.py): the columns keep the languages
+listed and one set of mark words, as the portal's SQL does. From those words they count each
+further mark of the target's whose kind and body part both agree, as the engine does, but
+without telling sides apart (a mole on the left cheek is among "mole right cheek" words).
 
 The portal does the same in SQL (apps.matching.selectors.description_candidate_ids).
 """
@@ -20,7 +22,13 @@ from array import array
 
 import numpy as np
 
-from apps.matching.engine.descriptions import BODY_PARTS, LINGUA_FRANCAS, MARK_KINDS, SIDES
+from apps.matching.engine.descriptions import (
+    BODY_PARTS,
+    LINGUA_FRANCAS,
+    MARK_KINDS,
+    SIDES,
+    kinds_and_parts,
+)
 from apps.matching.engine.evidence import (
     AGE_BASE_TOLERANCE,
     AGE_EXCLUSION_MARGIN,
@@ -286,6 +294,7 @@ class DescriptionColumns:
         shorter = np.where(theirs_shorter, their_weight, my_weight)
         similarity = np.where(shorter > 0, shared / np.maximum(shorter, 1e-9), 0.0)
         value = _contribution(similarity, MARKS_WEIGHT, MARKS_PIVOT, MARKS_PENALTY)
+        value += MARKS_WEIGHT * _further_marks(target, marks)
         return np.where(their_weight > 0, value, 0.0)
 
     def _complexion_term(self, target: Profile, positions) -> np.ndarray:
@@ -295,6 +304,16 @@ class DescriptionColumns:
         similarity = 1.0 - np.abs(complexion - target.complexion) / 3
         value = _contribution(similarity, COMPLEXION_WEIGHT, COMPLEXION_PIVOT, COMPLEXION_PENALTY)
         return np.where(complexion < 0, 0.0, value)
+
+
+def _further_marks(target: Profile, marks: np.ndarray) -> np.ndarray:
+    """How many more of the target's marks than one are among each record's mark words, kind
+    and body part both: the engine's further agreeing marks (evidence.measure_marks), read
+    from one set of words, so that a side is not told apart."""
+    agreeing = np.zeros(len(marks), dtype=np.int64)
+    for mask in {_mask(words, _MARK_BIT) for words in kinds_and_parts(target.separate_marks)}:
+        agreeing += (marks & mask) == mask
+    return np.maximum(agreeing - 1, 0)
 
 
 def has_usable_name(profile: Profile) -> bool:

@@ -157,6 +157,13 @@ def agreeing_marks(one: tuple[frozenset[str], ...], other: tuple[frozenset[str],
     return agreeing
 
 
+def kinds_and_parts(marks: tuple[frozenset[str], ...]) -> list[frozenset[str]]:
+    """Of each mark that names both, its kinds and body parts: what makes two marks the same
+    (_same_mark) when their sides do not disagree."""
+    words = [mark & (_KINDS | _BODY_PARTS) for mark in marks]
+    return [mark for mark in words if mark & _KINDS and mark & _BODY_PARTS]
+
+
 def _same_mark(one: frozenset[str], other: frozenset[str]) -> bool:
     shared = one & other
     if not (shared & _KINDS and shared & _BODY_PARTS):

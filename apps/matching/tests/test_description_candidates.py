@@ -96,6 +96,36 @@ def test_the_report_whose_marks_and_language_agree_comes_first(
     assert description_candidates(found) == [priya_missing.pk, other_girl.pk]
 
 
+def test_a_report_with_both_her_marks_comes_before_one_with_only_one_of_them(
+    officer, file_missing, file_found, patna_cwc, bihar, patna
+):
+    # The girl with the mole alone went missing days before this girl was found, the girl with
+    # the mole and the scar months before: only the second mark puts her first.
+    def missing_girl(fir_number, name, marks, days_ago):
+        return file_missing(
+            officer,
+            fir_number=fir_number,
+            full_name=name,
+            other_names="",
+            name_local="",
+            identification_marks=marks,
+            marks=(),
+            event_at=local_input(timezone.now() - timedelta(days=days_ago)),
+        )
+
+    mole_only = missing_girl("114/2026", "Rekha Nayak", "Mole on left cheek", 5)
+    both = missing_girl("115/2026", "Anita Das", "Mole on left cheek; scar on forehead", 200)
+    found = nameless_in_patna(
+        file_found,
+        patna_cwc,
+        bihar,
+        patna,
+        identification_marks="scar on forehead, mole on left cheek",
+    )
+
+    assert description_candidates(found)[:2] == [both.pk, mole_only.pk]
+
+
 def test_only_open_reports_are_described(priya_missing):
     assert DescriptionPosting.objects.filter(report_id=priya_missing.pk).exists()
 
