@@ -102,10 +102,10 @@ def test_each_further_mark_that_agrees_counts_as_the_engine_counts_it():
     both_marks = replace(
         missing, id="M-2", identification_marks="mole on left cheek; scar on forehead"
     )
-    found = ChildRecord(
+    found = replace(
+        missing,
         id="F-1",
         side=FOUND,
-        sex="F",
         age_min=12,
         age_max=12,
         event_date=datetime.date(2026, 11, 20),
