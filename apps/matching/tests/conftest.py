@@ -23,6 +23,13 @@ def patna_cwc(make_official, make_unit, patna):
 
 
 @pytest.fixture
+def priya(officer, file_missing):
+    """Priya Sahu, 11, missing from Bhubaneswar (Capital PS, Khordha) since yesterday: "Mole on
+    left cheek" typed, a burn scar on the right hand recorded."""
+    return file_missing(officer)
+
+
+@pytest.fixture
 def pair(officer, file_missing, file_found, make_official, make_unit, bihar, patna):
     file_missing(officer, event_at=local_input(timezone.now() - timedelta(days=7)))
     cwc = make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))

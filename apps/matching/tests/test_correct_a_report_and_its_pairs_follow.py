@@ -31,12 +31,6 @@ FOUND_IN_PATNA = {
 
 
 @pytest.fixture
-def priya(officer, file_missing):
-    """Priya Sahu, 11, missing from Bhubaneswar since yesterday (Capital PS)."""
-    return file_missing(officer)
-
-
-@pytest.fixture
 def found(priya, patna_cwc, file_found, bihar, patna):
     """The girl the Patna CWC found this morning, proposed as Priya."""
     found = found_in_patna(file_found, patna_cwc, bihar, patna)

@@ -22,12 +22,6 @@ SAYS_NOTHING = {
 
 
 @pytest.fixture
-def priya(officer, file_missing):
-    """Priya Sahu, 11: "Mole on left cheek" typed, a burn scar on the right hand recorded."""
-    return file_missing(officer)
-
-
-@pytest.fixture
 def nameless_girl(file_found, patna_cwc, bihar, patna):
     def file(marks: str):
         found = found_in_patna(

@@ -34,12 +34,6 @@ def girl_in_patna(file_found, patna_cwc, bihar, patna):
     return file
 
 
-@pytest.fixture
-def priya(officer, file_missing):
-    """Priya Sahu, 11, missing from Bhubaneswar (Khordha district) since yesterday."""
-    return file_missing(officer)
-
-
 def proposal(missing, found) -> MatchCandidate | None:
     return MatchCandidate.objects.filter(
         kind=CandidateKind.MATCH, missing=missing, other=found, status=CandidateStatus.PROPOSED

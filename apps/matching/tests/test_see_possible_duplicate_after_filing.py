@@ -25,12 +25,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def priya(officer, file_missing):
-    """Filed by her father at Capital PS (Khordha), missing since yesterday."""
-    return file_missing(officer)
-
-
-@pytest.fixture
 def second_station(make_unit, make_official, khordha):
     station = make_unit("police_station", district=khordha, name="Lingaraj PS")
     return make_official("si_lingaraj", "police_officer", unit=station)
