@@ -69,9 +69,10 @@ def _home(fields: Mapping) -> dict:
     if fields["kind"] != ReportKind.MISSING:
         words = fields["told_home_place"].strip()
         heard = names.find(words)
+        named_a_place = bool(heard.districts or heard.states)
         # Where her words name no place, the home is her family's address on the report.
-        told = words if heard.districts or heard.states else "; ".join(sorted(districts))
-        from_address = bool(districts) and not (heard.districts or heard.states)
+        told = words if named_a_place else "; ".join(sorted(districts))
+        from_address = bool(districts) and not named_a_place
     return {
         "home_districts": districts,
         "home_states": states,

@@ -490,15 +490,14 @@ def _home_is_where_found(found: Profile) -> bool:
 
 
 def describe_home(missing: Profile, found: Profile, measure: Measure) -> Message:
-    told = found.record.home_told
     if found.record.home_from_address:
         # Not her words: a place, named in the reader's language like any other.
-        quoted, prefix = (
-            {"address": min(found.home_districts or found.home_states)},
+        prefix, quoted = (
             "home.address.",
+            {"address": min(found.home_districts or found.home_states)},
         )
     else:
-        quoted, prefix = {"told": told}, "home."
+        prefix, quoted = "home.", {"told": found.record.home_told}
     if measure.similarity == SAME_DISTRICT:
         district = min(found.home_districts & missing.home_districts)
         return message(prefix + "same_district", **quoted, district=district)
