@@ -58,7 +58,12 @@ from apps.matching.engine.evidence import (
     contribution,
 )
 from apps.matching.engine.faces import FACE_DIMENSIONS, closest_faces, face_distance
-from apps.matching.engine.index import FACE_CANDIDATES, HOME_CANDIDATES
+from apps.matching.engine.index import (
+    FACE_CANDIDATES,
+    HOME_CANDIDATES,
+    SLIPPED_KEY_CANDIDATES,
+    slipped_keys,
+)
 from apps.matching.engine.profile import read_profile
 from apps.matching.face_index import nearest_open_faces
 from apps.matching.models import (
@@ -98,6 +103,9 @@ DUPLICATE_CANDIDATES = 100
 # At most this many of a name key's reports are read, the closest in time first: a very common
 # key ("Monu", "Guddu") has tens of thousands, and reading them all costs more than it brings.
 KEY_POSTINGS_READ = 5000
+# Of a key one slip away from the report's, at most this many: such a key is a different name,
+# and most of its reports are other children.
+SLIPPED_POSTINGS_READ = 200
 # Earlier cases compared with a new missing report: a repeat needs a strong match (a score
 # of 65), which those sharing the most name keys, in the same district, give.
 EARLIER_CASES_LIMIT = 100
@@ -283,6 +291,56 @@ def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -
     return chosen[: DUPLICATE_CANDIDATES if same_side else SCORED_CANDIDATES]
 
 
+# Candidates from the name keys one slip of the pen away from the report's (engine.index
+# slipped_keys): for each such key the closest compatible reports in time, at most
+# SLIPPED_POSTINGS_READ, read from the index alone (most of the keys have none), ranked as the
+# engine's index ranks them: same district, same State/UT, then how well the ages agree.
+_SLIPPED_KEY_CANDIDATES_SQL = """
+SELECT report_id
+FROM (
+    SELECT DISTINCT ON (report_id) report_id, event_at, age_min, age_max, district_id, state_id
+    FROM unnest(%(keys)s::varchar[]) AS wanted(key)
+    CROSS JOIN unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
+    CROSS JOIN LATERAL (
+        SELECT report_id, event_at, age_min, age_max, district_id, state_id
+        FROM matching_candidatekey AS posting
+        WHERE posting.key = wanted.key AND posting.status = 'open'
+          AND posting.kind = wanted_kind.kind
+          AND posting.event_at {date_test} %(date_bound)s
+          AND {sex_test} AND {named_age_test}
+        ORDER BY posting.event_at {order}
+        LIMIT %(per_key)s
+    ) AS slipped
+    ORDER BY report_id
+) AS postings
+ORDER BY (district_id = %(district)s) IS TRUE DESC, (state_id = %(state)s) IS TRUE DESC,
+         {age_rank}, abs(extract(epoch FROM event_at - %(event_at)s)), report_id
+LIMIT %(limit)s
+"""
+
+
+def slipped_key_candidate_ids(report: Report, keys: list[str]) -> list[int]:
+    """Open reports of the other side whose name has a key one slip away from one of the
+    report's name `keys` ("Prahbat" for Prabhat), nearest in place and age first (at most
+    SLIPPED_KEY_CANDIDATES, as the engine's index takes); the hard filters applied."""
+    slipped = slipped_keys(keys)
+    if not slipped:
+        return []
+    filters = _Filters(report)
+    params = {
+        **filters.params,
+        "keys": slipped,
+        "per_key": SLIPPED_POSTINGS_READ,
+        "district": report.event_district_id,
+        "state": report.event_state_id,
+        "event_at": report.event_at,
+        "limit": SLIPPED_KEY_CANDIDATES,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_SLIPPED_KEY_CANDIDATES_SQL.format(**filters.sql), params)
+        return [report_id for (report_id,) in cursor.fetchall() if report_id != report.pk]
+
+
 # Candidates from where the child is from (Report.home_district_ids, postings "h:<district id>"):
 # the reports of the other side that name one of the same districts as home, as many as the
 # closest in time hold, ranked by how well their ages agree, then closeness in time.
@@ -354,6 +412,8 @@ class _Filters:
             self.sql = {"date_test": "<=", "order": "DESC"}
         self.sql["sex_test"] = "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE"
         self.sql["age_gap"], self.sql["age_test"] = _age_sql(*ages)
+        gap, tolerance = _age_gap_sql(*ages)
+        self.sql["age_rank"] = f"{gap} / {tolerance}"
         # Reports sharing a name key may be further apart in age: the engine keeps those whose
         # names agree (evidence.NAMED_AGE_EXCLUSION_MARGIN).
         self.sql["named_age_test"] = _age_sql(*ages, NAMED_AGE_EXCLUSION_MARGIN)[1]

@@ -104,11 +104,12 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     target = child_record(report, face=faces[0] if faces else None)
     keys = blocking_keys(target)
     # Reports from where the child is from (first: few, and telling), sharing a name key or
-    # the district, reports anywhere with a close face, and reports anywhere that fit the
-    # description of a child who gives no usable name.
+    # the district, with a name key one slip away, reports anywhere with a close face, and
+    # reports anywhere that fit the description of a child who gives no usable name.
     candidate_ids = [
         *selectors.home_candidate_ids(report),
         *selectors.candidate_ids(report, keys),
+        *selectors.slipped_key_candidate_ids(report, keys),
         *selectors.face_candidate_ids(report, faces),
         *selectors.description_candidate_ids(report, target),
     ]

@@ -246,6 +246,31 @@ def skeleton(phonetic: str) -> str:
     return first + "".join(char for char in phonetic[1:] if char not in _VOWELS)
 
 
+# Letters a key is made of after its first: phonetic_word has folded q, x, z, w and v away.
+_KEY_CONSONANTS = "bcdfghjklmnprsty"
+# A key this short has most names of its length one slip away; such keys have no neighbours.
+_SHORTEST_SLIPPED_KEY = 3
+
+
+def keys_one_slip_away(key: str) -> set[str]:
+    """The keys of the spellings one slip of the pen or keyboard from `key`: a consonant left
+    out, added, put for another, or two swapped ("Prahbat" for Prabhat, "Sanjya" for
+    Sanjay), on any letter but the first, which is the one written with care. Neither `key`
+    nor any key shorter than three letters is among them."""
+    if len(key) < _SHORTEST_SLIPPED_KEY:
+        return set()
+    slips = set()
+    for at in range(1, len(key) + 1):
+        head, tail = key[:at], key[at:]
+        slips.update(head + letter + tail for letter in _KEY_CONSONANTS)
+        if tail:
+            slips.add(head + tail[1:])
+            slips.update(head + letter + tail[1:] for letter in _KEY_CONSONANTS)
+        if len(tail) > 1:
+            slips.add(head + tail[1] + tail[0] + tail[2:])
+    return {slip for slip in slips if len(slip) >= _SHORTEST_SLIPPED_KEY} - {key}
+
+
 def _word_keys(text: str | None) -> Iterator[str]:
     """Skeletons of the words of a name, in order.
 

@@ -1,10 +1,11 @@
 """Candidate generation: which of a million reports are worth scoring against a new one.
 
 Scoring a pair takes tens of microseconds, so a query cannot score every record of the other
-side. CandidateIndex keeps seven ways in, and scores only their union:
+side. CandidateIndex keeps eight ways in, and scores only their union:
 
 1. name keys: posting lists from each blocking key (see blocking_keys) to the records that
-   have it; records sharing more keys come first;
+   have it; records sharing more keys come first; then the records of the keys one slip of
+   the pen away (apps.names.keys.keys_one_slip_away), nearest in place and age first;
 2. parents' name keys, the same way (a child who gives no name may still name a parent);
 3. place: records of the same district, nearest in age first (for children who give no name
    or only a name the report does not have);
@@ -39,6 +40,7 @@ from apps.matching.engine.faces import FaceStore
 from apps.matching.engine.profile import Profile, read_profile
 from apps.matching.engine.records import FOUND, ChildRecord, MatchScore
 from apps.matching.engine.scoring import explain_pair, pair_log_odds, shortlist
+from apps.names.keys import keys_one_slip_away
 
 DEFAULT_CANDIDATE_LIMIT = 1000
 DISTRICT_CANDIDATES = 200
@@ -52,6 +54,10 @@ BIRTH_CANDIDATES = 50
 DESCRIPTION_CANDIDATES = 50
 # Records of the districts the child is from (evidence.measure_home), the closest in age.
 HOME_CANDIDATES = 50
+# Records whose name key is one slip away from one of the target's: a name misspelt in a
+# consonant ("Prahbat" for Prabhat) shares no key with the report, and a child found in another
+# district shares no district either.
+SLIPPED_KEY_CANDIDATES = 20
 # A key shared by more records than this (a very common name) is only used to rank records
 # found through the target's other keys, not to bring in candidates of its own.
 COMMON_KEY_SIZE = 50_000
@@ -199,6 +205,9 @@ class CandidateIndex:
         named = _Compatibility(self, target, age_margin=NAMED_AGE_EXCLUSION_MARGIN)
         for position in self._by_keys(self._postings, target.keys, named, name_budget, chosen):
             chosen[position] = None
+        slipped = self._by_slipped_keys(target, named, SLIPPED_KEY_CANDIDATES, chosen)
+        for position in slipped:
+            chosen[position] = None
         for position in self._by_birth(target, compatible, chosen):
             chosen[position] = None
         parent_budget = limit - len(chosen) - district_share - description_share
@@ -266,6 +275,13 @@ class CandidateIndex:
             return positions
         return _best_by_shared_keys(positions, shared, compatible, budget)
 
+    def _by_slipped_keys(self, target: Profile, compatible, budget: int, chosen) -> list[int]:
+        postings = [self._postings.get(key, ()) for key in slipped_keys(target.keys)]
+        positions = dict.fromkeys(position for posting in postings for position in posting)
+        # The nearest of them all, as the portal's database takes them, less those already in.
+        nearest = _nearest_in_age(positions, compatible, budget, chosen={})
+        return [position for position in nearest if position not in chosen]
+
     def _by_district(self, target: Profile, compatible, budget: int, chosen) -> list[int]:
         posting = self._districts.get(target.district) if target.district else None
         return _nearest_in_age(posting or (), compatible, budget, chosen)
@@ -274,6 +290,12 @@ class CandidateIndex:
         homes = [self._homes.get(district, ()) for district in sorted(target.home_districts)]
         postings = dict.fromkeys(position for posting in homes for position in posting)
         return _nearest_in_age(postings, compatible, budget, chosen)
+
+
+def slipped_keys(keys) -> list[str]:
+    """The keys one slip away from any of `keys` that are not among them, in a fixed order."""
+    slipped = set().union(*(keys_one_slip_away(key) for key in keys)) if keys else set()
+    return sorted(slipped - set(keys))
 
 
 def _nearest_in_age(positions, compatible, budget: int, chosen) -> list[int]:

@@ -7,6 +7,7 @@ query_keys() is among them, and name_similarity() ranks the matches.
 import pytest
 
 from apps.names.keys import (
+    keys_one_slip_away,
     name_keys,
     name_similarity,
     normalise_name,
@@ -177,3 +178,42 @@ def test_to_latin_reads_the_letters_the_transliteration_library_leaves_out(local
 @pytest.mark.parametrize("spelling", ["Imran", "Emran", "عمران"])
 def test_a_first_vowel_keys_alike_whichever_it_is(spelling):
     assert name_keys(spelling) == ["amrn"]
+
+
+@pytest.mark.parametrize(
+    ("written", "slip"),
+    [
+        ("Prabhat", "Prahbat"),  # two letters swapped
+        ("Sanjay", "Sanjya"),
+        ("Jharana", "Jharama"),  # one put for another
+        ("Dinesh", "Dimesh"),
+        ("Ramesh", "Ramseh"),  # "sh" split
+        ("Ramesh", "Rameshw"),  # one added
+        ("Shankar", "Shakar"),  # one left out
+    ],
+)
+def test_a_name_misspelt_by_one_slip_has_a_key_one_slip_away(written, slip):
+    (key,), (slipped,) = name_keys(written), name_keys(slip)
+    assert slipped != key
+    assert slipped in keys_one_slip_away(key)
+    assert key in keys_one_slip_away(slipped)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Prabhat", "Bharat"),  # the first letter is written with care
+        ("Jharana", "Jhakama"),  # two slips
+        ("Prakash", "Prabhat"),
+    ],
+)
+def test_names_further_apart_are_not_one_slip_away(one, other):
+    (key,), (other_key,) = name_keys(one), name_keys(other)
+    assert other_key not in keys_one_slip_away(key)
+
+
+def test_a_key_of_two_letters_has_no_slips_and_none_is_that_short():
+    assert keys_one_slip_away("rm") == set()  # Ram: most short names are one slip from it
+    slips = keys_one_slip_away("snj")
+    assert "snj" not in slips
+    assert min(len(slip) for slip in slips) == 3
