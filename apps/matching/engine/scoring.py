@@ -57,7 +57,7 @@ _NOT_GIVEN = object()
 # pet name at all. So that the official also sees the reports that fit her best apart from the
 # name, the last places of her shortlist go to the best of the rest ranked without the name
 # evidence (shortlist). The first places are the engine's ranking, unchanged.
-NAMELESS_SHORTLIST_PLACES = 3
+NAMELESS_SHORTLIST_PLACES = 4
 
 Ranked = TypeVar("Ranked", bound=Sequence)
 
