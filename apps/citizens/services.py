@@ -233,7 +233,7 @@ def check_inquiries(report_id: int) -> list[LaterMatch]:
     # Locked, so that neither a parent's stop nor the first search is overtaken. An inquiry
     # whose first search has not run yet is left to it: that search will see this child.
     locked = (
-        selectors.inquiries_to_check(found, lookup_keys(found))
+        selectors.inquiries_to_check(found, lookup_keys(found, one_slip_away=True))
         .select_for_update(of=("self",))
         .order_by("pk")
     )

@@ -30,6 +30,7 @@ from apps.matching.engine.duplicates import (
 )
 from apps.matching.engine.evidence import exclusion
 from apps.matching.engine.faces import closest_faces
+from apps.matching.engine.index import slipped_keys
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.records import pair_fingerprint
 from apps.matching.engine.scoring import (
@@ -589,10 +590,12 @@ def likely_found_children(report: Report) -> list[tuple[Report, float]]:
     """Found children and children citizens saw who may be the child of an unsaved missing
     report (a parent's inquiry), strongest first; nothing is stored."""
     target = child_record(report)
+    keys = blocking_keys(target)
     scored = []
     candidate_ids = [
         *selectors.home_candidate_ids(report),
-        *selectors.candidate_ids(report, blocking_keys(target)),
+        *selectors.candidate_ids(report, keys),
+        *selectors.slipped_key_candidate_ids(report, keys),
     ]
     for fields, marks in selectors.candidate_rows(list(dict.fromkeys(candidate_ids))):
         result = score_pair(target, record_from_fields(fields, marks))
@@ -603,16 +606,19 @@ def likely_found_children(report: Report) -> list[tuple[Report, float]]:
     return [(found[pk], score) for pk, score in scored[:TOP_CANDIDATES]]
 
 
-def lookup_keys(report: Report) -> list[str]:
+def lookup_keys(report: Report, *, one_slip_away: bool = False) -> list[str]:
     """The keys a parent's inquiry (an unsaved missing report) is kept under and a found child
     or sighting looks inquiries up by, so that a child found later reaches the few inquiries it
     may answer without reading them all: the child's name keys (those likely_found_children
     finds candidates by), the parents' name keys (a child who gives no name may still name a
-    parent) and the district, as likely_found_children also reads the district's children."""
+    parent) and the district, as likely_found_children also reads the district's children.
+    With `one_slip_away` (a found child looking inquiries up) also the keys one slip away from
+    the child's, as likely_found_children reads those reports too: a name typed with a slip."""
     profile = read_profile(child_record(report))
     return sorted(
         {
             *profile.keys,
+            *(slipped_keys(profile.keys) if one_slip_away else ()),
             *(f"{_PARENT_KEY_PREFIX}{key}" for key in profile.parent_keys),
             f"{DISTRICT_KEY_PREFIX}{report.event_district_id}",
         }

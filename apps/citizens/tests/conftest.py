@@ -119,9 +119,10 @@ def send_and_confirm(client, kind, district, data) -> str:
 KAMALA = inquiry_data()["reporter_mobile"]
 
 
-def kamalas_inquiry(client, khordha, *, days_ago: int) -> CitizenReport:
-    """Kamala's inquiry, answered "no match yet", as if she had sent it `days_ago` days ago."""
-    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data())
+def kamalas_inquiry(client, khordha, *, days_ago: int, **overrides) -> CitizenReport:
+    """Kamala's inquiry, answered "no match yet", as if she had sent it `days_ago` days ago;
+    `overrides` of inquiry_data."""
+    reference = send_and_confirm(client, "inquiry", khordha, inquiry_data(**overrides))
     earlier = timedelta(days=days_ago)
     CitizenReport.objects.filter(reference=reference).update(
         created_at=F("created_at") - earlier,
