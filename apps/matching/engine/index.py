@@ -1,7 +1,7 @@
 """Candidate generation: which of a million reports are worth scoring against a new one.
 
 Scoring a pair takes tens of microseconds, so a query cannot score every record of the other
-side. CandidateIndex keeps eight ways in, and scores only their union:
+side. CandidateIndex keeps seven ways in, and scores only their union:
 
 1. name keys: posting lists from each blocking key (see blocking_keys) to the records that
    have it; records sharing more keys come first; then the records of the keys one slip of
