@@ -153,10 +153,11 @@ FOUND_SIDE = (ReportKind.FOUND, ReportKind.SIGHTING)
 FACE_CANDIDATE_DISTANCE = FACE_NO_EVIDENCE_DISTANCE
 FACE_CANDIDATE_LIMIT = FACE_CANDIDATES
 
-# The postings of one key ({key}) of one wanted kind that pass the hard filters, the `read`
-# closest in time, from the index alone: the district's and the home districts' candidates.
+# The postings of one key ({key}) of one wanted kind that pass the hard filters (with the age
+# test {age_test}), the `read` closest in time, from the index alone: the name keys', the
+# district's and the home districts' candidates.
 _NEAREST_POSTINGS = """
-    SELECT report_id, event_at, age_min, age_max
+    SELECT {columns}
     FROM matching_candidatekey AS posting
     WHERE posting.key = {key} AND posting.status = 'open'
       AND posting.kind = wanted_kind.kind
@@ -167,8 +168,26 @@ _NEAREST_POSTINGS = """
 """
 
 
-def _nearest_postings(sql: dict, *, key: str, read: str) -> str:
-    return _NEAREST_POSTINGS.format(key=key, read=read, **sql)
+def _nearest_postings(
+    sql: dict,
+    *,
+    key: str,
+    read: str,
+    columns: str = "report_id, event_at, age_min, age_max",
+    age_test: str = "age_test",
+) -> str:
+    """_NEAREST_POSTINGS with a _Filters' SQL; `age_test` names which of its age tests."""
+    return _NEAREST_POSTINGS.format(
+        **{**sql, "age_test": sql[age_test]}, key=key, read=read, columns=columns
+    )
+
+
+def _name_key_postings(sql: dict, columns: str) -> str:
+    """The postings of each wanted name key, at most %(per_key)s: reports whose names agree
+    are let through further apart in age (evidence.NAMED_AGE_EXCLUSION_MARGIN)."""
+    return _nearest_postings(
+        sql, key="wanted.key", read="%(per_key)s", columns=columns, age_test="named_age_test"
+    )
 
 
 # Candidates from the posting lists of matching_candidatekey (CandidateKey): for each of the
@@ -187,16 +206,7 @@ WITH by_key AS (
     CROSS JOIN LATERAL (
         SELECT of_kind.*
         FROM unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
-        CROSS JOIN LATERAL (
-            SELECT report_id, district_id, state_id, event_at
-            FROM matching_candidatekey AS posting
-            WHERE posting.key = wanted.key AND posting.status = 'open'
-              AND posting.kind = wanted_kind.kind
-              AND posting.event_at {date_test} %(date_bound)s
-              AND {sex_test} AND {named_age_test}
-            ORDER BY posting.event_at {order}
-            LIMIT %(per_key)s
-        ) AS of_kind
+        CROSS JOIN LATERAL ({key_postings}) AS of_kind
         ORDER BY of_kind.event_at {order}
         LIMIT %(per_key)s
     ) AS found
@@ -279,12 +289,14 @@ def candidate_ids(report: Report, keys: list[str], *, same_side: bool = False) -
         "district_read": DISTRICT_POSTINGS_READ,
     }
     with connection.cursor() as cursor:
+        key_postings = _name_key_postings(filters.sql, "report_id, district_id, state_id, event_at")
         district_postings = _nearest_postings(
             filters.sql, key="%(district_key)s", read="%(district_read)s"
         )
-        cursor.execute(
-            _CANDIDATES_SQL.format(**filters.sql, district_postings=district_postings), params
+        statement = _CANDIDATES_SQL.format(
+            **filters.sql, key_postings=key_postings, district_postings=district_postings
         )
+        cursor.execute(statement, params)
         rows = cursor.fetchall()
     # A report sharing keys and in the district comes once, with its keys.
     chosen = list(dict.fromkeys(report_id for report_id, _ in rows if report_id != report.pk))
@@ -301,16 +313,7 @@ FROM (
     SELECT DISTINCT ON (report_id) report_id, event_at, age_min, age_max, district_id, state_id
     FROM unnest(%(keys)s::varchar[]) AS wanted(key)
     CROSS JOIN unnest(%(kinds)s::varchar[]) AS wanted_kind(kind)
-    CROSS JOIN LATERAL (
-        SELECT report_id, event_at, age_min, age_max, district_id, state_id
-        FROM matching_candidatekey AS posting
-        WHERE posting.key = wanted.key AND posting.status = 'open'
-          AND posting.kind = wanted_kind.kind
-          AND posting.event_at {date_test} %(date_bound)s
-          AND {sex_test} AND {named_age_test}
-        ORDER BY posting.event_at {order}
-        LIMIT %(per_key)s
-    ) AS slipped
+    CROSS JOIN LATERAL ({slipped_postings}) AS slipped
     ORDER BY report_id
 ) AS postings
 ORDER BY (district_id = %(district)s) IS TRUE DESC, (state_id = %(state)s) IS TRUE DESC,
@@ -337,7 +340,13 @@ def slipped_key_candidate_ids(report: Report, keys: list[str]) -> list[int]:
         "limit": SLIPPED_KEY_CANDIDATES,
     }
     with connection.cursor() as cursor:
-        cursor.execute(_SLIPPED_KEY_CANDIDATES_SQL.format(**filters.sql), params)
+        slipped_postings = _name_key_postings(
+            filters.sql, "report_id, event_at, age_min, age_max, district_id, state_id"
+        )
+        statement = _SLIPPED_KEY_CANDIDATES_SQL.format(
+            **filters.sql, slipped_postings=slipped_postings
+        )
+        cursor.execute(statement, params)
         return [report_id for (report_id,) in cursor.fetchall() if report_id != report.pk]
 
 
