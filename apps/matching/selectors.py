@@ -347,7 +347,7 @@ def slipped_key_candidate_ids(report: Report, keys: list[str]) -> list[int]:
             **filters.sql, slipped_postings=slipped_postings
         )
         cursor.execute(statement, params)
-        return [report_id for (report_id,) in cursor.fetchall() if report_id != report.pk]
+        return [report_id for (report_id,) in cursor.fetchall()]
 
 
 # Candidates from where the child is from (Report.home_district_ids, postings "h:<district id>"):

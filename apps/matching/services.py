@@ -104,13 +104,10 @@ def match_report(report_id: int) -> list[MatchCandidate]:
     faces = selectors.faces_of([report.pk]).get(report.pk, [])
     target = child_record(report, face=faces[0] if faces else None)
     keys = blocking_keys(target)
-    # Reports from where the child is from (first: few, and telling), sharing a name key or
-    # the district, with a name key one slip away, reports anywhere with a close face, and
+    # Reports from where the child is from or by name, reports anywhere with a close face, and
     # reports anywhere that fit the description of a child who gives no usable name.
     candidate_ids = [
-        *selectors.home_candidate_ids(report),
-        *selectors.candidate_ids(report, keys),
-        *selectors.slipped_key_candidate_ids(report, keys),
+        *_candidate_ids_by_home_and_name(report, keys),
         *selectors.face_candidate_ids(report, faces),
         *selectors.description_candidate_ids(report, target),
     ]
@@ -120,6 +117,17 @@ def match_report(report_id: int) -> list[MatchCandidate]:
         stored += _propose_repeats(report, target, selectors.earlier_case_ids(report, keys))
     _rescore_left_behind(report, target, faces, stored)
     return stored
+
+
+def _candidate_ids_by_home_and_name(report: Report, keys: list[str]) -> list[int]:
+    """Reports of the other side from where the child is from (first: few, and telling),
+    sharing a name key or the district, or with a name key one slip away: what both
+    match_report and a parent's inquiry (likely_found_children) read."""
+    return [
+        *selectors.home_candidate_ids(report),
+        *selectors.candidate_ids(report, keys),
+        *selectors.slipped_key_candidate_ids(report, keys),
+    ]
 
 
 class _Pair(NamedTuple):
@@ -590,13 +598,8 @@ def likely_found_children(report: Report) -> list[tuple[Report, float]]:
     """Found children and children citizens saw who may be the child of an unsaved missing
     report (a parent's inquiry), strongest first; nothing is stored."""
     target = child_record(report)
-    keys = blocking_keys(target)
     scored = []
-    candidate_ids = [
-        *selectors.home_candidate_ids(report),
-        *selectors.candidate_ids(report, keys),
-        *selectors.slipped_key_candidate_ids(report, keys),
-    ]
+    candidate_ids = _candidate_ids_by_home_and_name(report, blocking_keys(target))
     for fields, marks in selectors.candidate_rows(list(dict.fromkeys(candidate_ids))):
         result = score_pair(target, record_from_fields(fields, marks))
         if result is not None and result.score >= PROPOSAL_THRESHOLD:
