@@ -15,9 +15,9 @@ four, once in three of those with a typing slip), in the same place (90%), with 
 the age.
 Among --distractors other missing reports (a tenth of them namesakes) and as many found reports
 of other children, each second report is compared with every report of its side sharing a name
-key or its district (the portal's ways in) by `duplicate_log_odds`, and the printout says how often
-the first report is proposed (score 50 or more), ranked first, and how many other reports are
-proposed with it.
+key, a name key one slip away or its district (the portal's ways in) by `duplicate_log_odds`,
+and the printout says how often the first report is proposed (score 50 or more), ranked first,
+and how many other reports are proposed with it.
 """
 
 import argparse
@@ -39,6 +39,7 @@ from apps.matching.engine.duplicates import (
     ordered,
 )
 from apps.matching.engine.faces import face_distance
+from apps.matching.engine.index import slipped_keys
 from apps.matching.engine.profile import read_profile
 from apps.matching.engine.records import ChildRecord
 from benchmarks.evaluation_set import (
@@ -136,7 +137,8 @@ class _Side:
 
     def _candidates(self, record: ChildRecord) -> set[str]:
         found = set(self.by_district[record.district])
-        for key in blocking_keys(record):
+        keys = blocking_keys(record)
+        for key in [*keys, *slipped_keys(keys)]:
             found.update(self.by_key[key])
         return found
 

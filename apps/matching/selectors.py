@@ -322,14 +322,17 @@ LIMIT %(limit)s
 """
 
 
-def slipped_key_candidate_ids(report: Report, keys: list[str]) -> list[int]:
-    """Open reports of the other side whose name has a key one slip away from one of the
-    report's name `keys` ("Prahbat" for Prabhat), nearest in place and age first (at most
-    SLIPPED_KEY_CANDIDATES, as the engine's index takes); the hard filters applied."""
+def slipped_key_candidate_ids(
+    report: Report, keys: list[str], *, same_side: bool = False
+) -> list[int]:
+    """Open reports of the other side (of the same side with `same_side`: possible duplicates)
+    whose name has a key one slip away from one of the report's name `keys` ("Prahbat" for
+    Prabhat), nearest in place and age first (at most SLIPPED_KEY_CANDIDATES, as the engine's
+    index takes); the hard filters applied."""
     slipped = slipped_keys(keys)
     if not slipped:
         return []
-    filters = _Filters(report)
+    filters = _SameSideFilters(report) if same_side else _Filters(report)
     params = {
         **filters.params,
         "keys": slipped,
@@ -662,6 +665,7 @@ class _SameSideFilters:
             "order": "DESC",
             "sex_test": "posting.sex = ANY(%(sexes)s)" if sexes else "TRUE",
             "age_gap": age_gap,
+            "age_rank": age_gap,
             "age_test": age_test,
             "named_age_test": age_test,
         }

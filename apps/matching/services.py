@@ -181,11 +181,12 @@ _DUPLICATE_FLOOR = log_odds_for(DUPLICATE_THRESHOLD, DUPLICATE_CURVE)
 
 def _propose_duplicates(report, target, target_faces, keys: list[str]) -> list[MatchCandidate]:
     """Open reports of the same side that may be this child reported twice (sharing a name key
-    or the district, or anywhere with a close face), ranked and explained as _propose does,
-    with the engine's duplicate comparison."""
+    or the district, with a name key one slip away, or anywhere with a close face), ranked and
+    explained as _propose does, with the engine's duplicate comparison."""
     candidate_ids = list(
         dict.fromkeys(
             selectors.candidate_ids(report, keys, same_side=True)
+            + selectors.slipped_key_candidate_ids(report, keys, same_side=True)
             + selectors.face_candidate_ids(report, target_faces, same_side=True)
         )
     )

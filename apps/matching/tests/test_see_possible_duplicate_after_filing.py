@@ -2,7 +2,8 @@
 Capital PS. The officer there files the report and sees at once that it is possibly the same
 child as the first one, with the evidence; so does Capital PS on its own report and in its
 queue. A child found by the railway police and registered again by the CWC is caught the same
-way."""
+way, and so is a child whose name the second station wrote with a slip of the pen, in another
+district."""
 
 from datetime import timedelta
 
@@ -224,3 +225,37 @@ def test_a_child_without_a_name_registered_in_two_states_is_caught_by_her_face(
     evidence = {item["key"]: item for item in pair.evidence}
     assert evidence["face"]["similarity"] == 1.0
     assert evidence["place"]["detail"] == "different states (Odisha and Bihar)"
+
+
+def test_a_second_report_in_another_district_with_a_slip_in_her_name_is_caught(
+    officer, file_missing, make_unit, make_official, cuttack
+):
+    """Jharana's father files at Capital PS (Khordha); her mother, staying with family in
+    Cuttack, goes to the station there the next day, whose officer writes "Jharama" and leaves
+    the surname out: no name key and no district in common, a key one slip away."""
+    jharana = file_missing(
+        officer,
+        full_name="Jharana Behera",
+        other_names="",
+        name_local="",
+        event_at=local_input(timezone.now() - timedelta(days=2)),
+    )
+    station = make_unit("police_station", district=cuttack, name="Lalbag PS")
+    again = file_missing(
+        make_official("si_lalbag", "police_officer", unit=station),
+        fir_number="41/2026",
+        full_name="Jharama",
+        other_names="",
+        name_local="",
+        event_district=cuttack.pk,
+    )
+    keys = blocking_keys(child_record(again))
+    assert not set(keys) & set(blocking_keys(child_record(jharana)))
+    assert jharana.pk not in selectors.candidate_ids(again, keys, same_side=True)
+    assert selectors.slipped_key_candidate_ids(again, keys, same_side=True) == [jharana.pk]
+    assert selectors.slipped_key_candidate_ids(again, keys) == []  # no found child of the name
+
+    process_report.apply(args=[again.pk])
+
+    pair = MatchCandidate.objects.get(kind=CandidateKind.DUPLICATE)
+    assert (pair.missing, pair.other, pair.status) == (jharana, again, CandidateStatus.PROPOSED)
