@@ -230,6 +230,32 @@ def phonetic_word(word: str) -> str:
     return _DOUBLES.sub(r"\1", word)
 
 
+# Long vowels are written in Latin either way (Javed, Javid; Mohan, Muhan).
+_VOWEL_QUALITY = str.maketrans("eo", "iu")
+
+
+def lacks_only_vowels(written: str, spelt: str) -> bool:
+    """Whether the phonetic word `spelt` is `written` with vowels added, as a word read from
+    Perso-Arabic (which leaves short vowels out: محمد is m-h-m-d, گیا g-i) lacks them: the first
+    letters alike (any two vowels are, see skeleton), then every letter of `written` in
+    `spelt`, in order, with only vowels between and after."""
+    written, spelt = written.translate(_VOWEL_QUALITY), spelt.translate(_VOWEL_QUALITY)
+    if not 2 <= len(written) <= len(spelt):
+        return False
+    if written[0] != spelt[0] and not (written[0] in _VOWELS and spelt[0] in _VOWELS):
+        return False
+    rest = iter(spelt[1:])
+    for letter in written[1:]:
+        for other in rest:
+            if other == letter:
+                break
+            if other not in _VOWELS:
+                return False
+        else:
+            return False
+    return all(other in _VOWELS for other in rest)
+
+
 # --- keys ----------------------------------------------------------------------------------
 
 

@@ -7,8 +7,10 @@ script, so the words are read as names are (to_latin, then phonetic_word: Gaya, 
 
 A district name several States/UTs share (Bilaspur, Pratapgarh) is taken in the State/UT the
 child also named, else in each of them. A place that is no district (a village, a town, a
-station) is not recognised, and the evidence then stays silent; so is a name written in
-Perso-Arabic without its vowels (گیا for Gaya), which the phonetic words cannot tell apart.
+station) is not recognised, and the evidence then stays silent. A name written in Perso-Arabic
+lacks its short vowels (گیا for Gaya), so it is also compared with the Latin names as those
+lacking only vowels; a short word that so fits several names (دلی: Dhule, Dhalai) counts only
+with its State/UT named.
 """
 
 import re
@@ -18,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
-from apps.names.keys import phonetic_word, skeleton, to_latin
+from apps.names.keys import lacks_only_vowels, phonetic_word, skeleton, to_latin
+from apps.names.scripts import written_without_short_vowels
 
 FIND_CACHE_SIZE = 4096
 
@@ -43,11 +46,13 @@ class _Entry:
     district: int | None
     state: int
     ending: str | None  # how the name is spoken at its end (_latin_ending)
+    in_latin: bool  # spelt in Latin letters, with every vowel written
 
     @classmethod
     def of(cls, name: str, district: int | None, state: int) -> "_Entry":
         words = _phonetic_words(name)
-        return cls(words, tuple(map(_loose, words)), district, state, _latin_ending(name))
+        loose = tuple(map(_loose, words))
+        return cls(words, loose, district, state, _latin_ending(name), name.isascii())
 
 
 def _phonetic_words(text: str) -> tuple[str, ...]:
@@ -55,7 +60,7 @@ def _phonetic_words(text: str) -> tuple[str, ...]:
 
 
 # The parts of a told place: "Sitamarhi, Bihar" or "village Bela / P.S. Runnisaidpur".
-_SEGMENTS = re.compile(r"[,;/|()\n]")
+_SEGMENTS = re.compile(r"[,;/|()\n،؛]")  # with the Urdu comma and semicolon
 
 
 def _loose(phonetic: str) -> str:
@@ -98,6 +103,15 @@ _VOWEL, _CONSONANT = "vowel", "consonant"
 _FINAL_SCHWA_UNSPOKEN = ("DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA")
 _SPOKEN_VOWEL_LETTER = re.compile(r" LETTER (AA?|II?|UU?|EE?|AI|OO?|AU|VOCALIC \w+)$")
 _UNSPOKEN_MARKS = ("ANUSVARA", "CANDRABINDU", "NUKTA", "VISARGA")
+# Perso-Arabic writes a vowel at the end of a word with a letter (پٹنہ Patna, مئو Mau, بریلی
+# Bareilly) and leaves a word ending on a consonant bare (پاٹن Patan); the noon ghunna (ں) only
+# nasalises and the do-chashmi he aspirates the consonant before it (گڑھ, -garh).
+_PERSO_ARABIC_VOWEL_LETTER = re.compile(
+    r"^ARABIC LETTER (ALEF|HEH GOAL|HEH|TEH MARBUTA|\w* ?YEH|YEH \w+|WAW|AE)$"
+)
+_PERSO_ARABIC_UNSPOKEN = re.compile(
+    r"^ARABIC (LETTER NOON GHUNNA|FATHA|DAMMA|KASRA|SHADDA|SUKUN|HAMZA ABOVE)"
+)
 
 
 def _latin_ending(name: str) -> str | None:
@@ -111,6 +125,10 @@ def _script_ending(word: str) -> str | None:
     """_VOWEL or _CONSONANT for how a word in an Indian script ends, None when unsure."""
     for char in reversed(word):
         name = unicodedata.name(char, "")
+        if name.startswith("ARABIC"):
+            if _PERSO_ARABIC_UNSPOKEN.match(name):
+                continue
+            return _VOWEL if _PERSO_ARABIC_VOWEL_LETTER.match(name) else _CONSONANT
         if not name.startswith(_FINAL_SCHWA_UNSPOKEN):
             return None
         if any(mark in name for mark in _UNSPOKEN_MARKS):
@@ -202,6 +220,7 @@ class PlaceNames:
     ):
         self._by_first_word: dict[str, list[_Entry]] = {}
         self._by_first_loose: dict[str, list[_Entry]] = {}
+        self._by_first_consonants: dict[str, list[_Entry]] = {}
         self._state_names: dict[int, str] = {}
         self._districts: dict[int, tuple[str, int]] = {}
         for state, names in states:
@@ -221,6 +240,8 @@ class PlaceNames:
         if entry.words:
             self._by_first_word.setdefault(entry.words[0], []).append(entry)
             self._by_first_loose.setdefault(entry.loose[0], []).append(entry)
+        if entry.words and entry.in_latin:
+            self._by_first_consonants.setdefault(skeleton(entry.words[0]), []).append(entry)
 
     def _find(self, text: str | None) -> ToldPlaces:
         hits = [hit for segment in _SEGMENTS.split(text or "") for hit in self._hits(segment)]
@@ -246,6 +267,8 @@ class PlaceNames:
         if segment.isascii():
             return self._hits_in(segment)
         hits = [hit for spelling in _spellings(segment) for hit in self._hits_in(spelling)]
+        if written_without_short_vowels(segment):
+            hits += self._hits_without_short_vowels(segment)
         return _as_spoken(hits, segment)
 
     def _hits_in(self, segment: str) -> list[tuple[_Entry, tuple[str, ...], bool]]:
@@ -263,6 +286,32 @@ class PlaceNames:
                 for entry, at in by_consonants
             ]
         return found
+
+    def _hits_without_short_vowels(
+        self, segment: str
+    ) -> list[tuple[_Entry, tuple[str, ...], bool]]:
+        """The names in Latin letters that are the whole part with vowels added (گیا is Gaya):
+        Perso-Arabic leaves the short vowels out, so its words are the names' words lacking
+        only vowels (apps.names.keys.lacks_only_vowels). Short words lack so much that several
+        names may fit (دلی fits Dhule and Dhalai): those are sure only when one name is left
+        once the ending is heard (_as_spoken), else only with their State/UT named."""
+        typed = tuple(word for word in to_latin(segment).split() if phonetic_word(word))
+        words = tuple(map(phonetic_word, typed))
+        if not words:
+            return []
+        fitting = [
+            (entry, typed, True)
+            for entry in self._by_first_consonants.get(skeleton(words[0]), ())
+            if len(entry.words) == len(words)
+            and all(
+                word == spelt or lacks_only_vowels(word, spelt)
+                for word, spelt in zip(words, entry.words, strict=True)
+            )
+        ]
+        heard = _as_spoken(fitting, segment)
+        if len(heard) > 1:
+            return [(entry, typed, False) for entry, typed, _ in heard]
+        return heard
 
     @staticmethod
     def _longest_hits(words: tuple[str, ...], by_first, spelt) -> list[tuple[_Entry, int]]:

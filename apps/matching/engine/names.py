@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from apps.names.keys import phonetic_word, skeleton, to_latin
+from apps.names.keys import lacks_only_vowels, phonetic_word, skeleton, to_latin
 from apps.names.scripts import written_without_short_vowels
 
 
@@ -363,9 +363,6 @@ BENGALI_O_SIMILARITY = 0.9
 # word read from them whose letters are all in the Latin spelling, in order, with only vowels
 # between, is nearly the same word (Zinb/Zainab), as for the Bengali o.
 UNWRITTEN_VOWELS_SIMILARITY = 0.9
-_VOWEL_LETTERS = "aeiou"
-# Long vowels are written in Latin either way (Javed, Javid; Mohan, Muhan).
-_VOWEL_QUALITY = str.maketrans("eo", "iu")
 # Each word one name has and the other lacks (a surname left out) costs this share.
 MISSING_WORD_PENALTY = 0.06
 _SHORT_FORM_ENDINGS = "aeiou"
@@ -393,30 +390,9 @@ def abjad_similarity(written: str, spelt: str) -> float:
     """word_similarity between a word read from Perso-Arabic (`written`, short vowels left out)
     and a word spelt with all its vowels."""
     similarity = word_similarity(written, spelt)
-    if _lacks_only_vowels(written, spelt):
+    if lacks_only_vowels(written, spelt):
         similarity = max(similarity, UNWRITTEN_VOWELS_SIMILARITY)
     return similarity
-
-
-def _lacks_only_vowels(written: str, spelt: str) -> bool:
-    """Whether `spelt` is `written` with vowels added: the first letters alike (any two vowels
-    are, see apps.names.keys.skeleton), then every letter of `written` in `spelt`, in order,
-    with only vowels between and after."""
-    written, spelt = written.translate(_VOWEL_QUALITY), spelt.translate(_VOWEL_QUALITY)
-    if not 2 <= len(written) <= len(spelt):
-        return False
-    if written[0] != spelt[0] and not (written[0] in _VOWEL_LETTERS and spelt[0] in _VOWEL_LETTERS):
-        return False
-    rest = iter(spelt[1:])
-    for letter in written[1:]:
-        for other in rest:
-            if other == letter:
-                break
-            if other not in _VOWEL_LETTERS:
-                return False
-        else:
-            return False
-    return all(other in _VOWEL_LETTERS for other in rest)
 
 
 def _pair_similarity(word: str, other: str, abjad: tuple[bool, bool]) -> float:

@@ -30,6 +30,19 @@ def priya(officer, file_missing):
 
 
 @pytest.fixture
+def jharana(officer, file_missing):
+    """Jharana Behera, missing from Bhubaneswar (Capital PS, Khordha) for a week, reported
+    without a pet name or her name in Odia."""
+    return file_missing(
+        officer,
+        full_name="Jharana Behera",
+        other_names="",
+        name_local="",
+        event_at=local_input(timezone.now() - timedelta(days=7)),
+    )
+
+
+@pytest.fixture
 def pair(officer, file_missing, file_found, make_official, make_unit, bihar, patna):
     file_missing(officer, event_at=local_input(timezone.now() - timedelta(days=7)))
     cwc = make_official("cwc_patna", "cwc_member", unit=make_unit("cwc", district=patna))

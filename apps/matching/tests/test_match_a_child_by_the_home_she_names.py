@@ -1,10 +1,12 @@
 """A girl found in Patna cannot say her name, but says home is Khordha: the missing reports of
 Khordha are compared with her and the likeliest proposed to the Patna CWC, and a report the
-police in Khordha file later finds her at once."""
+police in Khordha file later finds her at once. Her home written in Urdu, without its short
+vowels (گیا for Gaya), is read too."""
 
 import pytest
 from django.utils import translation
 
+from apps.directory.models import District
 from apps.matching import selectors
 from apps.matching.engine.evidence import HOME_WEIGHT
 from apps.matching.evidence_text import evidence_detail
@@ -32,6 +34,19 @@ def girl_in_patna(file_found, patna_cwc, bihar, patna):
         return found
 
     return file
+
+
+def missing_from(file_missing, official, state, district, *, fir_number, pin_code) -> Report:
+    """A missing report of a child who went missing from home in `district`."""
+    return file_missing(
+        official,
+        fir_number=fir_number,
+        event_state=state.pk,
+        event_district=district.pk,
+        permanent_state=state.pk,
+        permanent_district=district.pk,
+        permanent_pin_code=pin_code,
+    )
 
 
 def proposal(missing, found) -> MatchCandidate | None:
@@ -69,14 +84,8 @@ def test_only_open_reports_of_the_other_side_from_her_home_are_her_candidates(
     priya, girl_in_patna, officer, file_missing, kotwali_ps, make_official, bihar, patna
 ):
     patna_officer = make_official("si_kotwali", "police_officer", unit=kotwali_ps)
-    from_patna = file_missing(
-        patna_officer,
-        fir_number="9/2026",
-        event_state=bihar.pk,
-        event_district=patna.pk,
-        permanent_state=bihar.pk,
-        permanent_district=patna.pk,
-        permanent_pin_code="800001",
+    from_patna = missing_from(
+        file_missing, patna_officer, bihar, patna, fir_number="9/2026", pin_code="800001"
     )
     says_khordha = girl_in_patna("Khordha")
     another_girl = girl_in_patna("Khordha")
@@ -146,3 +155,20 @@ def test_the_family_address_on_her_report_counts_as_the_home_she_named(
         assert evidence_detail(home) == (
             "परिवार का पता (Khordha, ओडिशा): रिपोर्ट का ज़िला (Khordha, ओडिशा)"
         )
+
+
+def test_a_home_written_in_urdu_without_its_short_vowels_finds_its_missing_child(
+    girl_in_patna, file_missing, make_unit, make_official, bihar
+):
+    gaya = District.objects.create(lgd_code=196, name_en="Gaya", state=bihar)
+    gaya_officer = make_official(
+        "si_gaya", "police_officer", unit=make_unit("police_station", district=gaya)
+    )
+    from_gaya = missing_from(
+        file_missing, gaya_officer, bihar, gaya, fir_number="31/2026", pin_code="823001"
+    )
+
+    says_gaya = girl_in_patna("گیا")
+
+    assert says_gaya.home_district_ids == [gaya.pk]
+    assert proposal(from_gaya, says_gaya) is not None

@@ -4,30 +4,15 @@ her name shares no key with Jharana's report, and no district either. The portal
 Jharana's report, since its key is one slip away (apps.names.keys.keys_one_slip_away); a name
 two letters off is not brought in that way."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from apps.matching import services
 from apps.matching.engine import blocking_keys
 from apps.matching.models import MatchCandidate
 from apps.matching.records import child_record
 from apps.matching.tests.test_propose_matches import found_in_patna
-from apps.reports.tests.fixtures import local_input
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def jharana(officer, file_missing):
-    return file_missing(
-        officer,
-        full_name="Jharana Behera",
-        other_names="",
-        name_local="",
-        event_at=local_input(timezone.now() - timedelta(days=7)),
-    )
 
 
 def test_her_report_is_proposed_though_her_name_was_written_with_a_slip(

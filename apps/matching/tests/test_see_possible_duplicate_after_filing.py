@@ -228,18 +228,11 @@ def test_a_child_without_a_name_registered_in_two_states_is_caught_by_her_face(
 
 
 def test_a_second_report_in_another_district_with_a_slip_in_her_name_is_caught(
-    officer, file_missing, make_unit, make_official, cuttack
+    jharana, file_missing, make_unit, make_official, cuttack
 ):
-    """Jharana's father files at Capital PS (Khordha); her mother, staying with family in
-    Cuttack, goes to the station there the next day, whose officer writes "Jharama" and leaves
-    the surname out: no name key and no district in common, a key one slip away."""
-    jharana = file_missing(
-        officer,
-        full_name="Jharana Behera",
-        other_names="",
-        name_local="",
-        event_at=local_input(timezone.now() - timedelta(days=2)),
-    )
+    """Jharana's father filed at Capital PS (Khordha); her mother, staying with family in
+    Cuttack, goes to the station there, whose officer writes "Jharama" and leaves the surname
+    out: no name key and no district in common, a key one slip away."""
     station = make_unit("police_station", district=cuttack, name="Lalbag PS")
     again = file_missing(
         make_official("si_lalbag", "police_officer", unit=station),
