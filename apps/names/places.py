@@ -310,7 +310,7 @@ class PlaceNames:
         ]
         heard = _as_spoken(fitting, segment)
         if len(heard) > 1:
-            return [(entry, typed, False) for entry, typed, _ in heard]
+            return [(entry, typed, False) for entry, _, _ in heard]
         return heard
 
     @staticmethod
